@@ -1,0 +1,513 @@
+//! The interchange file `milepost/journey@1`: reading with a full list of problems, each
+//! with its place (`stages[1].milestones[0].criteria[2].op: unknown operator "=>"`), and
+//! writing in one canonical form, so export → import → export is byte-identical.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::io::Write;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::paths::LocationSegment;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::model::Journey;
+
+/// The format tag this version reads and writes.
+pub const FORMAT: &str = "milepost/journey@1";
+const FORMAT_PREFIX: &str = "milepost/journey@";
+const FORMAT_VERSION: u32 = 1;
+
+/// The file as written: the format tag, then the journey.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Milepost journey file (milepost/journey@1)")]
+struct JourneyFile {
+    /// Always "milepost/journey@1".
+    format: String,
+    #[serde(flatten)]
+    journey: Journey,
+}
+
+/// One thing wrong with a journey file, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Problem {
+    /// Where in the file, e.g. `stages[1].milestones[0].criteria[2].op`; empty for the
+    /// file as a whole.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl Problem {
+    fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Writes the canonical file text: pretty JSON, fields in model order, trailing newline.
+pub fn to_string(journey: &Journey) -> String {
+    let file = JourneyFile {
+        format: FORMAT.to_owned(),
+        journey: journey.clone(),
+    };
+    let mut text = serde_json::to_string_pretty(&file).expect("a journey always serialises");
+    text.push('\n');
+    text
+}
+
+/// Reads a journey file, or lists every problem found in it.
+pub fn parse(text: &str) -> Result<Journey, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![Problem::new(
+            "",
+            format!(
+                "not valid JSON at line {}, column {}: {}",
+                e.line(),
+                e.column(),
+                json_error_reason(&e)
+            ),
+        )]
+    })?;
+    check_format(&value)?;
+
+    let mut problems: Vec<Problem> = schema_validator()
+        .iter_errors(&value)
+        .map(|e| schema_problem(&e))
+        .collect();
+    problems.extend(check_meaning(&value));
+    problems.dedup();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let file: JourneyFile = serde_json::from_value(value)
+        .map_err(|e| vec![Problem::new("", format!("cannot be read: {e}"))])?;
+    Ok(file.journey)
+}
+
+/// Reads and checks a journey file from disk.
+pub fn read(path: &Path) -> crate::Result<Journey> {
+    let text = std::fs::read_to_string(path).map_err(|source| crate::Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse(&text).map_err(|problems| crate::Error::InvalidJourney {
+        source_name: path.display().to_string(),
+        problems,
+    })
+}
+
+/// Writes a journey file; the old file stays intact until the new one is complete.
+pub fn write(path: &Path, journey: &Journey) -> crate::Result<()> {
+    let io = |source| crate::Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    tmp.write_all(to_string(journey).as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// Checks a journey that did not come from a file (the editor, a template).
+pub fn validate(journey: &Journey) -> Result<(), Vec<Problem>> {
+    parse(&to_string(journey)).map(|_| ())
+}
+
+/// The published JSON Schema of the file (`docs/journey.schema.json`).
+pub fn json_schema() -> Value {
+    let mut schema =
+        serde_json::to_value(schemars::schema_for!(JourneyFile)).expect("the schema serialises");
+    schema["properties"]["format"]["const"] = Value::String(FORMAT.to_owned());
+    schema
+}
+
+fn schema_validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        jsonschema::validator_for(&json_schema()).expect("the generated schema is valid")
+    })
+}
+
+fn json_error_reason(e: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; we already said where.
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+fn check_format(value: &Value) -> Result<(), Vec<Problem>> {
+    let Some(object) = value.as_object() else {
+        return Err(vec![Problem::new(
+            "",
+            "expected a JSON object with \"format\": \"milepost/journey@1\"",
+        )]);
+    };
+    match object.get("format") {
+        Some(Value::String(f)) if f == FORMAT => Ok(()),
+        Some(Value::String(f)) => {
+            let newer = f
+                .strip_prefix(FORMAT_PREFIX)
+                .and_then(|v| v.parse::<u32>().ok())
+                .filter(|v| *v > FORMAT_VERSION);
+            let message = match newer {
+                Some(_) => format!(
+                    "\"{f}\" was written by a newer version of Milepost; this version reads {FORMAT}. Update Milepost to open it."
+                ),
+                None => format!("unknown format \"{f}\" (expected \"{FORMAT}\")"),
+            };
+            Err(vec![Problem::new("format", message)])
+        }
+        Some(other) => Err(vec![Problem::new(
+            "format",
+            format!("expected \"{FORMAT}\", found {other}"),
+        )]),
+        None => Err(vec![Problem::new(
+            "format",
+            format!("missing; a journey file starts with \"format\": \"{FORMAT}\""),
+        )]),
+    }
+}
+
+fn path_of(location: &jsonschema::paths::Location) -> String {
+    let mut path = String::new();
+    for segment in location {
+        match segment {
+            LocationSegment::Property(name) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&name);
+            }
+            LocationSegment::Index(i) => {
+                path.push_str(&format!("[{i}]"));
+            }
+        }
+    }
+    path
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+fn last_field(path: &str) -> &str {
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+/// The words a field with a fixed set of values accepts, read from the same schema the file
+/// is checked against, so messages never disagree with the format.
+fn choices(field: &str) -> Option<(&'static str, Vec<String>)> {
+    use super::model::{Aggregate, Channel, Direction, Effort, NoteColor, Op, ScoreField};
+    fn values<T: JsonSchema>() -> Vec<String> {
+        // schemars writes plain variants as `enum` and documented ones as `oneOf` of `const`s.
+        fn collect(schema: &Value, out: &mut Vec<String>) {
+            if let Some(c) = schema["const"].as_str() {
+                out.push(c.to_owned());
+            }
+            for v in schema["enum"].as_array().into_iter().flatten() {
+                out.extend(v.as_str().map(str::to_owned));
+            }
+            for s in schema["oneOf"].as_array().into_iter().flatten() {
+                collect(s, out);
+            }
+        }
+        let mut out = Vec::new();
+        collect(
+            &serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default(),
+            &mut out,
+        );
+        out
+    }
+    Some(match field {
+        "op" => ("operator", values::<Op>()),
+        "aggregate" => ("aggregate", values::<Aggregate>()),
+        "direction" => ("direction", values::<Direction>()),
+        "channel" => ("channel", values::<Channel>()),
+        "effort" => ("effort", values::<Effort>()),
+        "color" => ("colour", values::<NoteColor>()),
+        "field" => ("score field", values::<ScoreField>()),
+        _ => return None,
+    })
+}
+
+fn schema_problem(error: &jsonschema::ValidationError<'_>) -> Problem {
+    let path = path_of(error.instance_path());
+    let found = error.instance();
+    match error.kind() {
+        ValidationErrorKind::Required { property } => Problem::new(
+            join(&path, property.as_str().unwrap_or_default()),
+            "missing",
+        ),
+        ValidationErrorKind::Enum { .. }
+        | ValidationErrorKind::OneOfNotValid { .. }
+        | ValidationErrorKind::AnyOf { .. }
+            if choices(last_field(&path)).is_some() =>
+        {
+            let (what, options) = choices(last_field(&path)).expect("checked in the guard");
+            Problem::new(
+                &path,
+                format!(
+                    "unknown {what} {found} (expected one of {})",
+                    options.join(", ")
+                ),
+            )
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => format!("{t}"),
+                TypeKind::Multiple(set) => set
+                    .iter()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            };
+            let expected = expected.replace("integer", "whole number");
+            Problem::new(&path, format!("expected {expected}, found {found}"))
+        }
+        ValidationErrorKind::Minimum { limit } => {
+            Problem::new(&path, format!("must be at least {limit}, found {found}"))
+        }
+        ValidationErrorKind::Maximum { limit } => {
+            Problem::new(&path, format!("must be at most {limit}, found {found}"))
+        }
+        ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. }
+            if last_field(&path) == "trigger" =>
+        {
+            Problem::new(
+                &path,
+                format!(
+                    "unknown trigger {found} (expected kind manual, stage_entered, milestone_reached with milestone, health_red, stuck with days, or recurring with every_days)"
+                ),
+            )
+        }
+        _ => Problem::new(&path, error.to_string()),
+    }
+}
+
+/// Checks what a schema cannot: ids, names and references. Works on the raw value so it
+/// runs even where the schema found problems, and the person gets every problem at once.
+fn check_meaning(root: &Value) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let list = |v: &Value, key: &str| -> Vec<Value> {
+        v.get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+    let mut require = |path: String, v: &Value, key: &str| {
+        if let Some(t) = v.get(key).and_then(Value::as_str)
+            && t.trim().is_empty()
+        {
+            problems.push(Problem::new(join(&path, key), "must not be empty"));
+        }
+    };
+
+    let stages = list(root, "stages");
+    let roles = list(root, "roles");
+    let activities = list(root, "activities");
+    let metrics = list(root, "metrics");
+    let matrices = list(root, "matrices");
+    let notes = list(root, "notes");
+
+    require(String::new(), root, "name");
+    for (i, s) in stages.iter().enumerate() {
+        require(format!("stages[{i}]"), s, "name");
+        for (j, m) in list(s, "milestones").iter().enumerate() {
+            let at = format!("stages[{i}].milestones[{j}]");
+            require(at.clone(), m, "name");
+            for (k, c) in list(m, "criteria").iter().enumerate() {
+                require(format!("{at}.criteria[{k}]"), c, "event");
+            }
+            for (k, t) in list(m, "tasks").iter().enumerate() {
+                require(format!("{at}.tasks[{k}]"), t, "title");
+            }
+        }
+    }
+    for (kind, items) in [
+        ("roles", &roles),
+        ("activities", &activities),
+        ("matrices", &matrices),
+    ] {
+        for (i, x) in items.iter().enumerate() {
+            require(format!("{kind}[{i}]"), x, "name");
+        }
+    }
+    for (i, m) in metrics.iter().enumerate() {
+        require(format!("metrics[{i}]"), m, "name");
+        require(format!("metrics[{i}]"), m, "event");
+    }
+
+    let ids = |kind: &str, items: &[Value]| -> Vec<(String, Option<String>)> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (format!("{kind}[{i}].id"), text(x, "id")))
+            .collect()
+    };
+    let milestone_ids: Vec<(String, Option<String>)> = stages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            list(s, "milestones")
+                .iter()
+                .enumerate()
+                .map(|(j, m)| (format!("stages[{i}].milestones[{j}].id"), text(m, "id")))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let stage_ids = Ids::collect("stage", &ids("stages", &stages), &mut problems);
+    let milestone_ids = Ids::collect("milestone", &milestone_ids, &mut problems);
+    let role_ids = Ids::collect("role", &ids("roles", &roles), &mut problems);
+    let activity_ids = Ids::collect("activity", &ids("activities", &activities), &mut problems);
+    let metric_ids = Ids::collect("metric", &ids("metrics", &metrics), &mut problems);
+    Ids::collect("matrix", &ids("matrices", &matrices), &mut problems);
+    Ids::collect("note", &ids("notes", &notes), &mut problems);
+
+    fn refers(problems: &mut Vec<Problem>, ids: &Ids, path: String, target: Option<&Value>) {
+        if let Some(id) = target.and_then(Value::as_str) {
+            ids.check(&path, id, problems);
+        }
+    }
+    for (i, a) in activities.iter().enumerate() {
+        let at = format!("activities[{i}]");
+        refers(
+            &mut problems,
+            &stage_ids,
+            format!("{at}.stage"),
+            a.get("stage"),
+        );
+        refers(
+            &mut problems,
+            &role_ids,
+            format!("{at}.role"),
+            a.get("role"),
+        );
+        for (j, m) in list(a, "milestones").iter().enumerate() {
+            refers(
+                &mut problems,
+                &milestone_ids,
+                format!("{at}.milestones[{j}]"),
+                Some(m),
+            );
+        }
+        if a["trigger"]["kind"] == "milestone_reached" {
+            refers(
+                &mut problems,
+                &milestone_ids,
+                format!("{at}.trigger.milestone"),
+                a["trigger"].get("milestone"),
+            );
+        }
+    }
+    for (i, m) in metrics.iter().enumerate() {
+        refers(
+            &mut problems,
+            &stage_ids,
+            format!("metrics[{i}].stage"),
+            m.get("stage"),
+        );
+    }
+    for (i, s) in stages.iter().enumerate() {
+        let Some(h) = s.get("health").filter(|h| h.is_object()) else {
+            continue;
+        };
+        let at = format!("stages[{i}].health");
+        for (j, m) in list(h, "metrics").iter().enumerate() {
+            refers(
+                &mut problems,
+                &metric_ids,
+                format!("{at}.metrics[{j}]"),
+                Some(m),
+            );
+        }
+        for field in ["green_action", "grey_action", "red_action"] {
+            refers(
+                &mut problems,
+                &activity_ids,
+                format!("{at}.{field}"),
+                h.get(field),
+            );
+        }
+        if let (Some(grey), Some(red)) = (
+            h.get("grey_after_percent").and_then(Value::as_u64),
+            h.get("red_after_percent").and_then(Value::as_u64),
+        ) && red < grey
+        {
+            problems.push(Problem::new(
+                format!("{at}.red_after_percent"),
+                format!("{red} is below grey_after_percent ({grey}); red must come after grey"),
+            ));
+        }
+    }
+    problems
+}
+
+/// The ids of one kind of object, for duplicate and reference checks.
+struct Ids {
+    kind: &'static str,
+    known: HashSet<String>,
+}
+
+impl Ids {
+    fn collect(
+        kind: &'static str,
+        items: &[(String, Option<String>)],
+        problems: &mut Vec<Problem>,
+    ) -> Self {
+        let mut first_seen: HashMap<&str, &str> = HashMap::new();
+        for (path, id) in items {
+            let Some(id) = id.as_deref() else { continue };
+            if id.trim().is_empty() {
+                problems.push(Problem::new(path, format!("{kind} id must not be empty")));
+            } else if let Some(first) = first_seen.get(id) {
+                problems.push(Problem::new(
+                    path,
+                    format!("duplicate {kind} id \"{id}\" (first used at {first})"),
+                ));
+            } else {
+                first_seen.insert(id, path);
+            }
+        }
+        Self {
+            kind,
+            known: first_seen.into_keys().map(str::to_owned).collect(),
+        }
+    }
+
+    fn check(&self, path: &str, id: &str, problems: &mut Vec<Problem>) {
+        if !self.known.contains(id) {
+            problems.push(Problem::new(
+                path,
+                format!("refers to {} \"{id}\", which does not exist", self.kind),
+            ));
+        }
+    }
+}

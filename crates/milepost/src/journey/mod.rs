@@ -1,0 +1,9 @@
+//! The journey model, its file format and the built-in templates.
+
+pub mod file;
+pub mod model;
+mod number;
+pub mod templates;
+
+pub use file::{FORMAT, Problem};
+pub use model::*;

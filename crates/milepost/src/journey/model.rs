@@ -1,0 +1,372 @@
+//! The journey ("Intelligent Framework") as data: stages with their success milestones,
+//! and aligned to them the playbook, roles, metrics, health paths and workshop notes.
+//!
+//! These types are the file format (`milepost/journey@1`), the shape the UI edits (their
+//! TypeScript twins are generated into `ui/src/bindings/`), and the source of the published
+//! JSON Schema. Ids are the file's own strings; references between objects use them.
+//!
+//! Field order here is the field order in exported files, so keep it stable.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A whole journey design.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Journey {
+    /// The journey's name, e.g. "Billing SaaS — post-sales journey".
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub description: Option<String>,
+    /// Ordered left to right: the customer moves through them in this order.
+    pub stages: Vec<Stage>,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+    #[serde(default)]
+    pub matrices: Vec<Matrix>,
+    /// Free workshop notes placed on the canvas.
+    #[serde(default)]
+    pub notes: Vec<StickyNote>,
+}
+
+/// A journey stage (phase), e.g. Onboard, Adopt, Retain, Expand, Advocate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+    /// What the customer has achieved when the stage is done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub desired_outcome: Option<String>,
+    /// What must be true before a customer starts this stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub entry_requirements: Option<String>,
+    /// The usual time frame to complete the stage, in days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub expected_days: Option<u32>,
+    /// Success milestones, in funnel order.
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    /// Green / grey / red paths for customers in this stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub health: Option<HealthRules>,
+}
+
+/// A success milestone: a moment the customer perceives real value. Reached when all
+/// of its criteria hold together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Milestone {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub description: Option<String>,
+    /// Marks the customer's first value ("the wow moment").
+    #[serde(default)]
+    pub first_value: bool,
+    /// All must hold for the milestone to be reached.
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
+    /// The step-by-step plan that gets a customer to this milestone.
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+}
+
+/// `aggregate(event) op value`, optionally within a rolling window of N days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Criterion {
+    /// The event name in the customer's usage data, e.g. `billing_cycle_completed`.
+    pub event: String,
+    pub aggregate: Aggregate,
+    pub op: Op,
+    #[serde(serialize_with = "crate::journey::number::serialize")]
+    pub value: f64,
+    /// Only events within the last N days count (N ≥ 1); none = all history.
+    #[serde(default)]
+    #[schemars(range(min = 1))]
+    pub window_days: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregate {
+    Count,
+    Sum,
+    Min,
+    Max,
+    /// The value of the latest event.
+    Last,
+    /// The number of distinct UTC calendar days with the event.
+    DistinctDays,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
+pub enum Op {
+    #[serde(rename = ">=")]
+    Ge,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = "<=")]
+    Le,
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "==")]
+    Eq,
+}
+
+/// One step of a milestone's task list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Task {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub description: Option<String>,
+}
+
+/// A role in the vendor's organisation that runs playbook activities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub description: Option<String>,
+}
+
+/// A playbook play: what the vendor does to move customers forward in a stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Activity {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub description: Option<String>,
+    /// The stage id this activity belongs to.
+    pub stage: String,
+    /// The role id that owns it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub role: Option<String>,
+    /// Ids of the milestones it helps customers reach. None = flagged for review.
+    #[serde(default)]
+    pub milestones: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub trigger: Option<Trigger>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub channel: Option<Channel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub effort: Option<Effort>,
+}
+
+/// When an activity runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Trigger {
+    Manual,
+    StageEntered,
+    MilestoneReached { milestone: String },
+    HealthRed,
+    Stuck { days: u32 },
+    Recurring { every_days: u32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Meeting,
+    Call,
+    Email,
+    InApp,
+    Webinar,
+    Training,
+    Content,
+    Automated,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Effort {
+    Low,
+    Medium,
+    High,
+}
+
+/// A measure of customer progress in a stage; together they form the customer funnel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Metric {
+    pub id: String,
+    pub name: String,
+    /// The stage id it measures.
+    pub stage: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub definition: Option<String>,
+    /// Source event in the usage data.
+    pub event: String,
+    pub aggregate: Aggregate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    #[ts(optional)]
+    pub window_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub unit: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::journey::number::serialize_opt"
+    )]
+    #[ts(optional)]
+    pub target: Option<f64>,
+    /// Whether higher or lower values are better.
+    pub direction: Direction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub thresholds: Option<Thresholds>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Higher,
+    Lower,
+}
+
+/// Green at or beyond `green`, red at or beyond `red` (in the metric's bad direction),
+/// grey in between.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Thresholds {
+    #[serde(serialize_with = "crate::journey::number::serialize")]
+    pub green: f64,
+    #[serde(serialize_with = "crate::journey::number::serialize")]
+    pub red: f64,
+}
+
+/// The on-track paths of a stage: when a customer in it is green, grey or red, and the
+/// playbook activity to run for each colour.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct HealthRules {
+    /// Grey once days in stage exceed this percentage of the expected duration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub grey_after_percent: Option<u32>,
+    /// Red once days in stage exceed this percentage of the expected duration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub red_after_percent: Option<u32>,
+    /// Ids of metrics whose thresholds also colour the customer (the worst colour wins).
+    #[serde(default)]
+    pub metrics: Vec<String>,
+    /// Activity ids to run per colour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub green_action: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub grey_action: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub red_action: Option<String>,
+}
+
+/// A two-axis prioritisation matrix over stakeholder scores (1–10).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Matrix {
+    pub id: String,
+    pub name: String,
+    pub x: Axis,
+    pub y: Axis,
+    /// The quadrant where the best outcome lies.
+    pub best: Corner,
+    #[serde(default)]
+    pub quadrants: Vec<Quadrant>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Axis {
+    pub label: String,
+    pub field: ScoreField,
+    /// Scores above this count as "high"; the range is 1–10.
+    #[serde(serialize_with = "crate::journey::number::serialize")]
+    #[schemars(range(min = 1, max = 10))]
+    pub threshold: f64,
+}
+
+/// The stakeholder scores a matrix axis can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ScoreField {
+    Purpose,
+    Intent,
+    Desire,
+    Skills,
+    RevenueImpact,
+    Modularity,
+    Effort,
+    Complexity,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Corner {
+    TopLeft,
+    TopRight,
+    BottomLeft,
+    BottomRight,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Quadrant {
+    pub corner: Corner,
+    pub name: String,
+    /// The recommended action for stakeholders in this quadrant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub action: Option<String>,
+}
+
+/// A workshop sticky note on the canvas.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct StickyNote {
+    pub id: String,
+    pub text: String,
+    pub color: NoteColor,
+    /// Canvas position in canvas units.
+    #[serde(serialize_with = "crate::journey::number::serialize")]
+    pub x: f64,
+    #[serde(serialize_with = "crate::journey::number::serialize")]
+    pub y: f64,
+    /// Dot votes from the workshop.
+    #[serde(default)]
+    pub votes: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteColor {
+    Yellow,
+    Pink,
+    Blue,
+    Green,
+    Purple,
+}
+
+impl Journey {
+    /// All milestones in funnel order (stage order, then milestone order).
+    pub fn milestones(&self) -> impl Iterator<Item = (&Stage, &Milestone)> {
+        self.stages
+            .iter()
+            .flat_map(|s| s.milestones.iter().map(move |m| (s, m)))
+    }
+}

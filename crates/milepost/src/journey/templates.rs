@@ -1,0 +1,91 @@
+//! Built-in journeys made from the seed articles' own examples, so a newcomer starts from
+//! something real. Each is an ordinary journey file compiled into the binary.
+
+use serde::Serialize;
+
+use super::file;
+use super::model::Journey;
+
+/// A built-in journey a person can start from.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct Template {
+    /// Short name used on the command line, e.g. `billing-saas`.
+    pub key: &'static str,
+    pub name: String,
+    pub summary: &'static str,
+}
+
+const TEMPLATES: &[(&str, &str, &str)] = &[
+    (
+        "billing-saas",
+        "Billing software (Co A): one billing cycle = onboarded, three = healthy usage, lower AR days = ready to expand.",
+        include_str!("../../templates/billing-saas.json"),
+    ),
+    (
+        "dealer-photos",
+        "Car-dealer photo platform (Co B): photos uploaded = onboarded, no other upload channel = sticky and ready to advocate.",
+        include_str!("../../templates/dealer-photos.json"),
+    ),
+    (
+        "inbound-methodology",
+        "Inbound-marketing methodology: phases with entry requirements, four success milestones with task lists, EBRs for stuck customers.",
+        include_str!("../../templates/inbound-methodology.json"),
+    ),
+];
+
+/// The built-in templates, in the order they are offered.
+pub fn list() -> Vec<Template> {
+    TEMPLATES
+        .iter()
+        .map(|(key, summary, text)| Template {
+            key,
+            name: parse(key, text).name,
+            summary,
+        })
+        .collect()
+}
+
+/// The journey of a built-in template, by key.
+pub fn get(key: &str) -> Option<Journey> {
+    TEMPLATES
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(k, _, text)| parse(k, text))
+}
+
+fn parse(key: &str, text: &str) -> Journey {
+    file::parse(text).unwrap_or_else(|p| panic!("built-in template {key} is invalid: {p:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_is_a_complete_valid_journey() {
+        for t in list() {
+            let j = get(t.key).unwrap();
+            assert!(j.stages.len() >= 4, "{}: stages", t.key);
+            assert!(!j.roles.is_empty(), "{}: roles", t.key);
+            assert!(!j.activities.is_empty(), "{}: activities", t.key);
+            assert!(!j.metrics.is_empty(), "{}: metrics", t.key);
+            assert!(
+                j.milestones().all(|(_, m)| !m.criteria.is_empty()),
+                "{}: every milestone has criteria",
+                t.key
+            );
+            assert!(
+                j.activities.iter().all(|a| !a.milestones.is_empty()),
+                "{}: every activity supports a milestone",
+                t.key
+            );
+        }
+    }
+
+    #[test]
+    fn template_files_are_in_canonical_form() {
+        for (key, _, text) in TEMPLATES {
+            assert_eq!(file::to_string(&get(key).unwrap()), *text, "{key}");
+        }
+    }
+}

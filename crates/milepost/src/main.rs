@@ -1,0 +1,165 @@
+//! `milepost`: the command line for people who script their journeys and daily assessment,
+//! and for tests. Exit codes: 0 ok, 1 the input or the workspace is wrong (message on
+//! stderr), 2 the command line itself is wrong.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use milepost::journey::{file, templates};
+use milepost::store::{self, Store};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "milepost",
+    version,
+    about = "Design customer journeys and measure customers against them.",
+    long_about = "Design customer journeys and measure customers against them.\n\n\
+        Everything lives in one SQLite file (the workspace). The desktop app and this \
+        command use the same default file; point both elsewhere with --db or MILEPOST_DB."
+)]
+struct Cli {
+    /// Workspace database file [default: the app's data directory]
+    #[arg(long, global = true, env = store::DB_ENV, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create, import, export and check journeys
+    #[command(subcommand)]
+    Journey(JourneyCommand),
+    /// List the built-in journey templates
+    Templates,
+}
+
+#[derive(Debug, Subcommand)]
+enum JourneyCommand {
+    /// Import a journey file (milepost/journey@1) into the workspace
+    Import {
+        /// The journey file (.json)
+        file: PathBuf,
+    },
+    /// List the journeys in the workspace, most recent first
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a journey to a file in the milepost/journey@1 format
+    Export {
+        /// The journey's name or id (see `milepost journey list`)
+        journey: String,
+        /// Where to write; `-` for standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Check a journey file and list every problem with its place
+    Validate {
+        /// The journey file (.json)
+        file: PathBuf,
+    },
+    /// Create a journey from a built-in template
+    New {
+        /// The template's key (see `milepost templates`)
+        #[arg(long)]
+        template: String,
+        /// A name for the new journey [default: the template's name]
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Delete a journey from the workspace
+    Delete {
+        /// The journey's name or id
+        journey: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("milepost: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn open(db: Option<&Path>) -> anyhow::Result<Store> {
+    let path = db.map_or_else(store::default_path, Path::to_path_buf);
+    Ok(Store::open(&path)?)
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let db = cli.db.as_deref();
+    match cli.command {
+        Command::Templates => {
+            for t in templates::list() {
+                println!("{:<22} {}\n{:<22} {}", t.key, t.name, "", t.summary);
+            }
+        }
+        Command::Journey(JourneyCommand::Validate { file }) => {
+            let j = file::read(&file)?;
+            println!(
+                "{}: valid journey \"{}\" ({} stages, {} milestones)",
+                file.display(),
+                j.name,
+                j.stages.len(),
+                j.milestones().count()
+            );
+        }
+        Command::Journey(JourneyCommand::Import { file }) => {
+            let journey = file::read(&file)?;
+            let id = open(db)?.insert_journey(&journey)?;
+            println!("{}\t{}", id, journey.name);
+        }
+        Command::Journey(JourneyCommand::New { template, name }) => {
+            let mut journey = templates::get(&template)
+                .ok_or_else(|| milepost::Error::TemplateNotFound(template.clone()))?;
+            if let Some(name) = name {
+                journey.name = name;
+            }
+            let id = open(db)?.insert_journey(&journey)?;
+            println!("{}\t{}", id, journey.name);
+        }
+        Command::Journey(JourneyCommand::List { json }) => {
+            let list = open(db)?.list_journeys()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else if list.is_empty() {
+                eprintln!("No journeys yet. Try: milepost journey new --template billing-saas");
+            } else {
+                println!(
+                    "{:>4}  {:<48} {:>6} {:>10}",
+                    "ID", "NAME", "STAGES", "MILESTONES"
+                );
+                for j in list {
+                    println!(
+                        "{:>4}  {:<48} {:>6} {:>10}",
+                        j.id, j.name, j.stages, j.milestones
+                    );
+                }
+            }
+        }
+        Command::Journey(JourneyCommand::Export { journey, output }) => {
+            let store = open(db)?;
+            let id = store.find_journey(&journey)?;
+            if output.as_os_str() == "-" {
+                print!("{}", file::to_string(&store.load_journey(id)?));
+            } else {
+                file::write(&output, &store.load_journey(id)?)?;
+                eprintln!("wrote {}", output.display());
+            }
+        }
+        Command::Journey(JourneyCommand::Delete { journey }) => {
+            let store = open(db)?;
+            let id = store.find_journey(&journey)?;
+            store.delete_journey(id)?;
+            println!("deleted {id}");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,182 @@
+//! The workspace database: one SQLite file holding journeys (and, later, customer data).
+//!
+//! Every connection gets WAL, `synchronous=NORMAL`, foreign keys and a busy timeout.
+//! Migrations are compiled in and run in one transaction; a file written by a newer
+//! version is refused untouched.
+
+mod journeys;
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::Duration;
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+pub use journeys::{JourneySummary, StoredJourney};
+
+use crate::{Error, Result};
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/001_journeys.sql"))]));
+
+/// The number of the newest schema this version knows.
+const SCHEMA_VERSION: i64 = 1;
+
+/// Environment variable that points the CLI and the app at another database file.
+pub const DB_ENV: &str = "MILEPOST_DB";
+
+/// The default database: `milepost.sqlite3` in the OS's app-data directory (on Linux
+/// `~/.local/share/app.milepost/`). The CLI and the desktop app share it.
+pub fn default_path() -> PathBuf {
+    if let Some(path) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    directories::BaseDirs::new()
+        .map(|d| d.data_dir().join("app.milepost"))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("milepost.sqlite3")
+}
+
+/// An open workspace database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.to_owned(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|e| db_error(path, e))?;
+        Self::setup(conn, path.to_owned())
+    }
+
+    /// A private in-memory database, for tests.
+    pub fn open_in_memory() -> Result<Self> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|e| db_error(&path, e))?;
+        Self::setup(conn, path)
+    }
+
+    fn setup(mut conn: Connection, path: PathBuf) -> Result<Self> {
+        let fail = |e: rusqlite::Error| db_error(&path, e);
+        conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(fail)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(fail)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(fail)?;
+        let found: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(fail)?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::NewerDatabase {
+                path,
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        MIGRATIONS
+            .to_latest(&mut conn)
+            .map_err(|e| Error::Database {
+                path: path.clone(),
+                message: format!("could not update the database schema: {e}"),
+            })?;
+        Ok(Self { conn, path })
+    }
+
+    /// Where this database lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn fail(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
+        |e| db_error(&self.path, e)
+    }
+}
+
+fn db_error(path: &Path, e: rusqlite::Error) -> Error {
+    let message = match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            "is not a Milepost database (not an SQLite file)".to_owned()
+        }
+        _ => e.to_string(),
+    };
+    Error::Database {
+        path: path.to_owned(),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid_and_match_the_schema_version() {
+        MIGRATIONS.validate().unwrap();
+        let store = Store::open_in_memory().unwrap();
+        let v: i64 = store
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.sqlite3");
+        Store::open(&path).unwrap();
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 7).unwrap();
+        drop(conn);
+        let err = Store::open(&path).unwrap_err();
+        assert_eq!(err.code(), "newer_database");
+        assert!(
+            err.to_string().contains("newer version of Milepost"),
+            "{err}"
+        );
+        let conn = Connection::open(&path).unwrap();
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 7);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_gets_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(
+            &path,
+            "this is not sqlite, just some text that is long enough".repeat(20),
+        )
+        .unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(err.to_string().contains("not a Milepost database"), "{err}");
+    }
+
+    #[test]
+    fn connections_use_wal_and_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("w.sqlite3")).unwrap();
+        let mode: String = store
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        let fk: i64 = store
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!((mode.as_str(), fk), ("wal", 1));
+    }
+}

@@ -1,0 +1,79 @@
+//! The TypeScript bindings in `ui/src/bindings/` and the JSON Schema in `docs/` are
+//! generated from the Rust types and committed. This test fails when they are stale;
+//! `MILEPOST_BLESS=1 cargo test -p milepost --test generated_files` (or `make bindings`)
+//! rewrites them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use milepost::error::ErrorReport;
+use milepost::journey::templates::Template;
+use milepost::journey::{Journey, Problem, file};
+use milepost::store::{JourneySummary, StoredJourney};
+use ts_rs::TS;
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return BTreeMap::new();
+    };
+    entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ts"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn bless() -> bool {
+    std::env::var_os("MILEPOST_BLESS").is_some_and(|v| v == "1")
+}
+
+#[test]
+fn typescript_bindings_are_current() {
+    let fresh = tempfile::tempdir().unwrap();
+    let cfg = ts_rs::Config::new().with_out_dir(fresh.path());
+    Journey::export_all(&cfg).unwrap();
+    JourneySummary::export_all(&cfg).unwrap();
+    StoredJourney::export_all(&cfg).unwrap();
+    Template::export_all(&cfg).unwrap();
+    Problem::export_all(&cfg).unwrap();
+    ErrorReport::export_all(&cfg).unwrap();
+    let generated = read_dir(fresh.path());
+    let committed_dir = repo_root().join("ui/src/bindings");
+    if bless() {
+        std::fs::create_dir_all(&committed_dir).unwrap();
+        for old in read_dir(&committed_dir).keys() {
+            std::fs::remove_file(committed_dir.join(old)).unwrap();
+        }
+        for (name, text) in &generated {
+            std::fs::write(committed_dir.join(name), text).unwrap();
+        }
+    }
+    let committed = read_dir(&committed_dir);
+    assert!(
+        committed == generated,
+        "ui/src/bindings is stale: run `make bindings` and commit the result"
+    );
+}
+
+#[test]
+fn published_json_schema_is_current() {
+    let path = repo_root().join("docs/journey.schema.json");
+    let generated = serde_json::to_string_pretty(&file::json_schema()).unwrap() + "\n";
+    if bless() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/journey.schema.json is stale: run `make bindings` and commit the result"
+    );
+}

@@ -1,0 +1,116 @@
+//! The journey file format as a person meets it: files from other tools and other copies
+//! of Milepost, good and broken.
+
+use std::path::PathBuf;
+
+use milepost::journey::file;
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/journeys")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn the_documented_shape_reads_with_optional_fields_absent() {
+    let j = file::parse(&fixture("minimal.json")).unwrap();
+    assert_eq!(j.stages.len(), 2);
+    assert_eq!(j.stages[0].expected_days, Some(45));
+    let m = &j.stages[0].milestones[0];
+    assert!(m.first_value);
+    assert_eq!(m.criteria[0].window_days, None);
+    assert_eq!(j.stages[1].milestones[0].criteria[0].value, 45.5);
+    assert_eq!(j.stages[1].milestones[0].criteria[0].window_days, Some(90));
+    assert_eq!(j.activities[0].milestones, vec!["ar-down".to_owned()]);
+    assert_eq!(j.metrics[0].target, Some(45.0));
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    let first = file::to_string(&file::parse(&fixture("minimal.json")).unwrap());
+    let second = file::to_string(&file::parse(&first).unwrap());
+    assert_eq!(first, second);
+    assert!(first.starts_with("{\n  \"format\": \"milepost/journey@1\",\n  \"name\": "));
+    assert!(
+        first.contains("\"value\": 1,"),
+        "whole numbers stay whole:\n{first}"
+    );
+}
+
+#[test]
+fn a_broken_file_lists_every_problem_with_its_place() {
+    let problems = file::parse(&fixture("broken.json")).unwrap_err();
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let expect = [
+        r#"stages[0].milestones[0].criteria[1].aggregate: unknown aggregate "average" (expected one of count, sum, min, max, last, distinct_days)"#,
+        r#"stages[0].milestones[0].criteria[2].op: unknown operator "=>" (expected one of >=, >, <=, <, ==)"#,
+        "stages[0].milestones[0].criteria[3].window_days: must be at least 1, found -3",
+        "name: must not be empty",
+        "roles[0].name: must not be empty",
+        r#"stages[1].id: duplicate stage id "onboard" (first used at stages[0].id)"#,
+        r#"activities[0].stage: refers to stage "launch", which does not exist"#,
+        r#"activities[0].role: refers to role "cfo", which does not exist"#,
+        r#"activities[0].milestones[0]: refers to milestone "m9", which does not exist"#,
+    ];
+    for e in expect {
+        assert!(text.contains(&e.to_owned()), "missing {e:?} in {text:#?}");
+    }
+    assert_eq!(text.len(), expect.len(), "{text:#?}");
+}
+
+#[test]
+fn other_formats_and_newer_versions_are_refused_by_name() {
+    let newer = file::parse(r#"{"format": "milepost/journey@2", "name": "x", "stages": []}"#);
+    let msg = newer.unwrap_err()[0].to_string();
+    assert!(msg.contains("newer version of Milepost"), "{msg}");
+
+    let other = file::parse(r#"{"format": "bpmn", "name": "x", "stages": []}"#);
+    assert_eq!(
+        other.unwrap_err()[0].to_string(),
+        r#"format: unknown format "bpmn" (expected "milepost/journey@1")"#
+    );
+
+    let none = file::parse(r#"{"name": "x", "stages": []}"#);
+    assert!(
+        none.unwrap_err()[0]
+            .to_string()
+            .starts_with("format: missing")
+    );
+}
+
+#[test]
+fn invalid_json_says_line_and_column() {
+    let err =
+        file::parse("{\n  \"format\": \"milepost/journey@1\",\n  \"name\": oops\n}").unwrap_err();
+    assert!(
+        err[0]
+            .to_string()
+            .starts_with("not valid JSON at line 3, column"),
+        "{}",
+        err[0]
+    );
+}
+
+#[test]
+fn missing_and_mistyped_fields_are_named() {
+    let text = r#"{"format": "milepost/journey@1", "name": "x",
+        "stages": [{"id": "s", "milestones": [{"id": "m", "name": "M",
+            "criteria": [{"event": "e", "aggregate": "count", "op": ">=", "value": "three"}]}]}]}"#;
+    let text: Vec<String> = file::parse(text)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        text.contains(&"stages[0].name: missing".to_owned()),
+        "{text:#?}"
+    );
+    assert!(
+        text.contains(
+            &r#"stages[0].milestones[0].criteria[0].value: expected number, found "three""#
+                .to_owned()
+        ),
+        "{text:#?}"
+    );
+}

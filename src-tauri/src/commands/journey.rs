@@ -1,0 +1,71 @@
+//! Journeys: the home screen's list, templates, import/export and opening one.
+
+use std::path::PathBuf;
+
+use milepost::journey::file;
+use milepost::journey::templates::{self, Template};
+use milepost::store::{JourneySummary, StoredJourney};
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_journeys(state: State<'_, AppState>) -> CommandResult<Vec<JourneySummary>> {
+    state.with_store(|s| s.list_journeys()).await
+}
+
+#[tauri::command]
+pub async fn open_journey(id: i64, state: State<'_, AppState>) -> CommandResult<StoredJourney> {
+    state
+        .with_store(move |s| {
+            let journey = s.load_journey(id)?;
+            s.mark_journey_opened(id)?;
+            Ok(StoredJourney { id, journey })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn create_journey_from_template(
+    key: String,
+    state: State<'_, AppState>,
+) -> CommandResult<i64> {
+    state
+        .with_store(move |s| {
+            let journey = templates::get(&key).ok_or(milepost::Error::TemplateNotFound(key))?;
+            s.insert_journey(&journey)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn import_journey(path: PathBuf, state: State<'_, AppState>) -> CommandResult<i64> {
+    state
+        .with_store(move |s| {
+            let journey = file::read(&path)?;
+            s.insert_journey(&journey)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn export_journey(
+    id: i64,
+    path: PathBuf,
+    state: State<'_, AppState>,
+) -> CommandResult<()> {
+    state
+        .with_store(move |s| file::write(&path, &s.load_journey(id)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_journey(id: i64, state: State<'_, AppState>) -> CommandResult<()> {
+    state.with_store(move |s| s.delete_journey(id)).await
+}
+
+#[tauri::command]
+pub async fn list_templates() -> Vec<Template> {
+    templates::list()
+}

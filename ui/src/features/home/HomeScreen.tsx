@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useState } from "react";
+import type { JourneySummary } from "../../bindings/JourneySummary";
+import type { Template } from "../../bindings/Template";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { timeAgo } from "../../components/time";
+import { type AppError, api, toAppError } from "../../ipc";
+
+interface Props {
+  onOpen: (id: number) => void;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function HomeScreen({ onOpen }: Props) {
+  const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [dbPath, setDbPath] = useState("");
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [toDelete, setToDelete] = useState<JourneySummary | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setJourneys(await api.listJourneys());
+    } catch (e) {
+      setJourneys([]);
+      setError(toAppError(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    void api.listTemplates().then(setTemplates, (e) => setError(toAppError(e)));
+    void api.workspacePath().then(setDbPath, () => {});
+  }, [refresh]);
+
+  async function run(label: string, work: () => Promise<void>) {
+    setBusy(label);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(toAppError(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const createFromTemplate = (key: string) =>
+    run(key, async () => onOpen(await api.createFromTemplate(key)));
+
+  const importFile = () =>
+    run("import", async () => {
+      const path = await api.pickJourneyFile();
+      if (path) onOpen(await api.importJourney(path));
+    });
+
+  const confirmDelete = async () => {
+    const target = toDelete;
+    setToDelete(null);
+    if (target) await run("delete", async () => {
+      await api.deleteJourney(target.id);
+      await refresh();
+    });
+  };
+
+  return (
+    <div className="home">
+      <header className="home-header">
+        <div className="brand">
+          <img src="/icon.png" alt="" className="brand-mark" />
+          <div>
+            <h1>Milepost</h1>
+            <p className="tagline">Design the customer journey. Measure every customer against it.</p>
+          </div>
+        </div>
+      </header>
+
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+
+      <main className="home-main">
+        <section className="home-journeys" aria-labelledby="journeys-heading">
+          <h2 id="journeys-heading">Your journeys</h2>
+          {journeys === null ? (
+            <p className="muted">Loading…</p>
+          ) : journeys.length === 0 ? (
+            <div className="empty-state">
+              <p className="empty-title">No journeys yet</p>
+              <p className="muted">
+                Start from one of the templates on the right — each is a complete framework with
+                stages, success milestones, a playbook, roles and metrics — or import a journey
+                file.
+              </p>
+            </div>
+          ) : (
+            <ul className="journey-list" data-testid="journey-list">
+              {journeys.map((j) => (
+                <li key={j.id} className="journey-card" data-testid="journey-card">
+                  <button type="button" className="journey-open" onClick={() => onOpen(j.id)}>
+                    <span className="journey-name">{j.name}</span>
+                    {j.description && <span className="journey-description">{j.description}</span>}
+                    <span className="journey-meta">
+                      {plural(j.stages, "stage")} · {plural(j.milestones, "milestone")} ·{" "}
+                      {plural(j.activities, "play")}
+                      <span className="dot">·</span>
+                      {j.opened_at ? `opened ${timeAgo(j.opened_at)}` : `created ${timeAgo(j.updated_at)}`}
+                    </span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-quiet journey-delete"
+                    aria-label={`Delete ${j.name}`}
+                    title="Delete journey"
+                    onClick={() => setToDelete(j)}
+                  >
+                    Delete
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <aside className="home-start" aria-labelledby="start-heading">
+          <h2 id="start-heading">Start a journey</h2>
+          <ul className="template-list">
+            {templates.map((t) => (
+              <li key={t.key}>
+                <button
+                  type="button"
+                  className="template-card"
+                  data-testid={`template-${t.key}`}
+                  disabled={busy !== null}
+                  onClick={() => createFromTemplate(t.key)}
+                >
+                  <span className="template-name">{t.name}</span>
+                  <span className="template-summary">{t.summary}</span>
+                  <span className="template-action">
+                    {busy === t.key ? "Creating…" : "New from template →"}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="button button-wide"
+            onClick={importFile}
+            disabled={busy !== null}
+          >
+            {busy === "import" ? "Importing…" : "Import journey file…"}
+          </button>
+        </aside>
+      </main>
+
+      <footer className="home-footer muted">Workspace: {dbPath}</footer>
+
+      {toDelete && (
+        <ConfirmDialog
+          title={`Delete “${toDelete.name}”?`}
+          confirmLabel="Delete journey"
+          danger
+          onConfirm={confirmDelete}
+          onCancel={() => setToDelete(null)}
+        >
+          <p>
+            This removes its {plural(toDelete.stages, "stage")},{" "}
+            {plural(toDelete.milestones, "milestone")} and {plural(toDelete.activities, "play")}{" "}
+            from this workspace. Export it first if you may want it back.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// The one module that talks to the Rust side. Everything else imports from here, so the
+// command names and argument shapes live in one place.
+import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import type { ErrorReport } from "../bindings/ErrorReport";
+import type { JourneySummary } from "../bindings/JourneySummary";
+import type { StoredJourney } from "../bindings/StoredJourney";
+import type { Template } from "../bindings/Template";
+
+/** A failed command, with the stable code from the core and words for the person. */
+export class AppError extends Error {
+  readonly code: string;
+  constructor(report: ErrorReport) {
+    super(report.message);
+    this.code = report.code;
+  }
+}
+
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  if (typeof e === "object" && e !== null && "code" in e && "message" in e) {
+    return new AppError({ code: String(e.code), message: String(e.message) });
+  }
+  return new AppError({ code: "internal", message: e instanceof Error ? e.message : String(e) });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+const JOURNEY_FILTER = [{ name: "Milepost journey", extensions: ["json"] }];
+
+export const api = {
+  listJourneys: () => call<JourneySummary[]>("list_journeys"),
+  openJourney: (id: number) => call<StoredJourney>("open_journey", { id }),
+  createFromTemplate: (key: string) => call<number>("create_journey_from_template", { key }),
+  importJourney: (path: string) => call<number>("import_journey", { path }),
+  exportJourney: (id: number, path: string) => call<void>("export_journey", { id, path }),
+  deleteJourney: (id: number) => call<void>("delete_journey", { id }),
+  listTemplates: () => call<Template[]>("list_templates"),
+  workspacePath: () => call<string>("workspace_path"),
+
+  /** Asks for a journey file to import; null when the person cancels. */
+  async pickJourneyFile(): Promise<string | null> {
+    const picked = await open({ multiple: false, directory: false, filters: JOURNEY_FILTER });
+    return typeof picked === "string" ? picked : null;
+  },
+
+  /** Asks where to export; null when the person cancels. */
+  async pickExportPath(suggestedName: string): Promise<string | null> {
+    return (await save({ defaultPath: suggestedName, filters: JOURNEY_FILTER })) ?? null;
+  },
+
+  async setWindowTitle(title: string): Promise<void> {
+    await getCurrentWindow().setTitle(title);
+  },
+};
