@@ -1,5 +1,5 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig } from "vitest/config";
 
 // The desktop app loads ui/dist through Tauri's custom protocol; relative asset paths keep
 // the bundle loadable from any origin.

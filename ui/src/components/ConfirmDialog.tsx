@@ -10,7 +10,14 @@ interface Props {
 }
 
 /** A modal question. Escape cancels; focus starts on Cancel so Enter never destroys by accident. */
-export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  danger,
+  onConfirm,
+  onCancel,
+}: Props) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     cancelRef.current?.focus();
@@ -22,14 +29,8 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
   }, [onCancel]);
 
   return (
-    <div className="modal-backdrop" onMouseDown={onCancel}>
-      <div
-        className="modal"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="confirm-title"
-        onMouseDown={(e) => e.stopPropagation()}
-      >
+    <div className="modal-backdrop">
+      <div className="modal" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title">
         <h2 id="confirm-title">{title}</h2>
         <div className="modal-body">{children}</div>
         <div className="modal-actions">

@@ -15,7 +15,12 @@ export function ErrorBanner({ error, onDismiss }: { error: AppError; onDismiss: 
           </ul>
         )}
       </div>
-      <button type="button" className="button button-quiet" onClick={onDismiss} aria-label="Dismiss">
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={onDismiss}
+        aria-label="Dismiss"
+      >
         ✕
       </button>
     </div>

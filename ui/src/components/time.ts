@@ -4,15 +4,9 @@ export function timeAgo(iso: string, now: Date = new Date()): string {
   const seconds = Math.round((now.getTime() - then.getTime()) / 1000);
   if (Number.isNaN(seconds)) return "";
   if (seconds < 60) return "just now";
-  const units: [number, string][] = [
-    [60, "minute"],
-    [3600, "hour"],
-    [86400, "day"],
-  ];
-  for (let i = units.length - 1; i >= 0; i--) {
-    const [size, name] = units[i] as [number, string];
-    const n = Math.floor(seconds / size);
-    if (n >= 1 && (name !== "day" || n < 31)) return `${n} ${name}${n === 1 ? "" : "s"} ago`;
-  }
+  const ago = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"} ago`;
+  if (seconds < 3600) return ago(Math.floor(seconds / 60), "minute");
+  if (seconds < 86400) return ago(Math.floor(seconds / 3600), "hour");
+  if (seconds < 31 * 86400) return ago(Math.floor(seconds / 86400), "day");
   return then.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 }

@@ -57,6 +57,7 @@ export const api = {
   },
 
   async setWindowTitle(title: string): Promise<void> {
+    document.title = title;
     await getCurrentWindow().setTitle(title);
   },
 };

@@ -61,10 +61,11 @@ export function HomeScreen({ onOpen }: Props) {
   const confirmDelete = async () => {
     const target = toDelete;
     setToDelete(null);
-    if (target) await run("delete", async () => {
-      await api.deleteJourney(target.id);
-      await refresh();
-    });
+    if (target)
+      await run("delete", async () => {
+        await api.deleteJourney(target.id);
+        await refresh();
+      });
   };
 
   return (
@@ -74,7 +75,9 @@ export function HomeScreen({ onOpen }: Props) {
           <img src="/icon.png" alt="" className="brand-mark" />
           <div>
             <h1>Milepost</h1>
-            <p className="tagline">Design the customer journey. Measure every customer against it.</p>
+            <p className="tagline">
+              Design the customer journey. Measure every customer against it.
+            </p>
           </div>
         </div>
       </header>
@@ -106,7 +109,9 @@ export function HomeScreen({ onOpen }: Props) {
                       {plural(j.stages, "stage")} · {plural(j.milestones, "milestone")} ·{" "}
                       {plural(j.activities, "play")}
                       <span className="dot">·</span>
-                      {j.opened_at ? `opened ${timeAgo(j.opened_at)}` : `created ${timeAgo(j.updated_at)}`}
+                      {j.opened_at
+                        ? `opened ${timeAgo(j.opened_at)}`
+                        : `created ${timeAgo(j.updated_at)}`}
                     </span>
                   </button>
                   <button

@@ -1,0 +1,77 @@
+# Milepost: `make run` builds and opens the app; `make test` runs every test.
+# Both install what is missing first (apt packages as root, npm packages, tauri-driver).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# One shared cargo target dir: tests, the app and the CLI reuse each other's builds.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/milepost/target
+BIN := $(CARGO_TARGET_DIR)/debug
+APP := $(BIN)/milepost-app
+CLI := $(BIN)/milepost
+
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts
+
+.PHONY: help run test deps test-deps ui app lint test-rust test-ui test-e2e bindings screenshot clean
+
+help:
+	@echo "make run         build and open Milepost"
+	@echo "make test        run every test (Rust, UI, end-to-end under Xvfb)"
+	@echo "make screenshot  save PNGs of the real window into docs/"
+	@echo "make bindings    regenerate ui/src/bindings and docs/journey.schema.json"
+
+deps:
+	@scripts/deps.sh
+	@$(MAKE) --no-print-directory ui/node_modules/.installed
+
+test-deps:
+	@scripts/deps.sh --test
+	@$(MAKE) --no-print-directory ui/node_modules/.installed tests/e2e/node_modules/.installed
+
+%/node_modules/.installed: %/package.json %/package-lock.json
+	cd $* && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+ui/dist/index.html: ui/node_modules/.installed $(UI_SOURCES)
+	cd ui && npm run --silent build
+
+ui: ui/dist/index.html
+
+app: deps ui
+	cargo build -p milepost-app -p milepost
+
+run: app
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "No display found: running under Xvfb (use 'make screenshot' to see it)."; \
+	  xvfb-run -a -s "-screen 0 1280x800x24" $(APP); \
+	else $(APP); fi
+
+lint: ui
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cd ui && npm run --silent lint && npm run --silent typecheck
+
+test-rust: ui
+	cargo test --workspace --quiet
+
+test-ui: ui/node_modules/.installed
+	cd ui && npm run --silent test
+
+test-e2e: test-deps ui
+	cargo build -p milepost-app -p milepost --quiet
+	scripts/e2e.sh $(APP) $(CLI)
+
+test: test-deps
+	@$(MAKE) --no-print-directory lint test-rust test-ui test-e2e
+	@echo "All tests passed."
+
+bindings:
+	MILEPOST_BLESS=1 cargo test -p milepost --test generated_files --quiet
+
+screenshot: test-deps ui
+	cargo build -p milepost-app -p milepost --quiet
+	scripts/e2e.sh $(APP) $(CLI) ../../scripts/screenshots.mjs
+
+clean:
+	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

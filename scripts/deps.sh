@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --test, testing) Milepost needs on Debian/Ubuntu:
+# system packages through apt (as root directly; otherwise it prints the sudo command),
+# and tauri-driver through cargo. Quiet and quick when everything is already there.
+set -euo pipefail
+
+build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev)
+test_packages=(xvfb xauth webkit2gtk-driver)
+
+want=("${build_packages[@]}")
+[ "${1:-}" = "--test" ] && want+=("${test_packages[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing system packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=300 update -qq
+    apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Milepost needs these system packages: ${missing[*]}" >&2
+    echo "Install them with:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+if [ "${1:-}" = "--test" ] && ! command -v "${TAURI_DRIVER:-$HOME/.cargo/bin/tauri-driver}" >/dev/null; then
+  echo "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
+  cargo install tauri-driver --version 2.1.0 --locked --quiet
+fi

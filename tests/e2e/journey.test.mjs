@@ -1,0 +1,171 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { By, cli, find, startApp, tempWorkspace, textsWhen, until, WAIT_MS, waitForText, waitForTitle } from "./app.mjs";
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/journeys/", import.meta.url));
+const BILLING = "Billing SaaS — post-sales journey";
+const BILLING_STAGES = ["Onboard", "Adopt", "Retain", "Expand", "Advocate"];
+
+describe("a journey created from a template", () => {
+  const ws = tempWorkspace();
+  after(() => ws.cleanup());
+
+  it("shows its stages and milestones on the canvas, and again after a restart", async () => {
+    let driver = await startApp(ws.db);
+    try {
+      await (await find(driver, '[data-testid="template-billing-saas"]')).click();
+      await waitForTitle(driver, `${BILLING} — Milepost`);
+      await waitForText(driver, '[data-testid="journey-title"]', BILLING);
+      assert.deepEqual(await textsWhen(driver, '[data-testid="stage-name"]', 5), BILLING_STAGES);
+      const milestones = await textsWhen(driver, '[data-testid="milestone-name"]', 7);
+      assert.ok(milestones.includes("First billing cycle in production"), milestones.join(", "));
+      assert.ok(milestones.includes("AR days reduced to 45 or less"), milestones.join(", "));
+      // Edges render once React Flow has measured the cards.
+      await find(driver, ".react-flow__edge.edge-supports");
+    } finally {
+      await driver.quit();
+    }
+
+    assert.ok(existsSync(ws.db), "the workspace database file exists");
+    const stored = JSON.parse(cli(ws.db, "journey", "list", "--json"));
+    assert.deepEqual(
+      stored.map((j) => [j.name, j.stages, j.milestones]),
+      [[BILLING, 5, 7]],
+    );
+
+    driver = await startApp(ws.db);
+    try {
+      const card = await find(driver, '[data-testid="journey-card"] .journey-name');
+      assert.equal(await card.getText(), BILLING);
+      await card.click();
+      assert.deepEqual(await textsWhen(driver, '[data-testid="stage-name"]', 5), BILLING_STAGES);
+      assert.equal((await textsWhen(driver, '[data-testid="milestone-card"]', 7)).length, 7);
+    } finally {
+      await driver.quit();
+    }
+  });
+});
+
+describe("the home screen", () => {
+  const ws = tempWorkspace();
+  let driver;
+  before(async () => {
+    cli(ws.db, "journey", "import", join(FIXTURES, "minimal.json"));
+    cli(ws.db, "journey", "new", "--template", "dealer-photos");
+    driver = await startApp(ws.db);
+  });
+  after(async () => {
+    await driver?.quit();
+    ws.cleanup();
+  });
+
+  it("lists journeys from the workspace, most recent first", async () => {
+    const names = await textsWhen(driver, '[data-testid="journey-card"] .journey-name', 2);
+    assert.deepEqual(names, ["Dealer Photos — post-sales journey", "Billing SaaS — minimal"]);
+  });
+
+  it("opens an imported journey and renders it; Escape goes back", async () => {
+    const cards = await driver.findElements(By.css('[data-testid="journey-card"] .journey-open'));
+    await cards[1].click();
+    assert.deepEqual(await textsWhen(driver, '[data-testid="stage-name"]', 2), ["Onboard", "Adopt"]);
+    await textsWhen(driver, ".criteria li", 2);
+    const criteria = await driver.executeScript(
+      "return [...document.querySelectorAll('.criteria li')].map((li) => li.dataset.criterion)",
+    );
+    assert.deepEqual(criteria, ["count(billing_cycle_completed) >= 1", "last(ar_days) <= 45.5 within 90d"]);
+    await driver.actions().sendKeys("\uE00C").perform();
+    await find(driver, '[data-testid="journey-list"]');
+    await waitForTitle(driver, "Milepost");
+  });
+
+  it("deletes a journey only after confirmation", async () => {
+    const deleteButton = () => find(driver, '[aria-label="Delete Billing SaaS — minimal"]');
+    await (await deleteButton()).click();
+    const dialog = await find(driver, '[role="alertdialog"]');
+    assert.match(await dialog.getText(), /Delete “Billing SaaS — minimal”\?/);
+    await (await dialog.findElement(By.xpath(".//button[text()='Cancel']"))).click();
+    await driver.wait(until.stalenessOf(dialog), WAIT_MS);
+    assert.equal((await textsWhen(driver, '[data-testid="journey-card"]', 2)).length, 2);
+
+    await (await deleteButton()).click();
+    await (await find(driver, '[data-testid="confirm-button"]')).click();
+    await driver.wait(
+      async () => (await driver.findElements(By.css('[data-testid="journey-card"]'))).length === 1,
+      WAIT_MS,
+      "the journey card did not go away",
+    );
+    const stored = JSON.parse(cli(ws.db, "journey", "list", "--json"));
+    assert.deepEqual(stored.map((j) => j.name), ["Dealer Photos — post-sales journey"]);
+  });
+});
+
+describe("a wide journey", () => {
+  const ws = tempWorkspace();
+  after(() => ws.cleanup());
+
+  it("fits all 8 stages, with long names, in the window", async () => {
+    const long = "and a stage name long enough that it has to wrap onto another line";
+    const stages = Array.from({ length: 8 }, (_, i) => ({
+      id: `s${i}`,
+      name: `Stage ${i + 1} ${i % 2 ? long : ""}`.trim(),
+      milestones: [
+        {
+          id: `m${i}`,
+          name: `Milestone ${i + 1} ${long} ${long}`,
+          criteria: [{ event: `event_${i}`, aggregate: "count", op: ">=", value: i + 1 }],
+        },
+      ],
+    }));
+    const file = join(ws.dir, "wide.json");
+    writeFileSync(file, JSON.stringify({ format: "milepost/journey@1", name: "Wide", stages }));
+    cli(ws.db, "journey", "import", file);
+
+    const driver = await startApp(ws.db);
+    try {
+      await (await find(driver, '[data-testid="journey-card"] .journey-open')).click();
+      await textsWhen(driver, '[data-testid="stage-name"]', 8);
+      const canvas = await find(driver, ".react-flow");
+      const box = await canvas.getRect();
+      // After measuring and fitting, every stage header is inside the visible canvas.
+      await driver.wait(
+        async () => {
+          const headers = await driver.findElements(By.css('[data-testid="stage-header"]'));
+          const rects = await Promise.all(headers.map((h) => h.getRect()));
+          return rects.every(
+            (r) => r.x >= box.x - 1 && r.x + r.width <= box.x + box.width + 1 && r.y >= box.y - 1,
+          );
+        },
+        WAIT_MS,
+        "some stage headers are outside the canvas after fit",
+      );
+    } finally {
+      await driver.quit();
+    }
+  });
+});
+
+describe("a workspace from a newer Milepost", () => {
+  const ws = tempWorkspace();
+  after(() => ws.cleanup());
+
+  it("is refused with a clear message and left untouched", async () => {
+    cli(ws.db, "journey", "new", "--template", "billing-saas");
+    const python = (code) => execFileSync("python3", ["-c", code, ws.db], { encoding: "utf8" }).trim();
+    const userVersion = "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA user_version').fetchone()[0])";
+    python("import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('PRAGMA user_version = 9')");
+    assert.equal(python(userVersion), "9");
+    const driver = await startApp(ws.db);
+    try {
+      const banner = await find(driver, '[data-testid="error-banner"]');
+      assert.equal(await banner.getAttribute("data-code"), "newer_database");
+      assert.match(await banner.getText(), /newer version of Milepost/);
+    } finally {
+      await driver.quit();
+    }
+    assert.equal(python(userVersion), "9", "the file was not migrated or changed");
+  });
+});

@@ -1,0 +1,83 @@
+// Words and short forms for journey objects, shared by the canvas cards.
+import type { Activity } from "../../bindings/Activity";
+import type { Criterion } from "../../bindings/Criterion";
+import type { Journey } from "../../bindings/Journey";
+import type { Metric } from "../../bindings/Metric";
+
+/** The text form of a criterion: `count(billing_cycle_completed) >= 3 within 30d`. */
+export function criterionText(c: Criterion): string {
+  const base = `${c.aggregate}(${c.event}) ${c.op} ${c.value}`;
+  return c.window_days == null ? base : `${base} within ${c.window_days}d`;
+}
+
+const OPS: Record<Criterion["op"], string> = {
+  ">=": "≥",
+  ">": ">",
+  "<=": "≤",
+  "<": "<",
+  "==": "=",
+};
+const AGGREGATES: Record<Criterion["aggregate"], string> = {
+  count: "count",
+  sum: "total",
+  min: "lowest",
+  max: "highest",
+  last: "latest",
+  distinct_days: "days with it",
+};
+
+/** The rule part of a criterion in words for a card: `count ≥ 3 · last 30 d`. */
+export function criterionRule(c: Criterion): string {
+  const rule = `${AGGREGATES[c.aggregate]} ${OPS[c.op]} ${c.value}`;
+  return c.window_days == null ? rule : `${rule} · last ${c.window_days} d`;
+}
+
+export function triggerText(a: Activity, journey: Journey): string {
+  const t = a.trigger;
+  if (!t) return "Manual";
+  switch (t.kind) {
+    case "manual":
+      return "Manual";
+    case "stage_entered":
+      return "On entering the stage";
+    case "milestone_reached": {
+      const m = journey.stages.flatMap((s) => s.milestones).find((x) => x.id === t.milestone);
+      return `When “${m?.name ?? t.milestone}” is reached`;
+    }
+    case "health_red":
+      return "When health turns red";
+    case "stuck":
+      return `Stuck more than ${t.days} days`;
+    case "recurring":
+      return `Every ${t.every_days} days`;
+  }
+}
+
+const CHANNELS: Record<NonNullable<Activity["channel"]>, string> = {
+  meeting: "Meeting",
+  call: "Call",
+  email: "Email",
+  in_app: "In-app",
+  webinar: "Webinar",
+  training: "Training",
+  content: "Content",
+  automated: "Automated",
+};
+
+export function channelText(a: Activity): string | null {
+  return a.channel ? CHANNELS[a.channel] : null;
+}
+
+export function effortText(a: Activity): string | null {
+  return a.effort ? `${a.effort[0]?.toUpperCase()}${a.effort.slice(1)} effort` : null;
+}
+
+export function targetText(m: Metric): string | null {
+  if (m.target == null) return null;
+  const op = m.direction === "higher" ? "≥" : "≤";
+  return `Target ${op} ${m.target}${m.unit ? ` ${m.unit}` : ""}`;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

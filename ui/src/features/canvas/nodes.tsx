@@ -1,0 +1,171 @@
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { memo } from "react";
+import {
+  channelText,
+  criterionRule,
+  criterionText,
+  effortText,
+  plural,
+  targetText,
+  triggerText,
+} from "./describe";
+import { useJourney } from "./JourneyContext";
+import type {
+  ActivityNode,
+  BandNode,
+  LaneNode,
+  MetricNode,
+  MilestoneNode,
+  RoleNode,
+  StageNode,
+} from "./layout";
+
+const hidden = { opacity: 0, pointerEvents: "none" } as const;
+
+/** Lets long event names wrap after underscores instead of mid-word. */
+function breakable(name: string) {
+  return name.split("_").map((part, i, all) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string
+    <span key={i}>
+      {part}
+      {i < all.length - 1 && (
+        <>
+          _<wbr />
+        </>
+      )}
+    </span>
+  ));
+}
+
+export const StageHeader = memo(function StageHeader({ data }: NodeProps<StageNode>) {
+  const { stage, index, title } = data;
+  return (
+    <div
+      className={stage ? "stage-header" : "stage-header stage-header-idle"}
+      data-testid="stage-header"
+    >
+      <div className="stage-kicker">
+        {stage ? `Stage ${index + 1}` : "Team"}
+        {stage?.expected_days != null && (
+          <span className="stage-days">≈ {stage.expected_days} days</span>
+        )}
+      </div>
+      <div className="stage-name" data-testid="stage-name">
+        {title}
+      </div>
+      {stage?.desired_outcome && <div className="stage-outcome">{stage.desired_outcome}</div>}
+    </div>
+  );
+});
+
+export const LaneLabel = memo(function LaneLabel({ data }: NodeProps<LaneNode>) {
+  return (
+    <div className="lane-label" style={{ height: data.height }}>
+      <div className="lane-title">{data.title}</div>
+      <div className="lane-hint">{data.hint}</div>
+    </div>
+  );
+});
+
+export const LaneBand = memo(function LaneBand({ data }: NodeProps<BandNode>) {
+  return (
+    <div
+      className={`lane-band lane-band-${data.lane}`}
+      style={{ width: data.width, height: data.height }}
+    />
+  );
+});
+
+export const MilestoneCard = memo(function MilestoneCard({ data }: NodeProps<MilestoneNode>) {
+  const m = data.milestone;
+  return (
+    <div className="card card-milestone" data-testid="milestone-card">
+      <Handle type="target" position={Position.Bottom} style={hidden} isConnectable={false} />
+      <div className="card-top">
+        <span className="pill">M{data.number}</span>
+        {m.first_value && <span className="badge badge-first-value">First value</span>}
+      </div>
+      <div className="card-title" data-testid="milestone-name">
+        {m.name}
+      </div>
+      {m.criteria.length > 0 ? (
+        <ul className="criteria">
+          {m.criteria.map((c) => (
+            <li key={criterionText(c)} data-criterion={criterionText(c)} title={criterionText(c)}>
+              <span className="criterion-event">{breakable(c.event)}</span>
+              <span className="criterion-rule">{criterionRule(c)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="card-warning">No criteria yet</div>
+      )}
+      {m.tasks.length > 0 && <div className="card-meta">{plural(m.tasks.length, "task")}</div>}
+    </div>
+  );
+});
+
+export const ActivityCard = memo(function ActivityCard({ data }: NodeProps<ActivityNode>) {
+  const journey = useJourney();
+  const a = data.activity;
+  const details = [channelText(a), effortText(a)].filter(Boolean).join(" · ");
+  return (
+    <div className="card card-activity" data-testid="activity-card">
+      <Handle type="source" position={Position.Top} style={hidden} isConnectable={false} />
+      <div className="card-title">{a.name}</div>
+      <div className="card-meta">{triggerText(a, journey)}</div>
+      <div className="card-row">
+        {data.role ? (
+          <span className="chip chip-role">{data.role.name}</span>
+        ) : (
+          <span className="card-warning">No owner</span>
+        )}
+        {details && <span className="card-meta">{details}</span>}
+      </div>
+      {a.milestones.length === 0 && (
+        <div className="card-warning">Supports no milestone — what does it move forward?</div>
+      )}
+    </div>
+  );
+});
+
+export const RoleCard = memo(function RoleCard({ data }: NodeProps<RoleNode>) {
+  return (
+    <div className="card card-role" data-testid="role-card">
+      <div className="card-title">{data.role.name}</div>
+      <div className="card-meta">
+        {data.plays > 0 ? `${plural(data.plays, "play")} in this stage` : "Owns no plays yet"}
+      </div>
+    </div>
+  );
+});
+
+export const MetricCard = memo(function MetricCard({ data }: NodeProps<MetricNode>) {
+  const m = data.metric;
+  const target = targetText(m);
+  return (
+    <div className="card card-metric" data-testid="metric-card">
+      <div className="card-title">{m.name}</div>
+      <div className="card-row">
+        <span className={`direction direction-${m.direction}`}>
+          {m.direction === "higher" ? "▲ higher is better" : "▼ lower is better"}
+        </span>
+      </div>
+      {target && <div className="card-meta strong">{target}</div>}
+      <div className="mono">
+        {breakable(m.event)} · {m.aggregate}
+        {m.window_days ? ` · ${m.window_days} d` : ""}
+      </div>
+    </div>
+  );
+});
+
+export const nodeTypes = {
+  stage: StageHeader,
+  lane: LaneLabel,
+  band: LaneBand,
+  milestone: MilestoneCard,
+  activity: ActivityCard,
+  role: RoleCard,
+  metric: MetricCard,
+};
