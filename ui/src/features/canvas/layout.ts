@@ -30,7 +30,7 @@ export const LANES: { key: LaneKey; title: string; hint: string }[] = [
 ];
 
 export type StageNode = Node<
-  { stage: Stage | null; index: number; title: string; milestones: number },
+  { stage: Stage | null; index: number; title: string; milestones: number; last: boolean },
   "stage"
 >;
 export type LaneNode = Node<{ title: string; hint: string; height: number }, "lane">;
@@ -161,7 +161,13 @@ export function layoutJourney(journey: Journey, measured: MeasuredHeights = {}):
     type: "stage",
     position: { x: columnX(i), y: 0 },
     style: { width: COLUMN_WIDTH },
-    data: { stage, index: i, title, milestones: stage?.milestones.length ?? 0 },
+    data: {
+      stage,
+      index: i,
+      title,
+      milestones: stage?.milestones.length ?? 0,
+      last: i === journey.stages.length - 1,
+    },
     selectable: stage !== null,
   }));
   const headerHeight = Math.max(0, ...headers.map(heightOf));

@@ -1,0 +1,208 @@
+//! The `milepost` command as scripts and people use it: exit codes, messages, files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/journeys")
+        .join(name)
+}
+
+fn milepost(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_milepost"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("MILEPOST_DB")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn import_then_export_then_import_then_export_is_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let imported = milepost(
+        &db,
+        &[
+            "journey",
+            "import",
+            fixture("minimal.json").to_str().unwrap(),
+        ],
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert_eq!(stdout(&imported), "1\tBilling SaaS — minimal\n");
+
+    let first = dir.path().join("first.json");
+    let o = milepost(
+        &db,
+        &[
+            "journey",
+            "export",
+            "Billing SaaS — minimal",
+            "-o",
+            first.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = milepost(&db, &["journey", "import", first.to_str().unwrap()]);
+    assert_eq!(stdout(&o), "2\tBilling SaaS — minimal\n");
+    let second = dir.path().join("second.json");
+    let o = milepost(
+        &db,
+        &["journey", "export", "2", "-o", second.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
+
+    // Two journeys share the name now: the name alone is ambiguous, and says so.
+    let o = milepost(
+        &db,
+        &["journey", "export", "Billing SaaS — minimal", "-o", "-"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("2 journeys are named"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn validate_lists_every_problem_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let broken = fixture("broken.json");
+    let o = milepost(&db, &["journey", "validate", broken.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("broken.json is not a valid journey (9 problems)"),
+        "{err}"
+    );
+    for place in [
+        "stages[0].milestones[0].criteria[1].aggregate",
+        "stages[0].milestones[0].criteria[2].op: unknown operator \"=>\"",
+        "stages[0].milestones[0].criteria[3].window_days",
+        "stages[1].id: duplicate stage id",
+        "activities[0].stage",
+        "activities[0].role",
+        "activities[0].milestones[0]",
+        "roles[0].name",
+    ] {
+        assert!(err.contains(place), "missing {place} in {err}");
+    }
+
+    let o = milepost(&db, &["journey", "import", broken.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = milepost(&db, &["journey", "list", "--json"]);
+    assert_eq!(stdout(&o).trim(), "[]", "nothing was stored");
+
+    let ok = milepost(
+        &db,
+        &[
+            "journey",
+            "validate",
+            fixture("minimal.json").to_str().unwrap(),
+        ],
+    );
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(
+        stdout(&ok).contains("valid journey \"Billing SaaS — minimal\" (2 stages, 2 milestones)")
+    );
+}
+
+#[test]
+fn templates_create_complete_journeys() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let o = milepost(&db, &["templates"]);
+    let listed = stdout(&o);
+    for key in ["billing-saas", "dealer-photos", "inbound-methodology"] {
+        assert!(listed.contains(key), "{listed}");
+        let o = milepost(&db, &["journey", "new", "--template", key]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let o = milepost(
+        &db,
+        &[
+            "journey",
+            "new",
+            "--template",
+            "billing-saas",
+            "--name",
+            "Workshop copy",
+        ],
+    );
+    assert!(stdout(&o).ends_with("\tWorkshop copy\n"));
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&milepost(&db, &["journey", "list", "--json"]))).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 4);
+
+    let o = milepost(&db, &["journey", "new", "--template", "nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no template named \"nope\""));
+}
+
+#[test]
+fn usage_errors_exit_2_and_user_errors_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    assert_eq!(
+        milepost(&db, &["journey", "frobnicate"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(milepost(&db, &["journey", "export"]).status.code(), Some(2));
+    let o = milepost(&db, &["journey", "export", "missing", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "milepost: no journey named or numbered \"missing\"\n"
+    );
+    let o = milepost(&db, &["journey", "import", "/nonexistent/j.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("/nonexistent/j.json"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_database_comes_from_milepost_db_when_no_flag_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("from-env.sqlite3");
+    let o = Command::new(env!("CARGO_BIN_EXE_milepost"))
+        .args(["journey", "new", "--template", "dealer-photos"])
+        .env("MILEPOST_DB", &db)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(db.exists());
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    milepost(&db, &["journey", "new", "--template", "billing-saas"]);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", 42)
+        .unwrap();
+    let o = milepost(&db, &["journey", "list"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("written by a newer version of Milepost"),
+        "{}",
+        stderr(&o)
+    );
+}
