@@ -13,7 +13,7 @@ CLI := $(BIN)/milepost
 
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts
 
-.PHONY: help run test deps test-deps ui app lint test-rust test-ui test-e2e bindings screenshot clean
+.PHONY: help run test deps test-deps ui bins app lint test-rust test-ui test-e2e bindings screenshot clean
 
 help:
 	@echo "make run         build and open Milepost"
@@ -38,11 +38,15 @@ ui/dist/index.html: ui/node_modules/.installed $(UI_SOURCES)
 
 ui: ui/dist/index.html
 
-app: deps ui
-	cargo build -p milepost-app -p milepost
+# The app and the CLI, always built together so cargo never rebuilds for another feature set.
+bins: ui
+	cargo build --workspace --bins --quiet
+
+app: deps bins
 
 run: app
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  scripts/deps.sh --display; \
 	  echo "No display found: running under Xvfb (use 'make screenshot' to see it)."; \
 	  xvfb-run -a -s "-screen 0 1280x800x24" $(APP); \
 	else $(APP); fi
@@ -58,8 +62,7 @@ test-rust: ui
 test-ui: ui/node_modules/.installed
 	cd ui && npm run --silent test
 
-test-e2e: test-deps ui
-	cargo build -p milepost-app -p milepost --quiet
+test-e2e: test-deps bins
 	scripts/e2e.sh $(APP) $(CLI)
 
 test: test-deps
@@ -69,9 +72,8 @@ test: test-deps
 bindings:
 	MILEPOST_BLESS=1 cargo test -p milepost --test generated_files --quiet
 
-screenshot: test-deps ui
-	cargo build -p milepost-app -p milepost --quiet
-	scripts/e2e.sh $(APP) $(CLI) ../../scripts/screenshots.mjs
+screenshot: test-deps bins
+	scripts/e2e.sh $(APP) $(CLI) ./screenshots.mjs
 
 clean:
 	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

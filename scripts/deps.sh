@@ -5,10 +5,15 @@
 set -euo pipefail
 
 build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev)
-test_packages=(xvfb xauth webkit2gtk-driver)
+# Xvfb also lets `make run` show the app on a machine without a display.
+display_packages=(xvfb xauth)
+test_packages=("${display_packages[@]}" webkit2gtk-driver sqlite3)
 
 want=("${build_packages[@]}")
-[ "${1:-}" = "--test" ] && want+=("${test_packages[@]}")
+case "${1:-}" in
+  --test) want+=("${test_packages[@]}") ;;
+  --display) want+=("${display_packages[@]}") ;;
+esac
 
 missing=()
 for p in "${want[@]}"; do
@@ -29,7 +34,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-if [ "${1:-}" = "--test" ] && ! command -v "${TAURI_DRIVER:-$HOME/.cargo/bin/tauri-driver}" >/dev/null; then
+for component in rustfmt clippy; do
+  if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+    echo "Adding the Rust component $component"
+    rustup component add "$component"
+  fi
+done
+
+if [ "${1:-}" = "--test" ] && ! command -v "${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}" >/dev/null; then
   echo "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
   cargo install tauri-driver --version 2.1.0 --locked --quiet
 fi

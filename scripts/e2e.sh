@@ -12,7 +12,7 @@ if [ -z "${MILEPOST_IN_XVFB:-}" ]; then
   exec env MILEPOST_IN_XVFB=1 xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$app" "$cli" "$@"
 fi
 
-driver=${TAURI_DRIVER:-$HOME/.cargo/bin/tauri-driver}
+driver=${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}
 port=${TAURI_DRIVER_PORT:-4444}
 log=$(mktemp -t tauri-driver.XXXXXX.log)
 "$driver" --port "$port" --native-port $((port + 1)) --native-driver /usr/bin/WebKitWebDriver >"$log" 2>&1 &
@@ -20,11 +20,17 @@ driver_pid=$!
 trap 'kill $driver_pid 2>/dev/null || true; wait $driver_pid 2>/dev/null || true; rm -f "$log"' EXIT
 
 # Wait for the driver to accept connections (at most ~10 s), then run the tests.
+ready=""
 for _ in $(seq 100); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  if ! kill -0 $driver_pid 2>/dev/null; then cat "$log" >&2; echo "tauri-driver exited" >&2; exit 1; fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then ready=1; break; fi
+  if ! kill -0 $driver_pid 2>/dev/null; then break; fi
   sleep 0.1
 done
+if [ -z "$ready" ]; then
+  cat "$log" >&2
+  echo "tauri-driver did not start listening on port $port" >&2
+  exit 1
+fi
 
 cd "$here/tests/e2e"
 [ $# -gt 0 ] || set -- ./*.test.mjs

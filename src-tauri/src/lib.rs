@@ -10,20 +10,19 @@ use std::path::PathBuf;
 
 use state::AppState;
 
-/// `--db PATH` on the command line, else `MILEPOST_DB`, else the shared default — the same
-/// rule as the `milepost` CLI, so both open the same workspace.
+/// `--db PATH` (or `--db=PATH`) on the command line; the core decides the rest exactly as
+/// the `milepost` CLI does.
 fn db_path() -> PathBuf {
     let mut args = std::env::args().skip(1);
+    let mut explicit = None;
     while let Some(arg) = args.next() {
         if arg == "--db" {
-            if let Some(path) = args.next() {
-                return path.into();
-            }
+            explicit = args.next().map(PathBuf::from);
         } else if let Some(path) = arg.strip_prefix("--db=") {
-            return path.into();
+            explicit = Some(PathBuf::from(path));
         }
     }
-    milepost::store::default_path()
+    milepost::store::resolve_path(explicit)
 }
 
 /// Starts the desktop app.
@@ -38,6 +37,8 @@ pub fn run() {
             commands::journey::import_journey,
             commands::journey::export_journey,
             commands::journey::delete_journey,
+            commands::journey::save_journey,
+            commands::journey::parse_criterion,
             commands::journey::list_templates,
             commands::workspace::workspace_path,
         ])

@@ -154,10 +154,9 @@ describe("a workspace from a newer Milepost", () => {
 
   it("is refused with a clear message and left untouched", async () => {
     cli(ws.db, "journey", "new", "--template", "billing-saas");
-    const python = (code) => execFileSync("python3", ["-c", code, ws.db], { encoding: "utf8" }).trim();
-    const userVersion = "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA user_version').fetchone()[0])";
-    python("import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('PRAGMA user_version = 9')");
-    assert.equal(python(userVersion), "9");
+    const sqlite = (sql) => execFileSync("sqlite3", [ws.db, sql], { encoding: "utf8" }).trim();
+    sqlite("PRAGMA user_version = 9");
+    assert.equal(sqlite("PRAGMA user_version"), "9");
     const driver = await startApp(ws.db);
     try {
       const banner = await find(driver, '[data-testid="error-banner"]');
@@ -166,6 +165,6 @@ describe("a workspace from a newer Milepost", () => {
     } finally {
       await driver.quit();
     }
-    assert.equal(python(userVersion), "9", "the file was not migrated or changed");
+    assert.equal(sqlite("PRAGMA user_version"), "9", "the file was not migrated or changed");
   });
 });

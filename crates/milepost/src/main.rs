@@ -19,8 +19,8 @@ use milepost::store::{self, Store};
         command use the same default file; point both elsewhere with --db or MILEPOST_DB."
 )]
 struct Cli {
-    /// Workspace database file [default: the app's data directory]
-    #[arg(long, global = true, env = store::DB_ENV, value_name = "PATH")]
+    /// Workspace database file [default: $MILEPOST_DB, else the app's data directory]
+    #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
@@ -89,8 +89,9 @@ fn main() -> ExitCode {
 }
 
 fn open(db: Option<&Path>) -> anyhow::Result<Store> {
-    let path = db.map_or_else(store::default_path, Path::to_path_buf);
-    Ok(Store::open(&path)?)
+    Ok(Store::open(&store::resolve_path(
+        db.map(Path::to_path_buf),
+    ))?)
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use milepost::error::ErrorReport;
+use milepost::journey::criterion::CriterionError;
 use milepost::journey::templates::Template;
 use milepost::journey::{Journey, Problem, file};
 use milepost::store::{JourneySummary, StoredJourney};
@@ -46,6 +47,7 @@ fn typescript_bindings_are_current() {
     Template::export_all(&cfg).unwrap();
     Problem::export_all(&cfg).unwrap();
     ErrorReport::export_all(&cfg).unwrap();
+    CriterionError::export_all(&cfg).unwrap();
     let generated = read_dir(fresh.path());
     let committed_dir = repo_root().join("ui/src/bindings");
     if bless() {

@@ -114,3 +114,26 @@ fn missing_and_mistyped_fields_are_named() {
         "{text:#?}"
     );
 }
+
+#[test]
+fn misspelt_fields_and_out_of_range_numbers_are_named() {
+    let text = r#"{"format": "milepost/journey@1", "name": "x", "stages": [
+        {"id": "s", "name": "S", "expected_days": 5000000000, "milestones": [{"id": "m", "name": "M",
+            "criteria": [{"event": "e", "aggregate": "count", "op": ">=", "value": 1, "windows_days": 30}]}]}],
+        "activities": [{"id": "a", "name": "A", "stage": "s", "milestones": ["m", "m"],
+            "trigger": {"kind": "stuck", "days": 0}}]}"#;
+    let text: Vec<String> = file::parse(text)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    for e in [
+        r#"stages[0].milestones[0].criteria[0]: unknown field "windows_days""#,
+        "stages[0].expected_days: must be at most 4294967295, found 5000000000",
+        r#"activities[0].milestones[1]: milestone "m" is listed twice"#,
+    ] {
+        assert!(text.contains(&e.to_owned()), "missing {e:?} in {text:#?}");
+    }
+    let trigger = r#"activities[0].trigger: a "stuck" trigger needs days (a whole number, at least 1), found {"kind":"stuck","days":0}"#;
+    assert!(text.contains(&trigger.to_owned()), "{text:#?}");
+}

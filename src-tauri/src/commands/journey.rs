@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
-use milepost::journey::file;
+use milepost::journey::criterion::{self, CriterionError};
 use milepost::journey::templates::{self, Template};
+use milepost::journey::{Criterion, Journey, file};
 use milepost::store::{JourneySummary, StoredJourney};
 use tauri::State;
 
@@ -58,6 +59,24 @@ pub async fn export_journey(
     state
         .with_store(move |s| file::write(&path, &s.load_journey(id)?))
         .await
+}
+
+/// Autosave: writes only the objects of the journey that changed.
+#[tauri::command]
+pub async fn save_journey(
+    id: i64,
+    journey: Journey,
+    state: State<'_, AppState>,
+) -> CommandResult<usize> {
+    state
+        .with_store(move |s| s.save_journey(id, &journey))
+        .await
+}
+
+/// Reads the text form of a criterion for the inspector, as the person types.
+#[tauri::command]
+pub async fn parse_criterion(text: String) -> Result<Criterion, CriterionError> {
+    criterion::parse(&text)
 }
 
 #[tauri::command]

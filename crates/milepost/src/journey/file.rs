@@ -123,6 +123,14 @@ pub fn write(path: &Path, journey: &Journey) -> crate::Result<()> {
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    // A temporary file is private (0600); an exported journey is an ordinary document.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(io)?;
+    }
     tmp.write_all(to_string(journey).as_bytes()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
@@ -139,7 +147,28 @@ pub fn json_schema() -> Value {
     let mut schema =
         serde_json::to_value(schemars::schema_for!(JourneyFile)).expect("the schema serialises");
     schema["properties"]["format"]["const"] = Value::String(FORMAT.to_owned());
+    tighten(&mut schema);
     schema
+}
+
+/// Makes the schema as strict as the reader: a misspelt field is an error, not silently
+/// dropped, and whole numbers must fit the type that holds them.
+fn tighten(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            if map.get("type").and_then(Value::as_str) == Some("object")
+                && map.contains_key("properties")
+            {
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            if map.get("format").and_then(Value::as_str) == Some("uint32") {
+                map.insert("maximum".into(), Value::from(u32::MAX));
+            }
+            map.values_mut().for_each(tighten);
+        }
+        Value::Array(items) => items.iter_mut().for_each(tighten),
+        _ => {}
+    }
 }
 
 fn schema_validator() -> &'static jsonschema::Validator {
@@ -291,6 +320,18 @@ fn schema_problem(error: &jsonschema::ValidationError<'_>) -> Problem {
             let expected = expected.replace("integer", "whole number");
             Problem::new(&path, format!("expected {expected}, found {found}"))
         }
+        ValidationErrorKind::AdditionalProperties { unexpected } => Problem::new(
+            &path,
+            format!(
+                "unknown field{} {}",
+                if unexpected.len() == 1 { "" } else { "s" },
+                unexpected
+                    .iter()
+                    .map(|f| format!("\"{f}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
         ValidationErrorKind::Minimum { limit } => {
             Problem::new(&path, format!("must be at least {limit}, found {found}"))
         }
@@ -300,14 +341,32 @@ fn schema_problem(error: &jsonschema::ValidationError<'_>) -> Problem {
         ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. }
             if last_field(&path) == "trigger" =>
         {
-            Problem::new(
-                &path,
-                format!(
-                    "unknown trigger {found} (expected kind manual, stage_entered, milestone_reached with milestone, health_red, stuck with days, or recurring with every_days)"
-                ),
-            )
+            Problem::new(&path, trigger_problem(found))
         }
         _ => Problem::new(&path, error.to_string()),
+    }
+}
+
+/// What is wrong with a trigger, in words: the kinds and what each needs.
+fn trigger_problem(found: &Value) -> String {
+    const KINDS: [(&str, &str); 6] = [
+        ("manual", ""),
+        ("stage_entered", ""),
+        ("milestone_reached", "milestone (a milestone id)"),
+        ("health_red", ""),
+        ("stuck", "days (a whole number, at least 1)"),
+        ("recurring", "every_days (a whole number, at least 1)"),
+    ];
+    let kind = found.get("kind").and_then(Value::as_str);
+    match KINDS.iter().find(|(k, _)| Some(*k) == kind) {
+        Some((k, needs)) if !needs.is_empty() => {
+            format!("a \"{k}\" trigger needs {needs}, found {found}")
+        }
+        Some((k, _)) => format!("a \"{k}\" trigger takes no other fields, found {found}"),
+        None => format!(
+            "unknown trigger {found} (expected kind {})",
+            KINDS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 
@@ -410,6 +469,7 @@ fn check_meaning(root: &Value) -> Vec<Problem> {
             format!("{at}.role"),
             a.get("role"),
         );
+        let mut seen = HashSet::new();
         for (j, m) in list(a, "milestones").iter().enumerate() {
             refers(
                 &mut problems,
@@ -417,6 +477,14 @@ fn check_meaning(root: &Value) -> Vec<Problem> {
                 format!("{at}.milestones[{j}]"),
                 Some(m),
             );
+            if let Some(id) = m.as_str()
+                && !seen.insert(id.to_owned())
+            {
+                problems.push(Problem::new(
+                    format!("{at}.milestones[{j}]"),
+                    format!("milestone \"{id}\" is listed twice"),
+                ));
+            }
         }
         if a["trigger"]["kind"] == "milestone_reached" {
             refers(

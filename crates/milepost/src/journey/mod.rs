@@ -1,5 +1,6 @@
 //! The journey model, its file format and the built-in templates.
 
+pub mod criterion;
 pub mod file;
 pub mod model;
 mod number;

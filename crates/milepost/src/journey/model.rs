@@ -175,10 +175,18 @@ pub struct Activity {
 pub enum Trigger {
     Manual,
     StageEntered,
-    MilestoneReached { milestone: String },
+    MilestoneReached {
+        milestone: String,
+    },
     HealthRed,
-    Stuck { days: u32 },
-    Recurring { every_days: u32 },
+    Stuck {
+        #[schemars(range(min = 1))]
+        days: u32,
+    },
+    Recurring {
+        #[schemars(range(min = 1))]
+        every_days: u32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]

@@ -1,6 +1,8 @@
 //! Journeys in the database, one row per stage, milestone, role, activity, metric,
 //! matrix and note.
 
+use std::collections::HashMap;
+
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -43,7 +45,7 @@ impl Store {
                     (SELECT count(*) FROM journey_item i WHERE i.journey_id = j.id AND i.kind = 'milestone'),
                     (SELECT count(*) FROM journey_item i WHERE i.journey_id = j.id AND i.kind = 'activity')
                  FROM journey j
-                 ORDER BY coalesce(j.opened_at, j.updated_at) DESC, j.id DESC",
+                 ORDER BY coalesce(j.opened_at, j.updated_at) DESC, j.opened_at IS NOT NULL DESC, j.id DESC",
             )
             .map_err(self.fail())?;
         let rows = stmt
@@ -78,47 +80,86 @@ impl Store {
         )
         .map_err(fail)?;
         let id = tx.last_insert_rowid();
-        {
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO journey_item (journey_id, kind, key, parent, position, body)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )
-                .map_err(fail)?;
-            let mut put =
-                |kind: &str, key: &str, parent: Option<&str>, pos: usize, body: String| {
-                    insert
-                        .execute(params![id, kind, key, parent, pos as i64, body])
-                        .map(drop)
-                };
-            for (i, stage) in journey.stages.iter().enumerate() {
-                let own = Stage {
-                    milestones: Vec::new(),
-                    ..stage.clone()
-                };
-                put("stage", &stage.id, None, i, to_json(&own)).map_err(fail)?;
-                for (j, m) in stage.milestones.iter().enumerate() {
-                    put("milestone", &m.id, Some(&stage.id), j, to_json(m)).map_err(fail)?;
-                }
-            }
-            for (i, x) in journey.roles.iter().enumerate() {
-                put("role", &x.id, None, i, to_json(x)).map_err(fail)?;
-            }
-            for (i, x) in journey.activities.iter().enumerate() {
-                put("activity", &x.id, None, i, to_json(x)).map_err(fail)?;
-            }
-            for (i, x) in journey.metrics.iter().enumerate() {
-                put("metric", &x.id, None, i, to_json(x)).map_err(fail)?;
-            }
-            for (i, x) in journey.matrices.iter().enumerate() {
-                put("matrix", &x.id, None, i, to_json(x)).map_err(fail)?;
-            }
-            for (i, x) in journey.notes.iter().enumerate() {
-                put("note", &x.id, None, i, to_json(x)).map_err(fail)?;
-            }
-        }
+        write_rows(&tx, id, &rows(journey)).map_err(fail)?;
         tx.commit().map_err(fail)?;
         Ok(id)
+    }
+
+    /// Saves an edited journey, writing only the objects that changed, in one transaction.
+    /// Returns how many objects were written or removed.
+    pub fn save_journey(&mut self, id: i64, journey: &Journey) -> Result<usize> {
+        let path = self.path.clone();
+        let fail = |e| super::db_error(&path, e);
+        let tx = self.conn.transaction().map_err(fail)?;
+        let head = tx
+            .execute(
+                "UPDATE journey SET name = ?2, description = ?3,
+                    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                 WHERE id = ?1 AND (name IS NOT ?2 OR description IS NOT ?3)",
+                params![id, journey.name, journey.description],
+            )
+            .map_err(fail)?;
+        let exists: bool = tx
+            .query_row("SELECT 1 FROM journey WHERE id = ?1", [id], |_| Ok(true))
+            .optional()
+            .map_err(fail)?
+            .unwrap_or(false);
+        if !exists {
+            return Err(Error::JourneyNotFound(id.to_string()));
+        }
+        let mut stored: HashMap<(String, String), Row> = HashMap::new();
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "SELECT kind, key, parent, position, body FROM journey_item WHERE journey_id = ?1",
+                )
+                .map_err(fail)?;
+            let existing = stmt
+                .query_map([id], |r| {
+                    Ok(Row {
+                        kind: r.get(0)?,
+                        key: r.get(1)?,
+                        parent: r.get(2)?,
+                        position: r.get(3)?,
+                        body: r.get(4)?,
+                    })
+                })
+                .map_err(fail)?;
+            for row in existing {
+                let row = row.map_err(fail)?;
+                stored.insert((row.kind.to_owned(), row.key.clone()), row);
+            }
+        }
+        let changed: Vec<Row> = rows(journey)
+            .into_iter()
+            .filter(|row| {
+                stored
+                    .remove(&(row.kind.to_owned(), row.key.clone()))
+                    .as_ref()
+                    != Some(row)
+            })
+            .collect();
+        {
+            let mut delete = tx
+                .prepare_cached(
+                    "DELETE FROM journey_item WHERE journey_id = ?1 AND kind = ?2 AND key = ?3",
+                )
+                .map_err(fail)?;
+            for (kind, key) in stored.keys() {
+                delete.execute(params![id, kind, key]).map_err(fail)?;
+            }
+        }
+        write_rows(&tx, id, &changed).map_err(fail)?;
+        let written = changed.len() + stored.len();
+        if written > 0 && head == 0 {
+            tx.execute(
+                "UPDATE journey SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+                [id],
+            )
+            .map_err(fail)?;
+        }
+        tx.commit().map_err(fail)?;
+        Ok(written + head)
     }
 
     /// Reads a whole journey back.
@@ -137,9 +178,17 @@ impl Store {
         let milestones: Vec<(Option<String>, Milestone)> =
             self.items_with_parent(id, "milestone")?;
         for (parent, m) in milestones {
-            if let Some(stage) = stages.iter_mut().find(|s| Some(&s.id) == parent.as_ref()) {
-                stage.milestones.push(m);
-            }
+            let stage = stages
+                .iter_mut()
+                .find(|s| Some(&s.id) == parent.as_ref())
+                .ok_or_else(|| Error::Database {
+                    path: self.path.clone(),
+                    message: format!(
+                        "journey {id}: milestone \"{}\" belongs to stage {parent:?}, which is missing",
+                        m.id
+                    ),
+                })?;
+            stage.milestones.push(m);
         }
         Ok(Journey {
             name,
@@ -258,6 +307,98 @@ fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("journey objects always serialise")
 }
 
+/// One stored object of a journey.
+#[derive(Debug, PartialEq)]
+struct Row {
+    kind: String,
+    key: String,
+    parent: Option<String>,
+    position: i64,
+    body: String,
+}
+
+/// The rows a journey is stored as: one per object, order in `position`.
+fn rows(journey: &Journey) -> Vec<Row> {
+    fn row<T: Serialize>(
+        kind: &str,
+        key: &str,
+        parent: Option<&str>,
+        position: usize,
+        item: &T,
+    ) -> Row {
+        Row {
+            kind: kind.to_owned(),
+            key: key.to_owned(),
+            parent: parent.map(str::to_owned),
+            position: i64::try_from(position).unwrap_or(i64::MAX),
+            body: to_json(item),
+        }
+    }
+    let mut out = Vec::new();
+    for (i, stage) in journey.stages.iter().enumerate() {
+        let own = Stage {
+            milestones: Vec::new(),
+            ..stage.clone()
+        };
+        out.push(row("stage", &stage.id, None, i, &own));
+        for (j, m) in stage.milestones.iter().enumerate() {
+            out.push(row("milestone", &m.id, Some(&stage.id), j, m));
+        }
+    }
+    out.extend(
+        journey
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(i, x)| row("role", &x.id, None, i, x)),
+    );
+    out.extend(
+        journey
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(i, x)| row("activity", &x.id, None, i, x)),
+    );
+    out.extend(
+        journey
+            .metrics
+            .iter()
+            .enumerate()
+            .map(|(i, x)| row("metric", &x.id, None, i, x)),
+    );
+    out.extend(
+        journey
+            .matrices
+            .iter()
+            .enumerate()
+            .map(|(i, x)| row("matrix", &x.id, None, i, x)),
+    );
+    out.extend(
+        journey
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, x)| row("note", &x.id, None, i, x)),
+    );
+    out
+}
+
+/// Inserts or replaces rows.
+fn write_rows(conn: &rusqlite::Connection, journey: i64, rows: &[Row]) -> rusqlite::Result<()> {
+    let mut put = conn.prepare_cached(
+        "INSERT INTO journey_item (journey_id, kind, key, parent, position, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (journey_id, kind, key) DO UPDATE
+         SET parent = excluded.parent, position = excluded.position, body = excluded.body",
+    )?;
+    for r in rows {
+        put.execute(params![
+            journey, r.kind, r.key, r.parent, r.position, r.body
+        ])?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,6 +463,37 @@ mod tests {
         assert_eq!(left, 0);
         assert_eq!(
             store.delete_journey(id).unwrap_err().code(),
+            "journey_not_found"
+        );
+    }
+
+    #[test]
+    fn saving_an_edit_writes_only_what_changed_and_reads_back_exactly() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut j = templates::get("billing-saas").unwrap();
+        let id = store.insert_journey(&j).unwrap();
+        assert_eq!(
+            store.save_journey(id, &j).unwrap(),
+            0,
+            "no change, no write"
+        );
+
+        j.stages[0].milestones[1].criteria[0].value = 2.0;
+        assert_eq!(store.save_journey(id, &j).unwrap(), 1);
+        assert_eq!(store.load_journey(id).unwrap(), j);
+
+        // Move a milestone to another stage, delete an activity, rename the journey.
+        let m = j.stages[0].milestones.remove(0);
+        j.stages[1].milestones.insert(0, m);
+        j.activities.retain(|a| a.id != "kickoff");
+        j.name = "Renamed".into();
+        let written = store.save_journey(id, &j).unwrap();
+        assert!(written >= 3, "{written}");
+        assert_eq!(store.load_journey(id).unwrap(), j);
+        assert_eq!(store.list_journeys().unwrap()[0].name, "Renamed");
+
+        assert_eq!(
+            store.save_journey(id + 100, &j).unwrap_err().code(),
             "journey_not_found"
         );
     }

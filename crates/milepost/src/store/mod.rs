@@ -26,12 +26,21 @@ const SCHEMA_VERSION: i64 = 1;
 /// Environment variable that points the CLI and the app at another database file.
 pub const DB_ENV: &str = "MILEPOST_DB";
 
+/// The workspace to open: the one named on the command line, else `MILEPOST_DB`, else
+/// the default. The CLI and the desktop app both decide through here.
+pub fn resolve_path(explicit: Option<PathBuf>) -> PathBuf {
+    explicit
+        .or_else(|| {
+            std::env::var_os(DB_ENV)
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+        })
+        .unwrap_or_else(default_path)
+}
+
 /// The default database: `milepost.sqlite3` in the OS's app-data directory (on Linux
-/// `~/.local/share/app.milepost/`). The CLI and the desktop app share it.
+/// `~/.local/share/app.milepost/`).
 pub fn default_path() -> PathBuf {
-    if let Some(path) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
-        return PathBuf::from(path);
-    }
     directories::BaseDirs::new()
         .map(|d| d.data_dir().join("app.milepost"))
         .unwrap_or_else(|| PathBuf::from("."))
@@ -68,12 +77,7 @@ impl Store {
     fn setup(mut conn: Connection, path: PathBuf) -> Result<Self> {
         let fail = |e: rusqlite::Error| db_error(&path, e);
         conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(fail)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(fail)?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(fail)?;
+        // Before anything writes (WAL mode writes the header): a newer file stays untouched.
         let found: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(fail)?;
@@ -84,6 +88,12 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(fail)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(fail)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(fail)?;
         MIGRATIONS
             .to_latest(&mut conn)
             .map_err(|e| Error::Database {

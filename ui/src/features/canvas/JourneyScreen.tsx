@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import type { StoredJourney } from "../../bindings/StoredJourney";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { allMilestones, plural } from "../../components/text";
 import { type AppError, api, toAppError } from "../../ipc";
-import { plural } from "./describe";
 import { JourneyCanvas } from "./JourneyCanvas";
 
 interface Props {
@@ -72,12 +72,8 @@ export function JourneyScreen({ id, onBack }: Props) {
           <h1 data-testid="journey-title">{j?.name ?? "Opening…"}</h1>
           {j && (
             <span className="topbar-meta">
-              {plural(j.stages.length, "stage")} ·{" "}
-              {plural(
-                j.stages.reduce((n, s) => n + s.milestones.length, 0),
-                "milestone",
-              )}{" "}
-              · {plural(j.activities.length, "play")} · {plural(j.roles.length, "role")} ·{" "}
+              {plural(j.stages.length, "stage")} · {plural(allMilestones(j).length, "milestone")} ·{" "}
+              {plural(j.activities.length, "play")} · {plural(j.roles.length, "role")} ·{" "}
               {plural(j.metrics.length, "metric")}
             </span>
           )}

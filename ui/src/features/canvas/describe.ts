@@ -3,6 +3,7 @@ import type { Activity } from "../../bindings/Activity";
 import type { Criterion } from "../../bindings/Criterion";
 import type { Journey } from "../../bindings/Journey";
 import type { Metric } from "../../bindings/Metric";
+import { allMilestones } from "../../components/text";
 
 /** The text form of a criterion: `count(billing_cycle_completed) >= 3 within 30d`. */
 export function criterionText(c: Criterion): string {
@@ -41,7 +42,7 @@ export function triggerText(a: Activity, journey: Journey): string {
     case "stage_entered":
       return "On entering the stage";
     case "milestone_reached": {
-      const m = journey.stages.flatMap((s) => s.milestones).find((x) => x.id === t.milestone);
+      const m = allMilestones(journey).find((x) => x.id === t.milestone);
       return `When “${m?.name ?? t.milestone}” is reached`;
     }
     case "health_red":
@@ -76,8 +77,4 @@ export function targetText(m: Metric): string | null {
   if (m.target == null) return null;
   const op = m.direction === "higher" ? "≥" : "≤";
   return `Target ${op} ${m.target}${m.unit ? ` ${m.unit}` : ""}`;
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }

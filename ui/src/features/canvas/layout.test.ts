@@ -61,9 +61,9 @@ describe("layoutJourney", () => {
 
   it("shows a role under each stage where it runs plays and gives idle roles a column", () => {
     const { nodes } = layoutJourney(journey(2));
-    expect(nodes.some((n) => n.id === "role:csm@s1")).toBe(true);
-    expect(nodes.some((n) => n.id === "role:csm@s0")).toBe(false);
-    expect(byId(nodes, "role:idle@idle").position.x).toBeGreaterThanOrEqual(columnX(2));
+    expect(nodes.some((n) => n.id === "role:csm@stage:s1")).toBe(true);
+    expect(nodes.some((n) => n.id === "role:csm@stage:s0")).toBe(false);
+    expect(byId(nodes, "role:idle@unassigned").position.x).toBeGreaterThanOrEqual(columnX(2));
   });
 
   it("uses measured heights so long names push the next lane down", () => {

@@ -9,6 +9,7 @@ import type { Metric } from "../../bindings/Metric";
 import type { Milestone } from "../../bindings/Milestone";
 import type { Role } from "../../bindings/Role";
 import type { Stage } from "../../bindings/Stage";
+import { allMilestones } from "../../components/text";
 
 export const COLUMN_WIDTH = 264;
 export const COLUMN_GAP = 24;
@@ -132,7 +133,7 @@ export function layoutJourney(journey: Journey, measured: MeasuredHeights = {}):
     );
     cells.roles.push(
       (id === undefined ? idle : rolesIn(id)).map((r) => ({
-        id: `role:${r.id}@${id ?? "idle"}`,
+        id: id === undefined ? `role:${r.id}@unassigned` : `role:${r.id}@stage:${id}`,
         type: "role",
         position: { x: 0, y: 0 },
         data: {
@@ -157,7 +158,7 @@ export function layoutJourney(journey: Journey, measured: MeasuredHeights = {}):
   const nodes: CanvasNode[] = [];
 
   const headers: StageNode[] = columns.map(({ stage, title }, i) => ({
-    id: `stage:${stage?.id ?? "idle"}`,
+    id: stage ? `stage:${stage.id}` : "column:unassigned-roles",
     type: "stage",
     position: { x: columnX(i), y: 0 },
     style: { width: COLUMN_WIDTH },
@@ -220,9 +221,9 @@ export function layoutJourney(journey: Journey, measured: MeasuredHeights = {}):
     ...headers.map((h) => ({ ...h, measured: { width: COLUMN_WIDTH, height: heightOf(h) } })),
   );
 
-  const milestoneIds = new Set(journey.stages.flatMap((s) => s.milestones.map((m) => m.id)));
+  const milestoneIds = new Set(allMilestones(journey).map((m) => m.id));
   const edges: Edge[] = journey.activities.flatMap((a) =>
-    a.milestones
+    [...new Set(a.milestones)]
       .filter((m) => milestoneIds.has(m))
       .map((m) => ({
         id: `supports:${a.id}->${m}`,

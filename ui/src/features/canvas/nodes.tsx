@@ -1,11 +1,11 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
+import { plural } from "../../components/text";
 import {
   channelText,
   criterionRule,
   criterionText,
   effortText,
-  plural,
   targetText,
   triggerText,
 } from "./describe";
@@ -90,8 +90,9 @@ export const MilestoneCard = memo(function MilestoneCard({ data }: NodeProps<Mil
       </div>
       {m.criteria.length > 0 ? (
         <ul className="criteria">
-          {m.criteria.map((c) => (
-            <li key={criterionText(c)} data-criterion={criterionText(c)} title={criterionText(c)}>
+          {m.criteria.map((c, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: criteria have no id; order is theirs
+            <li key={i} data-criterion={criterionText(c)} title={criterionText(c)}>
               <span className="criterion-event">{breakable(c.event)}</span>
               <span className="criterion-rule">{criterionRule(c)}</span>
             </li>

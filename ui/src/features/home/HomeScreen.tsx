@@ -3,15 +3,12 @@ import type { JourneySummary } from "../../bindings/JourneySummary";
 import type { Template } from "../../bindings/Template";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { plural } from "../../components/text";
 import { timeAgo } from "../../components/time";
 import { type AppError, api, toAppError } from "../../ipc";
 
 interface Props {
   onOpen: (id: number) => void;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 export function HomeScreen({ onOpen }: Props) {
@@ -111,7 +108,7 @@ export function HomeScreen({ onOpen }: Props) {
                       <span className="dot">·</span>
                       {j.opened_at
                         ? `opened ${timeAgo(j.opened_at)}`
-                        : `created ${timeAgo(j.updated_at)}`}
+                        : `changed ${timeAgo(j.updated_at)}`}
                     </span>
                   </button>
                   <button

@@ -1,0 +1,12 @@
+import type { Journey } from "../bindings/Journey";
+import type { Milestone } from "../bindings/Milestone";
+
+/** `1 stage`, `3 stages`. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** Every milestone in funnel order: stage order, then milestone order. */
+export function allMilestones(journey: Journey): Milestone[] {
+  return journey.stages.flatMap((s) => s.milestones);
+}

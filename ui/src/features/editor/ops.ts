@@ -1,0 +1,373 @@
+// Every edit a person can make to a journey, as a pure function: journey in, journey out.
+// The editor keeps old journeys for undo, so nothing here mutates its input.
+import type { Activity } from "../../bindings/Activity";
+import type { Journey } from "../../bindings/Journey";
+import type { Metric } from "../../bindings/Metric";
+import type { Milestone } from "../../bindings/Milestone";
+import type { Role } from "../../bindings/Role";
+import type { Stage } from "../../bindings/Stage";
+import type { StickyNote } from "../../bindings/StickyNote";
+
+export type ItemKind = "stage" | "milestone" | "activity" | "role" | "metric" | "note";
+
+/** A blank journey with one stage, ready to build on. */
+export function blankJourney(name: string): Journey {
+  return {
+    name,
+    stages: [{ id: "stage-1", name: "Onboard", milestones: [] }],
+    roles: [],
+    activities: [],
+    metrics: [],
+    matrices: [],
+    notes: [],
+  };
+}
+
+/** All ids in use, across kinds, so new ids never collide with anything. */
+function usedIds(j: Journey): Set<string> {
+  return new Set([
+    ...j.stages.map((s) => s.id),
+    ...j.stages.flatMap((s) => s.milestones.map((m) => m.id)),
+    ...j.roles.map((r) => r.id),
+    ...j.activities.map((a) => a.id),
+    ...j.metrics.map((m) => m.id),
+    ...j.matrices.map((m) => m.id),
+    ...j.notes.map((n) => n.id),
+  ]);
+}
+
+/** A readable id from a name (`"First value!"` → `first-value`), unique in the journey. */
+export function newId(j: Journey, name: string, fallback: string): string {
+  const base =
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || fallback;
+  const used = usedIds(j);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+function move<T>(list: T[], from: number, to: number): T[] {
+  const out = [...list];
+  const [item] = out.splice(from, 1);
+  if (item === undefined) return list;
+  out.splice(Math.max(0, Math.min(to, out.length)), 0, item);
+  return out;
+}
+
+/** Empty optional text is stored as absent, not as "". */
+export function optionalText(value: string): string | undefined {
+  return value.trim() === "" ? undefined : value;
+}
+
+// ---- stages ----
+
+export function addStage(j: Journey, name = "New stage", at = j.stages.length): [Journey, string] {
+  const id = newId(j, name, "stage");
+  const stage: Stage = { id, name, milestones: [] };
+  const stages = [...j.stages];
+  stages.splice(at, 0, stage);
+  return [{ ...j, stages }, id];
+}
+
+export function updateStage(
+  j: Journey,
+  id: string,
+  patch: Partial<Omit<Stage, "id" | "milestones">>,
+): Journey {
+  return { ...j, stages: j.stages.map((s) => (s.id === id ? { ...s, ...patch } : s)) };
+}
+
+export function moveStage(j: Journey, id: string, to: number): Journey {
+  const from = j.stages.findIndex((s) => s.id === id);
+  return from < 0 ? j : { ...j, stages: move(j.stages, from, to) };
+}
+
+/** What deleting a stage takes with it, for the confirmation. */
+export function stageContents(j: Journey, id: string) {
+  return {
+    milestones: j.stages.find((s) => s.id === id)?.milestones.length ?? 0,
+    activities: j.activities.filter((a) => a.stage === id).length,
+    metrics: j.metrics.filter((m) => m.stage === id).length,
+  };
+}
+
+/** Deletes a stage with its milestones, plays and metrics, and every reference to them. */
+export function deleteStage(j: Journey, id: string): Journey {
+  const stage = j.stages.find((s) => s.id === id);
+  if (!stage) return j;
+  let out: Journey = {
+    ...j,
+    stages: j.stages.filter((s) => s.id !== id),
+    activities: j.activities.filter((a) => a.stage !== id),
+    metrics: j.metrics.filter((m) => m.stage !== id),
+  };
+  for (const m of stage.milestones) out = dropMilestoneRefs(out, m.id);
+  const goneActivities = new Set(j.activities.filter((a) => a.stage === id).map((a) => a.id));
+  const goneMetrics = new Set(j.metrics.filter((m) => m.stage === id).map((m) => m.id));
+  return dropHealthRefs(out, goneActivities, goneMetrics);
+}
+
+// ---- milestones ----
+
+export function findMilestone(
+  j: Journey,
+  id: string,
+): { stage: Stage; milestone: Milestone; index: number } | null {
+  for (const stage of j.stages) {
+    const index = stage.milestones.findIndex((m) => m.id === id);
+    const milestone = stage.milestones[index];
+    if (milestone) return { stage, milestone, index };
+  }
+  return null;
+}
+
+export function addMilestone(
+  j: Journey,
+  stageId: string,
+  name = "New milestone",
+): [Journey, string] {
+  const id = newId(j, name, "milestone");
+  const milestone: Milestone = { id, name, first_value: false, criteria: [], tasks: [] };
+  return [
+    {
+      ...j,
+      stages: j.stages.map((s) =>
+        s.id === stageId ? { ...s, milestones: [...s.milestones, milestone] } : s,
+      ),
+    },
+    id,
+  ];
+}
+
+export function updateMilestone(
+  j: Journey,
+  id: string,
+  patch: Partial<Omit<Milestone, "id">>,
+): Journey {
+  return {
+    ...j,
+    stages: j.stages.map((s) => ({
+      ...s,
+      milestones: s.milestones.map((m) => (m.id === id ? { ...m, ...patch } : m)),
+    })),
+  };
+}
+
+/** Moves a milestone to a position in a stage (its own or another): the funnel order. */
+export function moveMilestone(j: Journey, id: string, stageId: string, index: number): Journey {
+  const found = findMilestone(j, id);
+  if (!found || !j.stages.some((s) => s.id === stageId)) return j;
+  const without = j.stages.map((s) => ({
+    ...s,
+    milestones: s.milestones.filter((m) => m.id !== id),
+  }));
+  return {
+    ...j,
+    stages: without.map((s) => {
+      if (s.id !== stageId) return s;
+      const milestones = [...s.milestones];
+      milestones.splice(Math.max(0, Math.min(index, milestones.length)), 0, found.milestone);
+      return { ...s, milestones };
+    }),
+  };
+}
+
+function dropMilestoneRefs(j: Journey, id: string): Journey {
+  return {
+    ...j,
+    activities: j.activities.map((a) => {
+      const trigger =
+        a.trigger?.kind === "milestone_reached" && a.trigger.milestone === id
+          ? undefined
+          : a.trigger;
+      return { ...a, milestones: a.milestones.filter((m) => m !== id), trigger };
+    }),
+  };
+}
+
+export function deleteMilestone(j: Journey, id: string): Journey {
+  return dropMilestoneRefs(
+    {
+      ...j,
+      stages: j.stages.map((s) => ({ ...s, milestones: s.milestones.filter((m) => m.id !== id) })),
+    },
+    id,
+  );
+}
+
+// ---- activities (playbook) ----
+
+export function addActivity(j: Journey, stageId: string, name = "New play"): [Journey, string] {
+  const id = newId(j, name, "play");
+  const activity: Activity = { id, name, stage: stageId, milestones: [] };
+  return [{ ...j, activities: [...j.activities, activity] }, id];
+}
+
+export function updateActivity(
+  j: Journey,
+  id: string,
+  patch: Partial<Omit<Activity, "id">>,
+): Journey {
+  return { ...j, activities: j.activities.map((a) => (a.id === id ? { ...a, ...patch } : a)) };
+}
+
+/** Moves a play to a stage, at `index` among that stage's plays. */
+export function moveActivity(j: Journey, id: string, stageId: string, index: number): Journey {
+  const activity = j.activities.find((a) => a.id === id);
+  if (!activity) return j;
+  const others = j.activities.filter((a) => a.id !== id);
+  const inStage = others.filter((a) => a.stage === stageId);
+  const anchor = inStage[Math.max(0, Math.min(index, inStage.length))];
+  const at = anchor ? others.indexOf(anchor) : others.length;
+  others.splice(at, 0, { ...activity, stage: stageId });
+  return { ...j, activities: others };
+}
+
+export function connect(j: Journey, activityId: string, milestoneId: string): Journey {
+  return {
+    ...j,
+    activities: j.activities.map((a) =>
+      a.id === activityId && !a.milestones.includes(milestoneId)
+        ? { ...a, milestones: [...a.milestones, milestoneId] }
+        : a,
+    ),
+  };
+}
+
+export function disconnect(j: Journey, activityId: string, milestoneId: string): Journey {
+  return {
+    ...j,
+    activities: j.activities.map((a) =>
+      a.id === activityId ? { ...a, milestones: a.milestones.filter((m) => m !== milestoneId) } : a,
+    ),
+  };
+}
+
+function dropHealthRefs(j: Journey, activities: Set<string>, metrics: Set<string>): Journey {
+  const keep = (id: string | undefined) =>
+    id !== undefined && activities.has(id) ? undefined : id;
+  return {
+    ...j,
+    stages: j.stages.map((s) =>
+      s.health
+        ? {
+            ...s,
+            health: {
+              ...s.health,
+              metrics: s.health.metrics.filter((m) => !metrics.has(m)),
+              green_action: keep(s.health.green_action),
+              grey_action: keep(s.health.grey_action),
+              red_action: keep(s.health.red_action),
+            },
+          }
+        : s,
+    ),
+  };
+}
+
+export function deleteActivity(j: Journey, id: string): Journey {
+  return dropHealthRefs(
+    { ...j, activities: j.activities.filter((a) => a.id !== id) },
+    new Set([id]),
+    new Set(),
+  );
+}
+
+// ---- roles ----
+
+export function addRole(j: Journey, name = "New role"): [Journey, string] {
+  const id = newId(j, name, "role");
+  const role: Role = { id, name };
+  return [{ ...j, roles: [...j.roles, role] }, id];
+}
+
+export function updateRole(j: Journey, id: string, patch: Partial<Omit<Role, "id">>): Journey {
+  return { ...j, roles: j.roles.map((r) => (r.id === id ? { ...r, ...patch } : r)) };
+}
+
+/** Deletes a role; the plays it owned keep running, with no owner. */
+export function deleteRole(j: Journey, id: string): Journey {
+  return {
+    ...j,
+    roles: j.roles.filter((r) => r.id !== id),
+    activities: j.activities.map((a) => (a.role === id ? { ...a, role: undefined } : a)),
+  };
+}
+
+// ---- metrics ----
+
+export function addMetric(j: Journey, stageId: string, name = "New metric"): [Journey, string] {
+  const id = newId(j, name, "metric");
+  const metric: Metric = {
+    id,
+    name,
+    stage: stageId,
+    event: "event_name",
+    aggregate: "count",
+    direction: "higher",
+  };
+  return [{ ...j, metrics: [...j.metrics, metric] }, id];
+}
+
+export function updateMetric(j: Journey, id: string, patch: Partial<Omit<Metric, "id">>): Journey {
+  return { ...j, metrics: j.metrics.map((m) => (m.id === id ? { ...m, ...patch } : m)) };
+}
+
+export function moveMetric(j: Journey, id: string, stageId: string): Journey {
+  return updateMetric(j, id, { stage: stageId });
+}
+
+export function deleteMetric(j: Journey, id: string): Journey {
+  return dropHealthRefs(
+    { ...j, metrics: j.metrics.filter((m) => m.id !== id) },
+    new Set(),
+    new Set([id]),
+  );
+}
+
+// ---- sticky notes ----
+
+export function addNote(
+  j: Journey,
+  x: number,
+  y: number,
+  color: StickyNote["color"] = "yellow",
+): [Journey, string] {
+  const id = newId(j, `note-${j.notes.length + 1}`, "note");
+  return [{ ...j, notes: [...j.notes, { id, text: "", color, x, y, votes: 0 }] }, id];
+}
+
+export function updateNote(
+  j: Journey,
+  id: string,
+  patch: Partial<Omit<StickyNote, "id">>,
+): Journey {
+  return { ...j, notes: j.notes.map((n) => (n.id === id ? { ...n, ...patch } : n)) };
+}
+
+export function deleteNote(j: Journey, id: string): Journey {
+  return { ...j, notes: j.notes.filter((n) => n.id !== id) };
+}
+
+/** Deletes any item by kind and id. */
+export function deleteItem(j: Journey, kind: ItemKind, id: string): Journey {
+  switch (kind) {
+    case "stage":
+      return deleteStage(j, id);
+    case "milestone":
+      return deleteMilestone(j, id);
+    case "activity":
+      return deleteActivity(j, id);
+    case "role":
+      return deleteRole(j, id);
+    case "metric":
+      return deleteMetric(j, id);
+    case "note":
+      return deleteNote(j, id);
+  }
+}
