@@ -36,6 +36,6 @@ cd "$here/tests/e2e"
 [ $# -gt 0 ] || set -- ./*.test.mjs
 status=0
 MILEPOST_APP="$app" MILEPOST_CLI="$cli" TAURI_DRIVER_URL="http://127.0.0.1:$port/" \
-  node --test --test-concurrency=1 "$@" || status=$?
+  node --test --test-concurrency=1 --test-timeout=180000 "$@" || status=$?
 if [ $status -ne 0 ]; then echo "--- tauri-driver log ---" >&2; tail -50 "$log" >&2; fi
 exit $status

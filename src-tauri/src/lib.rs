@@ -34,6 +34,7 @@ pub fn run() {
             commands::journey::list_journeys,
             commands::journey::open_journey,
             commands::journey::create_journey_from_template,
+            commands::journey::create_blank_journey,
             commands::journey::import_journey,
             commands::journey::export_journey,
             commands::journey::delete_journey,

@@ -1,7 +1,7 @@
 // Drives the real Milepost binary (a real WebKitGTK window under Xvfb, a real SQLite file)
 // through tauri-driver, as Tauri documents. scripts/e2e.sh starts Xvfb and tauri-driver.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Builder, By, until } from "selenium-webdriver";
@@ -26,13 +26,21 @@ export function cli(db, ...args) {
 
 /** Starts the app on a workspace database and returns the WebDriver session. */
 export async function startApp(db) {
-  const driver = await new Builder()
+  const driver = new Builder()
     .withCapabilities({
       browserName: "wry",
       "tauri:options": { application: APP, args: ["--db", db] },
     })
     .usingServer(DRIVER_URL)
     .build();
+  // A session that never starts must fail the test, not hang the run.
+  let timer;
+  await Promise.race([
+    driver.getSession(),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error("the app did not start within 60 s")), 60_000);
+    }),
+  ]).finally(() => clearTimeout(timer));
   await driver.wait(until.elementLocated(By.css("#root > *")), WAIT_MS, "the UI never rendered");
   return driver;
 }
@@ -57,6 +65,51 @@ export async function textsWhen(driver, css, count) {
   return texts;
 }
 
+/** Clicks the first element matching css once it can be clicked (canvas nodes stay hidden
+ * until React Flow has measured them). */
+export async function click(driver, css) {
+  let lastError = null;
+  await driver
+    .wait(
+      async () => {
+        try {
+          await (await driver.findElement(By.css(css))).click();
+          return true;
+        } catch (e) {
+          lastError = e;
+          return false;
+        }
+      },
+      WAIT_MS,
+    )
+    .catch((e) => {
+      throw new Error(`could not click ${css}: ${lastError?.name} ${lastError?.message}`, { cause: e });
+    });
+}
+
+/** How many elements match css right now (read in the page, so never stale). */
+export async function count(driver, css) {
+  return driver.executeScript("return document.querySelectorAll(arguments[0]).length", css);
+}
+
+/** Waits until the elements matching css show exactly `expected`, in order. */
+export async function waitForTexts(driver, css, expected) {
+  let last = [];
+  await driver.wait(
+    async () => {
+      last = await driver.executeScript(
+        "return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent)",
+        css,
+      );
+      return JSON.stringify(last) === JSON.stringify(expected);
+    },
+    WAIT_MS,
+    `${css} never showed ${JSON.stringify(expected)} (last: ${JSON.stringify(last)})`,
+  ).catch((e) => {
+    throw new Error(`${css} never showed ${JSON.stringify(expected)} (last: ${JSON.stringify(last)})`, { cause: e });
+  });
+}
+
 /** Waits until the element matching css shows exactly `text`. */
 export async function waitForText(driver, css, text) {
   let last = "";
@@ -76,6 +129,19 @@ export async function waitForText(driver, css, text) {
 
 export async function waitForTitle(driver, title) {
   await driver.wait(until.titleIs(title), WAIT_MS, `window title never became ${title}`);
+}
+
+/** Keeps a picture of the window when a test fails (tests/e2e/artifacts/, not committed). */
+export async function saveFailureScreenshot(driver, name) {
+  try {
+    const dir = new URL("./artifacts/", import.meta.url);
+    mkdirSync(dir, { recursive: true });
+    const file = new URL(`${name}-failure.png`, dir);
+    writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64"));
+    console.error(`screenshot of the failure: ${file.pathname}`);
+  } catch {
+    // The window may already be gone; the assertion error is what matters.
+  }
 }
 
 export { By, until };

@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { By, cli, find, startApp, tempWorkspace, textsWhen, until, WAIT_MS, waitForText, waitForTitle } from "./app.mjs";
+import { By, cli, click, count, find, startApp, tempWorkspace, textsWhen, until, WAIT_MS, waitForText, waitForTitle } from "./app.mjs";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/journeys/", import.meta.url));
 const BILLING = "Billing SaaS — post-sales journey";
@@ -17,7 +17,7 @@ describe("a journey created from a template", () => {
   it("shows its stages and milestones on the canvas, and again after a restart", async () => {
     let driver = await startApp(ws.db);
     try {
-      await (await find(driver, '[data-testid="template-billing-saas"]')).click();
+      await click(driver, '[data-testid="template-billing-saas"]');
       await waitForTitle(driver, `${BILLING} — Milepost`);
       await waitForText(driver, '[data-testid="journey-title"]', BILLING);
       assert.deepEqual(await textsWhen(driver, '[data-testid="stage-name"]', 5), BILLING_STAGES);
@@ -83,18 +83,18 @@ describe("the home screen", () => {
   });
 
   it("deletes a journey only after confirmation", async () => {
-    const deleteButton = () => find(driver, '[aria-label="Delete Billing SaaS — minimal"]');
-    await (await deleteButton()).click();
+    const deleteButton = '[aria-label="Delete Billing SaaS — minimal"]';
+    await click(driver, deleteButton);
     const dialog = await find(driver, '[role="alertdialog"]');
     assert.match(await dialog.getText(), /Delete “Billing SaaS — minimal”\?/);
     await (await dialog.findElement(By.xpath(".//button[text()='Cancel']"))).click();
     await driver.wait(until.stalenessOf(dialog), WAIT_MS);
     assert.equal((await textsWhen(driver, '[data-testid="journey-card"]', 2)).length, 2);
 
-    await (await deleteButton()).click();
-    await (await find(driver, '[data-testid="confirm-button"]')).click();
+    await click(driver, deleteButton);
+    await click(driver, '[data-testid="confirm-button"]');
     await driver.wait(
-      async () => (await driver.findElements(By.css('[data-testid="journey-card"]'))).length === 1,
+      async () => (await count(driver, '[data-testid="journey-card"]')) === 1,
       WAIT_MS,
       "the journey card did not go away",
     );

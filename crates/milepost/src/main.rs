@@ -61,12 +61,12 @@ enum JourneyCommand {
         /// The journey file (.json)
         file: PathBuf,
     },
-    /// Create a journey from a built-in template
+    /// Create a journey from a built-in template, or a blank one
     New {
-        /// The template's key (see `milepost templates`)
+        /// The template's key (see `milepost templates`); without it, a blank journey
         #[arg(long)]
-        template: String,
-        /// A name for the new journey [default: the template's name]
+        template: Option<String>,
+        /// A name for the new journey [default: the template's name, or "New journey"]
         #[arg(long)]
         name: Option<String>,
     },
@@ -118,8 +118,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{}\t{}", id, journey.name);
         }
         Command::Journey(JourneyCommand::New { template, name }) => {
-            let mut journey = templates::get(&template)
-                .ok_or_else(|| milepost::Error::TemplateNotFound(template.clone()))?;
+            let mut journey = match template {
+                Some(key) => templates::get(&key).ok_or(milepost::Error::TemplateNotFound(key))?,
+                None => templates::blank("New journey"),
+            };
             if let Some(name) = name {
                 journey.name = name;
             }

@@ -41,6 +41,13 @@ pub async fn create_journey_from_template(
 }
 
 #[tauri::command]
+pub async fn create_blank_journey(name: String, state: State<'_, AppState>) -> CommandResult<i64> {
+    state
+        .with_store(move |s| s.insert_journey(&templates::blank(&name)))
+        .await
+}
+
+#[tauri::command]
 pub async fn import_journey(path: PathBuf, state: State<'_, AppState>) -> CommandResult<i64> {
     state
         .with_store(move |s| {

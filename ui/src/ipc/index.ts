@@ -3,7 +3,10 @@
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { Criterion } from "../bindings/Criterion";
+import type { CriterionError } from "../bindings/CriterionError";
 import type { ErrorReport } from "../bindings/ErrorReport";
+import type { Journey } from "../bindings/Journey";
 import type { JourneySummary } from "../bindings/JourneySummary";
 import type { StoredJourney } from "../bindings/StoredJourney";
 import type { Template } from "../bindings/Template";
@@ -39,9 +42,21 @@ export const api = {
   listJourneys: () => call<JourneySummary[]>("list_journeys"),
   openJourney: (id: number) => call<StoredJourney>("open_journey", { id }),
   createFromTemplate: (key: string) => call<number>("create_journey_from_template", { key }),
+  createBlank: (name: string) => call<number>("create_blank_journey", { name }),
   importJourney: (path: string) => call<number>("import_journey", { path }),
   exportJourney: (id: number, path: string) => call<void>("export_journey", { id, path }),
   deleteJourney: (id: number) => call<void>("delete_journey", { id }),
+  /** Autosave: the core writes only the objects that changed. */
+  saveJourney: (id: number, journey: Journey) => call<number>("save_journey", { id, journey }),
+  /** Reads the text form of a criterion; rejects with the problem and its place. */
+  async parseCriterion(text: string): Promise<Criterion | CriterionError> {
+    try {
+      return await invoke<Criterion>("parse_criterion", { text });
+    } catch (e) {
+      if (typeof e === "object" && e !== null && "start" in e) return e as CriterionError;
+      throw toAppError(e);
+    }
+  },
   listTemplates: () => call<Template[]>("list_templates"),
   workspacePath: () => call<string>("workspace_path"),
 
@@ -54,6 +69,13 @@ export const api = {
   /** Asks where to export; null when the person cancels. */
   async pickExportPath(suggestedName: string): Promise<string | null> {
     return (await save({ defaultPath: suggestedName, filters: JOURNEY_FILTER })) ?? null;
+  },
+
+  /** Runs `work` (e.g. a last save) before the window closes. */
+  async beforeWindowCloses(work: () => Promise<void>): Promise<() => void> {
+    return getCurrentWindow().onCloseRequested(async () => {
+      await work();
+    });
   },
 
   async setWindowTitle(title: string): Promise<void> {

@@ -53,6 +53,28 @@ pub fn get(key: &str) -> Option<Journey> {
         .map(|(k, _, text)| parse(k, text))
 }
 
+/// A blank journey with one stage, to build from scratch.
+pub fn blank(name: &str) -> Journey {
+    Journey {
+        name: name.to_owned(),
+        description: None,
+        stages: vec![super::Stage {
+            id: "onboard".into(),
+            name: "Onboard".into(),
+            desired_outcome: None,
+            entry_requirements: None,
+            expected_days: None,
+            milestones: Vec::new(),
+            health: None,
+        }],
+        roles: Vec::new(),
+        activities: Vec::new(),
+        metrics: Vec::new(),
+        matrices: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
 fn parse(key: &str, text: &str) -> Journey {
     file::parse(text).unwrap_or_else(|p| panic!("built-in template {key} is invalid: {p:?}"))
 }
@@ -80,6 +102,13 @@ mod tests {
                 t.key
             );
         }
+    }
+
+    #[test]
+    fn a_blank_journey_is_valid_and_has_one_stage() {
+        let j = blank("Workshop");
+        assert!(file::validate(&j).is_ok());
+        assert_eq!(j.stages.len(), 1);
     }
 
     #[test]

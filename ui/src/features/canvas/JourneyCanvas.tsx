@@ -1,7 +1,9 @@
 import {
   Background,
   BackgroundVariant,
+  type Connection,
   Controls,
+  type Edge,
   MiniMap,
   type NodeChange,
   ReactFlow,
@@ -12,8 +14,24 @@ import {
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Journey } from "../../bindings/Journey";
-import { JourneyContext } from "./JourneyContext";
-import { type CanvasNode, layoutJourney, type MeasuredHeights } from "./layout";
+import {
+  connect,
+  moveActivity,
+  moveMetric,
+  moveMilestone,
+  moveStage,
+  updateNote,
+} from "../editor/ops";
+import { type CanvasActions, JourneyContext } from "./JourneyContext";
+import {
+  type CanvasNode,
+  COLUMN_WIDTH,
+  columnAt,
+  dropTarget,
+  type LaneKey,
+  layoutJourney,
+  type MeasuredHeights,
+} from "./layout";
 import { nodeTypes } from "./nodes";
 
 const MINIMAP_COLORS: Partial<Record<string, string>> = {
@@ -22,6 +40,13 @@ const MINIMAP_COLORS: Partial<Record<string, string>> = {
   role: "#b45309",
   metric: "#be123c",
   stage: "#1f3a5f",
+  note: "#f2c14e",
+};
+
+const LANE_OF: Partial<Record<string, LaneKey>> = {
+  milestone: "milestones",
+  activity: "playbook",
+  metric: "metrics",
 };
 
 /** The opening view: every stage across the width, top aligned; lower lanes are a scroll
@@ -34,28 +59,156 @@ function showAllStages(flow: ReactFlowInstance<CanvasNode>, boardWidth: number) 
   void flow.setViewport({ x: margin, y: margin, zoom }, { duration: 0 });
 }
 
-function Canvas({ journey }: { journey: Journey }) {
+export interface CanvasProps {
+  journey: Journey;
+  /** Null: read-only (presenting). */
+  edit: ((change: (j: Journey) => Journey, label: string) => void) | null;
+  actions: CanvasActions | null;
+  flagged: ReadonlySet<string>;
+  /** Selected node and edge ids. */
+  selected: ReadonlySet<string>;
+  onSelectionChange: (selected: Set<string>) => void;
+  onReady?: (flow: ReactFlowInstance<CanvasNode>) => void;
+}
+
+function idOf(nodeId: string): string {
+  return nodeId.slice(nodeId.indexOf(":") + 1);
+}
+
+function Canvas({
+  journey,
+  edit,
+  actions,
+  flagged,
+  selected,
+  onSelectionChange,
+  onReady,
+}: CanvasProps) {
   const [measured, setMeasured] = useState<MeasuredHeights>({});
-  const layout = useMemo(() => layoutJourney(journey, measured), [journey, measured]);
+  const [dragging, setDragging] = useState<Record<string, { x: number; y: number }>>({});
+  const editable = edit !== null;
+  const layout = useMemo(
+    () => layoutJourney(journey, { measured, editable, flagged }),
+    [journey, measured, editable, flagged],
+  );
+  const nodes = useMemo(
+    () =>
+      layout.nodes.map((n) => {
+        const moved = dragging[n.id];
+        const isSelected = selected.has(n.id);
+        if (!moved && !isSelected) return n;
+        return { ...n, ...(moved ? { position: moved } : {}), selected: isSelected };
+      }),
+    [layout, dragging, selected],
+  );
+  const edges = useMemo(
+    () => layout.edges.map((e) => (selected.has(e.id) ? { ...e, selected: true } : e)),
+    [layout, selected],
+  );
   const flow = useReactFlow<CanvasNode>();
   const placed = useRef(false);
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
 
   // Cards wrap long names, so their real height is known only once rendered: React Flow
   // reports measured sizes as changes, and the layout runs again with them (widths are
-  // fixed, so one extra pass settles it).
-  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
-    setMeasured((prev) => {
-      let next: MeasuredHeights | null = null;
-      for (const c of changes) {
-        if (c.type !== "dimensions" || !c.dimensions) continue;
-        if (c.id.startsWith("band:") || c.id.startsWith("lane:")) continue;
-        if (Math.abs((prev[c.id] ?? -1) - c.dimensions.height) <= 1) continue;
-        next ??= { ...prev };
-        next[c.id] = c.dimensions.height;
+  // fixed, so one extra pass settles it). Drags and selection arrive the same way.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      setMeasured((prev) => {
+        let next: MeasuredHeights | null = null;
+        for (const c of changes) {
+          if (c.type !== "dimensions" || !c.dimensions) continue;
+          if (c.id.startsWith("band:") || c.id.startsWith("lane:")) continue;
+          if (Math.abs((prev[c.id] ?? -1) - c.dimensions.height) <= 1) continue;
+          next ??= { ...prev };
+          next[c.id] = c.dimensions.height;
+        }
+        return next ?? prev;
+      });
+      const moves = changes.filter((c) => c.type === "position" && c.position && c.dragging);
+      if (moves.length > 0)
+        setDragging((prev) => {
+          const next = { ...prev };
+          for (const c of moves) if (c.type === "position" && c.position) next[c.id] = c.position;
+          return next;
+        });
+      const picks = changes.filter((c) => c.type === "select");
+      if (picks.length > 0) {
+        const next = new Set(selectedRef.current);
+        for (const c of picks) {
+          if (c.type !== "select") continue;
+          if (c.selected) next.add(c.id);
+          else next.delete(c.id);
+        }
+        onSelectionChange(next);
       }
-      return next ?? prev;
-    });
+    },
+    [onSelectionChange],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_: unknown, node: CanvasNode, moved: CanvasNode[]) => {
+      setDragging({});
+      if (!edit) return;
+      const dropped = moved.length > 0 ? moved : [node];
+      for (const n of dropped) {
+        const id = idOf(n.id);
+        if (n.type === "stage") {
+          const col = columnAt(n.position.x + COLUMN_WIDTH / 2, journey.stages.length);
+          edit((j) => moveStage(j, id, col), "move");
+        } else if (n.type === "note") {
+          edit(
+            (j) => updateNote(j, id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }),
+            "move",
+          );
+        } else {
+          const lane = LANE_OF[n.type ?? ""];
+          if (!lane) continue;
+          const height = n.measured?.height ?? 80;
+          const target = dropTarget(layout, lane, n.id, n.position.x, n.position.y, height);
+          if (!target) continue;
+          const { stageId, index } = target;
+          if (n.type === "milestone") edit((j) => moveMilestone(j, id, stageId, index), "move");
+          else if (n.type === "activity") edit((j) => moveActivity(j, id, stageId, index), "move");
+          else edit((j) => moveMetric(j, id, stageId, index), "move");
+        }
+      }
+    },
+    [edit, journey.stages.length, layout],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!edit) return;
+      const [from, to] = c.source.startsWith("activity:")
+        ? [c.source, c.target]
+        : [c.target, c.source];
+      if (!from.startsWith("activity:") || !to.startsWith("milestone:")) return;
+      edit((j) => connect(j, idOf(from), idOf(to)), "connect");
+    },
+    [edit],
+  );
+
+  const isValidConnection = useCallback((c: Connection | Edge) => {
+    const ends = [c.source, c.target];
+    return (
+      ends.some((e) => e.startsWith("activity:")) && ends.some((e) => e.startsWith("milestone:"))
+    );
   }, []);
+
+  const onEdgeClick = useCallback(
+    (e: React.MouseEvent, edge: Edge) => {
+      const next = e.shiftKey ? new Set(selectedRef.current) : new Set<string>();
+      next.add(edge.id);
+      onSelectionChange(next);
+    },
+    [onSelectionChange],
+  );
+
+  useEffect(() => {
+    onReady?.(flow);
+  }, [flow, onReady]);
 
   useEffect(() => {
     if (placed.current || Object.keys(measured).length === 0) return;
@@ -64,15 +217,23 @@ function Canvas({ journey }: { journey: Journey }) {
   }, [measured, flow, layout.width]);
 
   return (
-    <JourneyContext.Provider value={journey}>
+    <JourneyContext.Provider value={{ journey, actions }}>
       <ReactFlow<CanvasNode>
-        nodes={layout.nodes}
-        edges={layout.edges}
+        nodes={nodes}
+        edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
-        nodesDraggable={false}
-        nodesConnectable={false}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={() => onSelectionChange(new Set())}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
         elementsSelectable
+        deleteKeyCode={null}
+        multiSelectionKeyCode="Shift"
+        selectionKeyCode="Shift"
         minZoom={0.12}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
@@ -92,10 +253,10 @@ function Canvas({ journey }: { journey: Journey }) {
   );
 }
 
-export function JourneyCanvas({ journey }: { journey: Journey }) {
+export function JourneyCanvas(props: CanvasProps) {
   return (
     <ReactFlowProvider>
-      <Canvas journey={journey} />
+      <Canvas {...props} />
     </ReactFlowProvider>
   );
 }

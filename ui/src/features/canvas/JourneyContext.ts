@@ -1,11 +1,33 @@
 import { createContext, useContext } from "react";
 import type { Journey } from "../../bindings/Journey";
+import type { LaneKey } from "./layout";
 
-export const JourneyContext = createContext<Journey | null>(null);
+export interface CanvasActions {
+  /** Adds a card to a stage's lane and selects it. */
+  add: (lane: LaneKey, stageId: string) => void;
+  /** Changes a sticky note's text. */
+  setNoteText: (id: string, text: string) => void;
+}
+
+export interface CanvasContextValue {
+  journey: Journey;
+  /** Absent when the canvas is read-only (presenting). */
+  actions: CanvasActions | null;
+}
+
+export const JourneyContext = createContext<CanvasContextValue | null>(null);
+
+function useCanvasContext(): CanvasContextValue {
+  const value = useContext(JourneyContext);
+  if (!value) throw new Error("used outside a journey canvas");
+  return value;
+}
 
 /** The journey on the canvas, for cards that show names of other objects. */
 export function useJourney(): Journey {
-  const j = useContext(JourneyContext);
-  if (!j) throw new Error("useJourney outside a journey canvas");
-  return j;
+  return useCanvasContext().journey;
+}
+
+export function useCanvasActions(): CanvasActions | null {
+  return useCanvasContext().actions;
 }

@@ -1,9 +1,31 @@
-import { useEffect, useState } from "react";
+import type { ReactFlowInstance } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { StoredJourney } from "../../bindings/StoredJourney";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { TextArea, TextField } from "../../components/fields";
 import { allMilestones, plural } from "../../components/text";
 import { type AppError, api, toAppError } from "../../ipc";
+import { frameworkCheck } from "../editor/check";
+import { Inspector } from "../editor/Inspector";
+import {
+  addActivity,
+  addMetric,
+  addMilestone,
+  addNote,
+  addStage,
+  deleteItem,
+  disconnect,
+  type ItemKind,
+  optionalText,
+  stageContents,
+  updateNote,
+} from "../editor/ops";
+import { useJourneyEditor } from "../editor/useJourneyEditor";
+import { itemOf, nodeId, supportOf } from "./ids";
 import { JourneyCanvas } from "./JourneyCanvas";
+import type { CanvasActions } from "./JourneyContext";
+import type { CanvasNode, LaneKey } from "./layout";
 
 interface Props {
   id: number;
@@ -20,19 +42,32 @@ function fileName(name: string): string {
   return `${slug || "journey"}.json`;
 }
 
+/** True when keys typed now belong to a text box, not to the canvas. */
+function typingInField(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+}
+
+export const SHORTCUTS: [string, string][] = [
+  ["Ctrl+Z", "Undo"],
+  ["Ctrl+Shift+Z / Ctrl+Y", "Redo"],
+  ["Delete / Backspace", "Delete the selection"],
+  ["Shift+click, Shift+drag", "Select several"],
+  ["S", "Add a stage"],
+  ["N", "Add a sticky note"],
+  ["F", "Fit the whole board"],
+  ["Esc", "Clear the selection, then back to journeys"],
+  ["?", "Show this list"],
+];
+
 export function JourneyScreen({ id, onBack }: Props) {
   const [stored, setStored] = useState<StoredJourney | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     api.openJourney(id).then(
-      (s) => {
-        if (!live) return;
-        setStored(s);
-        void api.setWindowTitle(`${s.journey.name} — Milepost`).catch(() => {});
-      },
+      (s) => live && setStored(s),
       (e) => live && setError(toAppError(e)),
     );
     return () => {
@@ -40,19 +75,170 @@ export function JourneyScreen({ id, onBack }: Props) {
     };
   }, [id]);
 
+  if (!stored)
+    return (
+      <div className="journey-screen">
+        <header className="topbar">
+          <button type="button" className="button button-quiet" onClick={onBack}>
+            ← Journeys
+          </button>
+          <div className="topbar-title">
+            <h1>{error ? "Could not open the journey" : "Opening…"}</h1>
+          </div>
+        </header>
+        {error && <ErrorBanner error={error} onDismiss={onBack} />}
+      </div>
+    );
+  return <Editor stored={stored} onBack={onBack} />;
+}
+
+interface Confirm {
+  title: string;
+  body: string;
+  label: string;
+  run: () => void;
+}
+
+function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void }) {
+  const editor = useJourneyEditor(stored.id, stored.journey);
+  const { journey: j, edit } = editor;
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [showFlags, setShowFlags] = useState(true);
+  const [help, setHelp] = useState(false);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const flow = useRef<ReactFlowInstance<CanvasNode> | null>(null);
+
+  const findings = useMemo(() => frameworkCheck(j), [j]);
+  const flagged = useMemo(
+    () => new Set(showFlags ? findings.map((f) => nodeId(f.kind, f.id)) : []),
+    [findings, showFlags],
+  );
+
+  useEffect(() => {
+    void api.setWindowTitle(`${j.name} — Milepost`).catch(() => {});
+  }, [j.name]);
+
+  const select = useCallback((ids: string[]) => setSelected(new Set(ids)), []);
+
+  const actions: CanvasActions = useMemo(
+    () => ({
+      add(lane: LaneKey, stageId: string) {
+        const [next, made] =
+          lane === "milestones"
+            ? addMilestone(j, stageId)
+            : lane === "playbook"
+              ? addActivity(j, stageId)
+              : addMetric(j, stageId);
+        const kind: ItemKind =
+          lane === "milestones" ? "milestone" : lane === "playbook" ? "activity" : "metric";
+        edit(() => next, "add");
+        select([nodeId(kind, made)]);
+      },
+      setNoteText(noteId: string, text: string) {
+        edit((x) => updateNote(x, noteId, { text }), `note:${noteId}:text`);
+      },
+    }),
+    [j, edit, select],
+  );
+
+  const newStage = useCallback(() => {
+    const [next, made] = addStage(j);
+    edit(() => next, "add");
+    select([nodeId("stage", made)]);
+  }, [j, edit, select]);
+
+  const newNote = useCallback(() => {
+    const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+    const at =
+      flow.current && pane
+        ? flow.current.screenToFlowPosition({
+            x: pane.left + pane.width / 2 - 100,
+            y: pane.top + pane.height / 3,
+          })
+        : { x: 0, y: -200 };
+    const [next, made] = addNote(j, Math.round(at.x), Math.round(at.y));
+    edit(() => next, "add");
+    select([nodeId("note", made)]);
+  }, [j, edit, select]);
+
+  const deleteSelection = useCallback(() => {
+    const items = [...selected].map(itemOf).filter((x) => x !== null);
+    const links = [...selected].map(supportOf).filter((x) => x !== null);
+    if (items.length === 0 && links.length === 0) return;
+    const run = () => {
+      edit((x) => {
+        let next = x;
+        for (const l of links) next = disconnect(next, l.activity, l.milestone);
+        for (const it of items) next = deleteItem(next, it.kind, it.id);
+        return next;
+      }, "delete");
+      setSelected(new Set());
+    };
+    const stages = items.filter((i) => i.kind === "stage");
+    const lost = stages.map((s) => stageContents(j, s.id));
+    const total = lost.reduce(
+      (a, c) => ({
+        milestones: a.milestones + c.milestones,
+        activities: a.activities + c.activities,
+        metrics: a.metrics + c.metrics,
+      }),
+      { milestones: 0, activities: 0, metrics: 0 },
+    );
+    if (stages.length > 0 && total.milestones + total.activities + total.metrics > 0) {
+      const names = stages.map((s) => `“${j.stages.find((x) => x.id === s.id)?.name}”`).join(", ");
+      setConfirm({
+        title: `Delete ${stages.length === 1 ? "stage" : "stages"} ${names}?`,
+        body: `This also deletes ${plural(total.milestones, "milestone")}, ${plural(total.activities, "play")} and ${plural(total.metrics, "metric")} in ${stages.length === 1 ? "it" : "them"}. Undo (Ctrl+Z) brings everything back.`,
+        label: "Delete",
+        run,
+      });
+    } else run();
+  }, [selected, edit, j]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !document.querySelector(".modal")) onBack();
+      if (confirm) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === "z" && !e.shiftKey) {
+        e.preventDefault();
+        editor.undo();
+      } else if (mod && ((key === "z" && e.shiftKey) || key === "y")) {
+        e.preventDefault();
+        editor.redo();
+      } else if (e.key === "Escape" && typingInField(e)) {
+        (e.target as HTMLElement).blur();
+        setSelected(new Set());
+      } else if (typingInField(e) || mod || e.altKey) {
+        return;
+      } else if (e.key === "Delete" || e.key === "Backspace") {
+        e.preventDefault();
+        deleteSelection();
+      } else if (e.key === "Escape") {
+        if (help) setHelp(false);
+        else if (selected.size > 0) setSelected(new Set());
+        else onBack();
+      } else if (e.key === "?") {
+        setHelp((h) => !h);
+      } else if (key === "s") {
+        newStage();
+      } else if (key === "n") {
+        newNote();
+      } else if (key === "f") {
+        void flow.current?.fitView({ padding: 0.05, duration: 200 });
+      }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [onBack]);
+  }, [confirm, editor, deleteSelection, help, selected, onBack, newStage, newNote]);
 
   async function exportFile() {
-    if (!stored) return;
     setError(null);
     try {
-      const path = await api.pickExportPath(fileName(stored.journey.name));
+      await editor.flush();
+      const path = await api.pickExportPath(fileName(j.name));
       if (!path) return;
       await api.exportJourney(stored.id, path);
       setNotice(`Exported to ${path}`);
@@ -61,7 +247,9 @@ export function JourneyScreen({ id, onBack }: Props) {
     }
   }
 
-  const j = stored?.journey;
+  const single = selected.size === 1 ? itemOf([...selected][0] as string) : null;
+  const save = editor.saveState;
+
   return (
     <div className="journey-screen">
       <header className="topbar">
@@ -69,28 +257,214 @@ export function JourneyScreen({ id, onBack }: Props) {
           ← Journeys
         </button>
         <div className="topbar-title">
-          <h1 data-testid="journey-title">{j?.name ?? "Opening…"}</h1>
-          {j && (
-            <span className="topbar-meta">
-              {plural(j.stages.length, "stage")} · {plural(allMilestones(j).length, "milestone")} ·{" "}
-              {plural(j.activities.length, "play")} · {plural(j.roles.length, "role")} ·{" "}
-              {plural(j.metrics.length, "metric")}
-            </span>
-          )}
+          <h1 data-testid="journey-title">{j.name}</h1>
+          <span className="topbar-meta">
+            {plural(j.stages.length, "stage")} · {plural(allMilestones(j).length, "milestone")} ·{" "}
+            {plural(j.activities.length, "play")}
+          </span>
         </div>
         <div className="topbar-actions">
-          {notice && (
-            <span className="notice" role="status">
-              {notice}
-            </span>
-          )}
-          <button type="button" className="button" onClick={exportFile} disabled={!stored}>
+          <span className={`save-state save-${save.kind}`} data-testid="save-state" role="status">
+            {save.kind === "saved"
+              ? "All changes saved"
+              : save.kind === "saving"
+                ? "Saving…"
+                : "Not saved"}
+          </span>
+          <div className="button-group">
+            <button
+              type="button"
+              className="button"
+              onClick={editor.undo}
+              disabled={!editor.canUndo}
+              title="Undo (Ctrl+Z)"
+              data-testid="undo"
+            >
+              ↶ Undo
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={editor.redo}
+              disabled={!editor.canRedo}
+              title="Redo (Ctrl+Shift+Z)"
+              data-testid="redo"
+            >
+              ↷ Redo
+            </button>
+          </div>
+          <button
+            type="button"
+            className="button"
+            onClick={newStage}
+            title="Add a stage (S)"
+            data-testid="add-stage"
+          >
+            + Stage
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={newNote}
+            title="Add a sticky note (N)"
+            data-testid="add-note"
+          >
+            + Note
+          </button>
+          <button type="button" className="button" onClick={exportFile}>
             Export…
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setHelp(true)}
+            title="Shortcuts (?)"
+          >
+            ?
           </button>
         </div>
       </header>
+      {save.kind === "failed" && (
+        <ErrorBanner error={save.error} onDismiss={() => void editor.flush()} />
+      )}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      <div className="canvas-area">{j && <JourneyCanvas journey={j} />}</div>
+      {notice && (
+        <div className="notice-bar" role="status">
+          {notice}
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setNotice(null)}
+            aria-label="Dismiss"
+          >
+            ✕
+          </button>
+        </div>
+      )}
+      <div className="editor-body">
+        <div className="canvas-area">
+          <JourneyCanvas
+            journey={j}
+            edit={edit}
+            actions={actions}
+            flagged={flagged}
+            selected={selected}
+            onSelectionChange={setSelected}
+            onReady={(f) => {
+              flow.current = f;
+            }}
+          />
+        </div>
+        <aside className="sidebar">
+          {single ? (
+            <Inspector
+              key={`${single.kind}:${single.id}`}
+              journey={j}
+              kind={single.kind}
+              id={single.id}
+              edit={edit}
+              findings={findings.filter((f) => f.kind === single.kind && f.id === single.id)}
+              onDelete={deleteSelection}
+            />
+          ) : (
+            <div className="inspector">
+              <div className="inspector-kind">Journey</div>
+              <TextField
+                label="Name"
+                value={j.name}
+                testId="journey-name"
+                onChange={(v) => edit((x) => ({ ...x, name: v }), "journey:name")}
+              />
+              <TextArea
+                label="Description"
+                value={j.description}
+                onChange={(v) =>
+                  edit((x) => ({ ...x, description: optionalText(v) }), "journey:description")
+                }
+              />
+              {selected.size > 1 && (
+                <p className="muted">{selected.size} items selected — Delete removes them all.</p>
+              )}
+              <section className="check" data-testid="framework-check">
+                <div className="check-head">
+                  <h3>Framework check</h3>
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={showFlags}
+                      onChange={(e) => setShowFlags(e.target.checked)}
+                    />
+                    Show on canvas
+                  </label>
+                </div>
+                {findings.length === 0 ? (
+                  <p className="check-ok">
+                    Every play supports a milestone, every milestone has criteria, every stage is
+                    measured.
+                  </p>
+                ) : (
+                  <ul className="check-list">
+                    {findings.map((f) => (
+                      <li key={`${f.rule}:${f.id}`}>
+                        <button
+                          type="button"
+                          className="check-item"
+                          data-rule={f.rule}
+                          onClick={() => select([nodeId(f.kind, f.id)])}
+                        >
+                          {f.message}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            </div>
+          )}
+        </aside>
+      </div>
+      {confirm && (
+        <ConfirmDialog
+          title={confirm.title}
+          confirmLabel={confirm.label}
+          danger
+          onConfirm={() => {
+            confirm.run();
+            setConfirm(null);
+          }}
+          onCancel={() => setConfirm(null)}
+        >
+          <p>{confirm.body}</p>
+        </ConfirmDialog>
+      )}
+      {help && (
+        <div className="modal-backdrop">
+          <div className="modal" role="dialog" aria-modal="true" aria-labelledby="help-title">
+            <h2 id="help-title">Keyboard shortcuts</h2>
+            <table className="shortcuts">
+              <tbody>
+                {SHORTCUTS.map(([keys, what]) => (
+                  <tr key={keys}>
+                    <td>
+                      <kbd>{keys}</kbd>
+                    </td>
+                    <td>{what}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="modal-actions">
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => setHelp(false)}
+              >
+                Close
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Journey } from "../../bindings/Journey";
-import { type CanvasNode, COLUMN_GAP, COLUMN_WIDTH, columnX, layoutJourney } from "./layout";
+import {
+  type CanvasNode,
+  COLUMN_GAP,
+  COLUMN_WIDTH,
+  columnX,
+  dropTarget,
+  layoutJourney,
+} from "./layout";
 
 function journey(stages: number, longName = false): Journey {
   return {
@@ -68,7 +75,7 @@ describe("layoutJourney", () => {
 
   it("uses measured heights so long names push the next lane down", () => {
     const short = layoutJourney(journey(1));
-    const tall = layoutJourney(journey(1), { "milestone:m0": 400 });
+    const tall = layoutJourney(journey(1), { measured: { "milestone:m0": 400 } });
     expect(byId(tall.nodes, "band:playbook").position.y).toBeGreaterThan(
       byId(short.nodes, "band:playbook").position.y + 200,
     );
@@ -84,5 +91,67 @@ describe("layoutJourney", () => {
     const headers = nodes.filter((n) => n.type === "stage");
     expect(headers).toHaveLength(9); // 8 stages + the idle-roles column
     expect(width).toBe(columnX(9) - COLUMN_GAP);
+  });
+
+  it("finds where a dragged card lands: the stage column under it and its place in the lane", () => {
+    let j = journey(2);
+    j = {
+      ...j,
+      stages: j.stages.map((s, i) =>
+        i === 1
+          ? {
+              ...s,
+              milestones: [
+                ...s.milestones,
+                {
+                  ...(s.milestones[0] as Journey["stages"][0]["milestones"][0]),
+                  id: "m1b",
+                  name: "B",
+                },
+              ],
+            }
+          : s,
+      ),
+    };
+    const layout = layoutJourney(j);
+    const first = byId(layout.nodes, "milestone:m1");
+    const second = byId(layout.nodes, "milestone:m1b");
+    const h = 100;
+    // Dropped over stage 1, above its first card: index 0.
+    expect(
+      dropTarget(layout, "milestones", "milestone:m0", columnX(1), first.position.y - 60, h),
+    ).toEqual({
+      stageId: "s1",
+      index: 0,
+    });
+    // Below both cards of stage 1: index 2.
+    expect(
+      dropTarget(layout, "milestones", "milestone:m0", columnX(1) + 10, second.position.y + 200, h),
+    ).toEqual({
+      stageId: "s1",
+      index: 2,
+    });
+    // A card moved within its own column does not count itself.
+    expect(
+      dropTarget(layout, "milestones", "milestone:m1", columnX(1), second.position.y + 200, h),
+    ).toEqual({
+      stageId: "s1",
+      index: 1,
+    });
+    // Over the unassigned-roles column, which is not a stage: nowhere.
+    expect(dropTarget(layout, "milestones", "milestone:m0", columnX(2), 0, h)).toBeNull();
+  });
+
+  it("offers an add button in each stage's editable lanes, not in roles", () => {
+    const { nodes } = layoutJourney(journey(2), { editable: true });
+    const adds = nodes.filter((n) => n.type === "add").map((n) => n.id);
+    expect(adds).toEqual([
+      "add:milestones@s0",
+      "add:milestones@s1",
+      "add:playbook@s0",
+      "add:playbook@s1",
+      "add:metrics@s0",
+      "add:metrics@s1",
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // Where everything sits on the canvas: stage columns left to right and, under each stage,
 // the lanes of the Intelligent Framework — Milestones, Playbook, Roles, Metrics — so every
 // card is aligned with the stage it serves. Pure: journey (+ measured card heights) in,
-// React Flow nodes and edges out.
+// React Flow nodes and edges out, plus the geometry needed to find where a dragged card
+// lands.
 import type { Edge, Node } from "@xyflow/react";
 import type { Activity } from "../../bindings/Activity";
 import type { Journey } from "../../bindings/Journey";
@@ -9,18 +10,22 @@ import type { Metric } from "../../bindings/Metric";
 import type { Milestone } from "../../bindings/Milestone";
 import type { Role } from "../../bindings/Role";
 import type { Stage } from "../../bindings/Stage";
+import type { StickyNote } from "../../bindings/StickyNote";
 import { allMilestones } from "../../components/text";
+import { supportEdgeId } from "./ids";
 
 export const COLUMN_WIDTH = 264;
 export const COLUMN_GAP = 24;
 export const LANE_LABEL_WIDTH = 150;
 export const CARD_WIDTH = COLUMN_WIDTH - 24;
+export const NOTE_WIDTH = 200;
 const CARD_GAP = 12;
 const LANE_PAD_TOP = 20;
 const LANE_PAD_BOTTOM = 20;
 const LANE_GAP = 14;
 const MIN_LANE_HEIGHT = 96;
 const HEADER_GAP = 24;
+const ADD_HEIGHT = 34;
 
 export type LaneKey = "milestones" | "playbook" | "roles" | "metrics";
 export const LANES: { key: LaneKey; title: string; hint: string }[] = [
@@ -30,16 +35,19 @@ export const LANES: { key: LaneKey; title: string; hint: string }[] = [
   { key: "metrics", title: "Metrics", hint: "How progress is measured" },
 ];
 
+type Flag = { flagged?: boolean };
 export type StageNode = Node<
-  { stage: Stage | null; index: number; title: string; milestones: number; last: boolean },
+  { stage: Stage | null; index: number; title: string; milestones: number; last: boolean } & Flag,
   "stage"
 >;
 export type LaneNode = Node<{ title: string; hint: string; height: number }, "lane">;
 export type BandNode = Node<{ lane: LaneKey; width: number; height: number }, "band">;
-export type MilestoneNode = Node<{ milestone: Milestone; number: number }, "milestone">;
-export type ActivityNode = Node<{ activity: Activity; role: Role | null }, "activity">;
-export type RoleNode = Node<{ role: Role; plays: number }, "role">;
-export type MetricNode = Node<{ metric: Metric }, "metric">;
+export type MilestoneNode = Node<{ milestone: Milestone; number: number } & Flag, "milestone">;
+export type ActivityNode = Node<{ activity: Activity; role: Role | null } & Flag, "activity">;
+export type RoleNode = Node<{ role: Role; plays: number } & Flag, "role">;
+export type MetricNode = Node<{ metric: Metric } & Flag, "metric">;
+export type NoteNode = Node<{ note: StickyNote }, "note">;
+export type AddNode = Node<{ lane: LaneKey; stageId: string }, "add">;
 export type CanvasNode =
   | StageNode
   | LaneNode
@@ -47,7 +55,9 @@ export type CanvasNode =
   | MilestoneNode
   | ActivityNode
   | RoleNode
-  | MetricNode;
+  | MetricNode
+  | NoteNode
+  | AddNode;
 
 /** Heights the canvas measured, by node id; estimates fill in until then. */
 export type MeasuredHeights = Record<string, number>;
@@ -71,9 +81,17 @@ function estimate(node: CanvasNode): number {
       return 64 + lines(node.data.metric.name) * 21;
     case "stage":
       return 96 + lines(node.data.stage?.desired_outcome) * 20;
+    case "add":
+      return ADD_HEIGHT;
     default:
       return 0;
   }
+}
+
+/** One stage's part of one lane: where its cards are, for placing a dropped card. */
+export interface Cell {
+  stageId: string | null;
+  cards: { id: string; y: number; height: number }[];
 }
 
 export interface Layout {
@@ -81,22 +99,41 @@ export interface Layout {
   edges: Edge[];
   width: number;
   height: number;
+  /** Per lane, per column. */
+  cells: Record<LaneKey, Cell[]>;
+  /** Per lane, its vertical extent. */
+  bands: Record<LaneKey, { top: number; bottom: number }>;
+  /** Stage ids in column order (the unassigned-roles column is not a stage). */
+  columns: (string | null)[];
+}
+
+export interface LayoutOptions {
+  measured?: MeasuredHeights;
+  /** Show "+ Add" buttons in every cell. */
+  editable?: boolean;
+  /** Node ids the framework check flags. */
+  flagged?: ReadonlySet<string>;
 }
 
 export function columnX(index: number): number {
   return LANE_LABEL_WIDTH + index * (COLUMN_WIDTH + COLUMN_GAP);
 }
 
-export function layoutJourney(journey: Journey, measured: MeasuredHeights = {}): Layout {
+/** The column whose span (with half the gap on each side) contains x. */
+export function columnAt(x: number, columns: number): number {
+  const i = Math.floor((x - LANE_LABEL_WIDTH + COLUMN_GAP / 2) / (COLUMN_WIDTH + COLUMN_GAP));
+  return Math.max(0, Math.min(columns - 1, i));
+}
+
+export function layoutJourney(journey: Journey, options: LayoutOptions = {}): Layout {
+  const { measured = {}, editable = false, flagged = new Set<string>() } = options;
   const heightOf = (n: CanvasNode) => measured[n.id] ?? estimate(n);
   const roleById = new Map(journey.roles.map((r) => [r.id, r]));
+  const playsBy = (stageId: string | undefined, roleId: string) =>
+    journey.activities.filter((a) => a.stage === stageId && a.role === roleId).length;
 
   // Roles sit under the stages where they run plays; roles that run none get their own
   // column at the end so they are never invisible.
-  const rolesIn = (stageId: string) =>
-    journey.roles.filter((r) =>
-      journey.activities.some((a) => a.stage === stageId && a.role === r.id),
-    );
   const idle = journey.roles.filter((r) => !journey.activities.some((a) => a.role === r.id));
   const columns: { stage: Stage | null; title: string }[] = journey.stages.map((s) => ({
     stage: s,
@@ -105,7 +142,8 @@ export function layoutJourney(journey: Journey, measured: MeasuredHeights = {}):
   if (idle.length > 0) columns.push({ stage: null, title: "Roles without plays" });
 
   let milestoneNumber = 0;
-  const cells: Record<LaneKey, CanvasNode[][]> = {
+  const at = { x: 0, y: 0 };
+  const cellNodes: Record<LaneKey, CanvasNode[][]> = {
     milestones: [],
     playbook: [],
     roles: [],
@@ -113,49 +151,64 @@ export function layoutJourney(journey: Journey, measured: MeasuredHeights = {}):
   };
   for (const { stage } of columns) {
     const id = stage?.id;
-    cells.milestones.push(
-      (stage?.milestones ?? []).map((m) => ({
-        id: `milestone:${m.id}`,
-        type: "milestone",
-        position: { x: 0, y: 0 },
-        data: { milestone: m, number: ++milestoneNumber },
-      })),
-    );
-    cells.playbook.push(
-      journey.activities
+    const add = (lane: LaneKey): AddNode[] =>
+      editable && id !== undefined && lane !== "roles"
+        ? [{ id: `add:${lane}@${id}`, type: "add", position: at, data: { lane, stageId: id } }]
+        : [];
+    cellNodes.milestones.push([
+      ...(stage?.milestones ?? []).map(
+        (m): MilestoneNode => ({
+          id: `milestone:${m.id}`,
+          type: "milestone",
+          position: at,
+          data: { milestone: m, number: ++milestoneNumber },
+        }),
+      ),
+      ...add("milestones"),
+    ]);
+    cellNodes.playbook.push([
+      ...journey.activities
         .filter((a) => a.stage === id)
-        .map((a) => ({
-          id: `activity:${a.id}`,
-          type: "activity",
-          position: { x: 0, y: 0 },
-          data: { activity: a, role: (a.role && roleById.get(a.role)) || null },
-        })),
+        .map(
+          (a): ActivityNode => ({
+            id: `activity:${a.id}`,
+            type: "activity",
+            position: at,
+            data: { activity: a, role: (a.role && roleById.get(a.role)) || null },
+          }),
+        ),
+      ...add("playbook"),
+    ]);
+    cellNodes.roles.push(
+      (id === undefined ? idle : journey.roles.filter((r) => playsBy(id, r.id) > 0)).map(
+        (r): RoleNode => ({
+          id: id === undefined ? `role:${r.id}@unassigned` : `role:${r.id}@stage:${id}`,
+          type: "role",
+          position: at,
+          data: { role: r, plays: playsBy(id, r.id) },
+          draggable: false,
+        }),
+      ),
     );
-    cells.roles.push(
-      (id === undefined ? idle : rolesIn(id)).map((r) => ({
-        id: id === undefined ? `role:${r.id}@unassigned` : `role:${r.id}@stage:${id}`,
-        type: "role",
-        position: { x: 0, y: 0 },
-        data: {
-          role: r,
-          plays: journey.activities.filter((a) => a.stage === id && a.role === r.id).length,
-        },
-      })),
-    );
-    cells.metrics.push(
-      journey.metrics
+    cellNodes.metrics.push([
+      ...journey.metrics
         .filter((m) => m.stage === id)
-        .map((m) => ({
-          id: `metric:${m.id}`,
-          type: "metric",
-          position: { x: 0, y: 0 },
-          data: { metric: m },
-        })),
-    );
+        .map(
+          (m): MetricNode => ({
+            id: `metric:${m.id}`,
+            type: "metric",
+            position: at,
+            data: { metric: m },
+          }),
+        ),
+      ...add("metrics"),
+    ]);
   }
 
   const width = columnX(columns.length) - COLUMN_GAP;
   const nodes: CanvasNode[] = [];
+  const cells = { milestones: [], playbook: [], roles: [], metrics: [] } as Record<LaneKey, Cell[]>;
+  const bands = {} as Record<LaneKey, { top: number; bottom: number }>;
 
   const headers: StageNode[] = columns.map(({ stage, title }, i) => ({
     id: stage ? `stage:${stage.id}` : "column:unassigned-roles",
@@ -170,12 +223,13 @@ export function layoutJourney(journey: Journey, measured: MeasuredHeights = {}):
       last: i === journey.stages.length - 1,
     },
     selectable: stage !== null,
+    draggable: stage !== null && editable,
   }));
   const headerHeight = Math.max(0, ...headers.map(heightOf));
 
   let y = headerHeight + HEADER_GAP;
   for (const lane of LANES) {
-    const laneCells = cells[lane.key];
+    const laneCells = cellNodes[lane.key];
     const cellHeights = laneCells.map((cards) =>
       cards.reduce((sum, c, i) => sum + heightOf(c) + (i > 0 ? CARD_GAP : 0), 0),
     );
@@ -183,6 +237,7 @@ export function layoutJourney(journey: Journey, measured: MeasuredHeights = {}):
       MIN_LANE_HEIGHT,
       LANE_PAD_TOP + Math.max(0, ...cellHeights) + LANE_PAD_BOTTOM,
     );
+    bands[lane.key] = { top: y, bottom: y + height };
     nodes.push({
       id: `band:${lane.key}`,
       type: "band",
@@ -191,6 +246,7 @@ export function layoutJourney(journey: Journey, measured: MeasuredHeights = {}):
       height,
       data: { lane: lane.key, width, height },
       selectable: false,
+      draggable: false,
       zIndex: -1,
     });
     nodes.push({
@@ -201,38 +257,97 @@ export function layoutJourney(journey: Journey, measured: MeasuredHeights = {}):
       height,
       data: { title: lane.title, hint: lane.hint, height },
       selectable: false,
+      draggable: false,
     });
     laneCells.forEach((cards, col) => {
+      const cell: Cell = { stageId: columns[col]?.stage?.id ?? null, cards: [] };
       let cy = y + LANE_PAD_TOP;
       for (const card of cards) {
+        const h = heightOf(card);
+        const isAdd = card.type === "add";
         nodes.push({
           ...card,
           position: { x: columnX(col) + (COLUMN_WIDTH - CARD_WIDTH) / 2, y: cy },
           style: { width: CARD_WIDTH },
           // Known sizes travel with the node so the minimap can draw it.
-          measured: { width: CARD_WIDTH, height: heightOf(card) },
+          measured: { width: CARD_WIDTH, height: h },
+          // React Flow turns pointer events off for nodes that can be neither selected nor
+          // dragged; the add buttons are such nodes but must take clicks.
+          ...(isAdd
+            ? {
+                selectable: false,
+                draggable: false,
+                style: { width: CARD_WIDTH, pointerEvents: "all" },
+              }
+            : {}),
+          ...(flagged.has(card.id) ? { data: { ...card.data, flagged: true } } : {}),
         } as CanvasNode);
-        cy += heightOf(card) + CARD_GAP;
+        if (!isAdd) cell.cards.push({ id: card.id, y: cy, height: h });
+        cy += h + CARD_GAP;
       }
+      cells[lane.key].push(cell);
     });
     y += height + LANE_GAP;
   }
   nodes.push(
-    ...headers.map((h) => ({ ...h, measured: { width: COLUMN_WIDTH, height: heightOf(h) } })),
+    ...headers.map((h) => ({
+      ...h,
+      measured: { width: COLUMN_WIDTH, height: heightOf(h) },
+      data: flagged.has(h.id) ? { ...h.data, flagged: true } : h.data,
+    })),
   );
+  for (const note of journey.notes) {
+    nodes.push({
+      id: `note:${note.id}`,
+      type: "note",
+      position: { x: note.x, y: note.y },
+      style: { width: NOTE_WIDTH },
+      data: { note },
+      zIndex: 10,
+    });
+  }
 
   const milestoneIds = new Set(allMilestones(journey).map((m) => m.id));
   const edges: Edge[] = journey.activities.flatMap((a) =>
     [...new Set(a.milestones)]
       .filter((m) => milestoneIds.has(m))
       .map((m) => ({
-        id: `supports:${a.id}->${m}`,
+        id: supportEdgeId(a.id, m),
         source: `activity:${a.id}`,
         target: `milestone:${m}`,
         className: "edge-supports",
-        selectable: false,
+        selectable: editable,
+        deletable: editable,
       })),
   );
 
-  return { nodes, edges, width, height: y - LANE_GAP };
+  return {
+    nodes,
+    edges,
+    width,
+    height: y - LANE_GAP,
+    cells,
+    bands,
+    columns: columns.map((c) => c.stage?.id ?? null),
+  };
+}
+
+/** Where a card dropped with its top-left at (x, y) lands: a stage, and an index among
+ * that stage's cards of the lane (not counting the dragged card itself). Null outside any
+ * stage column. */
+export function dropTarget(
+  layout: Layout,
+  lane: LaneKey,
+  nodeId: string,
+  x: number,
+  y: number,
+  height: number,
+): { stageId: string; index: number } | null {
+  const col = columnAt(x + CARD_WIDTH / 2, layout.columns.length);
+  const cell = layout.cells[lane][col];
+  if (!cell?.stageId) return null;
+  const middle = y + height / 2;
+  const others = cell.cards.filter((c) => c.id !== nodeId);
+  const index = others.filter((c) => c.y + c.height / 2 < middle).length;
+  return { stageId: cell.stageId, index };
 }

@@ -9,18 +9,23 @@ import {
   targetText,
   triggerText,
 } from "./describe";
-import { useJourney } from "./JourneyContext";
+import { useCanvasActions, useJourney } from "./JourneyContext";
 import type {
   ActivityNode,
+  AddNode,
   BandNode,
+  LaneKey,
   LaneNode,
   MetricNode,
   MilestoneNode,
+  NoteNode,
   RoleNode,
   StageNode,
 } from "./layout";
 
-const hidden = { opacity: 0, pointerEvents: "none" } as const;
+function cardClass(kind: string, flagged?: boolean): string {
+  return `card card-${kind}${flagged ? " card-flagged" : ""}`;
+}
 
 /** Lets long event names wrap after underscores instead of mid-word. */
 function breakable(name: string) {
@@ -79,8 +84,8 @@ export const LaneBand = memo(function LaneBand({ data }: NodeProps<BandNode>) {
 export const MilestoneCard = memo(function MilestoneCard({ data }: NodeProps<MilestoneNode>) {
   const m = data.milestone;
   return (
-    <div className="card card-milestone" data-testid="milestone-card">
-      <Handle type="target" position={Position.Bottom} style={hidden} isConnectable={false} />
+    <div className={cardClass("milestone", data.flagged)} data-testid="milestone-card">
+      <Handle type="target" position={Position.Bottom} className="handle handle-milestone" />
       <div className="card-top">
         <span className="pill">M{data.number}</span>
         {m.first_value && <span className="badge badge-first-value">First value</span>}
@@ -111,8 +116,13 @@ export const ActivityCard = memo(function ActivityCard({ data }: NodeProps<Activ
   const a = data.activity;
   const details = [channelText(a), effortText(a)].filter(Boolean).join(" · ");
   return (
-    <div className="card card-activity" data-testid="activity-card">
-      <Handle type="source" position={Position.Top} style={hidden} isConnectable={false} />
+    <div className={cardClass("activity", data.flagged)} data-testid="activity-card">
+      <Handle
+        type="source"
+        position={Position.Top}
+        className="handle handle-activity"
+        title="Drag to a milestone this play supports"
+      />
       <div className="card-title">{a.name}</div>
       <div className="card-meta">{triggerText(a, journey)}</div>
       <div className="card-row">
@@ -132,7 +142,7 @@ export const ActivityCard = memo(function ActivityCard({ data }: NodeProps<Activ
 
 export const RoleCard = memo(function RoleCard({ data }: NodeProps<RoleNode>) {
   return (
-    <div className="card card-role" data-testid="role-card">
+    <div className={cardClass("role", data.flagged)} data-testid="role-card">
       <div className="card-title">{data.role.name}</div>
       <div className="card-meta">
         {data.plays > 0 ? `${plural(data.plays, "play")} in this stage` : "Owns no plays yet"}
@@ -145,7 +155,7 @@ export const MetricCard = memo(function MetricCard({ data }: NodeProps<MetricNod
   const m = data.metric;
   const target = targetText(m);
   return (
-    <div className="card card-metric" data-testid="metric-card">
+    <div className={cardClass("metric", data.flagged)} data-testid="metric-card">
       <div className="card-title">{m.name}</div>
       <div className="card-row">
         <span className={`direction direction-${m.direction}`}>
@@ -161,7 +171,54 @@ export const MetricCard = memo(function MetricCard({ data }: NodeProps<MetricNod
   );
 });
 
+const ADD_LABELS: Record<LaneKey, string> = {
+  milestones: "milestone",
+  playbook: "play",
+  roles: "role",
+  metrics: "metric",
+};
+
+export const AddButton = memo(function AddButton({ data }: NodeProps<AddNode>) {
+  const actions = useCanvasActions();
+  return (
+    <button
+      type="button"
+      className="add-card nodrag"
+      data-testid={`add-${data.lane}`}
+      onClick={() => actions?.add(data.lane, data.stageId)}
+    >
+      + Add {ADD_LABELS[data.lane]}
+    </button>
+  );
+});
+
+export const NoteCard = memo(function NoteCard({ data, selected }: NodeProps<NoteNode>) {
+  const actions = useCanvasActions();
+  const n = data.note;
+  return (
+    <div className={`sticky sticky-${n.color}`} data-testid="sticky-note">
+      {actions && selected ? (
+        <textarea
+          className="sticky-text nodrag"
+          value={n.text}
+          placeholder="Write an idea…"
+          // biome-ignore lint/a11y/noAutofocus: a selected note is for writing
+          autoFocus
+          onChange={(e) => actions.setNoteText(n.id, e.target.value)}
+        />
+      ) : (
+        <div className="sticky-text">
+          {n.text || <span className="sticky-placeholder">Empty note</span>}
+        </div>
+      )}
+      {n.votes > 0 && <div className="sticky-votes">{"●".repeat(Math.min(n.votes, 12))}</div>}
+    </div>
+  );
+});
+
 export const nodeTypes = {
+  add: AddButton,
+  note: NoteCard,
   stage: StageHeader,
   lane: LaneLabel,
   band: LaneBand,

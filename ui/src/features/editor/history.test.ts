@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COALESCE_MS, HISTORY_LIMIT, record, redo, start, undo } from "./history";
-import { blankJourney, updateStage } from "./ops";
+import { updateStage } from "./ops";
+import { blankJourney } from "./testing";
 
 const j0 = blankJourney("J");
 const renamed = (name: string) => updateStage(j0, "stage-1", { name });

@@ -5,7 +5,6 @@ import {
   addMilestone,
   addRole,
   addStage,
-  blankJourney,
   connect,
   deleteActivity,
   deleteMilestone,
@@ -20,6 +19,7 @@ import {
   updateActivity,
   updateStage,
 } from "./ops";
+import { blankJourney } from "./testing";
 
 function twoStages(): Journey {
   let j = blankJourney("Workshop");

@@ -10,19 +10,6 @@ import type { StickyNote } from "../../bindings/StickyNote";
 
 export type ItemKind = "stage" | "milestone" | "activity" | "role" | "metric" | "note";
 
-/** A blank journey with one stage, ready to build on. */
-export function blankJourney(name: string): Journey {
-  return {
-    name,
-    stages: [{ id: "stage-1", name: "Onboard", milestones: [] }],
-    roles: [],
-    activities: [],
-    metrics: [],
-    matrices: [],
-    notes: [],
-  };
-}
-
 /** All ids in use, across kinds, so new ids never collide with anything. */
 function usedIds(j: Journey): Set<string> {
   return new Set([
@@ -216,16 +203,27 @@ export function updateActivity(
   return { ...j, activities: j.activities.map((a) => (a.id === id ? { ...a, ...patch } : a)) };
 }
 
-/** Moves a play to a stage, at `index` among that stage's plays. */
-export function moveActivity(j: Journey, id: string, stageId: string, index: number): Journey {
-  const activity = j.activities.find((a) => a.id === id);
-  if (!activity) return j;
-  const others = j.activities.filter((a) => a.id !== id);
-  const inStage = others.filter((a) => a.stage === stageId);
+/** Moves an item that belongs to a stage (a play, a metric) to `index` among that
+ * stage's items of its kind. */
+function moveInStage<T extends { id: string; stage: string }>(
+  list: T[],
+  id: string,
+  stageId: string,
+  index: number,
+): T[] {
+  const item = list.find((x) => x.id === id);
+  if (!item) return list;
+  const others = list.filter((x) => x.id !== id);
+  const inStage = others.filter((x) => x.stage === stageId);
   const anchor = inStage[Math.max(0, Math.min(index, inStage.length))];
   const at = anchor ? others.indexOf(anchor) : others.length;
-  others.splice(at, 0, { ...activity, stage: stageId });
-  return { ...j, activities: others };
+  others.splice(at, 0, { ...item, stage: stageId });
+  return others;
+}
+
+/** Moves a play to a stage, at `index` among that stage's plays. */
+export function moveActivity(j: Journey, id: string, stageId: string, index: number): Journey {
+  return { ...j, activities: moveInStage(j.activities, id, stageId, index) };
 }
 
 export function connect(j: Journey, activityId: string, milestoneId: string): Journey {
@@ -318,8 +316,8 @@ export function updateMetric(j: Journey, id: string, patch: Partial<Omit<Metric,
   return { ...j, metrics: j.metrics.map((m) => (m.id === id ? { ...m, ...patch } : m)) };
 }
 
-export function moveMetric(j: Journey, id: string, stageId: string): Journey {
-  return updateMetric(j, id, { stage: stageId });
+export function moveMetric(j: Journey, id: string, stageId: string, index: number): Journey {
+  return { ...j, metrics: moveInStage(j.metrics, id, stageId, index) };
 }
 
 export function deleteMetric(j: Journey, id: string): Journey {

@@ -13,7 +13,8 @@ interface Props {
 
 export function HomeScreen({ onOpen }: Props) {
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
-  const [templates, setTemplates] = useState<Template[]>([]);
+  // Null until loaded: the start column appears whole, so nothing shifts under the pointer.
+  const [templates, setTemplates] = useState<Template[] | null>(null);
   const [dbPath, setDbPath] = useState("");
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -30,7 +31,10 @@ export function HomeScreen({ onOpen }: Props) {
 
   useEffect(() => {
     void refresh();
-    void api.listTemplates().then(setTemplates, (e) => setError(toAppError(e)));
+    void api.listTemplates().then(setTemplates, (e) => {
+      setTemplates([]);
+      setError(toAppError(e));
+    });
     void api.workspacePath().then(setDbPath, () => {});
   }, [refresh]);
 
@@ -48,6 +52,8 @@ export function HomeScreen({ onOpen }: Props) {
 
   const createFromTemplate = (key: string) =>
     run(key, async () => onOpen(await api.createFromTemplate(key)));
+
+  const createBlank = () => run("blank", async () => onOpen(await api.createBlank("New journey")));
 
   const importFile = () =>
     run("import", async () => {
@@ -128,33 +134,46 @@ export function HomeScreen({ onOpen }: Props) {
 
         <aside className="home-start" aria-labelledby="start-heading">
           <h2 id="start-heading">Start a journey</h2>
-          <ul className="template-list">
-            {templates.map((t) => (
-              <li key={t.key}>
-                <button
-                  type="button"
-                  className="template-card"
-                  data-testid={`template-${t.key}`}
-                  disabled={busy !== null}
-                  onClick={() => createFromTemplate(t.key)}
-                >
-                  <span className="template-name">{t.name}</span>
-                  <span className="template-summary">{t.summary}</span>
-                  <span className="template-action">
-                    {busy === t.key ? "Creating…" : "New from template →"}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button
-            type="button"
-            className="button button-wide"
-            onClick={importFile}
-            disabled={busy !== null}
-          >
-            {busy === "import" ? "Importing…" : "Import journey file…"}
-          </button>
+          {templates && (
+            <>
+              <ul className="template-list">
+                {templates.map((t) => (
+                  <li key={t.key}>
+                    <button
+                      type="button"
+                      className="template-card"
+                      data-testid={`template-${t.key}`}
+                      disabled={busy !== null}
+                      onClick={() => createFromTemplate(t.key)}
+                    >
+                      <span className="template-name">{t.name}</span>
+                      <span className="template-summary">{t.summary}</span>
+                      <span className="template-action">
+                        {busy === t.key ? "Creating…" : "New from template →"}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <button
+                type="button"
+                className="button button-wide"
+                data-testid="new-blank"
+                onClick={createBlank}
+                disabled={busy !== null}
+              >
+                {busy === "blank" ? "Creating…" : "Blank journey"}
+              </button>
+              <button
+                type="button"
+                className="button button-wide"
+                onClick={importFile}
+                disabled={busy !== null}
+              >
+                {busy === "import" ? "Importing…" : "Import journey file…"}
+              </button>
+            </>
+          )}
         </aside>
       </main>
 

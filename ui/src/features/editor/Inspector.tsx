@@ -1,0 +1,619 @@
+// Every field of the selected item. Edits go through `edit` with a label per field, so
+// typing in one box is one undo step.
+import type { Activity } from "../../bindings/Activity";
+import type { Channel } from "../../bindings/Channel";
+import type { Direction } from "../../bindings/Direction";
+import type { Effort } from "../../bindings/Effort";
+import type { Journey } from "../../bindings/Journey";
+import type { NoteColor } from "../../bindings/NoteColor";
+import type { Trigger } from "../../bindings/Trigger";
+import { Checkbox, NumberField, SelectField, TextArea, TextField } from "../../components/fields";
+import { allMilestones } from "../../components/text";
+import { CriterionEditor } from "./CriterionEditor";
+import type { Finding } from "./check";
+import {
+  findMilestone,
+  type ItemKind,
+  moveActivity,
+  moveMetric,
+  moveMilestone,
+  optionalText,
+  updateActivity,
+  updateMetric,
+  updateMilestone,
+  updateNote,
+  updateRole,
+  updateStage,
+} from "./ops";
+
+type Edit = (change: (j: Journey) => Journey, label: string) => void;
+
+interface Props {
+  journey: Journey;
+  kind: ItemKind;
+  id: string;
+  edit: Edit;
+  findings: Finding[];
+  onDelete: () => void;
+}
+
+const CHANNELS: { value: Channel; label: string }[] = [
+  { value: "meeting", label: "Meeting" },
+  { value: "call", label: "Call" },
+  { value: "email", label: "Email" },
+  { value: "in_app", label: "In-app" },
+  { value: "webinar", label: "Webinar" },
+  { value: "training", label: "Training" },
+  { value: "content", label: "Content" },
+  { value: "automated", label: "Automated" },
+];
+const EFFORTS: { value: Effort; label: string }[] = [
+  { value: "low", label: "Low" },
+  { value: "medium", label: "Medium" },
+  { value: "high", label: "High" },
+];
+const TRIGGERS: { value: Trigger["kind"]; label: string }[] = [
+  { value: "manual", label: "Manual" },
+  { value: "stage_entered", label: "On entering the stage" },
+  { value: "milestone_reached", label: "When a milestone is reached" },
+  { value: "health_red", label: "When health turns red" },
+  { value: "stuck", label: "Stuck for N days" },
+  { value: "recurring", label: "Every N days" },
+];
+const DIRECTIONS: { value: Direction; label: string }[] = [
+  { value: "higher", label: "Higher is better" },
+  { value: "lower", label: "Lower is better" },
+];
+const COLORS: NoteColor[] = ["yellow", "pink", "blue", "green", "purple"];
+const KIND_TITLES: Record<ItemKind, string> = {
+  stage: "Stage",
+  milestone: "Milestone",
+  activity: "Play",
+  role: "Role",
+  metric: "Metric",
+  note: "Sticky note",
+};
+
+function defaultTrigger(kind: Trigger["kind"], j: Journey): Trigger {
+  switch (kind) {
+    case "milestone_reached":
+      return { kind, milestone: allMilestones(j)[0]?.id ?? "" };
+    case "stuck":
+      return { kind, days: 90 };
+    case "recurring":
+      return { kind, every_days: 30 };
+    default:
+      return { kind } as Trigger;
+  }
+}
+
+export function Inspector({ journey: j, kind, id, edit, findings, onDelete }: Props) {
+  const field = (name: string) => `${kind}:${id}:${name}`;
+  const stageOptions = j.stages.map((s) => ({ value: s.id, label: s.name }));
+  let body: React.ReactNode = null;
+
+  if (kind === "stage") {
+    const s = j.stages.find((x) => x.id === id);
+    if (!s) return null;
+    const up = (patch: Parameters<typeof updateStage>[2], name: string) =>
+      edit((x) => updateStage(x, id, patch), field(name));
+    const health = s.health ?? { metrics: [] };
+    const setHealth = (patch: Partial<typeof health>, name: string) =>
+      up({ health: { ...health, ...patch } }, `health.${name}`);
+    const plays = j.activities.filter((a) => a.stage === id);
+    const actionOptions = plays.map((a) => ({ value: a.id, label: a.name }));
+    body = (
+      <>
+        <TextField
+          label="Name"
+          value={s.name}
+          testId="inspector-name"
+          onChange={(v) => up({ name: v }, "name")}
+        />
+        <TextArea
+          label="Desired outcome"
+          hint="What the customer has achieved when this stage is done."
+          value={s.desired_outcome}
+          onChange={(v) => up({ desired_outcome: optionalText(v) }, "outcome")}
+        />
+        <TextArea
+          label="Entry requirements"
+          value={s.entry_requirements}
+          onChange={(v) => up({ entry_requirements: optionalText(v) }, "entry")}
+        />
+        <NumberField
+          label="Expected duration (days)"
+          integer
+          min={0}
+          value={s.expected_days}
+          onChange={(v) => up({ expected_days: v }, "days")}
+        />
+        <h3>Health paths</h3>
+        <div className="field-row">
+          <NumberField
+            label="Grey after (% of duration)"
+            integer
+            min={0}
+            value={health.grey_after_percent}
+            onChange={(v) => setHealth({ grey_after_percent: v }, "grey")}
+          />
+          <NumberField
+            label="Red after (% of duration)"
+            integer
+            min={0}
+            value={health.red_after_percent}
+            onChange={(v) => setHealth({ red_after_percent: v }, "red")}
+          />
+        </div>
+        <div className="field">
+          <span className="field-label">Metrics that colour health</span>
+          {j.metrics.length === 0 && <div className="field-hint">No metrics yet.</div>}
+          {j.metrics.map((m) => (
+            <Checkbox
+              key={m.id}
+              label={m.name}
+              checked={health.metrics.includes(m.id)}
+              onChange={(on) =>
+                setHealth(
+                  {
+                    metrics: on
+                      ? [...health.metrics, m.id]
+                      : health.metrics.filter((x) => x !== m.id),
+                  },
+                  "metrics",
+                )
+              }
+            />
+          ))}
+        </div>
+        {(["green", "grey", "red"] as const).map((colour) => (
+          <SelectField
+            key={colour}
+            label={`Play when ${colour}`}
+            value={health[`${colour}_action`]}
+            options={actionOptions}
+            none="— none —"
+            onChange={(v) => setHealth({ [`${colour}_action`]: v }, `${colour}_action`)}
+          />
+        ))}
+      </>
+    );
+  } else if (kind === "milestone") {
+    const found = findMilestone(j, id);
+    if (!found) return null;
+    const m = found.milestone;
+    const up = (patch: Parameters<typeof updateMilestone>[2], name: string) =>
+      edit((x) => updateMilestone(x, id, patch), field(name));
+    body = (
+      <>
+        <TextField
+          label="Name"
+          value={m.name}
+          testId="inspector-name"
+          onChange={(v) => up({ name: v }, "name")}
+        />
+        <TextArea
+          label="Description"
+          value={m.description}
+          onChange={(v) => up({ description: optionalText(v) }, "description")}
+        />
+        <SelectField
+          label="Stage"
+          value={found.stage.id}
+          options={stageOptions}
+          onChange={(v) =>
+            v && edit((x) => moveMilestone(x, id, v, Number.MAX_SAFE_INTEGER), "move")
+          }
+        />
+        <Checkbox
+          label="First value (the customer's first “wow”)"
+          checked={m.first_value}
+          onChange={(v) => up({ first_value: v }, "first_value")}
+        />
+        <h3>Criteria — all must hold</h3>
+        {m.criteria.map((c, i) => (
+          <CriterionEditor
+            // biome-ignore lint/suspicious/noArrayIndexKey: criteria have no id; position is identity
+            key={i}
+            index={i}
+            criterion={c}
+            onChange={(next) =>
+              up({ criteria: m.criteria.map((x, k) => (k === i ? next : x)) }, `criteria.${i}`)
+            }
+            onRemove={() =>
+              up({ criteria: m.criteria.filter((_, k) => k !== i) }, "criteria.remove")
+            }
+          />
+        ))}
+        <button
+          type="button"
+          className="button"
+          data-testid="add-criterion"
+          onClick={() =>
+            up(
+              {
+                criteria: [
+                  ...m.criteria,
+                  {
+                    event: "event_name",
+                    aggregate: "count",
+                    op: ">=",
+                    value: 1,
+                    window_days: null,
+                  },
+                ],
+              },
+              "criteria.add",
+            )
+          }
+        >
+          + Add criterion
+        </button>
+        <h3>Task list</h3>
+        <ol className="task-list">
+          {m.tasks.map((t, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: tasks have no id; position is identity
+            <li key={i}>
+              <input
+                aria-label={`Task ${i + 1}`}
+                value={t.title}
+                onChange={(e) =>
+                  up(
+                    {
+                      tasks: m.tasks.map((x, k) => (k === i ? { ...x, title: e.target.value } : x)),
+                    },
+                    `tasks.${i}`,
+                  )
+                }
+              />
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label="Move up"
+                disabled={i === 0}
+                onClick={() => {
+                  const tasks = [...m.tasks];
+                  [tasks[i - 1], tasks[i]] = [
+                    tasks[i] as (typeof tasks)[0],
+                    tasks[i - 1] as (typeof tasks)[0],
+                  ];
+                  up({ tasks }, "tasks.move");
+                }}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label="Remove task"
+                onClick={() => up({ tasks: m.tasks.filter((_, k) => k !== i) }, "tasks.remove")}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ol>
+        <button
+          type="button"
+          className="button"
+          onClick={() => up({ tasks: [...m.tasks, { title: "New task" }] }, "tasks.add")}
+        >
+          + Add task
+        </button>
+      </>
+    );
+  } else if (kind === "activity") {
+    const a = j.activities.find((x) => x.id === id);
+    if (!a) return null;
+    const up = (patch: Partial<Activity>, name: string) =>
+      edit((x) => updateActivity(x, id, patch), field(name));
+    const trigger = a.trigger ?? { kind: "manual" };
+    body = (
+      <>
+        <TextField
+          label="Name"
+          value={a.name}
+          testId="inspector-name"
+          onChange={(v) => up({ name: v }, "name")}
+        />
+        <TextArea
+          label="Description"
+          value={a.description}
+          onChange={(v) => up({ description: optionalText(v) }, "description")}
+        />
+        <SelectField
+          label="Stage"
+          value={a.stage}
+          options={stageOptions}
+          testId="inspector-stage"
+          onChange={(v) =>
+            v && edit((x) => moveActivity(x, id, v, Number.MAX_SAFE_INTEGER), "move")
+          }
+        />
+        <SelectField
+          label="Owner (role)"
+          value={a.role}
+          options={j.roles.map((r) => ({ value: r.id, label: r.name }))}
+          none="— no owner —"
+          testId="inspector-role"
+          onChange={(v) => up({ role: v }, "role")}
+        />
+        <div className="field">
+          <span className="field-label">Supports milestones</span>
+          {j.stages.map((s) =>
+            s.milestones.map((m) => (
+              <Checkbox
+                key={m.id}
+                label={`${s.name} · ${m.name}`}
+                checked={a.milestones.includes(m.id)}
+                testId={`supports-${m.id}`}
+                onChange={(on) =>
+                  up(
+                    {
+                      milestones: on
+                        ? [...a.milestones, m.id]
+                        : a.milestones.filter((x) => x !== m.id),
+                    },
+                    "milestones",
+                  )
+                }
+              />
+            )),
+          )}
+        </div>
+        <SelectField
+          label="Trigger"
+          value={trigger.kind}
+          options={TRIGGERS}
+          onChange={(v) => up({ trigger: defaultTrigger(v ?? "manual", j) }, "trigger")}
+        />
+        {trigger.kind === "milestone_reached" && (
+          <SelectField
+            label="Milestone"
+            value={trigger.milestone}
+            options={allMilestones(j).map((m) => ({ value: m.id, label: m.name }))}
+            onChange={(v) =>
+              v && up({ trigger: { kind: "milestone_reached", milestone: v } }, "trigger.milestone")
+            }
+          />
+        )}
+        {trigger.kind === "stuck" && (
+          <NumberField
+            label="Days without progress"
+            integer
+            min={1}
+            value={trigger.days}
+            onChange={(v) =>
+              v && v >= 1 && up({ trigger: { kind: "stuck", days: v } }, "trigger.days")
+            }
+          />
+        )}
+        {trigger.kind === "recurring" && (
+          <NumberField
+            label="Every (days)"
+            integer
+            min={1}
+            value={trigger.every_days}
+            onChange={(v) =>
+              v && v >= 1 && up({ trigger: { kind: "recurring", every_days: v } }, "trigger.every")
+            }
+          />
+        )}
+        <div className="field-row">
+          <SelectField
+            label="Channel"
+            value={a.channel}
+            options={CHANNELS}
+            none="—"
+            onChange={(v) => up({ channel: v }, "channel")}
+          />
+          <SelectField
+            label="Effort"
+            value={a.effort}
+            options={EFFORTS}
+            none="—"
+            onChange={(v) => up({ effort: v }, "effort")}
+          />
+        </div>
+      </>
+    );
+  } else if (kind === "role") {
+    const r = j.roles.find((x) => x.id === id);
+    if (!r) return null;
+    const plays = j.activities.filter((a) => a.role === id);
+    body = (
+      <>
+        <TextField
+          label="Name"
+          value={r.name}
+          testId="inspector-name"
+          onChange={(v) => edit((x) => updateRole(x, id, { name: v }), field("name"))}
+        />
+        <TextArea
+          label="Description"
+          value={r.description}
+          onChange={(v) =>
+            edit((x) => updateRole(x, id, { description: optionalText(v) }), field("description"))
+          }
+        />
+        <div className="field">
+          <span className="field-label">Plays owned</span>
+          {plays.length === 0 ? (
+            <div className="field-hint">None yet: choose this role as the owner of a play.</div>
+          ) : (
+            <ul className="plain-list">
+              {plays.map((a) => (
+                <li key={a.id}>{a.name}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </>
+    );
+  } else if (kind === "metric") {
+    const m = j.metrics.find((x) => x.id === id);
+    if (!m) return null;
+    const up = (patch: Parameters<typeof updateMetric>[2], name: string) =>
+      edit((x) => updateMetric(x, id, patch), field(name));
+    const t = m.thresholds;
+    body = (
+      <>
+        <TextField
+          label="Name"
+          value={m.name}
+          testId="inspector-name"
+          onChange={(v) => up({ name: v }, "name")}
+        />
+        <SelectField
+          label="Stage"
+          value={m.stage}
+          options={stageOptions}
+          onChange={(v) => v && edit((x) => moveMetric(x, id, v, Number.MAX_SAFE_INTEGER), "move")}
+        />
+        <TextArea
+          label="Definition"
+          value={m.definition}
+          onChange={(v) => up({ definition: optionalText(v) }, "definition")}
+        />
+        <div className="field-row">
+          <TextField
+            label="Source event"
+            value={m.event}
+            onChange={(v) => up({ event: v }, "event")}
+          />
+          <SelectField
+            label="Aggregate"
+            value={m.aggregate}
+            options={(["count", "sum", "min", "max", "last", "distinct_days"] as const).map(
+              (a) => ({
+                value: a,
+                label: a,
+              }),
+            )}
+            onChange={(v) => v && up({ aggregate: v }, "aggregate")}
+          />
+        </div>
+        <div className="field-row">
+          <NumberField
+            label="Window (days)"
+            integer
+            min={1}
+            value={m.window_days}
+            onChange={(v) => up({ window_days: v && v >= 1 ? v : undefined }, "window")}
+          />
+          <TextField
+            label="Unit"
+            value={m.unit}
+            onChange={(v) => up({ unit: optionalText(v) }, "unit")}
+          />
+        </div>
+        <div className="field-row">
+          <NumberField
+            label="Target"
+            value={m.target}
+            onChange={(v) => up({ target: v }, "target")}
+          />
+          <SelectField
+            label="Direction"
+            value={m.direction}
+            options={DIRECTIONS}
+            onChange={(v) => v && up({ direction: v }, "direction")}
+          />
+        </div>
+        <div className="field-row">
+          <NumberField
+            label="Green at"
+            value={t?.green}
+            onChange={(v) =>
+              up(
+                { thresholds: v === undefined ? undefined : { green: v, red: t?.red ?? v } },
+                "green",
+              )
+            }
+          />
+          <NumberField
+            label="Red at"
+            value={t?.red}
+            onChange={(v) =>
+              up(
+                { thresholds: v === undefined ? undefined : { red: v, green: t?.green ?? v } },
+                "red",
+              )
+            }
+          />
+        </div>
+      </>
+    );
+  } else {
+    const n = j.notes.find((x) => x.id === id);
+    if (!n) return null;
+    body = (
+      <>
+        <TextArea
+          label="Note"
+          value={n.text}
+          onChange={(v) => edit((x) => updateNote(x, id, { text: v }), field("text"))}
+        />
+        <div className="field">
+          <span className="field-label">Colour</span>
+          <div className="swatches">
+            {COLORS.map((c) => (
+              <button
+                key={c}
+                type="button"
+                aria-label={c}
+                aria-pressed={n.color === c}
+                className={`swatch sticky-${c}`}
+                onClick={() => edit((x) => updateNote(x, id, { color: c }), field("color"))}
+              />
+            ))}
+          </div>
+        </div>
+        <div className="field">
+          <span className="field-label">Votes: {n.votes}</span>
+          <div className="field-row">
+            <button
+              type="button"
+              className="button"
+              onClick={() => edit((x) => updateNote(x, id, { votes: n.votes + 1 }), "vote")}
+            >
+              + Vote
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={n.votes === 0}
+              onClick={() => edit((x) => updateNote(x, id, { votes: n.votes - 1 }), "vote")}
+            >
+              − Vote
+            </button>
+          </div>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <div className="inspector" data-testid="inspector">
+      <div className="inspector-kind">{KIND_TITLES[kind]}</div>
+      {findings.length > 0 && (
+        <ul className="inspector-findings">
+          {findings.map((f) => (
+            <li key={f.rule}>{f.message}</li>
+          ))}
+        </ul>
+      )}
+      {body}
+      <div className="inspector-footer">
+        <button
+          type="button"
+          className="button button-danger-quiet"
+          onClick={onDelete}
+          data-testid="inspector-delete"
+        >
+          Delete {KIND_TITLES[kind].toLowerCase()}
+        </button>
+      </div>
+    </div>
+  );
+}
