@@ -13,13 +13,14 @@ CLI := $(BIN)/milepost
 
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts
 
-.PHONY: help run test deps test-deps ui bins app lint test-rust test-ui test-e2e bindings screenshot clean
+.PHONY: help run test deps test-deps ui bins app lint test-rust test-ui test-e2e bindings screenshot bench-canvas clean
 
 help:
 	@echo "make run         build and open Milepost"
 	@echo "make test        run every test (Rust, UI, end-to-end under Xvfb)"
 	@echo "make screenshot  save PNGs of the real window into docs/"
 	@echo "make bindings    regenerate ui/src/bindings and docs/journey.schema.json"
+	@echo "make bench-canvas  open time and drag frame rate of a big journey in the real window"
 
 deps:
 	@scripts/deps.sh
@@ -73,7 +74,11 @@ bindings:
 	MILEPOST_BLESS=1 cargo test -p milepost --test generated_files --quiet
 
 screenshot: test-deps bins
+	@scripts/deps.sh --screenshot
 	scripts/e2e.sh $(APP) $(CLI) ./screenshots.mjs
+
+bench-canvas: test-deps bins
+	scripts/e2e.sh $(APP) $(CLI) ./bench-canvas.mjs
 
 clean:
 	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

@@ -12,6 +12,7 @@ test_packages=("${display_packages[@]}" webkit2gtk-driver sqlite3)
 want=("${build_packages[@]}")
 case "${1:-}" in
   --test) want+=("${test_packages[@]}") ;;
+  --screenshot) want+=("${test_packages[@]}" imagemagick) ;;
   --display) want+=("${display_packages[@]}") ;;
 esac
 
@@ -41,7 +42,7 @@ for component in rustfmt clippy; do
   fi
 done
 
-if [ "${1:-}" = "--test" ] && ! command -v "${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}" >/dev/null; then
+if [ "${1:-}" != "" ] && [ "${1:-}" != "--display" ] && ! command -v "${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}" >/dev/null; then
   echo "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
   cargo install tauri-driver --version 2.1.0 --locked --quiet
 fi

@@ -4,6 +4,7 @@
 
 mod commands;
 mod error;
+mod rendering;
 mod state;
 
 use std::path::PathBuf;
@@ -30,6 +31,10 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(db_path()))
+        .setup(|app| {
+            rendering::configure(app);
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::journey::list_journeys,
             commands::journey::open_journey,

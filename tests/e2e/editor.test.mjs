@@ -196,3 +196,48 @@ describe("the journey designer", () => {
     }
   });
 });
+
+describe("presenting and copying", () => {
+  const ws = tempWorkspace();
+  after(() => ws.cleanup());
+
+  it("steps through the stages full screen, and pastes a copied card", async () => {
+    cli(ws.db, "journey", "new", "--template", "billing-saas");
+    const driver = await startApp(ws.db);
+    try {
+      await click(driver, '[data-testid="journey-card"] .journey-open');
+      await waitForTexts(driver, '[data-testid="stage-name"]', ["Onboard", "Adopt", "Retain", "Expand", "Advocate"]);
+
+      await driver.actions().sendKeys(Key.F5).perform();
+      await waitForText(driver, '[data-testid="presenter-stage"]', "Stage 1 of 5 · Onboard");
+      assert.equal(await count(driver, '[data-testid="inspector"], .topbar'), 0, "editing chrome is hidden");
+      await driver.actions().sendKeys(Key.ARROW_RIGHT).perform();
+      await driver.actions().sendKeys(Key.ARROW_RIGHT).perform();
+      await waitForText(driver, '[data-testid="presenter-stage"]', "Stage 3 of 5 · Retain");
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
+      await find(driver, '[data-testid="journey-title"]');
+
+      const before = await count(driver, '[data-testid="activity-card"]');
+      await (await cardNamed(driver, "activity-card", "AR days review")).click();
+      await driver.actions().keyDown(Key.CONTROL).sendKeys("c").keyUp(Key.CONTROL).perform();
+      await driver.actions().keyDown(Key.CONTROL).sendKeys("v").keyUp(Key.CONTROL).perform();
+      await driver.wait(
+        async () => (await count(driver, '[data-testid="activity-card"]')) === before + 1,
+        WAIT_MS,
+        "the pasted card did not appear",
+      );
+      await waitSaved(driver);
+    } finally {
+      await driver.quit();
+    }
+    const exported = JSON.parse(cli(ws.db, "journey", "export", "Billing SaaS — post-sales journey", "-o", "-"));
+    const copies = exported.activities.filter((a) => a.name === "AR days review");
+    assert.deepEqual(
+      copies.map((a) => [a.id, a.stage, a.milestones]),
+      [
+        ["ar-review", "retain", ["ar-down"]],
+        ["ar-review-2", "retain", ["ar-down"]],
+      ],
+    );
+  });
+});

@@ -1,14 +1,28 @@
 // `make screenshot`: pictures of the real app for the README and for looking at.
 // Not a test of behaviour; run through the same harness so it sees the real window.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { cli, find, startApp, tempWorkspace, textsWhen } from "./app.mjs";
+import { Key } from "selenium-webdriver";
+import { cli, click, find, startApp, tempWorkspace, textsWhen, waitForText } from "./app.mjs";
 
 const OUT = process.env.SCREENSHOT_DIR ?? fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
 const ws = tempWorkspace();
 after(() => ws.cleanup());
+
+/** Waits until the viewport stops moving: two frames apart, the same transform (layout
+ * passes and animated moves have finished). */
+async function settle(driver) {
+  await driver.executeScript("return new Promise(r => setTimeout(r, 400))");
+  await driver.wait(async () => {
+    const a = await driver.executeScript("return document.querySelector('.react-flow__viewport').style.transform");
+    await driver.executeScript("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+    const b = await driver.executeScript("return document.querySelector('.react-flow__viewport').style.transform");
+    return a === b;
+  }, 10000);
+}
 
 async function save(driver, name) {
   mkdirSync(OUT, { recursive: true });
@@ -22,20 +36,30 @@ it("takes screenshots of the home screen and a template journey", async () => {
   }
   const driver = await startApp(ws.db);
   try {
+    // Pictures in the light theme, whatever an earlier run left behind.
+    await driver.executeScript("localStorage.removeItem('milepost.theme'); document.documentElement.dataset.theme = 'light'");
     await textsWhen(driver, '[data-testid="journey-card"]', 3);
     await save(driver, "home.png");
     await (await find(driver, '[data-testid="journey-card"] .journey-open')).click();
     await textsWhen(driver, '[data-testid="stage-name"]', 5);
     await find(driver, ".react-flow__edge.edge-supports");
-    // Let the second layout pass (measured heights) and the fit settle: wait until two
-    // consecutive frames report the same viewport transform.
-    await driver.wait(async () => {
-      const a = await driver.executeScript("return document.querySelector('.react-flow__viewport').style.transform");
-      await driver.executeScript("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
-      const b = await driver.executeScript("return document.querySelector('.react-flow__viewport').style.transform");
-      return a === b;
-    }, 10000);
+    await settle(driver);
     await save(driver, "canvas.png");
+
+    // The presenter view on the second stage, then the dark theme.
+    await driver.actions().sendKeys(Key.F5).perform();
+    await find(driver, '[data-testid="presenter"]');
+    await driver.actions().sendKeys(Key.ARROW_RIGHT).perform();
+    await waitForText(driver, '[data-testid="presenter-stage"]', "Stage 2 of 5 · Adopt");
+    await settle(driver);
+    // WebDriver cannot take a picture of a full-screen window here; X can.
+    execFileSync("import", ["-window", "root", join(OUT, "presenter.png")]);
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+    await find(driver, '[data-testid="journey-title"]');
+    await click(driver, '[data-testid="theme-toggle"]');
+    await settle(driver);
+    await save(driver, "canvas-dark.png");
+    await click(driver, '[data-testid="theme-toggle"]');
   } finally {
     await driver.quit();
   }

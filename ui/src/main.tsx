@@ -3,6 +3,9 @@ import "./styles/theme.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { restoreTheme } from "./components/theme";
+
+restoreTheme();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -78,6 +78,10 @@ export const api = {
     });
   },
 
+  async setFullscreen(on: boolean): Promise<void> {
+    await getCurrentWindow().setFullscreen(on);
+  },
+
   async setWindowTitle(title: string): Promise<void> {
     document.title = title;
     await getCurrentWindow().setTitle(title);

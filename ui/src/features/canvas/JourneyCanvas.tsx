@@ -27,6 +27,7 @@ import {
   type CanvasNode,
   COLUMN_WIDTH,
   columnAt,
+  columnX,
   dropTarget,
   type LaneKey,
   layoutJourney,
@@ -69,6 +70,9 @@ export interface CanvasProps {
   selected: ReadonlySet<string>;
   onSelectionChange: (selected: Set<string>) => void;
   onReady?: (flow: ReactFlowInstance<CanvasNode>) => void;
+  /** Presenting: the stage (column index) to show large, centred. */
+  focusStage?: number | null;
+  colorMode?: "light" | "dark";
 }
 
 function idOf(nodeId: string): string {
@@ -83,6 +87,8 @@ function Canvas({
   selected,
   onSelectionChange,
   onReady,
+  focusStage = null,
+  colorMode = "light",
 }: CanvasProps) {
   const [measured, setMeasured] = useState<MeasuredHeights>({});
   const [dragging, setDragging] = useState<Record<string, { x: number; y: number }>>({});
@@ -210,14 +216,32 @@ function Canvas({
     onReady?.(flow);
   }, [flow, onReady]);
 
+  // Stable across drag frames: a new context value would re-render every card each frame.
+  const context = useMemo(() => ({ journey, actions }), [journey, actions]);
+  const clearSelection = useCallback(() => onSelectionChange(new Set()), [onSelectionChange]);
+
+  const ready = Object.keys(measured).length > 0;
   useEffect(() => {
-    if (placed.current || Object.keys(measured).length === 0) return;
+    if (placed.current || !ready || focusStage !== null) return;
     placed.current = true;
     showAllStages(flow, layout.width);
-  }, [measured, flow, layout.width]);
+  }, [ready, flow, layout.width, focusStage]);
+
+  // Presenting: one stage at a time, large enough to read from the back of the room.
+  useEffect(() => {
+    if (focusStage === null || !ready) return;
+    const pane = document.querySelector(".react-flow");
+    if (!pane) return;
+    const zoom = Math.min(2, (pane.clientWidth * 0.42) / COLUMN_WIDTH);
+    const centre = columnX(focusStage) + COLUMN_WIDTH / 2;
+    void flow.setViewport(
+      { x: pane.clientWidth / 2 - centre * zoom, y: 32, zoom },
+      { duration: 350 },
+    );
+  }, [focusStage, ready, flow]);
 
   return (
-    <JourneyContext.Provider value={{ journey, actions }}>
+    <JourneyContext.Provider value={context}>
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}
@@ -227,7 +251,7 @@ function Canvas({
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onEdgeClick={onEdgeClick}
-        onPaneClick={() => onSelectionChange(new Set())}
+        onPaneClick={clearSelection}
         nodesDraggable={editable}
         nodesConnectable={editable}
         elementsSelectable
@@ -237,6 +261,7 @@ function Canvas({
         minZoom={0.12}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
+        colorMode={colorMode}
         data-testid="journey-canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />

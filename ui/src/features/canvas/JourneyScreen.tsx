@@ -4,9 +4,12 @@ import type { StoredJourney } from "../../bindings/StoredJourney";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { TextArea, TextField } from "../../components/fields";
+import { ThemeButton } from "../../components/ThemeButton";
 import { allMilestones, plural } from "../../components/text";
+import { useTheme } from "../../components/theme";
 import { type AppError, api, toAppError } from "../../ipc";
 import { frameworkCheck } from "../editor/check";
+import { allItemNodeIds, type Clip, copyItem, pasteItems } from "../editor/clipboard";
 import { Inspector } from "../editor/Inspector";
 import {
   addActivity,
@@ -48,11 +51,17 @@ function typingInField(e: KeyboardEvent): boolean {
   return !!t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 }
 
+const NOTHING: ReadonlySet<string> = new Set();
+
 export const SHORTCUTS: [string, string][] = [
+  ["F5", "Present: one stage at a time, full screen (← → to step, Esc to leave)"],
   ["Ctrl+Z", "Undo"],
   ["Ctrl+Shift+Z / Ctrl+Y", "Redo"],
   ["Delete / Backspace", "Delete the selection"],
   ["Shift+click, Shift+drag", "Select several"],
+  ["Ctrl+A", "Select every card"],
+  ["Ctrl+C, Ctrl+V", "Copy and paste cards"],
+  ["T", "Light or dark theme"],
   ["S", "Add a stage"],
   ["N", "Add a sticky note"],
   ["F", "Fit the whole board"],
@@ -109,6 +118,10 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const flow = useRef<ReactFlowInstance<CanvasNode> | null>(null);
+  const [theme, toggleTheme] = useTheme();
+  /** Presenting: the stage shown, by column; null when editing. */
+  const [presenting, setPresenting] = useState<number | null>(null);
+  const clipboard = useRef<Clip[]>([]);
 
   const findings = useMemo(() => frameworkCheck(j), [j]);
   const flagged = useMemo(
@@ -197,9 +210,52 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
     } else run();
   }, [selected, edit, j]);
 
+  const present = useCallback((stage: number | null) => {
+    setPresenting(stage);
+    void api.setFullscreen(stage !== null).catch(() => {});
+  }, []);
+
+  const copySelection = useCallback(() => {
+    clipboard.current = [...selected]
+      .map(itemOf)
+      .filter((x) => x !== null)
+      .flatMap((it) => copyItem(j, it.kind, it.id));
+  }, [selected, j]);
+
+  const paste = useCallback(() => {
+    if (clipboard.current.length === 0) return;
+    const [next, made] = pasteItems(j, clipboard.current);
+    edit(() => next, "paste");
+    select(made);
+  }, [j, edit, select]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (confirm) return;
+      if (presenting !== null) {
+        if (e.key === "Escape" || e.key === "F5") present(null);
+        else if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ")
+          present(Math.min(presenting + 1, j.stages.length - 1));
+        else if (e.key === "ArrowLeft" || e.key === "PageUp") present(Math.max(presenting - 1, 0));
+        else if (e.key === "ArrowDown")
+          void flow.current?.setViewport(
+            { ...flow.current.getViewport(), y: flow.current.getViewport().y - 240 },
+            { duration: 200 },
+          );
+        else if (e.key === "ArrowUp")
+          void flow.current?.setViewport(
+            { ...flow.current.getViewport(), y: Math.min(32, flow.current.getViewport().y + 240) },
+            { duration: 200 },
+          );
+        else return;
+        e.preventDefault();
+        return;
+      }
+      if (e.key === "F5") {
+        e.preventDefault();
+        if (j.stages.length > 0) present(0);
+        return;
+      }
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && key === "z" && !e.shiftKey) {
@@ -208,6 +264,14 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
       } else if (mod && ((key === "z" && e.shiftKey) || key === "y")) {
         e.preventDefault();
         editor.redo();
+      } else if (mod && key === "c" && !typingInField(e)) {
+        copySelection();
+      } else if (mod && key === "v" && !typingInField(e)) {
+        e.preventDefault();
+        paste();
+      } else if (mod && key === "a" && !typingInField(e)) {
+        e.preventDefault();
+        setSelected(new Set(allItemNodeIds(j)));
       } else if (e.key === "Escape" && typingInField(e)) {
         (e.target as HTMLElement).blur();
         setSelected(new Set());
@@ -228,11 +292,28 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
         newNote();
       } else if (key === "f") {
         void flow.current?.fitView({ padding: 0.05, duration: 200 });
+      } else if (key === "t") {
+        toggleTheme();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [confirm, editor, deleteSelection, help, selected, onBack, newStage, newNote]);
+  }, [
+    confirm,
+    editor,
+    deleteSelection,
+    help,
+    selected,
+    onBack,
+    newStage,
+    newNote,
+    presenting,
+    present,
+    j,
+    copySelection,
+    paste,
+    toggleTheme,
+  ]);
 
   async function exportFile() {
     setError(null);
@@ -249,6 +330,53 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
 
   const single = selected.size === 1 ? itemOf([...selected][0] as string) : null;
   const save = editor.saveState;
+
+  if (presenting !== null) {
+    const stage = j.stages[presenting];
+    return (
+      <div className="journey-screen presenting" data-testid="presenter">
+        <div className="canvas-area">
+          <JourneyCanvas
+            journey={j}
+            edit={null}
+            actions={null}
+            flagged={NOTHING}
+            selected={NOTHING}
+            onSelectionChange={() => {}}
+            onReady={(f) => {
+              flow.current = f;
+            }}
+            focusStage={presenting}
+            colorMode={theme}
+          />
+        </div>
+        <div className="presenter-bar">
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => present(Math.max(presenting - 1, 0))}
+            disabled={presenting === 0}
+            aria-label="Previous stage"
+          >
+            ‹
+          </button>
+          <span data-testid="presenter-stage">
+            Stage {presenting + 1} of {j.stages.length} · <strong>{stage?.name}</strong>
+          </span>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => present(Math.min(presenting + 1, j.stages.length - 1))}
+            disabled={presenting >= j.stages.length - 1}
+            aria-label="Next stage"
+          >
+            ›
+          </button>
+          <span className="presenter-hint">← → stages · ↑ ↓ scroll · Esc to leave</span>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="journey-screen">
@@ -316,6 +444,17 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
           </button>
           <button
             type="button"
+            className="button button-primary"
+            onClick={() => present(0)}
+            disabled={j.stages.length === 0}
+            title="Present (F5)"
+            data-testid="present"
+          >
+            ▶ Present
+          </button>
+          <ThemeButton />
+          <button
+            type="button"
             className="button button-quiet"
             onClick={() => setHelp(true)}
             title="Shortcuts (?)"
@@ -353,6 +492,7 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
             onReady={(f) => {
               flow.current = f;
             }}
+            colorMode={theme}
           />
         </div>
         <aside className="sidebar">

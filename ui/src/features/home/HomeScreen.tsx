@@ -3,6 +3,7 @@ import type { JourneySummary } from "../../bindings/JourneySummary";
 import type { Template } from "../../bindings/Template";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { ThemeButton } from "../../components/ThemeButton";
 import { plural } from "../../components/text";
 import { timeAgo } from "../../components/time";
 import { type AppError, api, toAppError } from "../../ipc";
@@ -83,6 +84,7 @@ export function HomeScreen({ onOpen }: Props) {
             </p>
           </div>
         </div>
+        <ThemeButton />
       </header>
 
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
