@@ -52,6 +52,7 @@ function typingInField(e: KeyboardEvent): boolean {
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
+const ignore = () => {};
 
 export const SHORTCUTS: [string, string][] = [
   ["F5", "Present: one stage at a time, full screen (← → to step, Esc to leave)"],
@@ -210,6 +211,10 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
     } else run();
   }, [selected, edit, j]);
 
+  const keepFlow = useCallback((f: ReactFlowInstance<CanvasNode>) => {
+    flow.current = f;
+  }, []);
+
   const present = useCallback((stage: number | null) => {
     setPresenting(stage);
     void api.setFullscreen(stage !== null).catch(() => {});
@@ -331,25 +336,26 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
   const single = selected.size === 1 ? itemOf([...selected][0] as string) : null;
   const save = editor.saveState;
 
+  const editing = presenting === null;
+  const canvas = (
+    <JourneyCanvas
+      journey={j}
+      edit={editing ? edit : null}
+      actions={editing ? actions : null}
+      flagged={editing ? flagged : NOTHING}
+      selected={editing ? selected : NOTHING}
+      onSelectionChange={editing ? setSelected : ignore}
+      onReady={keepFlow}
+      focusStage={presenting}
+      colorMode={theme}
+    />
+  );
+
   if (presenting !== null) {
     const stage = j.stages[presenting];
     return (
       <div className="journey-screen presenting" data-testid="presenter">
-        <div className="canvas-area">
-          <JourneyCanvas
-            journey={j}
-            edit={null}
-            actions={null}
-            flagged={NOTHING}
-            selected={NOTHING}
-            onSelectionChange={() => {}}
-            onReady={(f) => {
-              flow.current = f;
-            }}
-            focusStage={presenting}
-            colorMode={theme}
-          />
-        </div>
+        <div className="canvas-area">{canvas}</div>
         <div className="presenter-bar">
           <button
             type="button"
@@ -481,20 +487,7 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
         </div>
       )}
       <div className="editor-body">
-        <div className="canvas-area">
-          <JourneyCanvas
-            journey={j}
-            edit={edit}
-            actions={actions}
-            flagged={flagged}
-            selected={selected}
-            onSelectionChange={setSelected}
-            onReady={(f) => {
-              flow.current = f;
-            }}
-            colorMode={theme}
-          />
-        </div>
+        <div className="canvas-area">{canvas}</div>
         <aside className="sidebar">
           {single ? (
             <Inspector

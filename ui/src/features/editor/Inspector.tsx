@@ -87,6 +87,29 @@ function defaultTrigger(kind: Trigger["kind"], j: Journey): Trigger {
   }
 }
 
+/** The name and description every named object has. */
+function NameFields(props: {
+  name: string;
+  description: string | undefined;
+  set: (patch: { name?: string; description?: string }, field: string) => void;
+}) {
+  return (
+    <>
+      <TextField
+        label="Name"
+        value={props.name}
+        testId="inspector-name"
+        onChange={(v) => props.set({ name: v }, "name")}
+      />
+      <TextArea
+        label="Description"
+        value={props.description}
+        onChange={(v) => props.set({ description: optionalText(v) }, "description")}
+      />
+    </>
+  );
+}
+
 export function Inspector({ journey: j, kind, id, edit, findings, onDelete }: Props) {
   const field = (name: string) => `${kind}:${id}:${name}`;
   const stageOptions = j.stages.map((s) => ({ value: s.id, label: s.name }));
@@ -186,17 +209,7 @@ export function Inspector({ journey: j, kind, id, edit, findings, onDelete }: Pr
       edit((x) => updateMilestone(x, id, patch), field(name));
     body = (
       <>
-        <TextField
-          label="Name"
-          value={m.name}
-          testId="inspector-name"
-          onChange={(v) => up({ name: v }, "name")}
-        />
-        <TextArea
-          label="Description"
-          value={m.description}
-          onChange={(v) => up({ description: optionalText(v) }, "description")}
-        />
+        <NameFields name={m.name} description={m.description} set={up} />
         <SelectField
           label="Stage"
           value={found.stage.id}
@@ -310,17 +323,7 @@ export function Inspector({ journey: j, kind, id, edit, findings, onDelete }: Pr
     const trigger = a.trigger ?? { kind: "manual" };
     body = (
       <>
-        <TextField
-          label="Name"
-          value={a.name}
-          testId="inspector-name"
-          onChange={(v) => up({ name: v }, "name")}
-        />
-        <TextArea
-          label="Description"
-          value={a.description}
-          onChange={(v) => up({ description: optionalText(v) }, "description")}
-        />
+        <NameFields name={a.name} description={a.description} set={up} />
         <SelectField
           label="Stage"
           value={a.stage}
@@ -423,18 +426,10 @@ export function Inspector({ journey: j, kind, id, edit, findings, onDelete }: Pr
     const plays = j.activities.filter((a) => a.role === id);
     body = (
       <>
-        <TextField
-          label="Name"
-          value={r.name}
-          testId="inspector-name"
-          onChange={(v) => edit((x) => updateRole(x, id, { name: v }), field("name"))}
-        />
-        <TextArea
-          label="Description"
-          value={r.description}
-          onChange={(v) =>
-            edit((x) => updateRole(x, id, { description: optionalText(v) }), field("description"))
-          }
+        <NameFields
+          name={r.name}
+          description={r.description}
+          set={(patch, name) => edit((x) => updateRole(x, id, patch), field(name))}
         />
         <div className="field">
           <span className="field-label">Plays owned</span>
