@@ -44,6 +44,11 @@ const MINIMAP_COLORS: Partial<Record<string, string>> = {
   note: "#f2c14e",
 };
 
+// Module-level so the minimap does not redraw all its nodes on every render.
+function minimapColor(n: { type?: string }): string {
+  return MINIMAP_COLORS[n.type ?? ""] ?? "transparent";
+}
+
 const LANE_OF: Partial<Record<string, LaneKey>> = {
   milestone: "milestones",
   activity: "playbook",
@@ -107,9 +112,15 @@ function Canvas({
       }),
     [layout, dragging, selected],
   );
+  // Connections are hidden while cards move: redrawing a long edge every frame repaints
+  // every card beneath it, which made drags stutter on big boards. They return on drop.
+  const isDragging = Object.keys(dragging).length > 0;
   const edges = useMemo(
-    () => layout.edges.map((e) => (selected.has(e.id) ? { ...e, selected: true } : e)),
-    [layout, selected],
+    () =>
+      isDragging
+        ? []
+        : layout.edges.map((e) => (selected.has(e.id) ? { ...e, selected: true } : e)),
+    [layout, selected, isDragging],
   );
   const flow = useReactFlow<CanvasNode>();
   const placed = useRef(false);
@@ -268,7 +279,7 @@ function Canvas({
         <MiniMap
           pannable
           zoomable
-          nodeColor={(n) => MINIMAP_COLORS[n.type ?? ""] ?? "transparent"}
+          nodeColor={minimapColor}
           nodeStrokeWidth={0}
           maskColor="rgba(15, 23, 42, 0.08)"
         />
