@@ -44,6 +44,8 @@ pub fn run() {
             commands::journey::export_journey,
             commands::journey::delete_journey,
             commands::journey::save_journey,
+            commands::journey::reload_journey,
+            commands::journey::journey_revision,
             commands::journey::parse_criterion,
             commands::journey::list_templates,
             commands::workspace::workspace_path,

@@ -241,3 +241,22 @@ describe("presenting and copying", () => {
     );
   });
 });
+
+describe("a journey changed elsewhere", () => {
+  const ws = tempWorkspace();
+  after(() => ws.cleanup());
+
+  it("shows the change made by the command line while it is open", async () => {
+    const id = cli(ws.db, "journey", "new", "--template", "dealer-photos").split("\t")[0];
+    const driver = await startApp(ws.db);
+    try {
+      await click(driver, '[data-testid="journey-card"] .journey-open');
+      await waitForText(driver, '[data-testid="journey-title"]', "Dealer Photos — post-sales journey");
+      cli(ws.db, "journey", "rename", id, "Dealer Photos — renamed in the CLI");
+      await waitForText(driver, '[data-testid="journey-title"]', "Dealer Photos — renamed in the CLI");
+      await find(driver, '[data-testid="changed-elsewhere"]');
+    } finally {
+      await driver.quit();
+    }
+  });
+});

@@ -70,6 +70,13 @@ enum JourneyCommand {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Rename a journey (an open editor shows the new name within seconds)
+    Rename {
+        /// The journey's name or id
+        journey: String,
+        /// The new name
+        name: String,
+    },
     /// Delete a journey from the workspace
     Delete {
         /// The journey's name or id
@@ -156,6 +163,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 file::write(&output, &store.load_journey(id)?)?;
                 eprintln!("wrote {}", output.display());
             }
+        }
+        Command::Journey(JourneyCommand::Rename { journey, name }) => {
+            let mut store = open(db)?;
+            let id = store.find_journey(&journey)?;
+            let mut j = store.load_journey(id)?;
+            j.name = name;
+            file::validate(&j).map_err(|problems| milepost::Error::InvalidJourney {
+                source_name: format!("journey {id}"),
+                problems,
+            })?;
+            store.save_journey(id, &j)?;
+            println!("{id}\t{}", j.name);
         }
         Command::Journey(JourneyCommand::Delete { journey }) => {
             let store = open(db)?;

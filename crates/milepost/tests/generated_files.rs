@@ -10,7 +10,7 @@ use milepost::error::ErrorReport;
 use milepost::journey::criterion::CriterionError;
 use milepost::journey::templates::Template;
 use milepost::journey::{Journey, Problem, file};
-use milepost::store::{JourneySummary, StoredJourney};
+use milepost::store::{JourneySummary, SaveOutcome, StoredJourney};
 use ts_rs::TS;
 
 fn repo_root() -> PathBuf {
@@ -44,6 +44,7 @@ fn typescript_bindings_are_current() {
     Journey::export_all(&cfg).unwrap();
     JourneySummary::export_all(&cfg).unwrap();
     StoredJourney::export_all(&cfg).unwrap();
+    SaveOutcome::export_all(&cfg).unwrap();
     Template::export_all(&cfg).unwrap();
     Problem::export_all(&cfg).unwrap();
     ErrorReport::export_all(&cfg).unwrap();

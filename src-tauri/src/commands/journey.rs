@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use milepost::journey::criterion::{self, CriterionError};
 use milepost::journey::templates::{self, Template};
 use milepost::journey::{Criterion, Journey, file};
-use milepost::store::{JourneySummary, StoredJourney};
+use milepost::store::{JourneySummary, SaveOutcome, StoredJourney};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -20,11 +20,23 @@ pub async fn list_journeys(state: State<'_, AppState>) -> CommandResult<Vec<Jour
 pub async fn open_journey(id: i64, state: State<'_, AppState>) -> CommandResult<StoredJourney> {
     state
         .with_store(move |s| {
-            let journey = s.load_journey(id)?;
+            let stored = s.stored_journey(id)?;
             s.mark_journey_opened(id)?;
-            Ok(StoredJourney { id, journey })
+            Ok(stored)
         })
         .await
+}
+
+/// The journey as stored now, after another window or the CLI changed it.
+#[tauri::command]
+pub async fn reload_journey(id: i64, state: State<'_, AppState>) -> CommandResult<StoredJourney> {
+    state.with_store(move |s| s.stored_journey(id)).await
+}
+
+/// The journey's revision, polled by the editor to notice changes made elsewhere.
+#[tauri::command]
+pub async fn journey_revision(id: i64, state: State<'_, AppState>) -> CommandResult<i64> {
+    state.with_store(move |s| s.journey_revision(id)).await
 }
 
 #[tauri::command]
@@ -74,7 +86,7 @@ pub async fn save_journey(
     id: i64,
     journey: Journey,
     state: State<'_, AppState>,
-) -> CommandResult<usize> {
+) -> CommandResult<SaveOutcome> {
     state
         .with_store(move |s| s.save_journey(id, &journey))
         .await

@@ -2,6 +2,6 @@
 import type { Journey } from "./Journey";
 
 /**
- * A journey with its workspace id, as the canvas opens it.
+ * A journey with its workspace id and revision, as the canvas opens it.
  */
-export type StoredJourney = { id: number, journey: Journey, };
+export type StoredJourney = { id: number, revision: number, journey: Journey, };

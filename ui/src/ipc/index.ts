@@ -8,6 +8,7 @@ import type { CriterionError } from "../bindings/CriterionError";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { Journey } from "../bindings/Journey";
 import type { JourneySummary } from "../bindings/JourneySummary";
+import type { SaveOutcome } from "../bindings/SaveOutcome";
 import type { StoredJourney } from "../bindings/StoredJourney";
 import type { Template } from "../bindings/Template";
 
@@ -47,7 +48,9 @@ export const api = {
   exportJourney: (id: number, path: string) => call<void>("export_journey", { id, path }),
   deleteJourney: (id: number) => call<void>("delete_journey", { id }),
   /** Autosave: the core writes only the objects that changed. */
-  saveJourney: (id: number, journey: Journey) => call<number>("save_journey", { id, journey }),
+  saveJourney: (id: number, journey: Journey) => call<SaveOutcome>("save_journey", { id, journey }),
+  reloadJourney: (id: number) => call<StoredJourney>("reload_journey", { id }),
+  journeyRevision: (id: number) => call<number>("journey_revision", { id }),
   /** Reads the text form of a criterion; rejects with the problem and its place. */
   async parseCriterion(text: string): Promise<Criterion | CriterionError> {
     try {

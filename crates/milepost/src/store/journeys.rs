@@ -26,12 +26,23 @@ pub struct JourneySummary {
     pub opened_at: Option<String>,
 }
 
-/// A journey with its workspace id, as the canvas opens it.
+/// A journey with its workspace id and revision, as the canvas opens it.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct StoredJourney {
     #[ts(type = "number")]
     pub id: i64,
+    #[ts(type = "number")]
+    pub revision: i64,
     pub journey: Journey,
+}
+
+/// What a save did: how many objects it wrote or removed, and the revision after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct SaveOutcome {
+    #[ts(type = "number")]
+    pub written: usize,
+    #[ts(type = "number")]
+    pub revision: i64,
 }
 
 impl Store {
@@ -87,7 +98,7 @@ impl Store {
 
     /// Saves an edited journey, writing only the objects that changed, in one transaction.
     /// Returns how many objects were written or removed.
-    pub fn save_journey(&mut self, id: i64, journey: &Journey) -> Result<usize> {
+    pub fn save_journey(&mut self, id: i64, journey: &Journey) -> Result<SaveOutcome> {
         let path = self.path.clone();
         let fail = |e| super::db_error(&path, e);
         let tx = self.conn.transaction().map_err(fail)?;
@@ -150,16 +161,45 @@ impl Store {
             }
         }
         write_rows(&tx, id, &changed).map_err(fail)?;
-        let written = changed.len() + stored.len();
-        if written > 0 && head == 0 {
+        let written = changed.len() + stored.len() + head;
+        if written > 0 {
             tx.execute(
-                "UPDATE journey SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+                "UPDATE journey SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                    revision = revision + 1
+                 WHERE id = ?1",
                 [id],
             )
             .map_err(fail)?;
         }
+        let revision = tx
+            .query_row("SELECT revision FROM journey WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .map_err(fail)?;
         tx.commit().map_err(fail)?;
-        Ok(written + head)
+        Ok(SaveOutcome { written, revision })
+    }
+
+    /// A journey with its id and revision. The revision is read first, so if another writer
+    /// slips in between, the content is at least that new and the next check reloads again.
+    pub fn stored_journey(&self, id: i64) -> Result<StoredJourney> {
+        let revision = self.journey_revision(id)?;
+        Ok(StoredJourney {
+            id,
+            revision,
+            journey: self.load_journey(id)?,
+        })
+    }
+
+    /// The journey's revision: it grows with every save that changes something.
+    pub fn journey_revision(&self, id: i64) -> Result<i64> {
+        self.conn
+            .query_row("SELECT revision FROM journey WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(self.fail())?
+            .ok_or_else(|| Error::JourneyNotFound(id.to_string()))
     }
 
     /// Reads a whole journey back.
@@ -472,14 +512,18 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let mut j = templates::get("billing-saas").unwrap();
         let id = store.insert_journey(&j).unwrap();
-        assert_eq!(
-            store.save_journey(id, &j).unwrap(),
-            0,
-            "no change, no write"
-        );
+        let unchanged = store.save_journey(id, &j).unwrap();
+        assert_eq!(unchanged.written, 0, "no change, no write");
+        assert_eq!(unchanged.revision, store.journey_revision(id).unwrap());
 
         j.stages[0].milestones[1].criteria[0].value = 2.0;
-        assert_eq!(store.save_journey(id, &j).unwrap(), 1);
+        let saved = store.save_journey(id, &j).unwrap();
+        assert_eq!(saved.written, 1);
+        assert_eq!(
+            saved.revision,
+            unchanged.revision + 1,
+            "a change is a new revision"
+        );
         assert_eq!(store.load_journey(id).unwrap(), j);
 
         // Move a milestone to another stage, delete an activity, rename the journey.
@@ -487,7 +531,7 @@ mod tests {
         j.stages[1].milestones.insert(0, m);
         j.activities.retain(|a| a.id != "kickoff");
         j.name = "Renamed".into();
-        let written = store.save_journey(id, &j).unwrap();
+        let written = store.save_journey(id, &j).unwrap().written;
         assert!(written >= 3, "{written}");
         assert_eq!(store.load_journey(id).unwrap(), j);
         assert_eq!(store.list_journeys().unwrap()[0].name, "Renamed");

@@ -13,15 +13,19 @@ use std::time::Duration;
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
-pub use journeys::{JourneySummary, StoredJourney};
+pub use journeys::{JourneySummary, SaveOutcome, StoredJourney};
 
 use crate::{Error, Result};
 
-static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/001_journeys.sql"))]));
+static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("migrations/001_journeys.sql")),
+        M::up(include_str!("migrations/002_journey_revision.sql")),
+    ])
+});
 
 /// The number of the newest schema this version knows.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 /// Environment variable that points the CLI and the app at another database file.
 pub const DB_ENV: &str = "MILEPOST_DB";
@@ -139,6 +143,24 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(v, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_database_from_the_first_version_is_upgraded_keeping_its_journeys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.sqlite3");
+        let mut conn = Connection::open(&path).unwrap();
+        Migrations::new(vec![M::up(include_str!("migrations/001_journeys.sql"))])
+            .to_latest(&mut conn)
+            .unwrap();
+        conn.execute("INSERT INTO journey (name) VALUES ('Kept')", [])
+            .unwrap();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        let list = store.list_journeys().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].name, "Kept");
+        assert_eq!(store.journey_revision(list[0].id).unwrap(), 0);
     }
 
     #[test]

@@ -110,7 +110,7 @@ interface Confirm {
 }
 
 function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void }) {
-  const editor = useJourneyEditor(stored.id, stored.journey);
+  const editor = useJourneyEditor(stored.id, stored.journey, stored.revision);
   const { journey: j, edit } = editor;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [showFlags, setShowFlags] = useState(true);
@@ -473,6 +473,20 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
         <ErrorBanner error={save.error} onDismiss={() => void editor.flush()} />
       )}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {editor.changedElsewhere && (
+        <div className="notice-bar" role="status" data-testid="changed-elsewhere">
+          This journey was changed in another window or by the command line; you are now seeing that
+          version (Undo goes back to yours).
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={editor.dismissChangedElsewhere}
+            aria-label="Dismiss"
+          >
+            ✕
+          </button>
+        </div>
+      )}
       {notice && (
         <div className="notice-bar" role="status">
           {notice}

@@ -7,6 +7,8 @@ import { type AppError, api, toAppError } from "../../ipc";
 import { type History, record, redo, start, undo } from "./history";
 
 export const SAVE_DELAY_MS = 300;
+/** How often an idle editor asks whether another window or the CLI changed the journey. */
+export const CHANGED_ELSEWHERE_POLL_MS = 1500;
 
 export type SaveState =
   | { kind: "saved" }
@@ -24,10 +26,19 @@ export interface JourneyEditor {
   saveState: SaveState;
   /** Saves now if anything is unsaved. */
   flush: () => Promise<void>;
+  /** Set when the journey was reloaded because it changed elsewhere. */
+  changedElsewhere: boolean;
+  dismissChangedElsewhere: () => void;
 }
 
-export function useJourneyEditor(id: number, initial: Journey): JourneyEditor {
+export function useJourneyEditor(
+  id: number,
+  initial: Journey,
+  initialRevision: number,
+): JourneyEditor {
   const [history, setHistory] = useState<History>(() => start(initial));
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  const revision = useRef(initialRevision);
   const [saveState, setSaveState] = useState<SaveState>({ kind: "saved" });
   const latest = useRef(initial);
   const saved = useRef(initial);
@@ -47,7 +58,8 @@ export function useJourneyEditor(id: number, initial: Journey): JourneyEditor {
         const current = latest.current;
         setSaveState({ kind: "saving" });
         try {
-          await api.saveJourney(id, current);
+          const outcome = await api.saveJourney(id, current);
+          revision.current = outcome.revision;
           saved.current = current;
         } catch (e) {
           setSaveState({ kind: "failed", error: toAppError(e) });
@@ -85,6 +97,30 @@ export function useJourneyEditor(id: number, initial: Journey): JourneyEditor {
     };
   }, [flush]);
 
+  // Last write wins between windows: when nothing here is unsaved and the stored revision
+  // moved on, take the stored journey (as an undoable step) and say so.
+  useEffect(() => {
+    const poll = setInterval(() => {
+      queue.current = queue.current.then(async () => {
+        if (latest.current !== saved.current) return;
+        try {
+          const now = await api.journeyRevision(id);
+          if (now <= revision.current) return;
+          const stored = await api.reloadJourney(id);
+          if (latest.current !== saved.current) return;
+          revision.current = stored.revision;
+          saved.current = stored.journey;
+          latest.current = stored.journey;
+          setHistory((h) => record(h, stored.journey, "changed-elsewhere", Date.now()));
+          setChangedElsewhere(true);
+        } catch {
+          // A failed check is retried at the next tick; saving reports its own errors.
+        }
+      });
+    }, CHANGED_ELSEWHERE_POLL_MS);
+    return () => clearInterval(poll);
+  }, [id]);
+
   const edit = useCallback((change: (j: Journey) => Journey, label: string) => {
     setHistory((h) => record(h, change(h.present), label, Date.now()));
   }, []);
@@ -102,5 +138,7 @@ export function useJourneyEditor(id: number, initial: Journey): JourneyEditor {
         ? { kind: "saving" }
         : saveState,
     flush,
+    changedElsewhere,
+    dismissChangedElsewhere: useCallback(() => setChangedElsewhere(false), []),
   };
 }
