@@ -10,3 +10,14 @@ export function plural(n: number, word: string, many = `${word}s`): string {
 export function allMilestones(journey: Journey): Milestone[] {
   return journey.stages.flatMap((s) => s.milestones);
 }
+
+/** A readable, file- and id-safe form of a name: `"Réunion d'équipe!"` → `reunion-d-equipe`. */
+export function slug(name: string, maxLength = 40): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, maxLength);
+}

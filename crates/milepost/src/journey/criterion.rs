@@ -70,11 +70,7 @@ pub fn op_symbol(op: Op) -> &'static str {
 
 /// Writes a number as people write it: `3`, `45.5`.
 fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    super::number::whole(v).map_or_else(|| format!("{v}"), |n| n.to_string())
 }
 
 /// The text form of a criterion.

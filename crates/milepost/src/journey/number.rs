@@ -5,12 +5,16 @@ use serde::Serializer;
 /// Largest integer an f64 holds exactly; beyond it the float form is the honest one.
 const EXACT_INTEGER_LIMIT: f64 = 9_007_199_254_740_992.0;
 
+/// The value as a whole number, when it is one that f64 holds exactly.
+pub(crate) fn whole(value: f64) -> Option<i64> {
+    #[allow(clippy::cast_possible_truncation)]
+    (value.fract() == 0.0 && value.abs() < EXACT_INTEGER_LIMIT).then_some(value as i64)
+}
+
 pub(crate) fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    if value.fract() == 0.0 && value.abs() < EXACT_INTEGER_LIMIT {
-        #[allow(clippy::cast_possible_truncation)]
-        serializer.serialize_i64(*value as i64)
-    } else {
-        serializer.serialize_f64(*value)
+    match whole(*value) {
+        Some(n) => serializer.serialize_i64(n),
+        None => serializer.serialize_f64(*value),
     }
 }
 

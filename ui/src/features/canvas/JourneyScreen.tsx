@@ -5,7 +5,7 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { TextArea, TextField } from "../../components/fields";
 import { ThemeButton } from "../../components/ThemeButton";
-import { allMilestones, plural } from "../../components/text";
+import { allMilestones, plural, slug } from "../../components/text";
 import { useTheme } from "../../components/theme";
 import { type AppError, api, toAppError } from "../../ipc";
 import { frameworkCheck } from "../editor/check";
@@ -36,13 +36,7 @@ interface Props {
 }
 
 function fileName(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[^\w\s-]/g, "")
-    .trim()
-    .replace(/\s+/g, "-")
-    .toLowerCase();
-  return `${slug || "journey"}.json`;
+  return `${slug(name, 80) || "journey"}.json`;
 }
 
 /** True when keys typed now belong to a text box, not to the canvas. */

@@ -87,6 +87,11 @@ function defaultTrigger(kind: Trigger["kind"], j: Journey): Trigger {
   }
 }
 
+/** The list with `id` in it or not, as a checkbox says. */
+function toggled(list: string[], id: string, on: boolean): string[] {
+  return on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id);
+}
+
 /** The name and description every named object has. */
 function NameFields(props: {
   name: string;
@@ -179,9 +184,7 @@ export function Inspector({ journey: j, kind, id, edit, findings, onDelete }: Pr
               onChange={(on) =>
                 setHealth(
                   {
-                    metrics: on
-                      ? [...health.metrics, m.id]
-                      : health.metrics.filter((x) => x !== m.id),
+                    metrics: toggled(health.metrics, m.id, on),
                   },
                   "metrics",
                 )
@@ -353,9 +356,7 @@ export function Inspector({ journey: j, kind, id, edit, findings, onDelete }: Pr
                 onChange={(on) =>
                   up(
                     {
-                      milestones: on
-                        ? [...a.milestones, m.id]
-                        : a.milestones.filter((x) => x !== m.id),
+                      milestones: toggled(a.milestones, m.id, on),
                     },
                     "milestones",
                   )

@@ -7,6 +7,7 @@ import type { Milestone } from "../../bindings/Milestone";
 import type { Role } from "../../bindings/Role";
 import type { Stage } from "../../bindings/Stage";
 import type { StickyNote } from "../../bindings/StickyNote";
+import { slug } from "../../components/text";
 
 export type ItemKind = "stage" | "milestone" | "activity" | "role" | "metric" | "note";
 
@@ -25,14 +26,7 @@ function usedIds(j: Journey): Set<string> {
 
 /** A readable id from a name (`"First value!"` → `first-value`), unique in the journey. */
 export function newId(j: Journey, name: string, fallback: string): string {
-  const base =
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40) || fallback;
+  const base = slug(name) || fallback;
   const used = usedIds(j);
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
