@@ -29,10 +29,12 @@ import {
   columnAt,
   columnX,
   dropTarget,
+  keepUnchanged,
   type LaneKey,
   layoutJourney,
   type MeasuredHeights,
 } from "./layout";
+import { fontLines } from "./measure";
 import { nodeTypes } from "./nodes";
 
 const MINIMAP_COLORS: Partial<Record<string, string>> = {
@@ -43,6 +45,9 @@ const MINIMAP_COLORS: Partial<Record<string, string>> = {
   stage: "#1f3a5f",
   note: "#f2c14e",
 };
+
+// Card text is measured with the page's fonts; one counter (and its cache) for the app.
+const lines = fontLines();
 
 // Module-level so the minimap does not redraw all its nodes on every render.
 function minimapColor(n: { type?: string }): string {
@@ -98,10 +103,12 @@ function Canvas({
   const [measured, setMeasured] = useState<MeasuredHeights>({});
   const [dragging, setDragging] = useState<Record<string, { x: number; y: number }>>({});
   const editable = edit !== null;
-  const layout = useMemo(
-    () => layoutJourney(journey, { measured, editable, flagged }),
-    [journey, measured, editable, flagged],
-  );
+  const laidOut = useRef<CanvasNode[]>([]);
+  const layout = useMemo(() => {
+    const next = layoutJourney(journey, { measured, editable, flagged, lines });
+    laidOut.current = keepUnchanged(laidOut.current, next.nodes);
+    return { ...next, nodes: laidOut.current };
+  }, [journey, measured, editable, flagged]);
   const nodes = useMemo(
     () =>
       layout.nodes.map((n) => {

@@ -6,7 +6,9 @@ import {
   COLUMN_WIDTH,
   columnX,
   dropTarget,
+  keepUnchanged,
   layoutJourney,
+  type MilestoneNode,
 } from "./layout";
 
 function journey(stages: number, longName = false): Journey {
@@ -153,5 +155,36 @@ describe("layoutJourney", () => {
       "add:metrics@s0",
       "add:metrics@s1",
     ]);
+  });
+});
+
+describe("keepUnchanged", () => {
+  it("reuses the node objects an edit did not touch, and only those", () => {
+    const before = journey(3);
+    const first = layoutJourney(before, { editable: true }).nodes;
+    const renamed: Journey = {
+      ...before,
+      stages: before.stages.map((s, i) =>
+        i === 1 ? { ...s, milestones: s.milestones.map((m) => ({ ...m, name: "Renamed" })) } : s,
+      ),
+    };
+    const next = keepUnchanged(first, layoutJourney(renamed, { editable: true }).nodes);
+    const byId = (nodes: CanvasNode[], id: string) => nodes.find((n) => n.id === id);
+    expect(byId(next, "milestone:m0")).toBe(byId(first, "milestone:m0"));
+    expect(byId(next, "stage:s2")).toBe(byId(first, "stage:s2"));
+    expect(byId(next, "milestone:m1")).not.toBe(byId(first, "milestone:m1"));
+    expect((byId(next, "milestone:m1") as MilestoneNode).data.milestone.name).toBe("Renamed");
+  });
+
+  it("replaces a node whose measured height moved it", () => {
+    const j = journey(2);
+    const first = layoutJourney(j).nodes;
+    const next = keepUnchanged(
+      first,
+      layoutJourney(j, { measured: { "milestone:m0": 300 } }).nodes,
+    );
+    const metric = (nodes: CanvasNode[]) => nodes.find((n) => n.id === "metric:x");
+    expect(metric(next)).not.toBe(metric(first));
+    expect(metric(next)?.position.y).toBeGreaterThan(metric(first)?.position.y ?? 0);
   });
 });

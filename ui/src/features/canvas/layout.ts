@@ -13,6 +13,7 @@ import type { Stage } from "../../bindings/Stage";
 import type { StickyNote } from "../../bindings/StickyNote";
 import { allMilestones } from "../../components/text";
 import { supportEdgeId } from "./ids";
+import { type LineCounter, roughLines, type TextStyle } from "./measure";
 
 export const COLUMN_WIDTH = 264;
 export const COLUMN_GAP = 24;
@@ -62,25 +63,60 @@ export type CanvasNode =
 /** Heights the canvas measured, by node id; estimates fill in until then. */
 export type MeasuredHeights = Record<string, number>;
 
-const CHARS_PER_LINE = 24;
-function lines(text: string | null | undefined): number {
-  return text ? Math.max(1, Math.ceil(text.length / CHARS_PER_LINE)) : 0;
-}
+// Card geometry (see the card rules in theme.css): what a card's height is made of.
+const TEXT_WIDTH = CARD_WIDTH - 2 * 14 - 1 - 4; // padding, right border, left accent
+const CARD_CHROME = 2 * 12 + 2; // padding and borders
+const GAP = 6; // between a card's rows
+// WebKit rounds line boxes down to whole pixels: 16 px × 1.3 → 20, 13 px × 1.45 → 18.
+const TITLE_LINE = 20;
+const SMALL_LINE = 18; // 13 px text
+const PILL_ROW = 20;
+const CHIP_ROW = 22;
+const CRITERION = { chrome: 10, rule: 20, gap: 4, width: TEXT_WIDTH - 18 };
 
-function estimate(node: CanvasNode): number {
+function estimate(node: CanvasNode, lines: LineCounter): number {
+  const title = (text: string) => lines(text, "title", TEXT_WIDTH) * TITLE_LINE;
+  const small = (text: string, style: TextStyle = "meta", width = TEXT_WIDTH) =>
+    lines(text, style, width) * SMALL_LINE;
   switch (node.type) {
     case "milestone": {
       const m = node.data.milestone;
-      return 64 + lines(m.name) * 21 + m.criteria.length * 44;
+      const criteria =
+        m.criteria.length === 0
+          ? SMALL_LINE
+          : m.criteria.reduce(
+              (sum, c) =>
+                sum + CRITERION.chrome + small(c.event, "mono", CRITERION.width) + CRITERION.rule,
+              (m.criteria.length - 1) * CRITERION.gap,
+            );
+      const tasks = m.tasks.length > 0 ? GAP + SMALL_LINE : 0;
+      return CARD_CHROME + PILL_ROW + GAP + title(m.name) + GAP + criteria + tasks;
     }
-    case "activity":
-      return 70 + lines(node.data.activity.name) * 21;
+    case "activity": {
+      const a = node.data.activity;
+      const warning = a.milestones.length === 0 ? GAP + 2 * SMALL_LINE : 0;
+      return CARD_CHROME + title(a.name) + GAP + SMALL_LINE + GAP + CHIP_ROW + warning;
+    }
     case "role":
-      return 52 + lines(node.data.role.name) * 21;
-    case "metric":
-      return 64 + lines(node.data.metric.name) * 21;
-    case "stage":
-      return 96 + lines(node.data.stage?.desired_outcome) * 20;
+      return CARD_CHROME + title(node.data.role.name) + GAP + SMALL_LINE;
+    case "metric": {
+      const m = node.data.metric;
+      const target = m.target != null ? GAP + SMALL_LINE : 0;
+      const window = m.window_days ? ` · ${m.window_days} d` : "";
+      const source = small(`${m.event} · ${m.aggregate}${window}`, "mono", TEXT_WIDTH - 16) + 6;
+      return CARD_CHROME + title(m.name) + GAP + SMALL_LINE + target + GAP + source;
+    }
+    case "stage": {
+      const width = COLUMN_WIDTH - 36;
+      const outcome = node.data.stage?.desired_outcome;
+      return (
+        30 +
+        SMALL_LINE +
+        2 +
+        lines(node.data.title, "heading", width) * 31 +
+        (outcome ? 4 + lines(outcome, "body", width) * 20 : 0)
+      );
+    }
     case "add":
       return ADD_HEIGHT;
     default:
@@ -113,6 +149,8 @@ export interface LayoutOptions {
   editable?: boolean;
   /** Node ids the framework check flags. */
   flagged?: ReadonlySet<string>;
+  /** Counts wrapped lines of card text, for estimating heights not yet measured. */
+  lines?: LineCounter;
 }
 
 export function columnX(index: number): number {
@@ -127,7 +165,8 @@ export function columnAt(x: number, columns: number): number {
 
 export function layoutJourney(journey: Journey, options: LayoutOptions = {}): Layout {
   const { measured = {}, editable = false, flagged = new Set<string>() } = options;
-  const heightOf = (n: CanvasNode) => measured[n.id] ?? estimate(n);
+  const lines = options.lines ?? roughLines;
+  const heightOf = (n: CanvasNode) => measured[n.id] ?? estimate(n, lines);
   const roleById = new Map(journey.roles.map((r) => [r.id, r]));
   const playsBy = (stageId: string | undefined, roleId: string) =>
     journey.activities.filter((a) => a.stage === stageId && a.role === roleId).length;
@@ -350,4 +389,38 @@ export function dropTarget(
   const others = cell.cards.filter((c) => c.id !== nodeId);
   const index = others.filter((c) => c.y + c.height / 2 < middle).length;
   return { stageId: cell.stageId, index };
+}
+
+function shallowEqual(a: object | undefined, b: object | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ka = Object.keys(a) as (keyof typeof a)[];
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+function sameNode(a: CanvasNode, b: CanvasNode): boolean {
+  return (
+    a.type === b.type &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.measured?.height === b.measured?.height &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.zIndex === b.zIndex &&
+    a.selectable === b.selectable &&
+    a.draggable === b.draggable &&
+    shallowEqual(a.style, b.style) &&
+    shallowEqual(a.data, b.data)
+  );
+}
+
+/** The next layout's nodes, reusing the previous node object wherever nothing about the
+ * node changed, so React Flow and the memoised cards skip it: an edit or a measured
+ * height then re-renders only the cards it touched, not all of a big board. */
+export function keepUnchanged(previous: readonly CanvasNode[], next: CanvasNode[]): CanvasNode[] {
+  const before = new Map(previous.map((n) => [n.id, n]));
+  return next.map((n) => {
+    const p = before.get(n.id);
+    return p && sameNode(p, n) ? p : n;
+  });
 }
