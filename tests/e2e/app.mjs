@@ -137,7 +137,12 @@ export async function saveFailureScreenshot(driver, name) {
     const dir = new URL("./artifacts/", import.meta.url);
     mkdirSync(dir, { recursive: true });
     const file = new URL(`${name}-failure.png`, dir);
-    writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64"));
+    // WebKitWebDriver can hang taking a screenshot; never let that hide the failure.
+    const shot = await Promise.race([
+      driver.takeScreenshot(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("screenshot timed out")), 10_000)),
+    ]);
+    writeFileSync(file, Buffer.from(shot, "base64"));
     console.error(`screenshot of the failure: ${file.pathname}`);
   } catch {
     // The window may already be gone; the assertion error is what matters.

@@ -133,6 +133,36 @@ describe("the journey designer", () => {
         "the play did not move to Adopt",
       );
 
+      // A role on the Onboard team, dragged onto the Adopt team (F fits the whole board,
+      // so the Roles lane is in view).
+      await driver.actions().sendKeys("f").perform();
+      await driver.wait(
+        async () =>
+          driver.executeScript(
+            "const r = document.querySelector('[data-testid=add-roles]').getBoundingClientRect(); return r.bottom < window.innerHeight;",
+          ),
+        WAIT_MS,
+        "fitting the board did not bring the Roles lane into view",
+      );
+      await click(driver, '[data-testid="add-roles"]');
+      await retype(await find(driver, '[data-testid="inspector-name"]'), "Support engineer");
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
+      const role = await cardNamed(driver, "role-card", "Support engineer");
+      const adoptRoles = (await driver.findElements(By.css('[data-testid="add-roles"]')))[1];
+      await drag(driver, role, adoptRoles);
+      let cards = null;
+      await driver
+        .wait(async () => {
+          cards = await driver.executeScript(
+            `return {
+               adopt: document.querySelectorAll('.react-flow__node-stage')[1].dataset.id,
+               roles: [...document.querySelectorAll('.react-flow__node-role')].map((n) => n.dataset.id),
+             };`,
+          );
+          return cards.roles.join() === `role:new-role@${cards.adopt}`;
+        }, WAIT_MS)
+        .catch(() => assert.fail(`the role card did not move to the Adopt team: ${JSON.stringify(cards)}`));
+
       // Connect it to the milestone by dragging from its handle.
       const handle = await (await cardNamed(driver, "activity-card", "Kickoff call")).findElement(
         By.css(".handle-activity"),
@@ -184,6 +214,9 @@ describe("the journey designer", () => {
     assert.equal(exported.activities[0].name, "Kickoff call");
     assert.equal(exported.activities[0].stage, exported.stages[1].id);
     assert.deepEqual(exported.activities[0].milestones, [milestone.id]);
+    assert.deepEqual(exported.roles, [
+      { id: "new-role", name: "Support engineer", stages: [exported.stages[1].id] },
+    ]);
 
     driver = await startApp(ws.db);
     try {

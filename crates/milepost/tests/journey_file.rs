@@ -137,3 +137,27 @@ fn misspelt_fields_and_out_of_range_numbers_are_named() {
     let trigger = r#"activities[0].trigger: a "stuck" trigger needs days (a whole number, at least 1), found {"kind":"stuck","days":0}"#;
     assert!(text.contains(&trigger.to_owned()), "{text:#?}");
 }
+
+#[test]
+fn a_role_on_a_stage_team_must_name_a_real_stage_and_round_trips() {
+    let ok = r#"{"format": "milepost/journey@1", "name": "x",
+        "stages": [{"id": "s", "name": "S"}],
+        "roles": [{"id": "csm", "name": "CSM", "stages": ["s"]}, {"id": "cs", "name": "CS"}]}"#;
+    let journey = file::parse(ok).unwrap();
+    assert_eq!(journey.roles[0].stages, ["s"]);
+    // A role on no team writes no `stages` at all, as before teams existed.
+    let text = file::to_string(&journey);
+    assert!(text.contains(r#""stages": ["#) && !text.contains(r#""stages": []"#));
+    assert_eq!(file::parse(&text).unwrap(), journey);
+
+    let bad = ok.replace(r#""stages": ["s"]"#, r#""stages": ["nowhere"]"#);
+    let problems: Vec<String> = file::parse(&bad)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        [r#"roles[0].stages[0]: refers to stage "nowhere", which does not exist"#]
+    );
+}

@@ -3,4 +3,9 @@
 /**
  * A role in the vendor's organisation that runs playbook activities.
  */
-export type Role = { id: string, name: string, description?: string, };
+export type Role = { id: string, name: string, description?: string, 
+/**
+ * Stage ids whose team this role is on even where it owns no play yet; the role
+ * also shows under every stage where it owns a play.
+ */
+stages?: Array<string>, };

@@ -455,6 +455,16 @@ fn check_meaning(root: &Value) -> Vec<Problem> {
             ids.check(&path, id, problems);
         }
     }
+    for (i, r) in roles.iter().enumerate() {
+        for (j, s) in list(r, "stages").iter().enumerate() {
+            refers(
+                &mut problems,
+                &stage_ids,
+                format!("roles[{i}].stages[{j}]"),
+                Some(s),
+            );
+        }
+    }
     for (i, a) in activities.iter().enumerate() {
         let at = format!("activities[{i}]");
         refers(

@@ -139,6 +139,11 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub description: Option<String>,
+    /// Stage ids whose team this role is on even where it owns no play yet; the role
+    /// also shows under every stage where it owns a play.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<String>>")]
+    pub stages: Vec<String>,
 }
 
 /// A playbook play: what the vendor does to move customers forward in a stage.

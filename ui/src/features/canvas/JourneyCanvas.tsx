@@ -19,9 +19,12 @@ import {
   moveActivity,
   moveMetric,
   moveMilestone,
+  moveRole,
   moveStage,
   updateNote,
 } from "../editor/ops";
+import { edgeTypes } from "./edges";
+import { roleCardOf } from "./ids";
 import { type CanvasActions, JourneyContext } from "./JourneyContext";
 import {
   type CanvasNode,
@@ -186,6 +189,12 @@ function Canvas({
             (j) => updateNote(j, id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }),
             "move",
           );
+        } else if (n.type === "role") {
+          const card = roleCardOf(n.id);
+          const height = n.measured?.height ?? 70;
+          const target = dropTarget(layout, "roles", n.id, n.position.x, n.position.y, height);
+          if (!card || !target) continue;
+          edit((j) => moveRole(j, card.role, card.stage, target.stageId, target.index), "move");
         } else {
           const lane = LANE_OF[n.type ?? ""];
           if (!lane) continue;
@@ -238,16 +247,17 @@ function Canvas({
   const context = useMemo(() => ({ journey, actions }), [journey, actions]);
   const clearSelection = useCallback(() => onSelectionChange(new Set()), [onSelectionChange]);
 
-  const ready = Object.keys(measured).length > 0;
+  // The opening view depends only on the board's width (fixed columns), so it is set on
+  // the first render; React Flow's own effects (its pan/zoom) have run by then.
   useEffect(() => {
-    if (placed.current || !ready || focusStage !== null) return;
+    if (placed.current || focusStage !== null) return;
     placed.current = true;
     showAllStages(flow, layout.width);
-  }, [ready, flow, layout.width, focusStage]);
+  }, [flow, layout.width, focusStage]);
 
   // Presenting: one stage at a time, large enough to read from the back of the room.
   useEffect(() => {
-    if (focusStage === null || !ready) return;
+    if (focusStage === null) return;
     const pane = document.querySelector(".react-flow");
     if (!pane) return;
     const zoom = Math.min(2, (pane.clientWidth * 0.42) / COLUMN_WIDTH);
@@ -256,7 +266,7 @@ function Canvas({
       { x: pane.clientWidth / 2 - centre * zoom, y: 32, zoom },
       { duration: 350 },
     );
-  }, [focusStage, ready, flow]);
+  }, [focusStage, flow]);
 
   return (
     <JourneyContext.Provider value={context}>
@@ -264,6 +274,7 @@ function Canvas({
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}

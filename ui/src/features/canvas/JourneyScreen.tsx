@@ -16,6 +16,7 @@ import {
   addMetric,
   addMilestone,
   addNote,
+  addRole,
   addStage,
   deleteItem,
   disconnect,
@@ -25,7 +26,7 @@ import {
   updateNote,
 } from "../editor/ops";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
-import { itemOf, nodeId, supportOf } from "./ids";
+import { itemOf, nodeId, roleNodeId, supportOf } from "./ids";
 import { JourneyCanvas } from "./JourneyCanvas";
 import type { CanvasActions } from "./JourneyContext";
 import type { CanvasNode, LaneKey } from "./layout";
@@ -133,6 +134,12 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
   const actions: CanvasActions = useMemo(
     () => ({
       add(lane: LaneKey, stageId: string) {
+        if (lane === "roles") {
+          const [next, made] = addRole(j, "New role", stageId);
+          edit(() => next, "add");
+          select([roleNodeId(made, stageId)]);
+          return;
+        }
         const [next, made] =
           lane === "milestones"
             ? addMilestone(j, stageId)

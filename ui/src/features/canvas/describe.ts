@@ -3,6 +3,7 @@ import type { Activity } from "../../bindings/Activity";
 import type { Criterion } from "../../bindings/Criterion";
 import type { Journey } from "../../bindings/Journey";
 import type { Metric } from "../../bindings/Metric";
+import type { Stage } from "../../bindings/Stage";
 import { allMilestones } from "../../components/text";
 
 /** The text form of a criterion: `count(billing_cycle_completed) >= 3 within 30d`. */
@@ -77,4 +78,40 @@ export function targetText(m: Metric): string | null {
   if (m.target == null) return null;
   const op = m.direction === "higher" ? "≥" : "≤";
   return `Target ${op} ${m.target}${m.unit ? ` ${m.unit}` : ""}`;
+}
+
+export type HealthColour = "green" | "grey" | "red";
+export const HEALTH_COLOURS: HealthColour[] = ["green", "grey", "red"];
+export const HEALTH_NAMES: Record<HealthColour, string> = {
+  green: "On track",
+  grey: "Caution",
+  red: "Warning",
+};
+
+/** How long a customer in the stage stays each colour, in days where the stage has an
+ * expected duration: green `≤ 36 d`, grey `≤ 45 d` (caution up to that), red `> 45 d`;
+ * plus how many metrics also colour it. Null without health rules. */
+export function healthBands(
+  stage: Stage,
+): (Record<HealthColour, string> & { metrics: number }) | null {
+  const h = stage.health;
+  if (!h) return null;
+  const days = stage.expected_days;
+  const at = (percent: number) =>
+    days != null ? `${Math.round((days * percent) / 100)} d` : `${percent} %`;
+  const grey = h.grey_after_percent;
+  const red = h.red_after_percent;
+  const firstTurn = grey ?? red;
+  return {
+    green: firstTurn != null ? `≤ ${at(firstTurn)}` : "—",
+    grey: grey != null ? (red != null ? `≤ ${at(red)}` : `> ${at(grey)}`) : "—",
+    red: red != null ? `> ${at(red)}` : "—",
+    metrics: h.metrics.length,
+  };
+}
+
+/** The health colours whose action is this activity. */
+export function actionColours(a: Activity, journey: Journey): HealthColour[] {
+  const h = journey.stages.find((s) => s.id === a.stage)?.health;
+  return h ? HEALTH_COLOURS.filter((c) => h[`${c}_action`] === a.id) : [];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Journey } from "../../bindings/Journey";
+import type { Milestone } from "../../bindings/Milestone";
 import {
   type CanvasNode,
   COLUMN_GAP,
@@ -85,7 +86,8 @@ describe("layoutJourney", () => {
 
   it("draws an edge from each activity to each milestone it supports", () => {
     const { edges } = layoutJourney(journey(2));
-    expect(edges.map((e) => [e.source, e.target])).toEqual([["activity:a", "milestone:m0"]]);
+    const supports = edges.filter((e) => e.type !== "path");
+    expect(supports.map((e) => [e.source, e.target])).toEqual([["activity:a", "milestone:m0"]]);
   });
 
   it("lays out 8 stages in one row of columns", () => {
@@ -144,7 +146,7 @@ describe("layoutJourney", () => {
     expect(dropTarget(layout, "milestones", "milestone:m0", columnX(2), 0, h)).toBeNull();
   });
 
-  it("offers an add button in each stage's editable lanes, not in roles", () => {
+  it("offers an add button in every lane of each stage", () => {
     const { nodes } = layoutJourney(journey(2), { editable: true });
     const adds = nodes.filter((n) => n.type === "add").map((n) => n.id);
     expect(adds).toEqual([
@@ -152,6 +154,8 @@ describe("layoutJourney", () => {
       "add:milestones@s1",
       "add:playbook@s0",
       "add:playbook@s1",
+      "add:roles@s0",
+      "add:roles@s1",
       "add:metrics@s0",
       "add:metrics@s1",
     ]);
@@ -186,5 +190,30 @@ describe("keepUnchanged", () => {
     const metric = (nodes: CanvasNode[]) => nodes.find((n) => n.id === "metric:x");
     expect(metric(next)).not.toBe(metric(first));
     expect(metric(next)?.position.y).toBeGreaterThan(metric(first)?.position.y ?? 0);
+  });
+});
+
+describe("milestone paths", () => {
+  it("join each milestone to the next in funnel order, in three strands where the stage has health rules", () => {
+    const j = journey(3);
+    const stages = j.stages.map((s, i) =>
+      i === 1
+        ? { ...s, health: { grey_after_percent: 80, red_after_percent: 100, metrics: [] } }
+        : s,
+    );
+    const withSecond = stages.map((s, i) =>
+      i === 0
+        ? { ...s, milestones: [...s.milestones, { ...s.milestones[0], id: "m0b" } as Milestone] }
+        : s,
+    );
+    const { edges } = layoutJourney({ ...j, stages: withSecond });
+    const paths = edges.filter((e) => e.type === "path");
+    expect(paths.map((e) => [e.source, e.target, e.sourceHandle, e.data?.health])).toEqual([
+      ["milestone:m0", "milestone:m0b", "out-bottom", false],
+      ["milestone:m0b", "milestone:m1", "out-right", true],
+      ["milestone:m1", "milestone:m2", "out-right", false],
+    ]);
+    // The activity's support edge still lands on the milestone's own handle.
+    expect(edges.find((e) => e.type !== "path")?.targetHandle).toBe("support");
   });
 });

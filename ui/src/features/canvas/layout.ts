@@ -12,7 +12,10 @@ import type { Role } from "../../bindings/Role";
 import type { Stage } from "../../bindings/Stage";
 import type { StickyNote } from "../../bindings/StickyNote";
 import { allMilestones } from "../../components/text";
-import { supportEdgeId } from "./ids";
+import { stageRoles } from "../editor/ops";
+import { actionColours } from "./describe";
+import type { PathEdge } from "./edges";
+import { roleNodeId, supportEdgeId } from "./ids";
 import { type LineCounter, roughLines, type TextStyle } from "./measure";
 
 export const COLUMN_WIDTH = 264;
@@ -21,6 +24,8 @@ export const LANE_LABEL_WIDTH = 150;
 export const CARD_WIDTH = COLUMN_WIDTH - 24;
 export const NOTE_WIDTH = 200;
 const CARD_GAP = 12;
+/** Milestones stand further apart: the customer's path runs between them. */
+const PATH_GAP = 22;
 const LANE_PAD_TOP = 20;
 const LANE_PAD_BOTTOM = 20;
 const LANE_GAP = 14;
@@ -44,7 +49,10 @@ export type StageNode = Node<
 export type LaneNode = Node<{ title: string; hint: string; height: number }, "lane">;
 export type BandNode = Node<{ lane: LaneKey; width: number; height: number }, "band">;
 export type MilestoneNode = Node<{ milestone: Milestone; number: number } & Flag, "milestone">;
-export type ActivityNode = Node<{ activity: Activity; role: Role | null } & Flag, "activity">;
+export type ActivityNode = Node<
+  { activity: Activity; role: Role | null; healthAction: boolean } & Flag,
+  "activity"
+>;
 export type RoleNode = Node<{ role: Role; plays: number } & Flag, "role">;
 export type MetricNode = Node<{ metric: Metric } & Flag, "metric">;
 export type NoteNode = Node<{ note: StickyNote }, "note">;
@@ -71,6 +79,7 @@ const GAP = 6; // between a card's rows
 const TITLE_LINE = 20;
 const SMALL_LINE = 18; // 13 px text
 const PILL_ROW = 20;
+const HEALTH_ROW = 8 + 20;
 const CHIP_ROW = 22;
 const CRITERION = { chrome: 10, rule: 20, gap: 4, width: TEXT_WIDTH - 18 };
 
@@ -95,7 +104,8 @@ function estimate(node: CanvasNode, lines: LineCounter): number {
     case "activity": {
       const a = node.data.activity;
       const warning = a.milestones.length === 0 ? GAP + 2 * SMALL_LINE : 0;
-      return CARD_CHROME + title(a.name) + GAP + SMALL_LINE + GAP + CHIP_ROW + warning;
+      const action = node.data.healthAction ? GAP + SMALL_LINE : 0;
+      return CARD_CHROME + title(a.name) + GAP + SMALL_LINE + action + GAP + CHIP_ROW + warning;
     }
     case "role":
       return CARD_CHROME + title(node.data.role.name) + GAP + SMALL_LINE;
@@ -114,7 +124,8 @@ function estimate(node: CanvasNode, lines: LineCounter): number {
         SMALL_LINE +
         2 +
         lines(node.data.title, "heading", width) * 31 +
-        (outcome ? 4 + lines(outcome, "body", width) * 20 : 0)
+        (outcome ? 4 + lines(outcome, "body", width) * 20 : 0) +
+        (node.data.stage?.health ? HEALTH_ROW : 0)
       );
     }
     case "add":
@@ -173,7 +184,9 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
 
   // Roles sit under the stages where they run plays; roles that run none get their own
   // column at the end so they are never invisible.
-  const idle = journey.roles.filter((r) => !journey.activities.some((a) => a.role === r.id));
+  const idle = journey.roles.filter(
+    (r) => !r.stages?.length && !journey.activities.some((a) => a.role === r.id),
+  );
   const columns: { stage: Stage | null; title: string }[] = journey.stages.map((s) => ({
     stage: s,
     title: s.name,
@@ -191,7 +204,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
   for (const { stage } of columns) {
     const id = stage?.id;
     const add = (lane: LaneKey): AddNode[] =>
-      editable && id !== undefined && lane !== "roles"
+      editable && id !== undefined
         ? [{ id: `add:${lane}@${id}`, type: "add", position: at, data: { lane, stageId: id } }]
         : [];
     cellNodes.milestones.push([
@@ -213,22 +226,26 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
             id: `activity:${a.id}`,
             type: "activity",
             position: at,
-            data: { activity: a, role: (a.role && roleById.get(a.role)) || null },
+            data: {
+              activity: a,
+              role: (a.role && roleById.get(a.role)) || null,
+              healthAction: actionColours(a, journey).length > 0,
+            },
           }),
         ),
       ...add("playbook"),
     ]);
-    cellNodes.roles.push(
-      (id === undefined ? idle : journey.roles.filter((r) => playsBy(id, r.id) > 0)).map(
+    cellNodes.roles.push([
+      ...(id === undefined ? idle : stageRoles(journey, id)).map(
         (r): RoleNode => ({
-          id: id === undefined ? `role:${r.id}@unassigned` : `role:${r.id}@stage:${id}`,
+          id: roleNodeId(r.id, id ?? null),
           type: "role",
           position: at,
           data: { role: r, plays: playsBy(id, r.id) },
-          draggable: false,
         }),
       ),
-    );
+      ...add("roles"),
+    ]);
     cellNodes.metrics.push([
       ...journey.metrics
         .filter((m) => m.stage === id)
@@ -269,8 +286,9 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
   let y = headerHeight + HEADER_GAP;
   for (const lane of LANES) {
     const laneCells = cellNodes[lane.key];
+    const gap = lane.key === "milestones" ? PATH_GAP : CARD_GAP;
     const cellHeights = laneCells.map((cards) =>
-      cards.reduce((sum, c, i) => sum + heightOf(c) + (i > 0 ? CARD_GAP : 0), 0),
+      cards.reduce((sum, c, i) => sum + heightOf(c) + (i > 0 ? gap : 0), 0),
     );
     const height = Math.max(
       MIN_LANE_HEIGHT,
@@ -322,7 +340,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
           ...(flagged.has(card.id) ? { data: { ...card.data, flagged: true } } : {}),
         } as CanvasNode);
         if (!isAdd) cell.cards.push({ id: card.id, y: cy, height: h });
-        cy += h + CARD_GAP;
+        cy += h + gap;
       }
       cells[lane.key].push(cell);
     });
@@ -354,15 +372,35 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
         id: supportEdgeId(a.id, m),
         source: `activity:${a.id}`,
         target: `milestone:${m}`,
+        targetHandle: "support",
         className: "edge-supports",
         selectable: editable,
         deletable: editable,
       })),
   );
 
+  // The path a customer walks: each milestone to the next in funnel order.
+  const sequence = journey.stages.flatMap((stage) => stage.milestones.map((m) => ({ m, stage })));
+  const paths: PathEdge[] = sequence.slice(1).map(({ m, stage }, i) => {
+    const from = sequence[i] as (typeof sequence)[number];
+    const down = from.stage === stage;
+    return {
+      id: `path:${from.m.id}->${m.id}`,
+      type: "path",
+      source: `milestone:${from.m.id}`,
+      target: `milestone:${m.id}`,
+      sourceHandle: down ? "out-bottom" : "out-right",
+      targetHandle: down ? "in-top" : "in-left",
+      data: { health: stage.health != null },
+      selectable: false,
+      deletable: false,
+      focusable: false,
+    };
+  });
+
   return {
     nodes,
-    edges,
+    edges: [...paths, ...edges],
     width,
     height: y - LANE_GAP,
     cells,

@@ -2,10 +2,14 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { plural } from "../../components/text";
 import {
+  actionColours,
   channelText,
   criterionRule,
   criterionText,
   effortText,
+  HEALTH_COLOURS,
+  HEALTH_NAMES,
+  healthBands,
   targetText,
   triggerText,
 } from "./describe";
@@ -22,6 +26,8 @@ import type {
   RoleNode,
   StageNode,
 } from "./layout";
+
+const PATH_END = { isConnectable: false, className: "handle-path" } as const;
 
 function cardClass(kind: string, flagged?: boolean): string {
   return `card card-${kind}${flagged ? " card-flagged" : ""}`;
@@ -44,6 +50,7 @@ function breakable(name: string) {
 
 export const StageHeader = memo(function StageHeader({ data }: NodeProps<StageNode>) {
   const { stage, index, title } = data;
+  const bands = stage ? healthBands(stage) : null;
   return (
     <div
       className={stage ? "stage-header" : "stage-header stage-header-idle"}
@@ -59,6 +66,19 @@ export const StageHeader = memo(function StageHeader({ data }: NodeProps<StageNo
         {title}
       </div>
       {stage?.desired_outcome && <div className="stage-outcome">{stage.desired_outcome}</div>}
+      {bands && (
+        <div className="stage-health" data-testid="stage-health">
+          {HEALTH_COLOURS.map((c) => (
+            <span key={c} className="stage-health-band" title={HEALTH_NAMES[c]}>
+              <span className={`health-dot health-dot-${c}`} />
+              {bands[c]}
+            </span>
+          ))}
+          {bands.metrics > 0 && (
+            <span className="stage-health-metrics">+ {plural(bands.metrics, "metric")}</span>
+          )}
+        </div>
+      )}
     </div>
   );
 });
@@ -85,7 +105,17 @@ export const MilestoneCard = memo(function MilestoneCard({ data }: NodeProps<Mil
   const m = data.milestone;
   return (
     <div className={cardClass("milestone", data.flagged)} data-testid="milestone-card">
-      <Handle type="target" position={Position.Bottom} className="handle handle-milestone" />
+      <Handle
+        type="target"
+        id="support"
+        position={Position.Bottom}
+        className="handle handle-milestone"
+      />
+      {/* Ends of the path from the previous milestone and on to the next one. */}
+      <Handle type="target" id="in-top" position={Position.Top} {...PATH_END} />
+      <Handle type="target" id="in-left" position={Position.Left} {...PATH_END} />
+      <Handle type="source" id="out-bottom" position={Position.Bottom} {...PATH_END} />
+      <Handle type="source" id="out-right" position={Position.Right} {...PATH_END} />
       <div className="card-top">
         <span className="pill">M{data.number}</span>
         {m.first_value && <span className="badge badge-first-value">First value</span>}
@@ -115,6 +145,7 @@ export const ActivityCard = memo(function ActivityCard({ data }: NodeProps<Activ
   const journey = useJourney();
   const a = data.activity;
   const details = [channelText(a), effortText(a)].filter(Boolean).join(" · ");
+  const colours = actionColours(a, journey);
   return (
     <div className={cardClass("activity", data.flagged)} data-testid="activity-card">
       <Handle
@@ -125,6 +156,14 @@ export const ActivityCard = memo(function ActivityCard({ data }: NodeProps<Activ
       />
       <div className="card-title">{a.name}</div>
       <div className="card-meta">{triggerText(a, journey)}</div>
+      {colours.length > 0 && (
+        <div className="card-meta health-action" data-testid="health-action">
+          {colours.map((c) => (
+            <span key={c} className={`health-dot health-dot-${c}`} />
+          ))}
+          {colours.map((c) => HEALTH_NAMES[c]).join(", ")} path action
+        </div>
+      )}
       <div className="card-row">
         {data.role ? (
           <span className="chip chip-role">{data.role.name}</span>

@@ -433,6 +433,26 @@ export function Inspector({ journey: j, kind, id, edit, findings, onDelete }: Pr
           set={(patch, name) => edit((x) => updateRole(x, id, patch), field(name))}
         />
         <div className="field">
+          <span className="field-label">On the team of</span>
+          {j.stages.map((s) => {
+            const owns = plays.some((a) => a.stage === s.id);
+            return (
+              <Checkbox
+                key={s.id}
+                label={owns ? `${s.name} (owns plays there)` : s.name}
+                checked={owns || (r.stages ?? []).includes(s.id)}
+                disabled={owns}
+                onChange={(on) =>
+                  edit(
+                    (x) => updateRole(x, id, { stages: toggled(r.stages ?? [], s.id, on) }),
+                    field("stages"),
+                  )
+                }
+              />
+            );
+          })}
+        </div>
+        <div className="field">
           <span className="field-label">Plays owned</span>
           {plays.length === 0 ? (
             <div className="field-hint">None yet: choose this role as the owner of a play.</div>

@@ -13,9 +13,11 @@ import {
   disconnect,
   moveActivity,
   moveMilestone,
+  moveRole,
   moveStage,
   newId,
   stageContents,
+  stageRoles,
   updateActivity,
   updateStage,
 } from "./ops";
@@ -86,6 +88,27 @@ describe("journey edits", () => {
     const after = deleteStage(j, "stage-1");
     expect(after.stages.map((s) => s.id)).toEqual(["adopt"]);
     expect(after.activities).toEqual([]);
+  });
+
+  it("puts roles on a stage's team by dragging their card, and keeps them where they own plays", () => {
+    let j = twoStages();
+    [j] = addRole(j, "Support", "stage-1");
+    const team = (stage: string) => stageRoles(j, stage).map((r) => r.id);
+    expect(team("stage-1")).toEqual(["csm", "support"]);
+    // Support moves from Onboard to Adopt.
+    j = moveRole(j, "support", "stage-1", "adopt", 0);
+    expect(team("stage-1")).toEqual(["csm"]);
+    expect(team("adopt")).toEqual(["support"]);
+    // The CSM owns a play in Onboard: dragging it to Adopt adds it there, first.
+    j = moveRole(j, "csm", "stage-1", "adopt", 0);
+    expect(team("stage-1")).toEqual(["csm"]);
+    expect(team("adopt")).toEqual(["csm", "support"]);
+    // Reorder within Adopt.
+    j = moveRole(j, "csm", "adopt", "adopt", 1);
+    expect(team("adopt")).toEqual(["support", "csm"]);
+    // Deleting a stage takes it off every team.
+    j = deleteStage(j, "adopt");
+    expect(j.roles.flatMap((r) => r.stages ?? [])).toEqual([]);
   });
 
   it("deleting a role leaves its plays without an owner", () => {

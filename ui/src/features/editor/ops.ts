@@ -86,6 +86,9 @@ export function deleteStage(j: Journey, id: string): Journey {
     stages: j.stages.filter((s) => s.id !== id),
     activities: j.activities.filter((a) => a.stage !== id),
     metrics: j.metrics.filter((m) => m.stage !== id),
+    roles: j.roles.map((r) =>
+      r.stages?.includes(id) ? { ...r, stages: r.stages.filter((s) => s !== id) } : r,
+    ),
   };
   for (const m of stage.milestones) out = dropMilestoneRefs(out, m.id);
   const goneActivities = new Set(j.activities.filter((a) => a.stage === id).map((a) => a.id));
@@ -272,10 +275,43 @@ export function deleteActivity(j: Journey, id: string): Journey {
 
 // ---- roles ----
 
-export function addRole(j: Journey, name = "New role"): [Journey, string] {
+/** Adds a role, on the team of `stageId` when given. */
+export function addRole(j: Journey, name = "New role", stageId?: string): [Journey, string] {
   const id = newId(j, name, "role");
-  const role: Role = { id, name };
+  const role: Role = stageId ? { id, name, stages: [stageId] } : { id, name };
   return [{ ...j, roles: [...j.roles, role] }, id];
+}
+
+/** The roles on a stage's team: those named for it and those owning one of its plays, in
+ * the journey's role order. */
+export function stageRoles(j: Journey, stageId: string): Role[] {
+  return j.roles.filter(
+    (r) =>
+      (r.stages ?? []).includes(stageId) ||
+      j.activities.some((a) => a.stage === stageId && a.role === r.id),
+  );
+}
+
+/** Moves a role card from one stage's team (null: from the roles with no stage) to
+ * another's, at `index` among that team. A role keeps showing where it owns plays. */
+export function moveRole(
+  j: Journey,
+  id: string,
+  from: string | null,
+  to: string,
+  index: number,
+): Journey {
+  const role = j.roles.find((r) => r.id === id);
+  if (!role) return j;
+  const stages = (role.stages ?? []).filter((s) => s !== from && s !== to);
+  const moved: Role = { ...role, stages: [...stages, to] };
+  const others = j.roles.filter((r) => r.id !== id);
+  const team = stageRoles({ ...j, roles: others }, to);
+  const anchor = team[Math.max(0, index)];
+  const last = team.at(-1);
+  const at = anchor ? others.indexOf(anchor) : last ? others.indexOf(last) + 1 : others.length;
+  others.splice(at, 0, moved);
+  return { ...j, roles: others };
 }
 
 export function updateRole(j: Journey, id: string, patch: Partial<Omit<Role, "id">>): Journey {
