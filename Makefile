@@ -13,7 +13,7 @@ CLI := $(BIN)/milepost
 
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts
 
-.PHONY: help run test deps test-deps ui bins app lint test-rust test-ui test-e2e bindings screenshot bench-canvas clean
+.PHONY: help run test deps test-deps ui bins app lint test-rust test-ui test-e2e bindings screenshot bench-canvas bench-import clean
 
 help:
 	@echo "make run         build and open Milepost"
@@ -21,6 +21,7 @@ help:
 	@echo "make screenshot  save PNGs of the real window into docs/"
 	@echo "make bindings    regenerate ui/src/bindings and docs/journey.schema.json"
 	@echo "make bench-canvas  open time and drag frame rate of a big journey in the real window"
+	@echo "make bench-import  import speed of 1M events (release build) beside sqlite3's .import"
 
 deps:
 	@scripts/deps.sh
@@ -79,6 +80,12 @@ screenshot: test-deps bins
 
 bench-canvas: test-deps bins
 	scripts/e2e.sh $(APP) $(CLI) ./bench-canvas.mjs
+
+# A release build of the CLI alone: speed is measured optimised, never in the test profile.
+bench-import:
+	@scripts/deps.sh --bench
+	cargo build --release -p milepost --bin milepost --quiet
+	scripts/bench-import.sh $(CARGO_TARGET_DIR)/release/milepost
 
 clean:
 	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

@@ -14,6 +14,7 @@ case "${1:-}" in
   --test) want+=("${test_packages[@]}") ;;
   --screenshot) want+=("${test_packages[@]}" imagemagick) ;;
   --display) want+=("${display_packages[@]}") ;;
+  --bench) want+=(sqlite3 time bc) ;;
 esac
 
 missing=()
@@ -42,7 +43,7 @@ for component in rustfmt clippy; do
   fi
 done
 
-if [ "${1:-}" != "" ] && [ "${1:-}" != "--display" ] && ! command -v "${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}" >/dev/null; then
+if [ "${1:-}" != "" ] && [ "${1:-}" != "--display" ] && [ "${1:-}" != "--bench" ] && ! command -v "${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}" >/dev/null; then
   echo "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
   cargo install tauri-driver --version 2.1.0 --locked --quiet
 fi

@@ -36,6 +36,11 @@ pub enum Error {
     },
     #[error("no template named \"{0}\" (see `milepost templates`)")]
     TemplateNotFound(String),
+    /// A data file that cannot be imported at all (as opposed to bad rows in it).
+    #[error("{path}: {message}")]
+    Data { path: PathBuf, message: String },
+    #[error("the import was cancelled; nothing was changed")]
+    Cancelled,
 }
 
 fn invalid_message(source_name: &str, problems: &[Problem]) -> String {
@@ -62,6 +67,8 @@ impl Error {
             Error::JourneyNotFound(_) => "journey_not_found",
             Error::AmbiguousJourney { .. } => "ambiguous_journey",
             Error::TemplateNotFound(_) => "template_not_found",
+            Error::Data { .. } => "data_file",
+            Error::Cancelled => "cancelled",
         }
     }
 }

@@ -2,6 +2,7 @@
 //! (as they arrive) data import, analytics and reports. The `milepost` CLI and the desktop
 //! shell are thin layers over this crate; it never depends on Tauri.
 
+pub mod data;
 pub mod error;
 pub mod journey;
 pub mod store;

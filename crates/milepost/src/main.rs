@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use milepost::data::{DateOrder, ImportOptions, ImportOutcome, Table, demo};
 use milepost::journey::{file, templates};
 use milepost::store::{self, Store};
 
@@ -33,6 +34,60 @@ enum Command {
     Journey(JourneyCommand),
     /// List the built-in journey templates
     Templates,
+    /// Import customer data and see what the workspace holds
+    #[command(subcommand)]
+    Data(DataCommand),
+    /// Write a realistic demo data set (customers, events, stakeholders)
+    Demo {
+        /// How many customers
+        #[arg(long, default_value_t = 500)]
+        customers: usize,
+        /// The same seed gives the same data
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Write CSV files into this folder instead of importing into the workspace
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DataCommand {
+    /// Import a CSV or Excel file (.csv, .xlsx, .xls, .ods) into the workspace
+    ///
+    /// One transaction: when any row has an error nothing is imported (unless
+    /// --skip-bad-rows), and a cancelled or killed import changes nothing.
+    Import {
+        /// customers, events or stakeholders
+        table: Table,
+        /// The file to read
+        file: PathBuf,
+        /// Take a field from a column: --map customer_id="Account ID" (repeatable; an
+        /// empty header leaves the field out). Unmapped fields are matched by header.
+        #[arg(long = "map", value_name = "FIELD=HEADER")]
+        map: Vec<String>,
+        /// How to read 01/02/2025: dmy, mdy, or auto (decided from the file)
+        #[arg(long, value_name = "dmy|mdy|auto", default_value = "auto")]
+        date_format: DateOrder,
+        /// Import the good rows and report the bad ones
+        #[arg(long)]
+        skip_bad_rows: bool,
+        /// Events: replace every stored event instead of appending
+        #[arg(long)]
+        replace: bool,
+        /// A spreadsheet's sheet [default: the first]
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Events come wide: one row per customer and date, one column per metric
+        #[arg(long)]
+        wide: bool,
+    },
+    /// Counts and date ranges of the workspace's customer data
+    Summary {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -99,6 +154,35 @@ fn open(db: Option<&Path>) -> anyhow::Result<Store> {
     Ok(Store::open(&store::resolve_path(
         db.map(Path::to_path_buf),
     ))?)
+}
+
+/// Runs an import, showing progress on a terminal; prints the one-line summary on stdout
+/// and the report on stderr.
+fn import(store: &mut Store, opts: &ImportOptions) -> anyhow::Result<ImportOutcome> {
+    use std::io::{IsTerminal, Write};
+    let tty = std::io::stderr().is_terminal();
+    let mut progress = |p: milepost::data::Progress| {
+        if tty {
+            let rate = p.rows as f64 / p.seconds.max(1e-9);
+            eprint!(
+                "\r{} rows, {:.0} rows/s, {}%   ",
+                p.rows,
+                rate,
+                p.done * 100 / p.total.max(1)
+            );
+            let _ = std::io::stderr().flush();
+        }
+    };
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let outcome = store.import(opts, &mut progress, &never)?;
+    if tty {
+        eprint!("\r\x1b[K");
+    }
+    eprint!("{}", outcome.report.text());
+    if outcome.committed {
+        println!("{}", outcome.summary());
+    }
+    Ok(outcome)
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -176,6 +260,95 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             store.save_journey(id, &j)?;
             println!("{id}\t{}", j.name);
         }
+        Command::Data(DataCommand::Import {
+            table,
+            file,
+            map,
+            date_format,
+            skip_bad_rows,
+            replace,
+            sheet,
+            wide,
+        }) => {
+            let mut opts = ImportOptions::new(table, file);
+            for m in map {
+                let (field, header) = m.split_once('=').ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "--map {m}: expected FIELD=HEADER, e.g. --map customer_id=\"Account ID\""
+                    )
+                })?;
+                opts.mapping
+                    .insert(field.trim().to_owned(), header.trim().to_owned());
+            }
+            opts.date_order = date_format;
+            opts.skip_bad_rows = skip_bad_rows;
+            opts.replace = replace;
+            opts.sheet = sheet;
+            opts.wide = wide;
+            let outcome = import(&mut open(db)?, &opts)?;
+            if !outcome.committed {
+                return Err(anyhow::anyhow!("{}", outcome.summary()));
+            }
+        }
+        Command::Data(DataCommand::Summary { json }) => {
+            let s = open(db)?.data_summary()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&s)?);
+            } else {
+                let range = |t: &milepost::store::TableSummary| match (&t.from, &t.to) {
+                    (Some(a), Some(b)) => format!(", {a} to {b}"),
+                    _ => String::new(),
+                };
+                println!(
+                    "customers     {:>10}  ({} churned{})",
+                    s.customers.rows,
+                    s.churned,
+                    range(&s.customers).replace(", ", ", started ")
+                );
+                println!(
+                    "events        {:>10}  ({} kinds{})",
+                    s.events.rows,
+                    s.event_names,
+                    range(&s.events)
+                );
+                println!("stakeholders  {:>10}", s.stakeholders.rows);
+                if let Some(at) = s.last_import {
+                    println!("last import   {at}");
+                }
+            }
+        }
+        Command::Demo {
+            customers,
+            seed,
+            out,
+        } => match out {
+            Some(dir) => {
+                let f = demo::write_files(&dir, customers, seed)?;
+                println!(
+                    "wrote {} ({} rows), {} ({} rows), {} ({} rows)",
+                    f.customers.display(),
+                    f.customer_rows,
+                    f.events.display(),
+                    f.event_rows,
+                    f.stakeholders.display(),
+                    f.stakeholder_rows
+                );
+            }
+            None => {
+                let dir = tempfile::tempdir()?;
+                let f = demo::write_files(dir.path(), customers, seed)?;
+                let mut store = open(db)?;
+                for (table, path) in [
+                    (Table::Customers, f.customers),
+                    (Table::Events, f.events),
+                    (Table::Stakeholders, f.stakeholders),
+                ] {
+                    let mut opts = ImportOptions::new(table, path);
+                    opts.replace = true;
+                    import(&mut store, &opts)?;
+                }
+            }
+        },
         Command::Journey(JourneyCommand::Delete { journey }) => {
             let store = open(db)?;
             let id = store.find_journey(&journey)?;

@@ -206,3 +206,115 @@ fn a_database_from_a_newer_version_is_refused() {
         stderr(&o)
     );
 }
+
+fn data(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/data")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn data_import_prints_a_summary_line_and_the_report_and_exits_1_when_nothing_was_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let out = milepost(
+        &db,
+        &["data", "import", "customers", &data("customers.csv")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("customers: 3 rows imported, 0 skipped, in "),
+        "{}",
+        stdout(&out)
+    );
+
+    let bad = milepost(&db, &["data", "import", "events", &data("events_bad.csv")]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(stdout(&bad), "");
+    let err = stderr(&bad);
+    assert!(
+        err.contains("row 4, column \"timestamp\", value \"2025-02-30\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("events: nothing imported: 3 rows with errors"),
+        "{err}"
+    );
+
+    let skipped = milepost(
+        &db,
+        &[
+            "data",
+            "import",
+            "events",
+            &data("events_bad.csv"),
+            "--skip-bad-rows",
+        ],
+    );
+    assert!(skipped.status.success());
+    assert!(stdout(&skipped).starts_with("events: 2 rows imported, 5 skipped"));
+
+    // Columns named otherwise are mapped by hand; a wrong header is named.
+    let wrong = milepost(
+        &db,
+        &[
+            "data",
+            "import",
+            "events",
+            &data("events_ambiguous.csv"),
+            "--map",
+            "timestamp=when",
+        ],
+    );
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(stderr(&wrong).contains("no column is headed \"when\" (for timestamp); the columns are: customer_id, timestamp, event"));
+    let mapped = milepost(
+        &db,
+        &[
+            "data",
+            "import",
+            "events",
+            &data("events_ambiguous.csv"),
+            "--date-format",
+            "mdy",
+        ],
+    );
+    assert!(mapped.status.success(), "{}", stderr(&mapped));
+
+    let summary = milepost(&db, &["data", "summary", "--json"]);
+    let s: serde_json::Value = serde_json::from_slice(&summary.stdout).unwrap();
+    assert_eq!(s["customers"]["rows"], 3);
+    assert_eq!(s["churned"], 1);
+    assert_eq!(s["events"]["rows"], 4);
+    assert_eq!(s["events"]["from"], "2025-01-31");
+    assert_eq!(s["events"]["to"], "2025-04-05");
+}
+
+#[test]
+fn demo_writes_files_or_fills_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let out = milepost(
+        &db,
+        &[
+            "demo",
+            "--customers",
+            "40",
+            "--seed",
+            "9",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("customers.csv (40 rows)"));
+    let filled = milepost(&db, &["demo", "--customers", "40", "--seed", "9"]);
+    assert!(filled.status.success(), "{}", stderr(&filled));
+    let s: serde_json::Value =
+        serde_json::from_slice(&milepost(&db, &["data", "summary", "--json"]).stdout).unwrap();
+    assert_eq!(s["customers"]["rows"], 40);
+    let events = std::fs::read_to_string(dir.path().join("events.csv")).unwrap();
+    assert_eq!(s["events"]["rows"], events.lines().count() - 1);
+}

@@ -6,11 +6,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use milepost::data::{Field, ImportOptions, ImportOutcome, Progress};
 use milepost::error::ErrorReport;
 use milepost::journey::criterion::CriterionError;
 use milepost::journey::templates::Template;
 use milepost::journey::{Journey, Problem, file};
-use milepost::store::{JourneySummary, SaveOutcome, StoredJourney};
+use milepost::store::{DataSummary, JourneySummary, SaveOutcome, StoredJourney};
 use ts_rs::TS;
 
 fn repo_root() -> PathBuf {
@@ -49,6 +50,11 @@ fn typescript_bindings_are_current() {
     Problem::export_all(&cfg).unwrap();
     ErrorReport::export_all(&cfg).unwrap();
     CriterionError::export_all(&cfg).unwrap();
+    ImportOptions::export_all(&cfg).unwrap();
+    ImportOutcome::export_all(&cfg).unwrap();
+    Progress::export_all(&cfg).unwrap();
+    Field::export_all(&cfg).unwrap();
+    DataSummary::export_all(&cfg).unwrap();
     let generated = read_dir(fresh.path());
     let committed_dir = repo_root().join("ui/src/bindings");
     if bless() {

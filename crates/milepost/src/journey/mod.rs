@@ -3,7 +3,7 @@
 pub mod criterion;
 pub mod file;
 pub mod model;
-mod number;
+pub(crate) mod number;
 pub mod templates;
 
 pub use file::{FORMAT, Problem};

@@ -11,6 +11,11 @@ pub(crate) fn whole(value: f64) -> Option<i64> {
     (value.fract() == 0.0 && value.abs() < EXACT_INTEGER_LIMIT).then_some(value as i64)
 }
 
+/// A number as people write it: `3`, not `3.0`; fractions as they are.
+pub fn display(value: f64) -> String {
+    whole(value).map_or_else(|| value.to_string(), |w| w.to_string())
+}
+
 pub(crate) fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
     match whole(*value) {
         Some(n) => serializer.serialize_i64(n),

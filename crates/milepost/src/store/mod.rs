@@ -4,6 +4,7 @@
 //! Migrations are compiled in and run in one transaction; a file written by a newer
 //! version is refused untouched.
 
+mod data;
 mod journeys;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
+pub use data::{DataSummary, TableSummary};
 pub use journeys::{JourneySummary, SaveOutcome, StoredJourney};
 
 use crate::{Error, Result};
@@ -21,11 +23,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("migrations/001_journeys.sql")),
         M::up(include_str!("migrations/002_journey_revision.sql")),
+        M::up(include_str!("migrations/003_customer_data.sql")),
     ])
 });
 
 /// The number of the newest schema this version knows.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 /// Environment variable that points the CLI and the app at another database file.
 pub const DB_ENV: &str = "MILEPOST_DB";

@@ -1,0 +1,375 @@
+//! A realistic demo data set: customers in segments with owners and start dates over two
+//! years, usage events that move them through the built-in templates' milestones (billing
+//! cycles, photos uploaded, leads captured…), churn that is likelier for those who stall,
+//! and stakeholders with matrix scores. The same seed always gives the same files.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use super::values::{days_from_civil, format_date, format_timestamp};
+use crate::{Error, Result};
+
+/// The day the demo data ends (its as-of date).
+pub const AS_OF: (i64, u32, u32) = (2025, 12, 31);
+
+/// Small, fast, reproducible random numbers (SplitMix64).
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Uniform in [lo, hi].
+    pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + (self.next_u64() % (hi - lo + 1) as u64) as i64
+    }
+
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.next_u64() as usize % items.len()]
+    }
+}
+
+const DAY: i64 = 86_400;
+const ADJECTIVES: &[&str] = &[
+    "Blue",
+    "Northern",
+    "Bright",
+    "Silver",
+    "Rapid",
+    "Green",
+    "Summit",
+    "Harbor",
+    "Golden",
+    "Urban",
+    "Pioneer",
+    "Clear",
+    "Atlas",
+    "Crescent",
+    "Evergreen",
+    "Granite",
+];
+const NOUNS: &[&str] = &[
+    "Motors",
+    "Logistics",
+    "Foods",
+    "Health",
+    "Analytics",
+    "Retail",
+    "Energy",
+    "Labs",
+    "Dental",
+    "Outdoors",
+    "Finance",
+    "Media",
+    "Builders",
+    "Travel",
+    "Auto Group",
+    "Systems",
+];
+const SUFFIXES: &[&str] = &["Inc", "Ltd", "GmbH", "BV", "Co", "LLC", "SA", "AB"];
+const INDUSTRIES: &[&str] = &[
+    "Automotive",
+    "Retail",
+    "Healthcare",
+    "Manufacturing",
+    "Software",
+    "Logistics",
+    "Financial services",
+    "Hospitality",
+];
+const OWNERS: &[&str] = &[
+    "Ana Ruiz",
+    "Ben Okafor",
+    "Chloé Martin",
+    "Dev Patel",
+    "Emma Lind",
+    "Felix Braun",
+    "Grace Kim",
+    "Hugo Silva",
+];
+const FIRST: &[&str] = &[
+    "Alex", "Sam", "Jordan", "Maria", "Li", "Noah", "Olivia", "Priya", "Tom", "Sofia", "Omar",
+    "Lena", "Marco", "Aiko", "Kofi", "Ingrid",
+];
+const LAST: &[&str] = &[
+    "Smith",
+    "Garcia",
+    "Chen",
+    "Müller",
+    "Rossi",
+    "Nowak",
+    "Johansson",
+    "Dubois",
+    "Haddad",
+    "Tanaka",
+    "Mensah",
+    "O'Brien",
+];
+const TITLES: &[(&str, bool)] = &[
+    ("CFO", true),
+    ("Finance manager", false),
+    ("Head of operations", true),
+    ("Controller", false),
+    ("Marketing director", true),
+    ("Dealer principal", true),
+    ("IT lead", false),
+    ("Office manager", false),
+];
+
+/// What `write_files` wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoFiles {
+    pub customers: PathBuf,
+    pub events: PathBuf,
+    pub stakeholders: PathBuf,
+    pub customer_rows: u64,
+    pub event_rows: u64,
+    pub stakeholder_rows: u64,
+}
+
+struct Out {
+    w: BufWriter<File>,
+    path: PathBuf,
+    rows: u64,
+}
+
+impl Out {
+    fn create(path: PathBuf, header: &str) -> Result<Self> {
+        let file = File::create(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let mut out = Out {
+            w: BufWriter::with_capacity(1 << 20, file),
+            path,
+            rows: 0,
+        };
+        out.line(format_args!("{header}"))?;
+        out.rows = 0;
+        Ok(out)
+    }
+
+    fn line(&mut self, args: std::fmt::Arguments<'_>) -> Result<()> {
+        self.rows += 1;
+        self.w
+            .write_fmt(args)
+            .and_then(|()| self.w.write_all(b"\n"))
+            .map_err(|source| Error::Io {
+                path: self.path.clone(),
+                source,
+            })
+    }
+
+    fn finish(mut self) -> Result<(PathBuf, u64)> {
+        self.w.flush().map_err(|source| Error::Io {
+            path: self.path.clone(),
+            source,
+        })?;
+        Ok((self.path, self.rows))
+    }
+}
+
+/// Writes `customers.csv`, `events.csv` and `stakeholders.csv` into `dir`.
+pub fn write_files(dir: &Path, customers: usize, seed: u64) -> Result<DemoFiles> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut rng = Rng::new(seed);
+    let as_of = days_from_civil(AS_OF.0, AS_OF.1, AS_OF.2) * DAY + DAY - 1;
+    let mut cust = Out::create(
+        dir.join("customers.csv"),
+        "customer_id,name,segment,industry,plan,arr,start_date,churn_date,owner,region",
+    )?;
+    let mut events = Out::create(dir.join("events.csv"), "customer_id,timestamp,event,value")?;
+    let mut people = Out::create(
+        dir.join("stakeholders.csv"),
+        "customer_id,name,title,decision_maker,purpose,intent,desire,skills,revenue_impact,modularity,effort,complexity",
+    )?;
+    for i in 0..customers {
+        let id = format!("C{:06}", i + 1);
+        let roll = rng.unit();
+        let (segment, plan, arr_base) = if roll < 0.6 {
+            ("SMB", "Starter", 6_000)
+        } else if roll < 0.9 {
+            ("Mid-market", "Growth", 30_000)
+        } else {
+            ("Enterprise", "Enterprise", 120_000)
+        };
+        let arr = arr_base + rng.range(0, arr_base);
+        let start = as_of - rng.range(7, 730) * DAY;
+        let start = start - start.rem_euclid(DAY);
+        // How engaged this customer is decides how far along the journey it gets.
+        let engagement = rng.unit();
+        let mut ev: Vec<(i64, &str, f64)> = Vec::new();
+        let mut t = start + rng.range(1, 20) * DAY + rng.range(8 * 3600, 18 * 3600);
+        let stalled = engagement < 0.15;
+        if !stalled {
+            // Billing SaaS: configure, then monthly billing cycles; AR days fall with use.
+            ev.push((t, "account_configured", 1.0));
+            let mut ar = 55.0 + rng.range(0, 20) as f64;
+            let mut cycle = t + rng.range(20, 40) * DAY;
+            let mut purchased = false;
+            while cycle < as_of && rng.chance(0.75 + engagement * 0.24) {
+                ev.push((cycle, "billing_cycle_completed", 1.0));
+                ar = (ar - rng.unit() * 6.0 * engagement).max(28.0);
+                ev.push((cycle + 3600, "ar_days", (ar * 10.0).round() / 10.0));
+                if !purchased && ar <= 45.0 && rng.chance(0.12) {
+                    purchased = true;
+                    ev.push((cycle + rng.range(2, 20) * DAY, "module_purchased", 1.0));
+                    if rng.chance(0.3) {
+                        ev.push((cycle + rng.range(30, 90) * DAY, "referral_given", 1.0));
+                    }
+                }
+                cycle += rng.range(28, 33) * DAY;
+            }
+            // Logins on working days, more for engaged customers.
+            let mut day = t;
+            while day < as_of {
+                if rng.chance(0.15 + engagement * 0.5) {
+                    ev.push((day + rng.range(0, 8 * 3600), "user_login", 1.0));
+                }
+                day += DAY * rng.range(1, 3);
+            }
+            // Dealer photos and inbound marketing, for the other templates.
+            if rng.chance(0.6) {
+                t += rng.range(1, 10) * DAY;
+                let mut photos = rng.range(1, (40.0 * engagement) as i64 + 2);
+                while photos > 0 && t < as_of {
+                    ev.push((t, "photo_uploaded", rng.range(1, 30) as f64));
+                    t += rng.range(1, 12) * DAY;
+                    photos -= 1;
+                }
+                if rng.chance(engagement) {
+                    ev.push((t, "rooftop_added", 1.0));
+                }
+                if rng.chance(engagement * 0.7) {
+                    ev.push((t + DAY, "other_channel_uploads", rng.range(1, 15) as f64));
+                }
+            }
+            if rng.chance(0.5) {
+                let mut m = start + rng.range(1, 15) * DAY;
+                ev.push((m, "tracking_code_installed", 1.0));
+                for _ in 0..rng.range(0, 6) {
+                    m += rng.range(3, 30) * DAY;
+                    ev.push((m, "landing_page_published", 1.0));
+                    ev.push((m + DAY, "lead_captured", rng.range(1, 40) as f64));
+                    ev.push((m + 2 * DAY, "email_sent", rng.range(50, 2000) as f64));
+                }
+                if rng.chance(engagement) {
+                    ev.push((m + 5 * DAY, "automation_flow_active", 1.0));
+                    ev.push((m + 20 * DAY, "opportunity_created", rng.range(1, 5) as f64));
+                }
+            }
+        }
+        ev.retain(|e| e.0 <= as_of);
+        ev.sort_by_key(|e| e.0);
+        // Churn: likelier for stalled and little-engaged customers.
+        let p_churn = if stalled {
+            0.5
+        } else {
+            0.25 * (1.0 - engagement)
+        };
+        let churn = rng.chance(p_churn).then(|| {
+            let last = ev.last().map_or(start, |e| e.0);
+            let day = last + rng.range(14, 120) * DAY;
+            day - day.rem_euclid(DAY)
+        });
+        let churn = churn.filter(|c| *c <= as_of);
+        if let Some(c) = churn {
+            ev.retain(|e| e.0 < c);
+        }
+        let name = format!(
+            "{} {} {}",
+            rng.pick(ADJECTIVES),
+            rng.pick(NOUNS),
+            rng.pick(SUFFIXES)
+        );
+        cust.line(format_args!(
+            "{id},{name},{segment},{},{plan},{arr},{},{},{},{}",
+            rng.pick(INDUSTRIES),
+            format_date(start),
+            churn.map(format_date).unwrap_or_default(),
+            rng.pick(OWNERS),
+            rng.pick(&["EMEA", "Americas", "APAC"]),
+        ))?;
+        for (at, event, value) in ev {
+            events.line(format_args!(
+                "{id},{},{event},{}",
+                format_timestamp(at),
+                crate::journey::number::display(value)
+            ))?;
+        }
+        let mut used = Vec::new();
+        for _ in 0..rng.range(1, 4) {
+            let person = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
+            if used.contains(&person) {
+                continue;
+            }
+            let (title, dm) = *rng.pick(TITLES);
+            let mut score = || rng.range(1, 10);
+            people.line(format_args!(
+                "{id},{person},{title},{},{},{},{},{},{},{},{},{}",
+                if dm { "yes" } else { "no" },
+                score(),
+                score(),
+                score(),
+                score(),
+                score(),
+                score(),
+                score(),
+                score()
+            ))?;
+            used.push(person);
+        }
+    }
+    let (customers, customer_rows) = cust.finish()?;
+    let (events, event_rows) = events.finish()?;
+    let (stakeholders, stakeholder_rows) = people.finish()?;
+    Ok(DemoFiles {
+        customers,
+        events,
+        stakeholders,
+        customer_rows,
+        event_rows,
+        stakeholder_rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_writes_the_same_files() {
+        let a = tempfile::tempdir().unwrap();
+        let b = tempfile::tempdir().unwrap();
+        let fa = write_files(a.path(), 50, 7).unwrap();
+        let fb = write_files(b.path(), 50, 7).unwrap();
+        assert_eq!(fa.customer_rows, 50);
+        assert!(fa.event_rows > 500, "{} events", fa.event_rows);
+        for (x, y) in [(fa.customers, fb.customers), (fa.events, fb.events)] {
+            assert_eq!(std::fs::read(x).unwrap(), std::fs::read(y).unwrap());
+        }
+    }
+}

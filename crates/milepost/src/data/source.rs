@@ -1,0 +1,547 @@
+//! Rows from the files people export: CSV (any common encoding and delimiter, detected)
+//! and spreadsheets (.xlsx, .xls, .ods). CSV is streamed, so a 1 GB file needs no more
+//! memory than one row; a spreadsheet is read whole, as spreadsheet libraries do.
+
+use std::fs::File;
+use std::io::{self, Cursor, Read};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use calamine::{Data, Reader as _};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use super::values::days_from_civil;
+use crate::{Error, Result};
+
+/// One cell as read: CSV gives text; spreadsheets also give numbers, dates and flags.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    Empty,
+    Text(&'a str),
+    Number(f64),
+    /// A spreadsheet date or date-time cell, as Unix seconds (UTC).
+    Time(i64),
+    Bool(bool),
+}
+
+impl Cell<'_> {
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Cell::Empty) || matches!(self, Cell::Text(t) if t.is_empty())
+    }
+
+    /// The cell as a person would read it, for reports and previews.
+    pub fn display(&self) -> String {
+        match *self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.to_owned(),
+            Cell::Number(n) => crate::journey::number::display(n),
+            Cell::Time(t) => super::values::format_timestamp(t),
+            Cell::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+/// A row: its number in the file (1 = the first line or spreadsheet row) and its cells,
+/// read in place (no copy per row).
+#[derive(Debug)]
+pub struct Row<'a> {
+    pub number: u64,
+    cells: Cells<'a>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Cells<'a> {
+    Csv(&'a csv::StringRecord),
+    Sheet(&'a [Data]),
+}
+
+impl<'a> Row<'a> {
+    /// The cell in column `i` (empty past the end of a short row).
+    pub fn cell(&self, i: usize) -> Cell<'a> {
+        match self.cells {
+            // Trailing spaces are common in exports; fields are trimmed here, in place.
+            Cells::Csv(r) => match r.get(i).map(trim) {
+                None | Some("") => Cell::Empty,
+                Some(t) => Cell::Text(t),
+            },
+            Cells::Sheet(d) => d.get(i).map_or(Cell::Empty, sheet_cell),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self.cells {
+            Cells::Csv(r) => r.len(),
+            Cells::Sheet(d) => d.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        (0..self.len()).all(|i| self.cell(i).is_empty())
+    }
+}
+
+/// Bytes read of a CSV file, or rows of a spreadsheet.
+#[derive(Debug, Clone)]
+pub struct Meter {
+    read: Option<Arc<AtomicU64>>,
+    total: u64,
+}
+
+impl Meter {
+    /// Done so far, given the row just read.
+    pub fn done(&self, row: u64) -> u64 {
+        self.read
+            .as_ref()
+            .map_or(row, |r| r.load(Ordering::Relaxed))
+            .min(self.total)
+    }
+
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+}
+
+/// What was detected about a file, for the preview and the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Format {
+    /// `CSV (UTF-8, ";")`, `Excel workbook, sheet "Events"`…
+    pub description: String,
+    pub sheets: Vec<String>,
+}
+
+enum Kind {
+    Csv {
+        reader: csv::Reader<Box<dyn Read + Send>>,
+        read: Arc<AtomicU64>,
+    },
+    Sheet {
+        range: calamine::Range<Data>,
+        /// Index (in the range) of the first row after the header.
+        next: usize,
+        first_row: u64,
+    },
+}
+
+/// An open data file, positioned after its header row.
+pub struct Source {
+    path: PathBuf,
+    kind: Kind,
+    headers: Vec<String>,
+    header_row: u64,
+    total: u64,
+    format: Format,
+}
+
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Source")
+            .field("path", &self.path)
+            .field("headers", &self.headers)
+            .finish_non_exhaustive()
+    }
+}
+
+fn io_error(path: &Path) -> impl Fn(io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+pub(crate) fn data_error(path: &Path, message: impl Into<String>) -> Error {
+    Error::Data {
+        path: path.to_owned(),
+        message: message.into(),
+    }
+}
+
+const SPREADSHEETS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+impl Source {
+    /// Opens a CSV or spreadsheet file; `sheet` picks a spreadsheet's sheet by name
+    /// (default: the first).
+    pub fn open(path: &Path, sheet: Option<&str>) -> Result<Source> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        if SPREADSHEETS.contains(&ext.as_str()) {
+            Self::open_sheet(path, sheet)
+        } else {
+            Self::open_csv(path)
+        }
+    }
+
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    pub fn header_row(&self) -> u64 {
+        self.header_row
+    }
+
+    pub fn format(&self) -> &Format {
+        &self.format
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Measures how far reading has got, for progress and ETA.
+    pub fn meter(&self) -> Meter {
+        Meter {
+            read: match &self.kind {
+                Kind::Csv { read, .. } => Some(read.clone()),
+                Kind::Sheet { .. } => None,
+            },
+            total: self.total,
+        }
+    }
+
+    fn open_csv(path: &Path) -> Result<Source> {
+        let mut file = File::open(path).map_err(io_error(path))?;
+        let total = file.metadata().map_err(io_error(path))?.len();
+        let mut sample = vec![0; 64 * 1024];
+        let n = read_up_to(&mut file, &mut sample).map_err(io_error(path))?;
+        sample.truncate(n);
+        let (encoding, bom) = detect_encoding(&sample);
+        let (text, _, _) = encoding.decode(&sample[bom..]);
+        let delimiter = detect_delimiter(&text);
+
+        let read = Arc::new(AtomicU64::new(0));
+        let counted = Counted {
+            inner: Cursor::new(sample).chain(file),
+            read: read.clone(),
+        };
+        let stream: Box<dyn Read + Send> = if encoding == UTF_8 {
+            let mut counted = counted;
+            let mut skip = vec![0; bom];
+            counted.read_exact(&mut skip).map_err(io_error(path))?;
+            Box::new(counted)
+        } else {
+            Box::new(
+                encoding_rs_io::DecodeReaderBytesBuilder::new()
+                    .encoding(Some(encoding))
+                    .build(counted),
+            )
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(256 * 1024)
+            .from_reader(stream);
+        let mut record = csv::StringRecord::new();
+        let (headers, header_row) = loop {
+            match reader.read_record(&mut record) {
+                Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
+                Ok(true) => break (header_names(record.iter()), line_of(&record)),
+                Ok(false) => {
+                    return Err(data_error(path, "the file has no header row (it is empty)"));
+                }
+                Err(e) => return Err(csv_error(path, &e)),
+            }
+        };
+        let shown = match delimiter {
+            b'\t' => "tab".to_owned(),
+            d => format!("\"{}\"", d as char),
+        };
+        Ok(Source {
+            path: path.to_owned(),
+            kind: Kind::Csv { reader, read },
+            headers,
+            header_row,
+            total,
+            format: Format {
+                description: format!("CSV ({}, {shown} between fields)", encoding.name()),
+                sheets: Vec::new(),
+            },
+        })
+    }
+
+    fn open_sheet(path: &Path, sheet: Option<&str>) -> Result<Source> {
+        let mut book = calamine::open_workbook_auto(path)
+            .map_err(|e| data_error(path, format!("cannot be read as a spreadsheet: {e}")))?;
+        let sheets = book.sheet_names();
+        let name = match sheet {
+            Some(s) => sheets
+                .iter()
+                .find(|n| n.as_str() == s)
+                .cloned()
+                .ok_or_else(|| {
+                    data_error(
+                        path,
+                        format!(
+                            "has no sheet named \"{s}\" (its sheets: {})",
+                            sheets.join(", ")
+                        ),
+                    )
+                })?,
+            None => sheets
+                .first()
+                .cloned()
+                .ok_or_else(|| data_error(path, "has no sheets"))?,
+        };
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| data_error(path, format!("sheet \"{name}\" cannot be read: {e}")))?;
+        let first_row = u64::from(range.start().map_or(0, |(r, _)| r)) + 1;
+        let rows: Vec<&[Data]> = range.rows().collect();
+        let header_at = rows
+            .iter()
+            .position(|r| r.iter().any(|c| !matches!(c, Data::Empty)))
+            .ok_or_else(|| data_error(path, format!("sheet \"{name}\" is empty")))?;
+        let headers = header_names(rows[header_at].iter().map(|c| match c {
+            Data::String(s) => s.trim().to_owned(),
+            Data::Empty => String::new(),
+            other => other.to_string(),
+        }));
+        let total = rows.len() as u64;
+        Ok(Source {
+            path: path.to_owned(),
+            headers,
+            header_row: first_row + header_at as u64,
+            total,
+            format: Format {
+                description: format!("spreadsheet, sheet \"{name}\""),
+                sheets,
+            },
+            kind: Kind::Sheet {
+                range,
+                next: header_at + 1,
+                first_row,
+            },
+        })
+    }
+
+    /// Calls `f` with every row after the header, skipping blank ones, until it breaks.
+    pub fn for_each(&mut self, mut f: impl FnMut(Row<'_>) -> ControlFlow<()>) -> Result<()> {
+        match &mut self.kind {
+            Kind::Csv { reader, .. } => {
+                let mut record = csv::StringRecord::new();
+                loop {
+                    match reader.read_record(&mut record) {
+                        Ok(true) => {}
+                        Ok(false) => return Ok(()),
+                        Err(e) => return Err(csv_error(&self.path, &e)),
+                    }
+                    if record.iter().all(|f| f.trim().is_empty()) {
+                        continue;
+                    }
+                    let flow = f(Row {
+                        number: line_of(&record),
+                        cells: Cells::Csv(&record),
+                    });
+                    if flow.is_break() {
+                        return Ok(());
+                    }
+                }
+            }
+            Kind::Sheet {
+                range,
+                next,
+                first_row,
+            } => {
+                for (i, data) in range.rows().enumerate().skip(*next) {
+                    *next = i + 1;
+                    let row = Row {
+                        number: *first_row + i as u64,
+                        cells: Cells::Sheet(data),
+                    };
+                    if row.is_empty() {
+                        continue;
+                    }
+                    let flow = f(row);
+                    if flow.is_break() {
+                        return Ok(());
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// `str::trim`, with a fast path for the usual field that has no surrounding space.
+fn trim(t: &str) -> &str {
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(a), Some(b)) if *a > b' ' && *b > b' ' && a.is_ascii() && b.is_ascii() => t,
+        _ => t.trim(),
+    }
+}
+
+fn sheet_cell(d: &Data) -> Cell<'_> {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            let t = s.trim();
+            if t.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(t)
+            }
+        }
+        Data::Float(f) => Cell::Number(*f),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => {
+            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            Cell::Time(
+                days_from_civil(i64::from(y), u32::from(mo), u32::from(d)) * 86_400
+                    + i64::from(h) * 3600
+                    + i64::from(mi) * 60
+                    + i64::from(s),
+            )
+        }
+        Data::Error(_) => Cell::Text("#ERROR"),
+    }
+}
+
+fn header_names<S: AsRef<str>>(cells: impl Iterator<Item = S>) -> Vec<String> {
+    cells
+        .enumerate()
+        .map(|(i, c)| {
+            let t = c.as_ref().trim();
+            if t.is_empty() {
+                format!("Column {}", i + 1)
+            } else {
+                t.to_owned()
+            }
+        })
+        .collect()
+}
+
+fn line_of(record: &csv::StringRecord) -> u64 {
+    record.position().map_or(0, csv::Position::line)
+}
+
+fn csv_error(path: &Path, e: &csv::Error) -> Error {
+    let at = e
+        .position()
+        .map(|p| format!("row {}: ", p.line()))
+        .unwrap_or_default();
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => data_error(
+            path,
+            format!("{at}text that is not valid in the file's encoding"),
+        ),
+        csv::ErrorKind::Io(io) => data_error(path, format!("{at}{io}")),
+        _ => data_error(path, format!("{at}{e}")),
+    }
+}
+
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// The file's encoding and the length of its byte-order mark.
+pub fn detect_encoding(sample: &[u8]) -> (&'static Encoding, usize) {
+    if let Some((enc, bom)) = Encoding::for_bom(sample) {
+        return (enc, bom);
+    }
+    // UTF-16 without a BOM: every other byte is zero in Latin text.
+    let pairs = sample.len() / 2;
+    if pairs >= 4 {
+        let zero_odd = sample
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count();
+        let zero_even = sample.iter().step_by(2).filter(|b| **b == 0).count();
+        if zero_odd * 10 >= pairs * 4 && zero_even * 10 < pairs {
+            return (UTF_16LE, 0);
+        }
+        if zero_even * 10 >= pairs * 4 && zero_odd * 10 < pairs {
+            return (UTF_16BE, 0);
+        }
+    }
+    match std::str::from_utf8(sample) {
+        Ok(_) => (UTF_8, 0),
+        // Cut off in the middle of a character at the end of the sample: still UTF-8.
+        Err(e) if e.error_len().is_none() => (UTF_8, 0),
+        Err(_) => (WINDOWS_1252, 0),
+    }
+}
+
+/// The delimiter that splits the first lines into the same number of fields, preferring
+/// more fields: `,` `;` tab `|`.
+pub fn detect_delimiter(text: &str) -> u8 {
+    let lines = logical_lines(text, 30);
+    let mut best = (b',', 0usize, 0usize);
+    for d in [b',', b';', b'\t', b'|'] {
+        let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
+        let Some(&first) = counts.first() else {
+            continue;
+        };
+        if first == 0 {
+            continue;
+        }
+        let agree = counts.iter().filter(|c| **c == first).count();
+        if (agree, first) > (best.1, best.2) {
+            best = (d, agree, first);
+        }
+    }
+    best.0
+}
+
+/// The first `n` non-empty lines, keeping quoted newlines inside their line.
+fn logical_lines(text: &str, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if (c == '\n' || c == '\r') && !quoted {
+            if !line.trim().is_empty() {
+                out.push(std::mem::take(&mut line));
+                if out.len() == n {
+                    break;
+                }
+            }
+            line.clear();
+        } else {
+            line.push(c);
+        }
+    }
+    // The sample may end mid-line; a last partial line is not evidence.
+    out
+}
+
+fn count_outside_quotes(line: &str, d: u8) -> usize {
+    let mut quoted = false;
+    line.bytes()
+        .filter(|b| {
+            if *b == b'"' {
+                quoted = !quoted;
+            }
+            !quoted && *b == d
+        })
+        .count()
+}
+
+struct Counted<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
