@@ -49,6 +49,12 @@ pub fn run() {
             commands::journey::parse_criterion,
             commands::journey::list_templates,
             commands::workspace::workspace_path,
+            commands::data::preview_data_file,
+            commands::data::import_data,
+            commands::data::cancel_import,
+            commands::data::data_summary,
+            commands::data::list_customers,
+            commands::data::customer_detail,
         ])
         .run(tauri::generate_context!())
         .expect("the Milepost window could not be started");

@@ -2,6 +2,7 @@
 //! from a newer Milepost) becomes a message on screen instead of a crash at start-up.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use milepost::store::Store;
@@ -12,6 +13,8 @@ use crate::error::{CommandError, CommandResult};
 pub struct AppState {
     pub db_path: PathBuf,
     store: Arc<Mutex<Option<Store>>>,
+    /// Set by Cancel; the running import checks it and rolls back.
+    pub import_cancel: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -19,6 +22,7 @@ impl AppState {
         Self {
             db_path,
             store: Arc::default(),
+            import_cancel: Arc::default(),
         }
     }
 

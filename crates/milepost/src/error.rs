@@ -41,6 +41,8 @@ pub enum Error {
     Data { path: PathBuf, message: String },
     #[error("the import was cancelled; nothing was changed")]
     Cancelled,
+    #[error("no customer has the id \"{0}\"")]
+    CustomerNotFound(String),
 }
 
 fn invalid_message(source_name: &str, problems: &[Problem]) -> String {
@@ -69,6 +71,7 @@ impl Error {
             Error::TemplateNotFound(_) => "template_not_found",
             Error::Data { .. } => "data_file",
             Error::Cancelled => "cancelled",
+            Error::CustomerNotFound(_) => "customer_not_found",
         }
     }
 }

@@ -558,3 +558,48 @@ mod round_trip {
         }
     }
 }
+
+#[test]
+fn the_wizard_preview_shows_rows_detections_and_the_automatic_mapping() {
+    let p = milepost::data::preview(&fixture("customers_eu.csv"), Table::Customers, None).unwrap();
+    assert_eq!(p.format, "CSV (UTF-8, \";\" between fields)");
+    assert_eq!(p.rows.len(), 3);
+    let numbers: Vec<u64> = p.rows.iter().map(|r| r.number).collect();
+    assert_eq!(numbers, [3, 5, 8], "row numbers are the file's lines");
+    assert_eq!(p.mapping["id"], "Account ID");
+    assert_eq!(p.mapping["start_date"], "Customer Since");
+    assert_eq!(p.date_order, DateOrder::Dmy);
+    assert!(!p.dates_ambiguous);
+
+    let p = milepost::data::preview(&fixture("events_ambiguous.csv"), Table::Events, None).unwrap();
+    assert!(p.dates_ambiguous);
+    let p = milepost::data::preview(&fixture("events_wide.csv"), Table::Events, None).unwrap();
+    assert!(p.looks_wide);
+    let p = milepost::data::preview(&fixture("events.xlsx"), Table::Events, None).unwrap();
+    assert_eq!(p.sheets, ["Events", "Customers"]);
+    assert_eq!(p.rows[0].cells[1], "2025-01-31T09:30:00Z");
+}
+
+#[test]
+fn customers_list_with_event_counts_and_a_timeline() {
+    let mut w = Workspace::new();
+    w.import(Table::Customers, &fixture("customers.csv"), |_| {});
+    w.import(Table::Events, &fixture("events_pipe.csv"), |_| {});
+    let list = w.store.customers().unwrap();
+    assert_eq!(list.len(), 3);
+    assert_eq!((list[0].id.as_str(), list[0].events), ("C1", 2));
+    assert_eq!(list[1].churn_date.as_deref(), Some("2025-06-30"));
+    assert_eq!(list[2].events, 0);
+    let c1 = w.store.customer("C1", 10).unwrap();
+    assert_eq!(c1.attributes["region"], "EMEA");
+    let times: Vec<&str> = c1.events.iter().map(|e| e.at.as_str()).collect();
+    assert_eq!(
+        times,
+        ["2025-02-28T09:30:00Z", "2025-01-31T09:30:00Z"],
+        "newest first"
+    );
+    assert!(matches!(
+        w.store.customer("C404", 10),
+        Err(milepost::Error::CustomerNotFound(_))
+    ));
+}

@@ -6,12 +6,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use milepost::data::{Field, ImportOptions, ImportOutcome, Progress};
+use milepost::data::{DataPreview, Field, ImportOptions, ImportOutcome, Progress};
 use milepost::error::ErrorReport;
 use milepost::journey::criterion::CriterionError;
 use milepost::journey::templates::Template;
 use milepost::journey::{Journey, Problem, file};
-use milepost::store::{DataSummary, JourneySummary, SaveOutcome, StoredJourney};
+use milepost::store::{
+    CustomerDetail, CustomerRow, DataSummary, JourneySummary, SaveOutcome, StoredJourney,
+};
 use ts_rs::TS;
 
 fn repo_root() -> PathBuf {
@@ -55,6 +57,9 @@ fn typescript_bindings_are_current() {
     Progress::export_all(&cfg).unwrap();
     Field::export_all(&cfg).unwrap();
     DataSummary::export_all(&cfg).unwrap();
+    DataPreview::export_all(&cfg).unwrap();
+    CustomerRow::export_all(&cfg).unwrap();
+    CustomerDetail::export_all(&cfg).unwrap();
     let generated = read_dir(fresh.path());
     let committed_dir = repo_root().join("ui/src/bindings");
     if bless() {

@@ -1,2 +1,3 @@
+pub mod data;
 pub mod journey;
 pub mod workspace;

@@ -54,7 +54,7 @@ pub enum FieldKind {
 }
 
 /// One of our fields, explained for the mapping step.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Field {
     pub key: &'static str,
     pub label: &'static str,

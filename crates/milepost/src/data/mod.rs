@@ -12,13 +12,16 @@ pub mod source;
 pub mod values;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::Result;
 pub use mapping::{Field, FieldKind, Table};
 pub use report::{ImportReport, ProblemKind, RowProblem};
+use source::{Cell, Source};
 pub use values::DateOrder;
 
 /// What to import and how.
@@ -119,4 +122,137 @@ impl ImportOutcome {
             self.seconds
         )
     }
+}
+
+/// Decides `DD/MM` or `MM/DD` from the date columns: a first part above 12 means day
+/// first, a second part above 12 month first. Reads on only while slash dates leave it
+/// open.
+pub fn detect_date_order(path: &Path, sheet: Option<&str>, cols: &[usize]) -> Result<DateOrder> {
+    if cols.is_empty() {
+        return Ok(DateOrder::Auto);
+    }
+    let mut source = Source::open(path, sheet)?;
+    let mut seen = 0u64;
+    let mut slashes = false;
+    let mut found = DateOrder::Auto;
+    source.for_each(|row| {
+        seen += 1;
+        for &i in cols {
+            if let Cell::Text(t) = row.cell(i)
+                && let Some((a, b)) = values::slash_parts(t)
+            {
+                slashes = true;
+                if a > 12 {
+                    found = DateOrder::Dmy;
+                } else if b > 12 {
+                    found = DateOrder::Mdy;
+                }
+            }
+        }
+        if found != DateOrder::Auto || (!slashes && seen >= 1000) {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })?;
+    Ok(found)
+}
+
+/// What the import wizard shows before importing: the first rows, what was detected, and
+/// the automatic mapping for the person to confirm.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DataPreview {
+    pub headers: Vec<String>,
+    /// The first rows as text, with their row numbers in the file.
+    pub rows: Vec<PreviewRow>,
+    /// e.g. `CSV (UTF-8, ";" between fields)`.
+    pub format: String,
+    /// A spreadsheet's sheets (empty for CSV).
+    pub sheets: Vec<String>,
+    pub fields: Vec<Field>,
+    /// Field → header, as matched automatically.
+    pub mapping: BTreeMap<String, String>,
+    /// Day-first or month-first, when the file's dates say; `auto` when they do not need
+    /// to or cannot (then the person chooses).
+    pub date_order: DateOrder,
+    /// The dates look like 01/02/2025 and nothing in the file says which order.
+    pub dates_ambiguous: bool,
+    /// Events without an event column but with numeric columns: probably wide.
+    pub looks_wide: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PreviewRow {
+    #[ts(type = "number")]
+    pub number: u64,
+    pub cells: Vec<String>,
+}
+
+/// Rows shown in the preview.
+pub const PREVIEW_ROWS: usize = 20;
+
+/// Reads the start of a file for the import wizard.
+pub fn preview(path: &Path, table: Table, sheet: Option<&str>) -> Result<DataPreview> {
+    let mut source = Source::open(path, sheet)?;
+    let headers = source.headers().to_vec();
+    let mut rows = Vec::new();
+    // Per column: cells with something in them, and of those, numbers.
+    let mut filled = vec![0usize; headers.len()];
+    let mut numeric = vec![0usize; headers.len()];
+    source.for_each(|row| {
+        for i in 0..headers.len() {
+            let number = match row.cell(i) {
+                Cell::Empty => continue,
+                Cell::Number(_) => true,
+                Cell::Text(t) => values::parse_number(t).is_ok(),
+                _ => false,
+            };
+            filled[i] += 1;
+            numeric[i] += usize::from(number);
+        }
+        rows.push(PreviewRow {
+            number: row.number,
+            cells: (0..headers.len()).map(|i| row.cell(i).display()).collect(),
+        });
+        if rows.len() == PREVIEW_ROWS {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })?;
+    let mapping = mapping::auto_map(table, &headers);
+    let date_cols: Vec<usize> = mapping::fields(table)
+        .iter()
+        .filter(|f| f.kind == FieldKind::Date)
+        .filter_map(|f| mapping.get(f.key))
+        .filter_map(|h| headers.iter().position(|x| x == h))
+        .collect();
+    let date_order = detect_date_order(path, sheet, &date_cols)?;
+    let dates_ambiguous = date_order == DateOrder::Auto
+        && rows.iter().any(|r| {
+            date_cols.iter().any(|&i| {
+                r.cells
+                    .get(i)
+                    .and_then(|t| values::slash_parts(t))
+                    .is_some()
+            })
+        });
+    let taken: Vec<&String> = mapping.values().collect();
+    let looks_wide = table == Table::Events
+        && !mapping.contains_key("event")
+        && headers
+            .iter()
+            .enumerate()
+            .any(|(i, h)| !taken.contains(&h) && numeric[i] > 0 && numeric[i] == filled[i]);
+    Ok(DataPreview {
+        headers,
+        rows,
+        format: source.format().description.clone(),
+        sheets: source.format().sheets.clone(),
+        fields: mapping::fields(table).to_vec(),
+        mapping,
+        date_order,
+        dates_ambiguous,
+        looks_wide,
+    })
 }

@@ -233,6 +233,9 @@ impl Source {
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
+            // Lines end at \n; a \r before it is trimmed off with the field's spaces. (With
+            // the default CRLF handling the csv crate misnumbers the rows of CRLF files.)
+            .terminator(csv::Terminator::Any(b'\n'))
             .buffer_capacity(256 * 1024)
             .from_reader(stream);
         let mut record = csv::StringRecord::new();

@@ -6,7 +6,7 @@
 //! workspace is exactly as it was.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -292,40 +292,6 @@ fn drive(
     Ok(counts)
 }
 
-/// Decides `DD/MM` or `MM/DD` from the date columns: a first part above 12 means day
-/// first, a second part above 12 month first. Reads on only while slash dates leave it
-/// open.
-fn detect_order(opts: &ImportOptions, cols: &[usize]) -> Result<DateOrder> {
-    if cols.is_empty() {
-        return Ok(DateOrder::Auto);
-    }
-    let mut source = Source::open(&opts.path, opts.sheet.as_deref())?;
-    let mut seen = 0u64;
-    let mut slashes = false;
-    let mut found = DateOrder::Auto;
-    source.for_each(|row| {
-        seen += 1;
-        for &i in cols {
-            if let Cell::Text(t) = row.cell(i)
-                && let Some((a, b)) = values::slash_parts(t)
-            {
-                slashes = true;
-                if a > 12 {
-                    found = DateOrder::Dmy;
-                } else if b > 12 {
-                    found = DateOrder::Mdy;
-                }
-            }
-        }
-        if found != DateOrder::Auto || (!slashes && seen >= 1000) {
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(())
-        }
-    })?;
-    Ok(found)
-}
-
 fn db(tx: &Transaction<'_>, e: rusqlite::Error) -> Error {
     Error::Database {
         path: tx.path().map(Into::into).unwrap_or_default(),
@@ -354,7 +320,9 @@ impl Store {
             .filter_map(|f| cols.get(f.key))
             .collect();
         let order = match opts.date_order {
-            DateOrder::Auto => detect_order(opts, &date_cols)?,
+            DateOrder::Auto => {
+                crate::data::detect_date_order(&opts.path, opts.sheet.as_deref(), &date_cols)?
+            }
             chosen => chosen,
         };
         let ctx = Ctx {
@@ -495,6 +463,137 @@ impl Store {
                 to: None,
             },
             last_import,
+        })
+    }
+}
+
+/// A customer as the customers table shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CustomerRow {
+    pub id: String,
+    pub name: Option<String>,
+    pub segment: Option<String>,
+    pub plan: Option<String>,
+    pub owner: Option<String>,
+    pub arr: Option<f64>,
+    /// `YYYY-MM-DD`
+    pub start_date: Option<String>,
+    pub churn_date: Option<String>,
+    #[ts(type = "number")]
+    pub events: u64,
+    pub last_event: Option<String>,
+}
+
+/// One event on a customer's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TimelineEvent {
+    /// `YYYY-MM-DDTHH:MM:SSZ`
+    pub at: String,
+    pub event: String,
+    pub value: f64,
+}
+
+/// A customer's details and most recent events.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CustomerDetail {
+    pub customer: CustomerRow,
+    /// The file's other columns.
+    pub attributes: BTreeMap<String, String>,
+    /// Newest first, at most `limit`.
+    pub events: Vec<TimelineEvent>,
+    #[ts(type = "number")]
+    pub total_events: u64,
+}
+
+const CUSTOMER_COLUMNS: &str = "c.id, c.name, c.segment, c.plan, c.owner, c.arr, \
+     date(c.start_date, 'unixepoch'), date(c.churn_date, 'unixepoch'), \
+     ifnull(e.n, 0), strftime('%Y-%m-%dT%H:%M:%SZ', e.last, 'unixepoch')";
+
+fn customer_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CustomerRow> {
+    Ok(CustomerRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        segment: r.get(2)?,
+        plan: r.get(3)?,
+        owner: r.get(4)?,
+        arr: r.get(5)?,
+        start_date: r.get(6)?,
+        churn_date: r.get(7)?,
+        events: r.get::<_, i64>(8)? as u64,
+        last_event: r.get(9)?,
+    })
+}
+
+impl Store {
+    /// Every customer with its event count, in id order (the table sorts and filters).
+    pub fn customers(&self) -> Result<Vec<CustomerRow>> {
+        let fail = self.fail();
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customer c \
+                 LEFT JOIN (SELECT customer, count(*) AS n, max(at) AS last FROM event GROUP BY customer) e \
+                 ON e.customer = c.key ORDER BY c.id"
+            ))
+            .map_err(&fail)?;
+        let rows = stmt.query_map([], customer_row).map_err(&fail)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(fail)
+    }
+
+    /// One customer's details and its newest `limit` events.
+    pub fn customer(&self, id: &str, limit: usize) -> Result<CustomerDetail> {
+        let fail = self.fail();
+        let (key, attributes): (i64, String) = self
+            .conn
+            .query_row(
+                "SELECT key, attributes FROM customer WHERE id = ?",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(&fail)?
+            .ok_or_else(|| Error::CustomerNotFound(id.to_owned()))?;
+        let customer = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {CUSTOMER_COLUMNS} FROM customer c \
+                     LEFT JOIN (SELECT customer, count(*) AS n, max(at) AS last FROM event WHERE customer = ?1) e \
+                     ON e.customer = c.key WHERE c.key = ?1"
+                ),
+                [key],
+                customer_row,
+            )
+            .map_err(&fail)?;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', e.at, 'unixepoch'), n.name, e.value \
+                 FROM event e JOIN event_name n ON n.id = e.name \
+                 WHERE e.customer = ? ORDER BY e.at DESC, e.rowid DESC LIMIT ?",
+            )
+            .map_err(&fail)?;
+        let events = stmt
+            .query_map(params![key, limit as i64], |r| {
+                Ok(TimelineEvent {
+                    at: r.get(0)?,
+                    event: r.get(1)?,
+                    value: r.get(2)?,
+                })
+            })
+            .map_err(&fail)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(&fail)?;
+        let attributes: BTreeMap<String, serde_json::Value> =
+            serde_json::from_str(&attributes).unwrap_or_default();
+        Ok(CustomerDetail {
+            total_events: customer.events,
+            customer,
+            attributes: attributes
+                .into_iter()
+                .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
+                .collect(),
+            events,
         })
     }
 }

@@ -14,7 +14,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
-pub use data::{DataSummary, TableSummary};
+pub use data::{CustomerDetail, CustomerRow, DataSummary, TableSummary, TimelineEvent};
 pub use journeys::{JourneySummary, SaveOutcome, StoredJourney};
 
 use crate::{Error, Result};

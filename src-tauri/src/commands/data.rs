@@ -1,0 +1,75 @@
+//! Customer data: the import wizard's preview and import (with progress over a Channel
+//! and a Cancel), the customers table and a customer's timeline.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use milepost::data::{DataPreview, ImportOptions, ImportOutcome, Progress, Table};
+use milepost::store::{CustomerDetail, CustomerRow, DataSummary, Store};
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+
+/// Events shown on a customer's timeline.
+const TIMELINE: usize = 500;
+
+#[tauri::command]
+pub async fn preview_data_file(
+    path: PathBuf,
+    table: Table,
+    sheet: Option<String>,
+) -> CommandResult<DataPreview> {
+    tauri::async_runtime::spawn_blocking(move || {
+        Ok(milepost::data::preview(&path, table, sheet.as_deref())?)
+    })
+    .await
+    .map_err(CommandError::internal)?
+}
+
+/// Runs an import on its own connection, so the rest of the app keeps reading the
+/// workspace meanwhile; progress goes to `on_progress` about every 100 ms.
+#[tauri::command]
+pub async fn import_data(
+    options: ImportOptions,
+    on_progress: Channel<Progress>,
+    state: State<'_, AppState>,
+) -> CommandResult<ImportOutcome> {
+    let cancel = state.import_cancel.clone();
+    cancel.store(false, Ordering::Relaxed);
+    let path = state.db_path.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut store = Store::open(&path)?;
+        let mut progress = |p: Progress| {
+            let _ = on_progress.send(p);
+        };
+        Ok(store.import(&options, &mut progress, &cancel)?)
+    })
+    .await
+    .map_err(CommandError::internal)?
+}
+
+/// Stops the running import; it rolls back and reports `cancelled`.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) {
+    state.import_cancel.store(true, Ordering::Relaxed);
+}
+
+#[tauri::command]
+pub async fn data_summary(state: State<'_, AppState>) -> CommandResult<DataSummary> {
+    state.with_store(|s| s.data_summary()).await
+}
+
+#[tauri::command]
+pub async fn list_customers(state: State<'_, AppState>) -> CommandResult<Vec<CustomerRow>> {
+    state.with_store(|s| s.customers()).await
+}
+
+#[tauri::command]
+pub async fn customer_detail(
+    id: String,
+    state: State<'_, AppState>,
+) -> CommandResult<CustomerDetail> {
+    state.with_store(move |s| s.customer(&id, TIMELINE)).await
+}
