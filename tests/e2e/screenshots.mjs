@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { after, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { Key } from "selenium-webdriver";
-import { cli, click, find, startApp, tempWorkspace, textsWhen, waitForText } from "./app.mjs";
+import { cli, click, count, find, startApp, tempWorkspace, textsWhen, waitForText } from "./app.mjs";
 
 const OUT = process.env.SCREENSHOT_DIR ?? fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
 const ws = tempWorkspace();
@@ -60,6 +60,27 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await settle(driver);
     await save(driver, "canvas-dark.png");
     await click(driver, '[data-testid="theme-toggle"]');
+  } finally {
+    await driver.quit();
+  }
+});
+
+it("takes screenshots of the customer data screen and the import wizard", async () => {
+  cli(ws.db, "demo", "--customers", "2000", "--seed", "1");
+  const driver = await startApp(ws.db);
+  try {
+    await driver.executeScript("localStorage.removeItem('milepost.theme'); document.documentElement.dataset.theme = 'light'");
+    await click(driver, '[data-testid="open-data"]');
+    await driver.wait(async () => (await count(driver, '[data-testid="customer-row"]')) >= 5, 20000);
+    await click(driver, '[data-testid="customer-row"]');
+    await find(driver, '[data-testid="timeline"]');
+    await save(driver, "data.png");
+    await click(driver, '[data-testid="open-import"]');
+    const fixtures = fileURLToPath(new URL("../fixtures/data/", import.meta.url));
+    await (await find(driver, '[data-testid="import-path"]')).sendKeys(`${fixtures}customers_eu.csv`);
+    await click(driver, '[data-testid="import-next"]');
+    await find(driver, '[data-testid="import-mapping"]');
+    await save(driver, "import-mapping.png");
   } finally {
     await driver.quit();
   }

@@ -1,13 +1,21 @@
 // The one module that talks to the Rust side. Everything else imports from here, so the
 // command names and argument shapes live in one place.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Criterion } from "../bindings/Criterion";
 import type { CriterionError } from "../bindings/CriterionError";
+import type { CustomerDetail } from "../bindings/CustomerDetail";
+import type { CustomerRow } from "../bindings/CustomerRow";
+import type { DataPreview } from "../bindings/DataPreview";
+import type { DataSummary } from "../bindings/DataSummary";
+import type { DataTable } from "../bindings/DataTable";
 import type { ErrorReport } from "../bindings/ErrorReport";
+import type { ImportOptions } from "../bindings/ImportOptions";
+import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { Journey } from "../bindings/Journey";
 import type { JourneySummary } from "../bindings/JourneySummary";
+import type { Progress } from "../bindings/Progress";
 import type { SaveOutcome } from "../bindings/SaveOutcome";
 import type { StoredJourney } from "../bindings/StoredJourney";
 import type { Template } from "../bindings/Template";
@@ -38,6 +46,9 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 const JOURNEY_FILTER = [{ name: "Milepost journey", extensions: ["json"] }];
+const DATA_FILTER = [
+  { name: "Data files", extensions: ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"] },
+];
 
 export const api = {
   listJourneys: () => call<JourneySummary[]>("list_journeys"),
@@ -62,6 +73,26 @@ export const api = {
   },
   listTemplates: () => call<Template[]>("list_templates"),
   workspacePath: () => call<string>("workspace_path"),
+
+  previewDataFile: (path: string, table: DataTable, sheet: string | null) =>
+    call<DataPreview>("preview_data_file", { path, table, sheet }),
+  /** Imports in the background; `onProgress` hears about every 100 ms. */
+  importData(options: ImportOptions, onProgress: (p: Progress) => void): Promise<ImportOutcome> {
+    const channel = new Channel<Progress>();
+    channel.onmessage = onProgress;
+    return call<ImportOutcome>("import_data", { options, onProgress: channel });
+  },
+  /** Stops the running import; it then rejects with code `cancelled`. */
+  cancelImport: () => call<void>("cancel_import"),
+  dataSummary: () => call<DataSummary>("data_summary"),
+  listCustomers: () => call<CustomerRow[]>("list_customers"),
+  customerDetail: (id: string) => call<CustomerDetail>("customer_detail", { id }),
+
+  /** Asks for a CSV or spreadsheet to import; null when the person cancels. */
+  async pickDataFile(): Promise<string | null> {
+    const picked = await open({ multiple: false, directory: false, filters: DATA_FILTER });
+    return typeof picked === "string" ? picked : null;
+  },
 
   /** Asks for a journey file to import; null when the person cancels. */
   async pickJourneyFile(): Promise<string | null> {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import type { DataSummary } from "../../bindings/DataSummary";
 import type { JourneySummary } from "../../bindings/JourneySummary";
 import type { Template } from "../../bindings/Template";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -10,9 +11,10 @@ import { type AppError, api, toAppError } from "../../ipc";
 
 interface Props {
   onOpen: (id: number) => void;
+  onOpenData: () => void;
 }
 
-export function HomeScreen({ onOpen }: Props) {
+export function HomeScreen({ onOpen, onOpenData }: Props) {
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
   // Null until loaded: the start column appears whole, so nothing shifts under the pointer.
   const [templates, setTemplates] = useState<Template[] | null>(null);
@@ -20,6 +22,7 @@ export function HomeScreen({ onOpen }: Props) {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<JourneySummary | null>(null);
+  const [data, setData] = useState<DataSummary | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -37,6 +40,7 @@ export function HomeScreen({ onOpen }: Props) {
       setError(toAppError(e));
     });
     void api.workspacePath().then(setDbPath, () => {});
+    void api.dataSummary().then(setData, () => {});
   }, [refresh]);
 
   async function run(label: string, work: () => Promise<void>) {
@@ -176,6 +180,19 @@ export function HomeScreen({ onOpen }: Props) {
               </button>
             </>
           )}
+          <h2 className="home-data-heading">Customer data</h2>
+          <button type="button" className="data-card" onClick={onOpenData} data-testid="open-data">
+            <span className="template-name">
+              {data && data.customers.rows > 0
+                ? `${plural(data.customers.rows, "customer")} · ${plural(data.events.rows, "event")}`
+                : "No customer data yet"}
+            </span>
+            <span className="template-summary">
+              Import customers, usage events and stakeholders from CSV or Excel to measure them
+              against your journeys.
+            </span>
+            <span className="template-action">Open customer data →</span>
+          </button>
         </aside>
       </main>
 

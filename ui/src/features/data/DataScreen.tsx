@@ -1,0 +1,209 @@
+// The workspace's customer data: what is loaded, the customers table and one customer's
+// timeline, and the import wizard.
+import { useCallback, useEffect, useState } from "react";
+import type { CustomerDetail } from "../../bindings/CustomerDetail";
+import type { CustomerRow } from "../../bindings/CustomerRow";
+import type { DataSummary } from "../../bindings/DataSummary";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { ThemeButton } from "../../components/ThemeButton";
+import { type AppError, api, toAppError } from "../../ipc";
+import { CustomersTable } from "./CustomersTable";
+import { amount, count } from "./format";
+import { ImportWizard } from "./ImportWizard";
+
+interface Props {
+  onBack: () => void;
+}
+
+export function DataScreen({ onBack }: Props) {
+  const [summary, setSummary] = useState<DataSummary | null>(null);
+  const [customers, setCustomers] = useState<CustomerRow[] | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [detail, setDetail] = useState<CustomerDetail | null>(null);
+  const [wizard, setWizard] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [s, c] = await Promise.all([api.dataSummary(), api.listCustomers()]);
+      setSummary(s);
+      setCustomers(c);
+    } catch (e) {
+      setError(toAppError(e));
+      setCustomers([]);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    void api.setWindowTitle("Customer data — Milepost").catch(() => {});
+  }, [refresh]);
+
+  useEffect(() => {
+    if (!selected) {
+      setDetail(null);
+      return;
+    }
+    let live = true;
+    api.customerDetail(selected).then(
+      (d) => live && setDetail(d),
+      (e) => live && setError(toAppError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [selected]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (wizard) return;
+      if (e.key === "Escape") {
+        if (selected) setSelected(null);
+        else onBack();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "i") {
+        e.preventDefault();
+        setWizard(true);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [wizard, selected, onBack]);
+
+  return (
+    <div className="journey-screen data-screen">
+      <header className="topbar">
+        <button type="button" className="button button-quiet" onClick={onBack} title="Back (Esc)">
+          ← Journeys
+        </button>
+        <div className="topbar-title">
+          <h1>Customer data</h1>
+          {summary && (
+            <span className="data-meta" data-testid="data-summary">
+              {count(summary.customers.rows)} customers · {count(summary.events.rows)} events
+              {summary.events.from && ` (${summary.events.from} to ${summary.events.to})`} ·{" "}
+              {count(summary.stakeholders.rows)} stakeholders
+            </span>
+          )}
+        </div>
+        <div className="topbar-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setWizard(true)}
+            title="Import a CSV or Excel file (Ctrl+I)"
+            data-testid="open-import"
+          >
+            Import data…
+          </button>
+          <ThemeButton />
+        </div>
+      </header>
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+
+      <main className="data-main">
+        {customers === null ? (
+          <p className="muted data-empty">Loading…</p>
+        ) : customers.length === 0 ? (
+          <div className="empty-state data-empty">
+            <p className="empty-title">No customer data yet</p>
+            <p className="muted">
+              Import your customers first (a CSV or Excel export from your CRM), then their usage
+              events and stakeholders. Columns are matched to Milepost's fields for you to check,
+              and nothing is stored until the whole file is clean.
+            </p>
+            <button type="button" className="button button-primary" onClick={() => setWizard(true)}>
+              Import customers…
+            </button>
+          </div>
+        ) : (
+          <>
+            <CustomersTable rows={customers} selected={selected} onSelect={setSelected} />
+            {detail && <CustomerPanel detail={detail} onClose={() => setSelected(null)} />}
+          </>
+        )}
+      </main>
+
+      {wizard && (
+        <ImportWizard
+          onClose={(changed) => {
+            setWizard(false);
+            if (changed) void refresh();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function CustomerPanel({ detail, onClose }: { detail: CustomerDetail; onClose: () => void }) {
+  const c = detail.customer;
+  const facts: [string, string | null][] = [
+    ["Segment", c.segment],
+    ["Plan", c.plan],
+    ["Owner", c.owner],
+    ["ARR", c.arr == null ? null : amount(c.arr)],
+    ["Started", c.start_date],
+    ["Churned", c.churn_date],
+    ...Object.entries(detail.attributes),
+  ];
+  // The timeline groups events by day, newest first.
+  const days: { day: string; events: CustomerDetail["events"] }[] = [];
+  for (const e of detail.events) {
+    const day = e.at.slice(0, 10);
+    const last = days.at(-1);
+    if (last?.day === day) last.events.push(e);
+    else days.push({ day, events: [e] });
+  }
+  return (
+    <aside className="customer-panel" data-testid="customer-panel">
+      <div className="panel-head">
+        <div>
+          <div className="panel-kicker">{c.id}</div>
+          <h2>{c.name ?? c.id}</h2>
+        </div>
+        <button type="button" className="button button-quiet" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      <dl className="facts">
+        {facts
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+      </dl>
+      <h3 className="panel-section">
+        Timeline{" "}
+        <span className="muted">
+          {detail.total_events > detail.events.length
+            ? `latest ${count(detail.events.length)} of ${count(detail.total_events)} events`
+            : `${count(detail.total_events)} events`}
+        </span>
+      </h3>
+      {days.length === 0 ? (
+        <p className="muted">No events for this customer.</p>
+      ) : (
+        <ol className="timeline" data-testid="timeline">
+          {days.map((d) => (
+            <li key={d.day}>
+              <div className="timeline-day">{d.day}</div>
+              <ul>
+                {d.events.map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: events of one day, in order
+                  <li key={i} className="timeline-event">
+                    <span className="timeline-time">{e.at.slice(11, 16)}</span>
+                    <span className="mono-cell">{e.event}</span>
+                    {e.value !== 1 && <span className="timeline-value">{e.value}</span>}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}
