@@ -55,6 +55,7 @@ pub fn run() {
             commands::data::data_summary,
             commands::data::list_customers,
             commands::data::customer_detail,
+            commands::data::load_demo_data,
         ])
         .run(tauri::generate_context!())
         .expect("the Milepost window could not be started");

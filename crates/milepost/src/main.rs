@@ -335,18 +335,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
             None => {
-                let dir = tempfile::tempdir()?;
-                let f = demo::write_files(dir.path(), customers, seed)?;
                 let mut store = open(db)?;
-                for (table, path) in [
-                    (Table::Customers, f.customers),
-                    (Table::Events, f.events),
-                    (Table::Stakeholders, f.stakeholders),
-                ] {
-                    let mut opts = ImportOptions::new(table, path);
-                    opts.replace = true;
-                    import(&mut store, &opts)?;
-                }
+                demo::load(&mut store, customers, seed)?;
+                let s = store.data_summary()?;
+                println!(
+                    "demo data: {} customers, {} events, {} stakeholders",
+                    s.customers.rows, s.events.rows, s.stakeholders.rows
+                );
             }
         },
         Command::Journey(JourneyCommand::Delete { journey }) => {

@@ -73,3 +73,14 @@ pub async fn customer_detail(
 ) -> CommandResult<CustomerDetail> {
     state.with_store(move |s| s.customer(&id, TIMELINE)).await
 }
+
+/// Customers in the app's demo data set.
+const DEMO_CUSTOMERS: usize = 2000;
+
+/// Fills the workspace with the demo data set, so a newcomer sees real numbers at once.
+#[tauri::command]
+pub async fn load_demo_data(state: State<'_, AppState>) -> CommandResult<()> {
+    state
+        .with_store(|s| milepost::data::demo::load(s, DEMO_CUSTOMERS, 1))
+        .await
+}

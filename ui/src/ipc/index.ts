@@ -87,6 +87,8 @@ export const api = {
   dataSummary: () => call<DataSummary>("data_summary"),
   listCustomers: () => call<CustomerRow[]>("list_customers"),
   customerDetail: (id: string) => call<CustomerDetail>("customer_detail", { id }),
+  /** Fills the workspace with 2,000 demo customers, their events and stakeholders. */
+  loadDemoData: () => call<void>("load_demo_data"),
 
   /** Asks for a CSV or spreadsheet to import; null when the person cancels. */
   async pickDataFile(): Promise<string | null> {

@@ -356,6 +356,27 @@ pub fn write_files(dir: &Path, customers: usize, seed: u64) -> Result<DemoFiles>
     })
 }
 
+/// Fills the workspace with a demo data set (replacing stored events): what `milepost
+/// demo` and the app's "Load demo data" do.
+pub fn load(store: &mut crate::store::Store, customers: usize, seed: u64) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|source| Error::Io {
+        path: std::env::temp_dir(),
+        source,
+    })?;
+    let files = write_files(dir.path(), customers, seed)?;
+    let never = std::sync::atomic::AtomicBool::new(false);
+    for (table, path) in [
+        (super::Table::Customers, files.customers),
+        (super::Table::Events, files.events),
+        (super::Table::Stakeholders, files.stakeholders),
+    ] {
+        let mut opts = super::ImportOptions::new(table, path);
+        opts.replace = true;
+        store.import(&opts, &mut |_| {}, &never)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,6 +22,7 @@ export function DataScreen({ onBack }: Props) {
   const [detail, setDetail] = useState<CustomerDetail | null>(null);
   const [wizard, setWizard] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const [loadingDemo, setLoadingDemo] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -33,6 +34,18 @@ export function DataScreen({ onBack }: Props) {
       setCustomers([]);
     }
   }, []);
+
+  const loadDemo = async () => {
+    setLoadingDemo(true);
+    try {
+      await api.loadDemoData();
+      await refresh();
+    } catch (e) {
+      setError(toAppError(e));
+    } finally {
+      setLoadingDemo(false);
+    }
+  };
 
   useEffect(() => {
     void refresh();
@@ -111,9 +124,24 @@ export function DataScreen({ onBack }: Props) {
               events and stakeholders. Columns are matched to Milepost's fields for you to check,
               and nothing is stored until the whole file is clean.
             </p>
-            <button type="button" className="button button-primary" onClick={() => setWizard(true)}>
-              Import customers…
-            </button>
+            <div className="empty-actions">
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => setWizard(true)}
+              >
+                Import customers…
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={loadingDemo}
+                data-testid="load-demo"
+                onClick={loadDemo}
+              >
+                {loadingDemo ? "Loading demo data…" : "Load demo data (2,000 customers)"}
+              </button>
+            </div>
           </div>
         ) : (
           <>
