@@ -111,6 +111,25 @@ impl<'r> RowReader<'r, '_> {
         });
     }
 
+    /// True when this row is not to be written: it has an error, or an earlier row had one
+    /// and bad rows are not skipped (the import will roll back; checking goes on).
+    fn blocked(&self, skip_bad_rows: bool) -> bool {
+        self.error || (!skip_bad_rows && self.problems.errors() > 0)
+    }
+
+    /// The stored key of the row's customer; an unknown id is reported and left out.
+    fn known_customer(&mut self, keys: &FxMap<String, i64>, id: &str, col: usize) -> Option<i64> {
+        let key = keys.get(id).copied();
+        if key.is_none() {
+            self.problem(
+                col,
+                ProblemKind::UnknownCustomer,
+                "no customer has this id (import customers first)",
+            );
+        }
+        key
+    }
+
     /// The text of a mapped field; a missing required one is a problem.
     fn text(&mut self, slot: Option<Slot>) -> Option<Cow<'r, str>> {
         let Slot { col: i, field: f } = slot?;
@@ -690,7 +709,7 @@ fn import_customers(
                 "this customer id is already on an earlier row of the file",
             );
         }
-        if r.error || (!skip && r.problems.errors() > 0) {
+        if r.blocked(skip) {
             return Ok(Stored::No);
         }
         let mut attributes = serde_json::Map::new();
@@ -796,15 +815,10 @@ fn import_events(
         let (Some(customer), Some(at)) = (customer, at) else {
             return Ok(Stored::No);
         };
-        let Some(&key) = customers.get(customer.as_ref()) else {
-            r.problem(
-                customer_col,
-                ProblemKind::UnknownCustomer,
-                "no customer has this id (import customers first)",
-            );
+        let Some(key) = r.known_customer(&customers, &customer, customer_col) else {
             return Ok(Stored::No);
         };
-        if r.error || (!opts.skip_bad_rows && r.problems.errors() > 0) {
+        if r.blocked(opts.skip_bad_rows) {
             return Ok(Stored::No);
         }
         let mut any = false;
@@ -997,15 +1011,10 @@ fn import_stakeholders(
         let (Some(customer), Some(name)) = (customer, name) else {
             return Ok(Stored::No);
         };
-        let Some(&key) = customers.get(customer.as_ref()) else {
-            r.problem(
-                customer_col,
-                ProblemKind::UnknownCustomer,
-                "no customer has this id (import customers first)",
-            );
+        let Some(key) = r.known_customer(&customers, &customer, customer_col) else {
             return Ok(Stored::No);
         };
-        if r.error || (!skip && r.problems.errors() > 0) {
+        if r.blocked(skip) {
             return Ok(Stored::No);
         }
         let mut params: Vec<Value> = vec![Value::Integer(key), Value::Text(name.to_string())];
