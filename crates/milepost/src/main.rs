@@ -37,6 +37,26 @@ enum Command {
     /// Import customer data and see what the workspace holds
     #[command(subcommand)]
     Data(DataCommand),
+    /// The success funnel of a journey over the workspace's customers
+    Funnel {
+        /// The journey's name or id
+        journey: String,
+        #[command(flatten)]
+        scope: Scope,
+        /// Print JSON (the contract other tools rely on)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Where every customer is: furthest milestone, when each was reached, current stage
+    Customers {
+        /// The journey's name or id
+        journey: String,
+        #[command(flatten)]
+        scope: Scope,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a realistic demo data set (customers, events, stakeholders)
     Demo {
         /// How many customers
@@ -49,6 +69,23 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+}
+
+/// As of when, and which customers.
+#[derive(Debug, clap::Args)]
+struct Scope {
+    /// Count events up to and including this day [default: the day of the latest event]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    as_of: Option<String>,
+    /// Only customers of this segment
+    #[arg(long)]
+    segment: Option<String>,
+    /// Only customers on this plan
+    #[arg(long)]
+    plan: Option<String>,
+    /// Only customers of this owner
+    #[arg(long)]
+    owner: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -185,6 +222,60 @@ fn import(store: &mut Store, opts: &ImportOptions) -> anyhow::Result<ImportOutco
     Ok(outcome)
 }
 
+/// Loads the journey and the data and assesses every customer as of the scope's date.
+fn assessed(
+    db: Option<&Path>,
+    journey: &str,
+    scope: &Scope,
+) -> anyhow::Result<(
+    milepost::journey::Journey,
+    milepost::engine::Dataset,
+    milepost::engine::Assessment,
+)> {
+    let store = open(db)?;
+    let j = store.load_journey(store.find_journey(journey)?)?;
+    let data = store.load_dataset()?;
+    let day = match &scope.as_of {
+        Some(text) => milepost::data::values::parse_timestamp(text, DateOrder::Auto)
+            .map_err(|e| anyhow::anyhow!("--as-of {text}: {e}"))?,
+        None => data.latest().ok_or_else(|| {
+            anyhow::anyhow!("the workspace has no events yet (milepost data import events FILE)")
+        })?,
+    };
+    let a = milepost::engine::assess(&j, &data, milepost::engine::cutoff_of_day(day));
+    Ok((j, data, a))
+}
+
+fn filter_of(scope: &Scope) -> milepost::engine::Filter {
+    milepost::engine::Filter {
+        segment: scope.segment.clone(),
+        plan: scope.plan.clone(),
+        owner: scope.owner.clone(),
+        started: None,
+    }
+}
+
+/// Prints to stdout; a reader that stops early (`| head`) is not an error.
+fn out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.write_all(b"\n"))
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+fn percent(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
+}
+
+fn days(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
     let db = cli.db.as_deref();
     match cli.command {
@@ -314,6 +405,84 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("stakeholders  {:>10}", s.stakeholders.rows);
                 if let Some(at) = s.last_import {
                     println!("last import   {at}");
+                }
+            }
+        }
+        Command::Funnel {
+            journey,
+            scope,
+            json,
+        } => {
+            let (j, data, a) = assessed(db, &journey, &scope)?;
+            let f = milepost::engine::funnel(&j.name, &data, &a, &filter_of(&scope));
+            if json {
+                out(&serde_json::to_string_pretty(&f)?)?;
+            } else {
+                println!(
+                    "{} — as of {}, {} customers",
+                    f.journey, f.as_of, f.customers
+                );
+                println!(
+                    "{:>3}  {:<34} {:<12} {:>8} {:>9} {:>9} {:>8} {:>8} {:>8} {:>7}",
+                    "",
+                    "MILESTONE",
+                    "STAGE",
+                    "REACHED",
+                    "FROM PREV",
+                    "FROM START",
+                    "MEDIAN D",
+                    "P75 D",
+                    "CHURNED",
+                    "CHURN"
+                );
+                for (i, m) in f.milestones.iter().enumerate() {
+                    let mark = if f.bottleneck.as_deref() == Some(m.id.as_str()) {
+                        "  ◀ bottleneck"
+                    } else {
+                        ""
+                    };
+                    println!(
+                        "{:>3}  {:<34} {:<12} {:>8} {:>9} {:>9} {:>8} {:>8} {:>8} {:>7}{mark}",
+                        i + 1,
+                        m.name.chars().take(34).collect::<String>(),
+                        m.stage.chars().take(12).collect::<String>(),
+                        m.reached,
+                        percent(m.conversion_from_previous),
+                        percent(m.conversion_from_start),
+                        days(m.median_days_from_start),
+                        days(m.p75_days_from_start),
+                        m.churned,
+                        percent(m.churn_rate)
+                    );
+                }
+                println!(
+                    "     reached no milestone: {} ({} churned)",
+                    f.not_started, f.not_started_churned
+                );
+            }
+        }
+        Command::Customers {
+            journey,
+            scope,
+            json,
+        } => {
+            let (j, data, a) = assessed(db, &journey, &scope)?;
+            let rows = milepost::engine::customer_states(&j, &data, &a, &filter_of(&scope));
+            if json {
+                out(&serde_json::to_string_pretty(&rows)?)?;
+            } else {
+                println!(
+                    "{:<14} {:<28} {:<14} {:>8}",
+                    "CUSTOMER", "FURTHEST MILESTONE", "STAGE", "DAYS"
+                );
+                for r in rows {
+                    println!(
+                        "{:<14} {:<28} {:<14} {:>8}",
+                        r.id,
+                        r.furthest.as_deref().unwrap_or("—"),
+                        r.stage.as_deref().unwrap_or("—"),
+                        days(r.days_in_stage)
+                    );
                 }
             }
         }

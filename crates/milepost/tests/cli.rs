@@ -318,3 +318,88 @@ fn demo_writes_files_or_fills_the_workspace() {
     let events = std::fs::read_to_string(dir.path().join("events.csv")).unwrap();
     assert_eq!(s["events"]["rows"], events.lines().count() - 1);
 }
+
+#[test]
+fn funnel_json_keeps_the_contract_and_agrees_with_the_customers_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    assert!(
+        milepost(&db, &["demo", "--customers", "300", "--seed", "2"])
+            .status
+            .success()
+    );
+    assert!(
+        milepost(&db, &["journey", "new", "--template", "billing-saas"])
+            .status
+            .success()
+    );
+    let out = milepost(
+        &db,
+        &["funnel", "Billing SaaS — post-sales journey", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let f: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_slice(&milepost(&db, &["data", "summary", "--json"]).stdout).unwrap();
+    assert_eq!(
+        f["as_of"], summary["events"]["to"],
+        "as-of defaults to the latest event's day"
+    );
+    assert_eq!(f["customers"], 300);
+    let keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "journey",
+            "as_of",
+            "customers",
+            "milestones",
+            "not_started",
+            "not_started_churned",
+            "bottleneck"
+        ]
+    );
+    let customers: Vec<serde_json::Value> =
+        serde_json::from_slice(&milepost(&db, &["customers", "1", "--json"]).stdout).unwrap();
+    let steps = f["milestones"].as_array().unwrap();
+    assert_eq!(steps[0]["id"], "configured");
+    let mut previous = 300.0;
+    let mut lowest = (f64::INFINITY, String::new());
+    for s in steps {
+        let id = s["id"].as_str().unwrap();
+        let reached = customers
+            .iter()
+            .filter(|c| c["reached"].get(id).is_some())
+            .count();
+        assert_eq!(s["reached"], reached, "{id}");
+        let r = reached as f64;
+        assert_eq!(s["conversion_from_start"].as_f64().unwrap(), r / 300.0);
+        if previous > 0.0 {
+            let c = s["conversion_from_previous"].as_f64().unwrap();
+            assert_eq!(c, r / previous);
+            if c < lowest.0 {
+                lowest = (c, id.to_owned());
+            }
+        }
+        previous = r;
+    }
+    assert_eq!(f["bottleneck"], lowest.1);
+    let none = customers.iter().filter(|c| c["furthest"].is_null()).count();
+    assert_eq!(f["not_started"], none);
+
+    // An earlier as-of counts fewer customers in; a segment narrows the customers.
+    let early: serde_json::Value = serde_json::from_slice(
+        &milepost(&db, &["funnel", "1", "--json", "--as-of", "2024-06-30"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(early["as_of"], "2024-06-30");
+    assert!(early["milestones"][0]["reached"].as_u64() < steps[0]["reached"].as_u64());
+    let smb: serde_json::Value = serde_json::from_slice(
+        &milepost(&db, &["funnel", "1", "--json", "--segment", "SMB"]).stdout,
+    )
+    .unwrap();
+    assert!(smb["customers"].as_u64().unwrap() < 300);
+    let bad = milepost(&db, &["funnel", "1", "--as-of", "yesterday"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("--as-of yesterday: not a date"));
+}

@@ -1028,3 +1028,65 @@ fn import_stakeholders(
         })
     })
 }
+
+impl Store {
+    /// Loads every customer and event into the engine's `Dataset`.
+    pub fn load_dataset(&self) -> Result<crate::engine::Dataset> {
+        let fail = self.fail();
+        let mut keys: HashMap<i64, usize> = HashMap::new();
+        let mut customers = Vec::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare(
+                    "SELECT key, id, name, segment, plan, owner, start_date, churn_date \
+                     FROM customer ORDER BY key",
+                )
+                .map_err(&fail)?;
+            let mut rows = stmt.query([]).map_err(&fail)?;
+            while let Some(r) = rows.next().map_err(&fail)? {
+                keys.insert(r.get(0).map_err(&fail)?, customers.len());
+                customers.push(crate::engine::Customer {
+                    id: r.get(1).map_err(&fail)?,
+                    name: r.get(2).map_err(&fail)?,
+                    segment: r.get(3).map_err(&fail)?,
+                    plan: r.get(4).map_err(&fail)?,
+                    owner: r.get(5).map_err(&fail)?,
+                    start: r.get(6).map_err(&fail)?,
+                    churn: r.get(7).map_err(&fail)?,
+                });
+            }
+        }
+        let mut name_index: HashMap<i64, u32> = HashMap::new();
+        let mut names = Vec::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id, name FROM event_name ORDER BY id")
+                .map_err(&fail)?;
+            let mut rows = stmt.query([]).map_err(&fail)?;
+            while let Some(r) = rows.next().map_err(&fail)? {
+                name_index.insert(r.get(0).map_err(&fail)?, names.len() as u32);
+                names.push(r.get(1).map_err(&fail)?);
+            }
+        }
+        let mut events = Vec::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT customer, at, name, value FROM event ORDER BY rowid")
+                .map_err(&fail)?;
+            let mut rows = stmt.query([]).map_err(&fail)?;
+            while let Some(r) = rows.next().map_err(&fail)? {
+                let (Some(&c), Some(&n)) = (
+                    keys.get(&r.get::<_, i64>(0).map_err(&fail)?),
+                    name_index.get(&r.get::<_, i64>(2).map_err(&fail)?),
+                ) else {
+                    continue;
+                };
+                events.push((c, r.get(1).map_err(&fail)?, n, r.get(3).map_err(&fail)?));
+            }
+        }
+        Ok(crate::engine::Dataset::from_rows(customers, names, events))
+    }
+}

@@ -1,0 +1,257 @@
+//! Where every customer is on the journey, as of a date — exactly as PRODUCT.md defines:
+//!
+//! - Only events at or before the as-of cut-off count.
+//! - A criterion holds at time t when its aggregate over the customer's events of its name
+//!   with time <= t (or, with a window of N days, time in (t - N days, t]) satisfies the
+//!   comparison. Over no events count, sum and distinct_days are 0; min, max and last have
+//!   no value, and the criterion does not hold. A missing value was stored as 1.
+//! - A milestone's own time is the earliest time of an event named in its criteria at
+//!   which all its criteria hold together.
+//! - Milestones form one sequence (stage order, then milestone order): milestone k is
+//!   reached at max(own time of k, time k-1 was reached), and only if k-1 was reached.
+
+use crate::journey::{Aggregate, Criterion, Journey, Op};
+
+use super::dataset::Dataset;
+
+pub const DAY: i64 = 86_400;
+
+/// A milestone in funnel order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MilestoneRef {
+    pub id: String,
+    pub name: String,
+    pub stage: String,
+    pub stage_index: usize,
+}
+
+/// Every customer's milestone times, as of a cut-off.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// The last second that counts (23:59:59 UTC of the as-of date).
+    pub cutoff: i64,
+    pub milestones: Vec<MilestoneRef>,
+    /// `reached[c * milestones.len() + k]`: when customer c reached milestone k.
+    pub reached: Vec<Option<i64>>,
+    /// Per customer, how many milestones it reached (0 = none): its furthest.
+    pub furthest: Vec<usize>,
+}
+
+impl Assessment {
+    pub fn reached_at(&self, customer: usize, k: usize) -> Option<i64> {
+        self.reached[customer * self.milestones.len() + k]
+    }
+}
+
+/// The end of a day given as `YYYY-MM-DD`'s midnight: its last second.
+pub fn cutoff_of_day(day_start: i64) -> i64 {
+    day_start - day_start.rem_euclid(DAY) + DAY - 1
+}
+
+struct Compiled {
+    name: Option<u32>,
+    aggregate: Aggregate,
+    op: Op,
+    value: f64,
+    window: Option<i64>,
+}
+
+fn compile(data: &Dataset, c: &Criterion) -> Compiled {
+    Compiled {
+        name: data.name_id(&c.event),
+        aggregate: c.aggregate,
+        op: c.op,
+        value: c.value,
+        window: c.window_days.map(|d| i64::from(d) * DAY),
+    }
+}
+
+pub fn compare(op: Op, left: f64, right: f64) -> bool {
+    match op {
+        Op::Ge => left >= right,
+        Op::Gt => left > right,
+        Op::Le => left <= right,
+        Op::Lt => left < right,
+        Op::Eq => left == right,
+    }
+}
+
+/// The aggregate over events `idx[l..r]` (times `at`, values `value`), in time order.
+fn aggregate(a: Aggregate, idx: &[usize], at: &[i64], value: &[f64]) -> Option<f64> {
+    match a {
+        Aggregate::Count => Some(idx.len() as f64),
+        Aggregate::Sum => Some(idx.iter().map(|&i| value[i]).sum()),
+        Aggregate::Min => idx.iter().map(|&i| value[i]).reduce(f64::min),
+        Aggregate::Max => idx.iter().map(|&i| value[i]).reduce(f64::max),
+        Aggregate::Last => idx.last().map(|&i| value[i]),
+        Aggregate::DistinctDays => {
+            let mut days = 0;
+            let mut last = None;
+            for &i in idx {
+                let d = at[i].div_euclid(DAY);
+                if last != Some(d) {
+                    days += 1;
+                    last = Some(d);
+                }
+            }
+            Some(f64::from(days))
+        }
+    }
+}
+
+/// One criterion walking forward in time over its events.
+struct Walk<'a> {
+    c: &'a Compiled,
+    idx: Vec<usize>,
+    left: usize,
+    right: usize,
+    /// Running aggregates without a window (events `idx[..right]`).
+    sum: f64,
+    min: f64,
+    max: f64,
+    days: u32,
+    last_day: Option<i64>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(c: &'a Compiled, idx: Vec<usize>) -> Self {
+        Walk {
+            c,
+            idx,
+            left: 0,
+            right: 0,
+            sum: 0.0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            days: 0,
+            last_day: None,
+        }
+    }
+
+    /// Moves to time t and says whether the criterion holds there.
+    fn holds_at(&mut self, t: i64, at: &[i64], value: &[f64]) -> bool {
+        while self.right < self.idx.len() && at[self.idx[self.right]] <= t {
+            let i = self.idx[self.right];
+            self.sum += value[i];
+            self.min = self.min.min(value[i]);
+            self.max = self.max.max(value[i]);
+            let d = at[i].div_euclid(DAY);
+            if self.last_day != Some(d) {
+                self.days += 1;
+                self.last_day = Some(d);
+            }
+            self.right += 1;
+        }
+        let v = match self.c.window {
+            Some(w) => {
+                while self.left < self.right && at[self.idx[self.left]] <= t - w {
+                    self.left += 1;
+                }
+                aggregate(
+                    self.c.aggregate,
+                    &self.idx[self.left..self.right],
+                    at,
+                    value,
+                )
+            }
+            None => {
+                let n = self.right;
+                match self.c.aggregate {
+                    Aggregate::Count => Some(n as f64),
+                    Aggregate::Sum => Some(self.sum),
+                    Aggregate::Min => (n > 0).then_some(self.min),
+                    Aggregate::Max => (n > 0).then_some(self.max),
+                    Aggregate::Last => self.idx[..n].last().map(|&i| value[i]),
+                    Aggregate::DistinctDays => Some(f64::from(self.days)),
+                }
+            }
+        };
+        v.is_some_and(|v| compare(self.c.op, v, self.c.value))
+    }
+}
+
+/// The milestone's own time for the events in `range` (one customer's), or None.
+fn own_time(
+    data: &Dataset,
+    range: std::ops::Range<usize>,
+    cutoff: i64,
+    criteria: &[Compiled],
+) -> Option<i64> {
+    if criteria.is_empty() {
+        return None;
+    }
+    let mut walks: Vec<Walk<'_>> = criteria
+        .iter()
+        .map(|c| {
+            let idx = match c.name {
+                Some(n) => range
+                    .clone()
+                    .filter(|&i| data.name[i] == n && data.at[i] <= cutoff)
+                    .collect(),
+                None => Vec::new(),
+            };
+            Walk::new(c, idx)
+        })
+        .collect();
+    let mut times: Vec<i64> = walks
+        .iter()
+        .flat_map(|w| w.idx.iter().map(|&i| data.at[i]))
+        .collect();
+    times.sort_unstable();
+    times.dedup();
+    times.into_iter().find(|&t| {
+        // Every walk must move to t, so no short-circuit.
+        let mut all = true;
+        for w in &mut walks {
+            all &= w.holds_at(t, &data.at, &data.value);
+        }
+        all
+    })
+}
+
+/// Assesses every customer against the journey's milestones as of `cutoff`.
+pub fn assess(journey: &Journey, data: &Dataset, cutoff: i64) -> Assessment {
+    let mut milestones = Vec::new();
+    let mut criteria = Vec::new();
+    for (si, stage) in journey.stages.iter().enumerate() {
+        for m in &stage.milestones {
+            milestones.push(MilestoneRef {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                stage: stage.id.clone(),
+                stage_index: si,
+            });
+            criteria.push(
+                m.criteria
+                    .iter()
+                    .map(|c| compile(data, c))
+                    .collect::<Vec<_>>(),
+            );
+        }
+    }
+    let n = milestones.len();
+    let mut reached = vec![None; data.customers.len() * n];
+    let mut furthest = vec![0; data.customers.len()];
+    for c in 0..data.customers.len() {
+        let range = data.events_of(c);
+        let mut previous: Option<i64> = None;
+        for (k, crit) in criteria.iter().enumerate() {
+            if k > 0 && previous.is_none() {
+                break;
+            }
+            let Some(own) = own_time(data, range.clone(), cutoff, crit) else {
+                break;
+            };
+            let at = previous.map_or(own, |p| p.max(own));
+            reached[c * n + k] = Some(at);
+            furthest[c] = k + 1;
+            previous = Some(at);
+        }
+    }
+    Assessment {
+        cutoff,
+        milestones,
+        reached,
+        furthest,
+    }
+}

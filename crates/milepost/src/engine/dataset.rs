@@ -1,0 +1,95 @@
+//! Customer data held for the engine: customers in one array, their events in columns
+//! (time, event, value), grouped by customer and sorted by time with file order breaking
+//! ties — loaded once from SQLite, then assessed as often as a criterion changes.
+
+use std::collections::HashMap;
+
+/// A customer as the engine sees it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Customer {
+    pub id: String,
+    pub name: Option<String>,
+    pub segment: Option<String>,
+    pub plan: Option<String>,
+    pub owner: Option<String>,
+    /// Unix seconds (00:00 UTC of the start date).
+    pub start: Option<i64>,
+    pub churn: Option<i64>,
+}
+
+/// Every customer and event of a workspace, in columns.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub customers: Vec<Customer>,
+    /// Event names; events refer to them by index.
+    pub names: Vec<String>,
+    /// Customer `i`'s events are `at[offsets[i]..offsets[i + 1]]` (and the same range of
+    /// `name` and `value`), sorted by time, ties in file order.
+    pub offsets: Vec<usize>,
+    pub at: Vec<i64>,
+    pub name: Vec<u32>,
+    pub value: Vec<f64>,
+}
+
+impl Dataset {
+    /// Builds a dataset from customers and events given in file order as
+    /// (customer index, time, event name, value).
+    pub fn new(customers: Vec<Customer>, events: &[(usize, i64, &str, f64)]) -> Dataset {
+        let mut names: Vec<String> = Vec::new();
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let rows: Vec<(usize, i64, u32, f64)> = events
+            .iter()
+            .map(|&(c, at, n, v)| {
+                let id = *ids.entry(n).or_insert_with(|| {
+                    names.push(n.to_owned());
+                    (names.len() - 1) as u32
+                });
+                (c, at, id, v)
+            })
+            .collect();
+        Self::from_rows(customers, names, rows)
+    }
+
+    pub(crate) fn from_rows(
+        customers: Vec<Customer>,
+        names: Vec<String>,
+        mut rows: Vec<(usize, i64, u32, f64)>,
+    ) -> Dataset {
+        // Stable: events at the same time keep their file order.
+        rows.sort_by_key(|r| (r.0, r.1));
+        let mut offsets = vec![0; customers.len() + 1];
+        for r in &rows {
+            offsets[r.0 + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        Dataset {
+            customers,
+            names,
+            offsets,
+            at: rows.iter().map(|r| r.1).collect(),
+            name: rows.iter().map(|r| r.2).collect(),
+            value: rows.iter().map(|r| r.3).collect(),
+        }
+    }
+
+    /// The index of an event name, if any event has it.
+    pub fn name_id(&self, name: &str) -> Option<u32> {
+        self.names.iter().position(|n| n == name).map(|i| i as u32)
+    }
+
+    /// The range of customer `i`'s events.
+    pub fn events_of(&self, i: usize) -> std::ops::Range<usize> {
+        self.offsets[i]..self.offsets[i + 1]
+    }
+
+    /// The time of the latest event, if there is one.
+    pub fn latest(&self) -> Option<i64> {
+        self.at.iter().copied().max()
+    }
+
+    pub fn events(&self) -> usize {
+        self.at.len()
+    }
+}

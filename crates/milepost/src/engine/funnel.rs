@@ -1,0 +1,239 @@
+//! The success funnel: per milestone how many customers reached it, conversion from the
+//! previous milestone and from the start, how long it took (median and 75th percentile,
+//! in decimal days), churn by furthest milestone, and the bottleneck.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::assess::{Assessment, DAY};
+use super::dataset::{Customer, Dataset};
+use crate::data::values::format_date;
+
+/// Which customers the funnel counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub segment: Option<String>,
+    pub plan: Option<String>,
+    pub owner: Option<String>,
+    /// Customers whose start date falls in [from, to), Unix seconds.
+    pub started: Option<(i64, i64)>,
+}
+
+impl Filter {
+    pub fn admits(&self, c: &Customer) -> bool {
+        let is = |want: &Option<String>, have: &Option<String>| {
+            want.as_ref()
+                .is_none_or(|w| have.as_deref() == Some(w.as_str()))
+        };
+        is(&self.segment, &c.segment)
+            && is(&self.plan, &c.plan)
+            && is(&self.owner, &c.owner)
+            && self
+                .started
+                .is_none_or(|(a, b)| c.start.is_some_and(|s| s >= a && s < b))
+    }
+}
+
+/// One row of the funnel. Rates are fractions; days are decimal days. Rates and days are
+/// null where nobody is there to measure.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FunnelStep {
+    pub id: String,
+    pub name: String,
+    pub stage: String,
+    #[ts(type = "number")]
+    pub reached: u64,
+    pub conversion_from_previous: Option<f64>,
+    pub conversion_from_start: Option<f64>,
+    pub median_days_from_start: Option<f64>,
+    pub p75_days_from_start: Option<f64>,
+    #[ts(type = "number")]
+    pub churned: u64,
+    pub churn_rate: Option<f64>,
+    pub median_days_from_previous: Option<f64>,
+    pub p75_days_from_previous: Option<f64>,
+    /// Customers whose furthest milestone is this one.
+    #[ts(type = "number")]
+    pub furthest: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Funnel {
+    pub journey: String,
+    /// `YYYY-MM-DD`, included whole.
+    pub as_of: String,
+    #[ts(type = "number")]
+    pub customers: u64,
+    pub milestones: Vec<FunnelStep>,
+    /// Customers who reached no milestone, and of those, how many churned.
+    #[ts(type = "number")]
+    pub not_started: u64,
+    #[ts(type = "number")]
+    pub not_started_churned: u64,
+    /// The milestone with the lowest conversion from the previous one (earliest on ties).
+    pub bottleneck: Option<String>,
+}
+
+/// The q-quantile with linear interpolation between closest ranks (q = 0.5 is the median,
+/// the mean of the middle two for an even count). `xs` must be sorted.
+pub fn quantile(xs: &[f64], q: f64) -> Option<f64> {
+    if xs.is_empty() {
+        return None;
+    }
+    let pos = q * (xs.len() - 1) as f64;
+    let lo = pos.floor() as usize;
+    let hi = pos.ceil() as usize;
+    Some(xs[lo] + (xs[hi] - xs[lo]) * (pos - lo as f64))
+}
+
+fn ratio(a: u64, b: u64) -> Option<f64> {
+    (b > 0).then(|| a as f64 / b as f64)
+}
+
+/// Builds the funnel of an assessment for the customers the filter admits.
+pub fn funnel(journey: &str, data: &Dataset, a: &Assessment, filter: &Filter) -> Funnel {
+    let n = a.milestones.len();
+    let who: Vec<usize> = (0..data.customers.len())
+        .filter(|&c| filter.admits(&data.customers[c]))
+        .collect();
+    let churned = |c: usize| data.customers[c].churn.is_some_and(|t| t <= a.cutoff);
+    let mut steps = Vec::with_capacity(n);
+    let mut previous_reached = who.len() as u64;
+    for k in 0..n {
+        let mut from_start = Vec::new();
+        let mut from_previous = Vec::new();
+        let mut reached = 0u64;
+        for &c in &who {
+            let Some(t) = a.reached_at(c, k) else {
+                continue;
+            };
+            reached += 1;
+            let start = data.customers[c].start;
+            if let Some(s) = start {
+                from_start.push((t - s) as f64 / DAY as f64);
+            }
+            let before = if k == 0 {
+                start
+            } else {
+                a.reached_at(c, k - 1)
+            };
+            if let Some(b) = before {
+                from_previous.push((t - b) as f64 / DAY as f64);
+            }
+        }
+        for xs in [&mut from_start, &mut from_previous] {
+            xs.sort_by(f64::total_cmp);
+        }
+        let at_k: Vec<usize> = who
+            .iter()
+            .copied()
+            .filter(|&c| a.furthest[c] == k + 1)
+            .collect();
+        let churned_k = at_k.iter().filter(|&&c| churned(c)).count() as u64;
+        let m = &a.milestones[k];
+        steps.push(FunnelStep {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            stage: m.stage.clone(),
+            reached,
+            conversion_from_previous: ratio(reached, previous_reached),
+            conversion_from_start: ratio(reached, who.len() as u64),
+            median_days_from_start: quantile(&from_start, 0.5),
+            p75_days_from_start: quantile(&from_start, 0.75),
+            churned: churned_k,
+            churn_rate: ratio(churned_k, at_k.len() as u64),
+            median_days_from_previous: quantile(&from_previous, 0.5),
+            p75_days_from_previous: quantile(&from_previous, 0.75),
+            furthest: at_k.len() as u64,
+        });
+        previous_reached = reached;
+    }
+    let bottleneck = steps
+        .iter()
+        .filter_map(|s| s.conversion_from_previous.map(|c| (c, &s.id)))
+        .fold(None::<(f64, &String)>, |best, (c, id)| match best {
+            Some((b, _)) if b <= c => best,
+            _ => Some((c, id)),
+        })
+        .map(|(_, id)| id.clone());
+    let not_started: Vec<usize> = who
+        .iter()
+        .copied()
+        .filter(|&c| a.furthest[c] == 0)
+        .collect();
+    Funnel {
+        journey: journey.to_owned(),
+        as_of: format_date(a.cutoff),
+        customers: who.len() as u64,
+        milestones: steps,
+        not_started: not_started.len() as u64,
+        not_started_churned: not_started.iter().filter(|&&c| churned(c)).count() as u64,
+        bottleneck,
+    }
+}
+
+/// Where one customer is on the journey.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CustomerState {
+    pub id: String,
+    /// The id of the furthest milestone reached; null when none.
+    pub furthest: Option<String>,
+    /// Milestone id → when it was reached (`YYYY-MM-DDTHH:MM:SSZ`), in funnel order.
+    #[ts(type = "Record<string, string>")]
+    pub reached: serde_json::Map<String, serde_json::Value>,
+    /// The stage the customer is working through: that of its next milestone (the last
+    /// stage once every milestone is reached).
+    pub stage: Option<String>,
+    /// Decimal days from entering that stage (reaching the previous stage's last
+    /// milestone, or the start date) to the end of the as-of day.
+    pub days_in_stage: Option<f64>,
+    pub churned: bool,
+}
+
+/// Every admitted customer's state, in customer order.
+pub fn customer_states(
+    journey: &crate::journey::Journey,
+    data: &Dataset,
+    a: &Assessment,
+    filter: &Filter,
+) -> Vec<CustomerState> {
+    let n = a.milestones.len();
+    let end = a.cutoff + 1;
+    (0..data.customers.len())
+        .filter(|&c| filter.admits(&data.customers[c]))
+        .map(|c| {
+            let cust = &data.customers[c];
+            let k = a.furthest[c];
+            let stage_index = a
+                .milestones
+                .get(k)
+                .or(a.milestones.last())
+                .map(|m| m.stage_index);
+            // Entered the stage when the last milestone of an earlier stage was reached.
+            let entered = stage_index.and_then(|s| {
+                (0..k)
+                    .rev()
+                    .find(|&i| a.milestones[i].stage_index < s)
+                    .and_then(|i| a.reached_at(c, i))
+                    .or(cust.start)
+            });
+            CustomerState {
+                id: cust.id.clone(),
+                furthest: (k > 0).then(|| a.milestones[k - 1].id.clone()),
+                reached: (0..n)
+                    .filter_map(|i| {
+                        a.reached_at(c, i).map(|t| {
+                            (
+                                a.milestones[i].id.clone(),
+                                crate::data::values::format_timestamp(t).into(),
+                            )
+                        })
+                    })
+                    .collect(),
+                stage: stage_index.map(|s| journey.stages[s].id.clone()),
+                days_in_stage: entered.map(|t| (end - t) as f64 / DAY as f64),
+                churned: cust.churn.is_some_and(|t| t <= a.cutoff),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,11 @@
+//! The assessment engine: where every customer is on a journey, the success funnel, and
+//! (as they arrive) health, tasks and forecasts. Pure computation over a `Dataset` loaded
+//! once from the workspace; no Tauri, no SQL in the hot path.
+
+pub mod assess;
+pub mod dataset;
+pub mod funnel;
+
+pub use assess::{Assessment, MilestoneRef, assess, cutoff_of_day};
+pub use dataset::{Customer, Dataset};
+pub use funnel::{CustomerState, Filter, Funnel, FunnelStep, customer_states, funnel};

@@ -1,0 +1,378 @@
+//! The assessment engine against the exact funnel semantics of PRODUCT.md: unit cases for
+//! every aggregate, operator and edge, and a property test against a deliberately simple
+//! reference implementation.
+
+use milepost::engine::{Customer, Dataset, Filter, assess, cutoff_of_day, funnel};
+use milepost::journey::{Aggregate, Criterion, Journey, Milestone, Op, Stage};
+
+const DAY: i64 = 86_400;
+
+fn criterion(
+    event: &str,
+    aggregate: Aggregate,
+    op: Op,
+    value: f64,
+    window: Option<u32>,
+) -> Criterion {
+    Criterion {
+        event: event.into(),
+        aggregate,
+        op,
+        value,
+        window_days: window,
+    }
+}
+
+fn milestone(id: &str, criteria: Vec<Criterion>) -> Milestone {
+    Milestone {
+        id: id.into(),
+        name: id.into(),
+        description: None,
+        first_value: false,
+        criteria,
+        tasks: vec![],
+    }
+}
+
+fn journey(stages: Vec<Vec<Milestone>>) -> Journey {
+    Journey {
+        name: "J".into(),
+        description: None,
+        stages: stages
+            .into_iter()
+            .enumerate()
+            .map(|(i, milestones)| Stage {
+                id: format!("s{i}"),
+                name: format!("S{i}"),
+                desired_outcome: None,
+                entry_requirements: None,
+                expected_days: None,
+                milestones,
+                health: None,
+            })
+            .collect(),
+        roles: vec![],
+        activities: vec![],
+        metrics: vec![],
+        matrices: vec![],
+        notes: vec![],
+    }
+}
+
+fn customers(n: usize) -> Vec<Customer> {
+    (0..n)
+        .map(|i| Customer {
+            id: format!("C{i}"),
+            start: Some(0),
+            ..Customer::default()
+        })
+        .collect()
+}
+
+/// Reached times of customer 0 for a one-stage journey.
+fn reached(
+    milestones: Vec<Milestone>,
+    events: &[(i64, &str, f64)],
+    as_of_day: i64,
+) -> Vec<Option<i64>> {
+    let j = journey(vec![milestones]);
+    let ev: Vec<(usize, i64, &str, f64)> = events.iter().map(|&(t, n, v)| (0, t, n, v)).collect();
+    let data = Dataset::new(customers(1), &ev);
+    let a = assess(&j, &data, cutoff_of_day(as_of_day * DAY));
+    (0..a.milestones.len())
+        .map(|k| a.reached_at(0, k))
+        .collect()
+}
+
+use Aggregate::*;
+use Op::*;
+
+#[test]
+fn every_aggregate_and_operator() {
+    let ev = [
+        (DAY, "e", 5.0),
+        (2 * DAY, "e", 2.0),
+        (2 * DAY + 60, "e", 7.0),
+        (5 * DAY, "e", 4.0),
+    ];
+    let t = |a, op, v| {
+        reached(
+            vec![milestone("m", vec![criterion("e", a, op, v, None)])],
+            &ev,
+            30,
+        )[0]
+    };
+    assert_eq!(t(Count, Ge, 3.0), Some(2 * DAY + 60));
+    assert_eq!(t(Count, Gt, 3.0), Some(5 * DAY));
+    assert_eq!(t(Count, Eq, 2.0), Some(2 * DAY));
+    assert_eq!(t(Count, Lt, 2.0), Some(DAY));
+    assert_eq!(
+        t(Count, Le, 0.0),
+        None,
+        "never at an event time with no events"
+    );
+    assert_eq!(t(Sum, Ge, 14.0), Some(2 * DAY + 60));
+    assert_eq!(t(Min, Le, 2.0), Some(2 * DAY));
+    assert_eq!(t(Max, Ge, 7.0), Some(2 * DAY + 60));
+    assert_eq!(t(Last, Eq, 4.0), Some(5 * DAY));
+    assert_eq!(t(Last, Lt, 3.0), Some(2 * DAY));
+    assert_eq!(t(DistinctDays, Ge, 3.0), Some(5 * DAY));
+}
+
+#[test]
+fn windows_include_exactly_n_days_back_excluding_the_edge() {
+    // Window of 2 days at t covers (t - 2 days, t].
+    let m = |n| vec![milestone("m", vec![criterion("e", Count, Ge, n, Some(2))])];
+    let ev = [(0, "e", 1.0), (2 * DAY, "e", 1.0)];
+    assert_eq!(
+        reached(m(2.0), &ev, 30)[0],
+        None,
+        "the event exactly 2 days back is out"
+    );
+    let ev = [(0, "e", 1.0), (2 * DAY - 1, "e", 1.0)];
+    assert_eq!(reached(m(2.0), &ev, 30)[0], Some(2 * DAY - 1));
+    // Min over a window forgets what fell out of it.
+    let ev = [(0, "e", 1.0), (3 * DAY, "e", 9.0)];
+    let min = vec![milestone("m", vec![criterion("e", Min, Ge, 5.0, Some(2))])];
+    assert_eq!(reached(min, &ev, 30)[0], Some(3 * DAY));
+}
+
+#[test]
+fn ties_last_follows_file_order_and_same_time_events_all_count() {
+    let ev = [(DAY, "e", 3.0), (DAY, "e", 8.0)];
+    let last = |v| {
+        reached(
+            vec![milestone("m", vec![criterion("e", Last, Eq, v, None)])],
+            &ev,
+            30,
+        )[0]
+    };
+    assert_eq!(last(8.0), Some(DAY));
+    assert_eq!(
+        last(3.0),
+        None,
+        "the later row at the same time is the latest"
+    );
+    let two = reached(
+        vec![milestone("m", vec![criterion("e", Count, Ge, 2.0, None)])],
+        &ev,
+        30,
+    );
+    assert_eq!(two[0], Some(DAY));
+}
+
+#[test]
+fn all_criteria_must_hold_together_and_milestones_are_a_strict_sequence() {
+    let ev = [(DAY, "a", 1.0), (3 * DAY, "b", 1.0), (4 * DAY, "a", 1.0)];
+    let both = milestone(
+        "m1",
+        vec![
+            criterion("a", Count, Ge, 2.0, None),
+            criterion("b", Count, Ge, 1.0, None),
+        ],
+    );
+    assert_eq!(reached(vec![both.clone()], &ev, 30), [Some(4 * DAY)]);
+    // m2 on its own holds at day 1, but is reached only once m1 is (day 4).
+    let m2 = milestone("m2", vec![criterion("a", Count, Ge, 1.0, None)]);
+    assert_eq!(
+        reached(vec![both.clone(), m2.clone()], &ev, 30),
+        [Some(4 * DAY), Some(4 * DAY)]
+    );
+    // Never past a milestone not reached.
+    let never = milestone("never", vec![criterion("zzz", Count, Ge, 1.0, None)]);
+    assert_eq!(reached(vec![never, m2.clone()], &ev, 30), [None, None]);
+    // A milestone with no criteria is never reached.
+    assert_eq!(reached(vec![milestone("empty", vec![])], &ev, 30), [None]);
+}
+
+#[test]
+fn events_after_the_as_of_day_do_not_count_and_the_day_counts_whole() {
+    let ev = [
+        (DAY, "e", 1.0),
+        (10 * DAY + DAY - 1, "e", 1.0),
+        (11 * DAY, "e", 1.0),
+    ];
+    let m = || vec![milestone("m", vec![criterion("e", Count, Ge, 2.0, None)])];
+    assert_eq!(
+        reached(m(), &ev, 10)[0],
+        Some(11 * DAY - 1),
+        "23:59:59 of the as-of day counts"
+    );
+    let m3 = || vec![milestone("m", vec![criterion("e", Count, Ge, 3.0, None)])];
+    assert_eq!(reached(m3(), &ev, 10)[0], None);
+    assert_eq!(reached(m3(), &ev, 11)[0], Some(11 * DAY));
+    assert_eq!(reached(m(), &[], 10)[0], None, "a customer without events");
+}
+
+#[test]
+fn the_funnel_counts_conversion_days_churn_and_the_bottleneck() {
+    let j = journey(vec![
+        vec![milestone("m1", vec![criterion("a", Count, Ge, 1.0, None)])],
+        vec![milestone("m2", vec![criterion("b", Count, Ge, 1.0, None)])],
+    ]);
+    let mut cs = customers(4);
+    cs[2].churn = Some(20 * DAY); // churned at m1
+    cs[3].churn = Some(5 * DAY); // churned before any milestone
+    let ev = [
+        (0, DAY, "a", 1.0),
+        (0, 3 * DAY, "b", 1.0),
+        (1, 2 * DAY, "a", 1.0),
+        (1, 6 * DAY + DAY / 2, "b", 1.0),
+        (2, 4 * DAY, "a", 1.0),
+    ];
+    let data = Dataset::new(cs, &ev);
+    let a = assess(&j, &data, cutoff_of_day(30 * DAY));
+    let f = funnel("J", &data, &a, &Filter::default());
+    assert_eq!(f.as_of, "1970-01-31");
+    assert_eq!(f.customers, 4);
+    let m1 = &f.milestones[0];
+    assert_eq!((m1.reached, m1.conversion_from_previous), (3, Some(0.75)));
+    assert_eq!(m1.median_days_from_start, Some(2.0));
+    assert_eq!(m1.p75_days_from_start, Some(3.0));
+    assert_eq!((m1.churned, m1.churn_rate), (1, Some(1.0)));
+    let m2 = &f.milestones[1];
+    assert_eq!(
+        (m2.reached, m2.conversion_from_previous),
+        (2, Some(2.0 / 3.0))
+    );
+    assert_eq!(m2.conversion_from_start, Some(0.5));
+    assert_eq!(
+        m2.median_days_from_start,
+        Some(4.75),
+        "mean of the middle two, decimal days"
+    );
+    assert_eq!(m2.median_days_from_previous, Some(3.25));
+    assert_eq!((f.not_started, f.not_started_churned), (1, 1));
+    assert_eq!(f.bottleneck.as_deref(), Some("m2"));
+}
+
+mod reference {
+    //! The funnel semantics written the plainest way: rescan everything at every step.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn holds(c: &Criterion, events: &[(i64, String, f64)], t: i64) -> bool {
+        let w = c.window_days.map(|d| i64::from(d) * DAY);
+        let xs: Vec<(i64, f64)> = events
+            .iter()
+            .filter(|(at, n, _)| *n == c.event && *at <= t && w.is_none_or(|w| *at > t - w))
+            .map(|(at, _, v)| (*at, *v))
+            .collect();
+        let v = match c.aggregate {
+            Count => Some(xs.len() as f64),
+            Sum => Some(xs.iter().map(|x| x.1).sum()),
+            Min => xs.iter().map(|x| x.1).reduce(f64::min),
+            Max => xs.iter().map(|x| x.1).reduce(f64::max),
+            // The latest time; among equal times the last in file order.
+            Last => xs
+                .iter()
+                .fold(None, |best: Option<(i64, f64)>, x| match best {
+                    Some(b) if b.0 > x.0 => Some(b),
+                    _ => Some(*x),
+                })
+                .map(|x| x.1),
+            DistinctDays => {
+                let mut days: Vec<i64> = xs.iter().map(|x| x.0.div_euclid(DAY)).collect();
+                days.sort();
+                days.dedup();
+                Some(days.len() as f64)
+            }
+        };
+        v.is_some_and(|v| milepost::engine::assess::compare(c.op, v, c.value))
+    }
+
+    pub fn reached(j: &Journey, events: &[(i64, String, f64)], cutoff: i64) -> Vec<Option<i64>> {
+        let events: Vec<_> = events.iter().filter(|e| e.0 <= cutoff).cloned().collect();
+        let mut out = Vec::new();
+        let mut previous: Option<Option<i64>> = None;
+        for m in j.stages.iter().flat_map(|s| &s.milestones) {
+            let mut times: Vec<i64> = events
+                .iter()
+                .filter(|e| m.criteria.iter().any(|c| c.event == e.1))
+                .map(|e| e.0)
+                .collect();
+            times.sort();
+            let own = if m.criteria.is_empty() {
+                None
+            } else {
+                times
+                    .into_iter()
+                    .find(|&t| m.criteria.iter().all(|c| holds(c, &events, t)))
+            };
+            let r = match previous {
+                None => own,
+                Some(None) => None,
+                Some(Some(p)) => own.map(|o| o.max(p)),
+            };
+            out.push(r);
+            previous = Some(r);
+        }
+        out
+    }
+
+    fn arb_criterion() -> impl Strategy<Value = Criterion> {
+        (
+            prop::sample::select(vec!["a", "b", "c"]),
+            prop::sample::select(vec![Count, Sum, Min, Max, Last, DistinctDays]),
+            prop::sample::select(vec![Ge, Gt, Le, Lt, Eq]),
+            0u8..6,
+            prop::option::of(1u32..4),
+        )
+            .prop_map(|(e, a, op, v, w)| criterion(e, a, op, f64::from(v), w))
+    }
+
+    fn arb_journey() -> impl Strategy<Value = Journey> {
+        prop::collection::vec(
+            prop::collection::vec(prop::collection::vec(arb_criterion(), 0..3), 1..3),
+            1..3,
+        )
+        .prop_map(|stages| {
+            let mut k = 0;
+            journey(
+                stages
+                    .into_iter()
+                    .map(|ms| {
+                        ms.into_iter()
+                            .map(|cs| {
+                                k += 1;
+                                milestone(&format!("m{k}"), cs)
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            )
+        })
+    }
+
+    /// Events on a coarse clock so that ties and window edges happen often.
+    fn arb_events() -> impl Strategy<Value = Vec<(usize, i64, String, f64)>> {
+        prop::collection::vec(
+            (
+                0usize..3,
+                (0i64..12).prop_map(|h| h * DAY / 2),
+                prop::sample::select(vec!["a", "b", "c", "d"]),
+                prop::sample::select(vec![0.0, 1.0, 2.0, 2.5, 5.0]),
+            )
+                .prop_map(|(c, t, n, v)| (c, t, n.to_owned(), v)),
+            0..40,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn the_engine_agrees_with_the_reference(j in arb_journey(), events in arb_events(), as_of in 0i64..7) {
+            let refs: Vec<(usize, i64, &str, f64)> =
+                events.iter().map(|(c, t, n, v)| (*c, *t, n.as_str(), *v)).collect();
+            let data = Dataset::new(customers(3), &refs);
+            let cutoff = cutoff_of_day(as_of * DAY);
+            let a = assess(&j, &data, cutoff);
+            for c in 0..3 {
+                let mine: Vec<_> = events.iter().filter(|e| e.0 == c).map(|e| (e.1, e.2.clone(), e.3)).collect();
+                let expected = reference::reached(&j, &mine, cutoff);
+                let got: Vec<_> = (0..a.milestones.len()).map(|k| a.reached_at(c, k)).collect();
+                prop_assert_eq!(got, expected, "customer {}", c);
+            }
+        }
+    }
+}
