@@ -56,6 +56,7 @@ pub fn run() {
             commands::data::list_customers,
             commands::data::customer_detail,
             commands::data::load_demo_data,
+            commands::data::journey_funnel,
         ])
         .run(tauri::generate_context!())
         .expect("the Milepost window could not be started");

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
+use milepost::engine::Dataset;
 use milepost::store::Store;
 
 use crate::error::{CommandError, CommandResult};
@@ -15,6 +16,9 @@ pub struct AppState {
     store: Arc<Mutex<Option<Store>>>,
     /// Set by Cancel; the running import checks it and rolls back.
     pub import_cancel: Arc<AtomicBool>,
+    /// The customer data in the engine's columns, loaded on first use and dropped after
+    /// an import so the next funnel sees the new data.
+    dataset: Arc<Mutex<Option<Arc<Dataset>>>>,
 }
 
 impl AppState {
@@ -23,6 +27,7 @@ impl AppState {
             db_path,
             store: Arc::default(),
             import_cancel: Arc::default(),
+            dataset: Arc::default(),
         }
     }
 
@@ -46,5 +51,25 @@ impl AppState {
         })
         .await
         .map_err(CommandError::internal)?
+    }
+
+    /// The loaded dataset (loading it the first time), for computing funnels.
+    pub async fn dataset(&self) -> CommandResult<Arc<Dataset>> {
+        if let Some(d) = self
+            .dataset
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+        {
+            return Ok(d);
+        }
+        let loaded = Arc::new(self.with_store(|s| s.load_dataset()).await?);
+        *self.dataset.lock().unwrap_or_else(|p| p.into_inner()) = Some(loaded.clone());
+        Ok(loaded)
+    }
+
+    /// Forgets the loaded dataset: the workspace's customer data changed.
+    pub fn data_changed(&self) {
+        *self.dataset.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 }

@@ -31,6 +31,8 @@ async function save(driver, name) {
 }
 
 it("takes screenshots of the home screen and a template journey", async () => {
+  // Demo customers, so milestone cards show their live numbers.
+  cli(ws.db, "demo", "--customers", "2000", "--seed", "1");
   for (const t of ["inbound-methodology", "dealer-photos", "billing-saas"]) {
     cli(ws.db, "journey", "new", "--template", t);
   }
@@ -43,6 +45,7 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await (await find(driver, '[data-testid="journey-card"] .journey-open')).click();
     await textsWhen(driver, '[data-testid="stage-name"]', 5);
     await find(driver, ".react-flow__edge.edge-supports");
+    await find(driver, '[data-testid="milestone-stats"]');
     await settle(driver);
     await save(driver, "canvas.png");
 
@@ -66,7 +69,6 @@ it("takes screenshots of the home screen and a template journey", async () => {
 });
 
 it("takes screenshots of the customer data screen and the import wizard", async () => {
-  cli(ws.db, "demo", "--customers", "2000", "--seed", "1");
   const driver = await startApp(ws.db);
   try {
     await driver.executeScript("localStorage.removeItem('milepost.theme'); document.documentElement.dataset.theme = 'light'");

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use milepost::data::{DataPreview, ImportOptions, ImportOutcome, Progress, Table};
+use milepost::engine::Funnel;
+use milepost::journey::Journey;
 use milepost::store::{CustomerDetail, CustomerRow, DataSummary, Store};
 use tauri::State;
 use tauri::ipc::Channel;
@@ -39,7 +41,7 @@ pub async fn import_data(
     let cancel = state.import_cancel.clone();
     cancel.store(false, Ordering::Relaxed);
     let path = state.db_path.clone();
-    tauri::async_runtime::spawn_blocking(move || {
+    let outcome: CommandResult<ImportOutcome> = tauri::async_runtime::spawn_blocking(move || {
         let mut store = Store::open(&path)?;
         let mut progress = |p: Progress| {
             let _ = on_progress.send(p);
@@ -47,7 +49,11 @@ pub async fn import_data(
         Ok(store.import(&options, &mut progress, &cancel)?)
     })
     .await
-    .map_err(CommandError::internal)?
+    .map_err(CommandError::internal)?;
+    if outcome.as_ref().is_ok_and(|o| o.committed) {
+        state.data_changed();
+    }
+    outcome
 }
 
 /// Stops the running import; it rolls back and reports `cancelled`.
@@ -82,5 +88,29 @@ const DEMO_CUSTOMERS: usize = 2000;
 pub async fn load_demo_data(state: State<'_, AppState>) -> CommandResult<()> {
     state
         .with_store(|s| milepost::data::demo::load(s, DEMO_CUSTOMERS, 1))
-        .await
+        .await?;
+    state.data_changed();
+    Ok(())
+}
+
+/// The success funnel of a journey as it is being edited (saved or not), over the
+/// workspace's customers as of the day of the latest event; null without any events.
+#[tauri::command]
+pub async fn journey_funnel(
+    journey: Journey,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<Funnel>> {
+    let data = state.dataset().await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let latest = data.latest()?;
+        let a = milepost::engine::assess(&journey, &data, milepost::engine::cutoff_of_day(latest));
+        Some(milepost::engine::funnel(
+            &journey.name,
+            &data,
+            &a,
+            &milepost::engine::Filter::default(),
+        ))
+    })
+    .await
+    .map_err(CommandError::internal)
 }

@@ -11,6 +11,7 @@ import type { DataPreview } from "../bindings/DataPreview";
 import type { DataSummary } from "../bindings/DataSummary";
 import type { DataTable } from "../bindings/DataTable";
 import type { ErrorReport } from "../bindings/ErrorReport";
+import type { Funnel } from "../bindings/Funnel";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { Journey } from "../bindings/Journey";
@@ -87,6 +88,8 @@ export const api = {
   dataSummary: () => call<DataSummary>("data_summary"),
   listCustomers: () => call<CustomerRow[]>("list_customers"),
   customerDetail: (id: string) => call<CustomerDetail>("customer_detail", { id }),
+  /** The funnel of the journey as edited, over the workspace's customers; null without data. */
+  journeyFunnel: (journey: Journey) => call<Funnel | null>("journey_funnel", { journey }),
   /** Fills the workspace with 2,000 demo customers, their events and stakeholders. */
   loadDemoData: () => call<void>("load_demo_data"),
 

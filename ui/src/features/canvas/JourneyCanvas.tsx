@@ -13,6 +13,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Funnel } from "../../bindings/Funnel";
 import type { Journey } from "../../bindings/Journey";
 import {
   connect,
@@ -79,6 +80,8 @@ export interface CanvasProps {
   edit: ((change: (j: Journey) => Journey, label: string) => void) | null;
   actions: CanvasActions | null;
   flagged: ReadonlySet<string>;
+  /** Live numbers per milestone, when the workspace has customer data. */
+  funnel?: Funnel | null;
   /** Selected node and edge ids. */
   selected: ReadonlySet<string>;
   onSelectionChange: (selected: Set<string>) => void;
@@ -97,6 +100,7 @@ function Canvas({
   edit,
   actions,
   flagged,
+  funnel = null,
   selected,
   onSelectionChange,
   onReady,
@@ -108,10 +112,10 @@ function Canvas({
   const editable = edit !== null;
   const laidOut = useRef<CanvasNode[]>([]);
   const layout = useMemo(() => {
-    const next = layoutJourney(journey, { measured, editable, flagged, lines });
+    const next = layoutJourney(journey, { measured, editable, flagged, lines, funnel });
     laidOut.current = keepUnchanged(laidOut.current, next.nodes);
     return { ...next, nodes: laidOut.current };
-  }, [journey, measured, editable, flagged]);
+  }, [journey, measured, editable, flagged, funnel]);
   const nodes = useMemo(
     () =>
       layout.nodes.map((n) => {

@@ -25,6 +25,7 @@ import {
   stageContents,
   updateNote,
 } from "../editor/ops";
+import { useFunnel } from "../editor/useFunnel";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { itemOf, nodeId, roleNodeId, supportOf } from "./ids";
 import { JourneyCanvas } from "./JourneyCanvas";
@@ -120,6 +121,7 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
   const clipboard = useRef<Clip[]>([]);
 
   const findings = useMemo(() => frameworkCheck(j), [j]);
+  const funnel = useFunnel(j);
   const flagged = useMemo(
     () => new Set(showFlags ? findings.map((f) => nodeId(f.kind, f.id)) : []),
     [findings, showFlags],
@@ -344,6 +346,7 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
       edit={editing ? edit : null}
       actions={editing ? actions : null}
       flagged={editing ? flagged : NOTHING}
+      funnel={funnel}
       selected={editing ? selected : NOTHING}
       onSelectionChange={editing ? setSelected : ignore}
       onReady={keepFlow}

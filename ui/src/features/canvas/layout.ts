@@ -5,6 +5,8 @@
 // lands.
 import type { Edge, Node } from "@xyflow/react";
 import type { Activity } from "../../bindings/Activity";
+import type { Funnel } from "../../bindings/Funnel";
+import type { FunnelStep } from "../../bindings/FunnelStep";
 import type { Journey } from "../../bindings/Journey";
 import type { Metric } from "../../bindings/Metric";
 import type { Milestone } from "../../bindings/Milestone";
@@ -48,7 +50,10 @@ export type StageNode = Node<
 >;
 export type LaneNode = Node<{ title: string; hint: string; height: number }, "lane">;
 export type BandNode = Node<{ lane: LaneKey; width: number; height: number }, "band">;
-export type MilestoneNode = Node<{ milestone: Milestone; number: number } & Flag, "milestone">;
+export type MilestoneNode = Node<
+  { milestone: Milestone; number: number; step?: FunnelStep; bottleneck?: boolean } & Flag,
+  "milestone"
+>;
 export type ActivityNode = Node<
   { activity: Activity; role: Role | null; healthAction: boolean } & Flag,
   "activity"
@@ -80,6 +85,7 @@ const TITLE_LINE = 20;
 const SMALL_LINE = 18; // 13 px text
 const PILL_ROW = 20;
 const HEALTH_ROW = 8 + 20;
+const STATS_ROW = 18 + 4 + 6;
 const CHIP_ROW = 22;
 const CRITERION = { chrome: 10, rule: 20, gap: 4, width: TEXT_WIDTH - 18 };
 
@@ -99,7 +105,8 @@ function estimate(node: CanvasNode, lines: LineCounter): number {
               (m.criteria.length - 1) * CRITERION.gap,
             );
       const tasks = m.tasks.length > 0 ? GAP + SMALL_LINE : 0;
-      return CARD_CHROME + PILL_ROW + GAP + title(m.name) + GAP + criteria + tasks;
+      const stats = node.data.step ? GAP + STATS_ROW : 0;
+      return CARD_CHROME + PILL_ROW + GAP + title(m.name) + GAP + criteria + tasks + stats;
     }
     case "activity": {
       const a = node.data.activity;
@@ -162,6 +169,8 @@ export interface LayoutOptions {
   flagged?: ReadonlySet<string>;
   /** Counts wrapped lines of card text, for estimating heights not yet measured. */
   lines?: LineCounter;
+  /** Live numbers per milestone, when the workspace has customer data. */
+  funnel?: Funnel | null;
 }
 
 export function columnX(index: number): number {
@@ -177,6 +186,8 @@ export function columnAt(x: number, columns: number): number {
 export function layoutJourney(journey: Journey, options: LayoutOptions = {}): Layout {
   const { measured = {}, editable = false, flagged = new Set<string>() } = options;
   const lines = options.lines ?? roughLines;
+  const steps = new Map((options.funnel?.milestones ?? []).map((s) => [s.id, s]));
+  const bottleneck = options.funnel?.bottleneck ?? null;
   const heightOf = (n: CanvasNode) => measured[n.id] ?? estimate(n, lines);
   const roleById = new Map(journey.roles.map((r) => [r.id, r]));
   const playsBy = (stageId: string | undefined, roleId: string) =>
@@ -213,7 +224,11 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
           id: `milestone:${m.id}`,
           type: "milestone",
           position: at,
-          data: { milestone: m, number: ++milestoneNumber },
+          data: {
+            milestone: m,
+            number: ++milestoneNumber,
+            ...(steps.has(m.id) ? { step: steps.get(m.id), bottleneck: m.id === bottleneck } : {}),
+          },
         }),
       ),
       ...add("milestones"),

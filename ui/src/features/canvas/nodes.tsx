@@ -1,5 +1,6 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
+import type { FunnelStep } from "../../bindings/FunnelStep";
 import { plural } from "../../components/text";
 import {
   actionColours,
@@ -119,6 +120,14 @@ export const MilestoneCard = memo(function MilestoneCard({ data }: NodeProps<Mil
       <div className="card-top">
         <span className="pill">M{data.number}</span>
         {m.first_value && <span className="badge badge-first-value">First value</span>}
+        {data.bottleneck && (
+          <span
+            className="badge badge-bottleneck"
+            title="The lowest conversion from the milestone before"
+          >
+            Bottleneck
+          </span>
+        )}
       </div>
       <div className="card-title" data-testid="milestone-name">
         {m.name}
@@ -137,9 +146,33 @@ export const MilestoneCard = memo(function MilestoneCard({ data }: NodeProps<Mil
         <div className="card-warning">No criteria yet</div>
       )}
       {m.tasks.length > 0 && <div className="card-meta">{plural(m.tasks.length, "task")}</div>}
+      {data.step && <MilestoneStats step={data.step} bottleneck={data.bottleneck ?? false} />}
     </div>
   );
 });
+
+const whole = new Intl.NumberFormat("en-US");
+
+/** How many customers reached the milestone, and how many of those at the one before. */
+function MilestoneStats({ step, bottleneck }: { step: FunnelStep; bottleneck: boolean }) {
+  const pct = (x: number | null) => (x == null ? "—" : `${Math.round(x * 100)}%`);
+  return (
+    <div
+      className={bottleneck ? "milestone-stats bottleneck" : "milestone-stats"}
+      data-testid="milestone-stats"
+    >
+      <div className="stats-line">
+        <span className="stats-reached" data-testid="milestone-reached">
+          {whole.format(step.reached)}
+        </span>{" "}
+        reached · {pct(step.conversion_from_previous)} of previous
+      </div>
+      <div className="stats-bar">
+        <div style={{ width: `${(step.conversion_from_start ?? 0) * 100}%` }} />
+      </div>
+    </div>
+  );
+}
 
 export const ActivityCard = memo(function ActivityCard({ data }: NodeProps<ActivityNode>) {
   const journey = useJourney();

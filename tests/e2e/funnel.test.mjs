@@ -1,0 +1,68 @@
+// The workshop moment in the real app: with customer data loaded, milestone cards show
+// how many customers reached them, and editing a criterion changes the number as you type.
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import { Key } from "selenium-webdriver";
+import { cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, WAIT_MS } from "./app.mjs";
+
+/** The live count on the card of the milestone with this name (null until shown). */
+async function reachedOn(driver, name) {
+  return driver.executeScript(
+    `const card = [...document.querySelectorAll('[data-testid="milestone-card"]')]
+       .find((c) => c.querySelector('[data-testid="milestone-name"]').textContent === arguments[0]);
+     const n = card && card.querySelector('[data-testid="milestone-reached"]');
+     return n ? Number(n.textContent.replace(/,/g, '')) : null;`,
+    name,
+  );
+}
+
+describe("live funnel on the canvas", () => {
+  const ws = tempWorkspace();
+  after(() => ws.cleanup());
+
+  it("shows each milestone's count and recomputes it while a criterion is edited", async () => {
+    cli(ws.db, "demo", "--customers", "600", "--seed", "3");
+    cli(ws.db, "journey", "new", "--template", "billing-saas");
+    const expected = (funnel) =>
+      funnel.milestones.find((m) => m.id === "healthy-usage").reached;
+    const before = expected(JSON.parse(cli(ws.db, "funnel", "1", "--json")));
+    const driver = await startApp(ws.db);
+    try {
+      await click(driver, '[data-testid="journey-card"] .journey-open');
+      const name = "Three billing cycles completed";
+      await driver
+        .wait(async () => (await reachedOn(driver, name)) === before, WAIT_MS)
+        .catch(async () => assert.fail(`the card showed ${await reachedOn(driver, name)}, the CLI ${before}`));
+
+      // "What if healthy usage meant 2 billing cycles, not 3?"
+      await driver.executeScript(
+        `[...document.querySelectorAll('[data-testid="milestone-card"]')]
+           .find((c) => c.querySelector('[data-testid="milestone-name"]').textContent === arguments[0])
+           .click();`,
+        name,
+      );
+      const text = await find(driver, '[data-testid="criterion-text"]');
+      await text.sendKeys(Key.chord(Key.CONTROL, "a"));
+      await text.sendKeys("count(billing_cycle_completed) >= 2");
+      let shown = null;
+      await driver
+        .wait(async () => {
+          shown = await reachedOn(driver, name);
+          return shown !== null && shown > before;
+        }, WAIT_MS)
+        .catch(() => assert.fail(`the count stayed at ${shown} (was ${before})`));
+
+      // The saved journey gives the CLI the same number.
+      await driver.wait(
+        async () => expected(JSON.parse(cli(ws.db, "funnel", "1", "--json"))) === shown,
+        WAIT_MS,
+        "the CLI funnel of the saved journey differs from the card",
+      );
+    } catch (e) {
+      await saveFailureScreenshot(driver, "funnel");
+      throw e;
+    } finally {
+      await driver.quit();
+    }
+  });
+});
