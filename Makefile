@@ -13,7 +13,7 @@ CLI := $(BIN)/milepost
 
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts
 
-.PHONY: help run test deps test-deps ui bins app lint test-rust test-ui test-e2e bindings screenshot bench-canvas bench-import clean
+.PHONY: help run test deps test-deps ui bins app lint test-rust test-ui test-e2e bindings screenshot bench-canvas bench-import bench-engine clean
 
 help:
 	@echo "make run         build and open Milepost"
@@ -22,6 +22,7 @@ help:
 	@echo "make bindings    regenerate ui/src/bindings and docs/journey.schema.json"
 	@echo "make bench-canvas  open time and drag frame rate of a big journey in the real window"
 	@echo "make bench-import  import speed of 1M events (release build) beside sqlite3's .import"
+	@echo "make bench-engine  funnel recompute on 1M and 10M events beside DuckDB running the same funnel"
 
 deps:
 	@scripts/deps.sh
@@ -86,6 +87,14 @@ bench-import:
 	@scripts/deps.sh --bench
 	cargo build --release -p milepost --bin milepost --quiet
 	scripts/bench-import.sh $(CARGO_TARGET_DIR)/release/milepost
+
+BENCH_VENV := $(HOME)/.cache/milepost/bench-venv
+bench-engine:
+	@scripts/deps.sh --bench
+	cargo build --release -p milepost --bin milepost --quiet
+	@[ -x $(BENCH_VENV)/bin/python ] || python3 -m venv $(BENCH_VENV)
+	@$(BENCH_VENV)/bin/python -c "import duckdb" 2>/dev/null || $(BENCH_VENV)/bin/pip install --quiet duckdb==2.0.0
+	$(BENCH_VENV)/bin/python scripts/bench_engine.py $(CARGO_TARGET_DIR)/release/milepost 11500 115000
 
 clean:
 	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

@@ -14,7 +14,7 @@ case "${1:-}" in
   --test) want+=("${test_packages[@]}") ;;
   --screenshot) want+=("${test_packages[@]}" imagemagick) ;;
   --display) want+=("${display_packages[@]}") ;;
-  --bench) want+=(sqlite3 time bc) ;;
+  --bench) want+=(sqlite3 time bc python3-venv) ;;
 esac
 
 missing=()

@@ -57,6 +57,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Measure the engine: load the data, then recompute the funnel again and again
+    Bench {
+        /// The journey's name or id
+        journey: String,
+        /// How many recomputes to time
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
     /// Write a realistic demo data set (customers, events, stakeholders)
     Demo {
         /// How many customers
@@ -485,6 +493,49 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     );
                 }
             }
+        }
+        Command::Bench { journey, runs } => {
+            let store = open(db)?;
+            let j = store.load_journey(store.find_journey(&journey)?)?;
+            let t0 = std::time::Instant::now();
+            let data = store.load_dataset()?;
+            let load = t0.elapsed();
+            let latest = data
+                .latest()
+                .ok_or_else(|| anyhow::anyhow!("the workspace has no events yet"))?;
+            let cutoff = milepost::engine::cutoff_of_day(latest);
+            let mut times = Vec::with_capacity(runs);
+            let mut f = None;
+            for _ in 0..runs.max(1) {
+                let t = std::time::Instant::now();
+                let a = milepost::engine::assess(&j, &data, cutoff);
+                f = Some(milepost::engine::funnel(
+                    &j.name,
+                    &data,
+                    &a,
+                    &milepost::engine::Filter::default(),
+                ));
+                times.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+            times.sort_by(f64::total_cmp);
+            let f = f.expect("at least one run");
+            println!(
+                "engine: {} customers, {} events, {} milestones; load {:.0} ms; full recompute median {:.1} ms (min {:.1}, max {:.1}, {} runs)",
+                data.customers.len(),
+                data.events(),
+                f.milestones.len(),
+                load.as_secs_f64() * 1000.0,
+                times[times.len() / 2],
+                times[0],
+                times[times.len() - 1],
+                times.len()
+            );
+            let reached: Vec<String> = f
+                .milestones
+                .iter()
+                .map(|m| format!("{}={}", m.id, m.reached))
+                .collect();
+            println!("reached: {}", reached.join(" "));
         }
         Command::Demo {
             customers,

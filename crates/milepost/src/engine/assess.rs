@@ -99,10 +99,10 @@ fn aggregate(a: Aggregate, idx: &[usize], at: &[i64], value: &[f64]) -> Option<f
     }
 }
 
-/// One criterion walking forward in time over its events.
+/// One criterion walking forward in time over its events (`idx`, in time order).
 struct Walk<'a> {
     c: &'a Compiled,
-    idx: Vec<usize>,
+    idx: &'a [usize],
     left: usize,
     right: usize,
     /// Running aggregates without a window (events `idx[..right]`).
@@ -114,7 +114,7 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    fn new(c: &'a Compiled, idx: Vec<usize>) -> Self {
+    fn new(c: &'a Compiled, idx: &'a [usize]) -> Self {
         Walk {
             c,
             idx,
@@ -170,36 +170,46 @@ impl<'a> Walk<'a> {
     }
 }
 
+/// Buffers reused from one customer and milestone to the next.
+#[derive(Default)]
+struct Scratch {
+    /// Per criterion, the indexes of its events.
+    idx: Vec<Vec<usize>>,
+    times: Vec<i64>,
+}
+
 /// The milestone's own time for the events in `range` (one customer's), or None.
 fn own_time(
     data: &Dataset,
     range: std::ops::Range<usize>,
     cutoff: i64,
     criteria: &[Compiled],
+    scratch: &mut Scratch,
 ) -> Option<i64> {
     if criteria.is_empty() {
         return None;
     }
+    scratch.idx.resize_with(criteria.len(), Vec::new);
+    scratch.times.clear();
+    for (c, idx) in criteria.iter().zip(scratch.idx.iter_mut()) {
+        idx.clear();
+        if let Some(n) = c.name {
+            for i in range.clone() {
+                if data.name[i] == n && data.at[i] <= cutoff {
+                    idx.push(i);
+                    scratch.times.push(data.at[i]);
+                }
+            }
+        }
+    }
+    scratch.times.sort_unstable();
+    scratch.times.dedup();
     let mut walks: Vec<Walk<'_>> = criteria
         .iter()
-        .map(|c| {
-            let idx = match c.name {
-                Some(n) => range
-                    .clone()
-                    .filter(|&i| data.name[i] == n && data.at[i] <= cutoff)
-                    .collect(),
-                None => Vec::new(),
-            };
-            Walk::new(c, idx)
-        })
+        .zip(scratch.idx.iter())
+        .map(|(c, idx)| Walk::new(c, idx))
         .collect();
-    let mut times: Vec<i64> = walks
-        .iter()
-        .flat_map(|w| w.idx.iter().map(|&i| data.at[i]))
-        .collect();
-    times.sort_unstable();
-    times.dedup();
-    times.into_iter().find(|&t| {
+    scratch.times.iter().copied().find(|&t| {
         // Every walk must move to t, so no short-circuit.
         let mut all = true;
         for w in &mut walks {
@@ -207,6 +217,35 @@ fn own_time(
         }
         all
     })
+}
+
+/// Assesses customers `from..from + furthest.len()` into their slices of the result.
+fn assess_range(
+    data: &Dataset,
+    criteria: &[Vec<Compiled>],
+    cutoff: i64,
+    from: usize,
+    reached: &mut [Option<i64>],
+    furthest: &mut [usize],
+) {
+    let n = criteria.len();
+    let mut scratch = Scratch::default();
+    for (j, far) in furthest.iter_mut().enumerate() {
+        let range = data.events_of(from + j);
+        let mut previous: Option<i64> = None;
+        for (k, crit) in criteria.iter().enumerate() {
+            if k > 0 && previous.is_none() {
+                break;
+            }
+            let Some(own) = own_time(data, range.clone(), cutoff, crit, &mut scratch) else {
+                break;
+            };
+            let at = previous.map_or(own, |p| p.max(own));
+            reached[j * n + k] = Some(at);
+            *far = k + 1;
+            previous = Some(at);
+        }
+    }
 }
 
 /// Assesses every customer against the journey's milestones as of `cutoff`.
@@ -230,23 +269,25 @@ pub fn assess(journey: &Journey, data: &Dataset, cutoff: i64) -> Assessment {
         }
     }
     let n = milestones.len();
-    let mut reached = vec![None; data.customers.len() * n];
-    let mut furthest = vec![0; data.customers.len()];
-    for c in 0..data.customers.len() {
-        let range = data.events_of(c);
-        let mut previous: Option<i64> = None;
-        for (k, crit) in criteria.iter().enumerate() {
-            if k > 0 && previous.is_none() {
-                break;
+    let customers = data.customers.len();
+    let mut reached = vec![None; customers * n];
+    let mut furthest = vec![0; customers];
+    // Customers are independent: split them across the cores.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(customers.div_ceil(256).max(1));
+    let per = customers.div_ceil(threads).max(1);
+    if n > 0 {
+        std::thread::scope(|scope| {
+            for (i, (r, f)) in reached
+                .chunks_mut(per * n)
+                .zip(furthest.chunks_mut(per))
+                .enumerate()
+            {
+                let criteria = &criteria;
+                scope.spawn(move || assess_range(data, criteria, cutoff, i * per, r, f));
             }
-            let Some(own) = own_time(data, range.clone(), cutoff, crit) else {
-                break;
-            };
-            let at = previous.map_or(own, |p| p.max(own));
-            reached[c * n + k] = Some(at);
-            furthest[c] = k + 1;
-            previous = Some(at);
-        }
+        });
     }
     Assessment {
         cutoff,

@@ -1,0 +1,146 @@
+"""`make bench-engine`: the funnel of the built-in Billing SaaS journey over a demo data set,
+computed by Milepost's engine (`milepost bench`) and by DuckDB running the same funnel in
+SQL on the same files, in one run; prints both, the ratio, and checks that they agree.
+
+Usage: bench_engine.py MILEPOST_CLI CUSTOMERS [CUSTOMERS…]
+"""
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+DAY = 86400
+
+# The Billing SaaS template's seven milestones, criterion by criterion, as SQL. Own time of
+# `count(e) >= k` is the time of the k-th event; `last(e) <= v` holds at the first time
+# whose latest event (file order breaking ties) is <= v; `distinct_days(e) >= n within w d`
+# holds at an event time t when events in (t - w days, t] fall on n distinct days.
+FUNNEL_SQL = """
+WITH e AS (SELECT * FROM ev WHERE ts <= $cutoff),
+nth AS (
+  SELECT customer_id, event, ts,
+         row_number() OVER (PARTITION BY customer_id, event ORDER BY ts, seq) AS n
+  FROM e WHERE event IN ('account_configured', 'billing_cycle_completed',
+                         'module_purchased', 'referral_given')
+),
+o1 AS (SELECT customer_id, ts FROM nth WHERE event = 'account_configured' AND n = 1),
+o2 AS (SELECT customer_id, ts FROM nth WHERE event = 'billing_cycle_completed' AND n = 1),
+o3 AS (SELECT customer_id, ts FROM nth WHERE event = 'billing_cycle_completed' AND n = 3),
+logins AS (SELECT customer_id, ts FROM e WHERE event = 'user_login'),
+o4 AS (
+  SELECT t.customer_id, min(t.ts) AS ts FROM (
+    SELECT l.customer_id, l.ts
+    FROM (SELECT DISTINCT customer_id, ts FROM logins) l
+    JOIN logins w ON w.customer_id = l.customer_id AND w.ts <= l.ts AND w.ts > l.ts - 30 * 86400
+    GROUP BY l.customer_id, l.ts
+    HAVING count(DISTINCT w.ts // 86400) >= 10
+  ) t GROUP BY t.customer_id
+),
+ar AS (
+  SELECT customer_id, ts, value,
+         row_number() OVER (PARTITION BY customer_id, ts ORDER BY seq DESC) AS r
+  FROM e WHERE event = 'ar_days'
+),
+o5 AS (SELECT customer_id, min(ts) AS ts FROM ar WHERE r = 1 AND value <= 45 GROUP BY customer_id),
+o6 AS (SELECT customer_id, ts FROM nth WHERE event = 'module_purchased' AND n = 1),
+o7 AS (SELECT customer_id, ts FROM nth WHERE event = 'referral_given' AND n = 1),
+own AS (
+  SELECT c.customer_id, c.start, c.churn,
+         o1.ts AS a1, o2.ts AS a2, o3.ts AS a3, o4.ts AS a4, o5.ts AS a5, o6.ts AS a6, o7.ts AS a7
+  FROM cust c
+  LEFT JOIN o1 USING (customer_id) LEFT JOIN o2 USING (customer_id)
+  LEFT JOIN o3 USING (customer_id) LEFT JOIN o4 USING (customer_id)
+  LEFT JOIN o5 USING (customer_id) LEFT JOIN o6 USING (customer_id)
+  LEFT JOIN o7 USING (customer_id)
+),
+r AS (
+  SELECT *,
+    a1 AS r1,
+    CASE WHEN r1 IS NOT NULL AND a2 IS NOT NULL THEN greatest(r1, a2) END AS r2,
+    CASE WHEN r2 IS NOT NULL AND a3 IS NOT NULL THEN greatest(r2, a3) END AS r3,
+    CASE WHEN r3 IS NOT NULL AND a4 IS NOT NULL THEN greatest(r3, a4) END AS r4,
+    CASE WHEN r4 IS NOT NULL AND a5 IS NOT NULL THEN greatest(r4, a5) END AS r5,
+    CASE WHEN r5 IS NOT NULL AND a6 IS NOT NULL THEN greatest(r5, a6) END AS r6,
+    CASE WHEN r6 IS NOT NULL AND a7 IS NOT NULL THEN greatest(r6, a7) END AS r7
+  FROM own
+),
+f AS (
+  SELECT *, (r1 IS NOT NULL)::INT + (r2 IS NOT NULL)::INT + (r3 IS NOT NULL)::INT
+          + (r4 IS NOT NULL)::INT + (r5 IS NOT NULL)::INT + (r6 IS NOT NULL)::INT
+          + (r7 IS NOT NULL)::INT AS furthest,
+         churn IS NOT NULL AND churn <= $cutoff AS churned
+  FROM r
+)
+SELECT k, count(t) AS reached,
+       quantile_cont((t - start) / 86400.0, 0.5) AS median_days,
+       quantile_cont((t - start) / 86400.0, 0.75) AS p75_days,
+       (SELECT count(*) FROM f WHERE furthest = k AND churned) AS churned
+FROM (SELECT 1 AS k, r1 AS t, start FROM f UNION ALL SELECT 2, r2, start FROM f
+      UNION ALL SELECT 3, r3, start FROM f UNION ALL SELECT 4, r4, start FROM f
+      UNION ALL SELECT 5, r5, start FROM f UNION ALL SELECT 6, r6, start FROM f
+      UNION ALL SELECT 7, r7, start FROM f)
+GROUP BY k ORDER BY k
+"""
+
+
+def run(cmd):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+def bench(cli, customers):
+    runs = 10 if customers < 50_000 else 3
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        db = str(d / "w.sqlite3")
+        run([cli, "demo", "--customers", str(customers), "--seed", "1", "--out", str(d)])
+        run([cli, "--db", db, "data", "import", "customers", str(d / "customers.csv")])
+        run([cli, "--db", db, "data", "import", "events", str(d / "events.csv")])
+        run([cli, "--db", db, "journey", "new", "--template", "billing-saas"])
+        out = run([cli, "--db", db, "bench", "1", "--runs", str(runs)])
+        ours_ms = float(re.search(r"full recompute median ([\d.]+) ms", out).group(1))
+        ours = [int(x) for x in re.findall(r"=(\d+)", out.splitlines()[1])]
+        print(out.splitlines()[0])
+
+        con = duckdb.connect()
+        con.execute(f"""
+            CREATE TABLE ev AS
+            SELECT customer_id, epoch(CAST("timestamp" AS TIMESTAMP))::BIGINT AS ts, event,
+                   coalesce(value, 1.0) AS value, row_number() OVER () AS seq
+            FROM read_csv('{d / "events.csv"}', header = true,
+                          columns = {{'customer_id': 'VARCHAR', 'timestamp': 'VARCHAR',
+                                     'event': 'VARCHAR', 'value': 'DOUBLE'}})""")
+        con.execute(f"""
+            CREATE TABLE cust AS
+            SELECT customer_id, epoch(CAST(start_date AS TIMESTAMP))::BIGINT AS start,
+                   epoch(CAST(churn_date AS TIMESTAMP))::BIGINT AS churn
+            FROM read_csv('{d / "customers.csv"}', header = true, all_varchar = true)""")
+        latest = con.execute("SELECT max(ts) FROM ev").fetchone()[0]
+        cutoff = latest - latest % DAY + DAY - 1
+        times = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            rows = con.execute(FUNNEL_SQL, {"cutoff": cutoff}).fetchall()
+            times.append((time.perf_counter() - t) * 1000)
+        duck_ms = statistics.median(times)
+        duck = [r[1] for r in rows]
+        events = con.execute("SELECT count(*) FROM ev").fetchone()[0]
+        print(f"duckdb {duckdb.__version__}: same funnel in SQL, median {duck_ms:.1f} ms "
+              f"({runs} runs, data already loaded)")
+        print(f"=> {customers} customers, {events} events: milepost {ours_ms:.1f} ms, "
+              f"duckdb {duck_ms:.1f} ms, milepost is {duck_ms / ours_ms:.1f}x faster")
+        if ours != duck:
+            print(f"MISMATCH: milepost reached {ours}, duckdb {duck}")
+            return False
+        print(f"reached per milestone agree: {ours}")
+        return True
+
+
+if __name__ == "__main__":
+    cli = sys.argv[1]
+    ok = all([bench(cli, int(n)) for n in sys.argv[2:]])
+    sys.exit(0 if ok else 1)
