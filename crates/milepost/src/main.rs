@@ -479,19 +479,30 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if json {
                 out(&serde_json::to_string_pretty(&rows)?)?;
             } else {
-                println!(
-                    "{:<14} {:<28} {:<14} {:>8}",
-                    "CUSTOMER", "FURTHEST MILESTONE", "STAGE", "DAYS"
+                let mut text = format!(
+                    "{:<14} {:<24} {:<12} {:>8}  {:<7} {}\n",
+                    "CUSTOMER", "FURTHEST MILESTONE", "STAGE", "DAYS", "HEALTH", "NEXT ACTION"
                 );
                 for r in rows {
-                    println!(
-                        "{:<14} {:<28} {:<14} {:>8}",
+                    let (colour, action) = match (&r.health, r.churned) {
+                        (_, true) => ("churned".to_owned(), String::new()),
+                        (Some(h), _) => (
+                            format!("{:?}", h.colour).to_lowercase(),
+                            h.action.clone().unwrap_or_default(),
+                        ),
+                        (None, _) => ("—".to_owned(), String::new()),
+                    };
+                    text.push_str(&format!(
+                        "{:<14} {:<24} {:<12} {:>8}  {:<7} {}\n",
                         r.id,
                         r.furthest.as_deref().unwrap_or("—"),
                         r.stage.as_deref().unwrap_or("—"),
-                        days(r.days_in_stage)
-                    );
+                        days(r.days_in_stage),
+                        colour,
+                        action
+                    ));
                 }
+                out(text.trim_end())?;
             }
         }
         Command::Bench { journey, runs } => {

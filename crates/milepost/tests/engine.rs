@@ -376,3 +376,82 @@ mod reference {
         }
     }
 }
+
+#[test]
+fn health_colours_from_days_in_stage_and_metric_thresholds_worst_wins() {
+    use milepost::engine::{Health, health};
+    use milepost::journey::{Direction, HealthRules, Metric, Thresholds};
+    let mut j = journey(vec![vec![milestone(
+        "m",
+        vec![criterion("never", Count, Ge, 1.0, None)],
+    )]]);
+    j.stages[0].expected_days = Some(10);
+    j.stages[0].health = Some(HealthRules {
+        grey_after_percent: Some(100),
+        red_after_percent: Some(150),
+        metrics: vec!["logins".into()],
+        green_action: Some("celebrate".into()),
+        grey_action: Some("nudge".into()),
+        red_action: Some("call".into()),
+    });
+    j.metrics.push(Metric {
+        id: "logins".into(),
+        name: "Logins (7 d)".into(),
+        stage: "s0".into(),
+        definition: None,
+        event: "login".into(),
+        aggregate: Count,
+        window_days: Some(7),
+        unit: None,
+        target: None,
+        direction: Direction::Higher,
+        thresholds: Some(Thresholds {
+            green: 3.0,
+            red: 1.0,
+        }),
+    });
+    let cutoff = cutoff_of_day(20 * DAY);
+    // Three logins in the last 7 days: the metric is green.
+    let busy = [
+        (18 * DAY, "login", 1.0),
+        (19 * DAY, "login", 1.0),
+        (20 * DAY, "login", 1.0),
+    ];
+    let ev: Vec<(usize, i64, &str, f64)> = busy.iter().map(|&(t, n, v)| (0, t, n, v)).collect();
+    let data = Dataset::new(customers(2), &ev);
+    let colour =
+        |c, days| health(&j, &data, c, 0, Some(days), cutoff).map(|h| (h.colour, h.action));
+    assert_eq!(
+        colour(0, 5.0),
+        Some((Health::Green, Some("celebrate".into())))
+    );
+    assert_eq!(
+        colour(0, 12.0),
+        Some((Health::Grey, Some("nudge".into()))),
+        "past 100 % of 10 days"
+    );
+    assert_eq!(
+        colour(0, 16.0),
+        Some((Health::Red, Some("call".into()))),
+        "past 150 %"
+    );
+    // No logins in the window: the metric is red, whatever the days say.
+    assert_eq!(colour(1, 1.0).map(|c| c.0), Some(Health::Red));
+    let h = health(&j, &data, 1, 0, Some(1.0), cutoff).unwrap();
+    assert_eq!(h.reasons, ["1 day in S0 (expected 10)", "Logins (7 d) 0"]);
+    // Only the last 7 days count: logins 8 days back no longer do.
+    let old = [
+        (12 * DAY, "login", 1.0),
+        (12 * DAY, "login", 1.0),
+        (12 * DAY, "login", 1.0),
+    ];
+    let ev: Vec<(usize, i64, &str, f64)> = old.iter().map(|&(t, n, v)| (0, t, n, v)).collect();
+    let data = Dataset::new(customers(1), &ev);
+    assert_eq!(
+        health(&j, &data, 0, 0, Some(1.0), cutoff).unwrap().colour,
+        Health::Red
+    );
+    // A stage without rules has no health.
+    j.stages[0].health = None;
+    assert!(health(&j, &data, 0, 0, Some(1.0), cutoff).is_none());
+}

@@ -77,7 +77,7 @@ pub fn compare(op: Op, left: f64, right: f64) -> bool {
 }
 
 /// The aggregate over events `idx[l..r]` (times `at`, values `value`), in time order.
-fn aggregate(a: Aggregate, idx: &[usize], at: &[i64], value: &[f64]) -> Option<f64> {
+pub(crate) fn aggregate(a: Aggregate, idx: &[usize], at: &[i64], value: &[f64]) -> Option<f64> {
     match a {
         Aggregate::Count => Some(idx.len() as f64),
         Aggregate::Sum => Some(idx.iter().map(|&i| value[i]).sum()),

@@ -188,6 +188,9 @@ pub struct CustomerState {
     /// milestone, or the start date) to the end of the as-of day.
     pub days_in_stage: Option<f64>,
     pub churned: bool,
+    /// Green, grey or red in the current stage (none without health rules, or churned),
+    /// why, and the activity the journey names for it.
+    pub health: Option<super::health::HealthState>,
 }
 
 /// Every admitted customer's state, in customer order.
@@ -217,7 +220,12 @@ pub fn customer_states(
                     .and_then(|i| a.reached_at(c, i))
                     .or(cust.start)
             });
+            let churned = cust.churn.is_some_and(|t| t <= a.cutoff);
+            let days_in_stage = entered.map(|t| (end - t) as f64 / DAY as f64);
             CustomerState {
+                health: stage_index.filter(|_| !churned).and_then(|s| {
+                    super::health::health(journey, data, c, s, days_in_stage, a.cutoff)
+                }),
                 id: cust.id.clone(),
                 furthest: (k > 0).then(|| a.milestones[k - 1].id.clone()),
                 reached: (0..n)
@@ -231,8 +239,8 @@ pub fn customer_states(
                     })
                     .collect(),
                 stage: stage_index.map(|s| journey.stages[s].id.clone()),
-                days_in_stage: entered.map(|t| (end - t) as f64 / DAY as f64),
-                churned: cust.churn.is_some_and(|t| t <= a.cutoff),
+                days_in_stage,
+                churned,
             }
         })
         .collect()

@@ -5,7 +5,9 @@
 pub mod assess;
 pub mod dataset;
 pub mod funnel;
+pub mod health;
 
 pub use assess::{Assessment, MilestoneRef, assess, cutoff_of_day};
 pub use dataset::{Customer, Dataset};
 pub use funnel::{CustomerState, Filter, Funnel, FunnelStep, customer_states, funnel};
+pub use health::{Health, HealthState, health};

@@ -1,0 +1,109 @@
+//! Health paths (seed 003): whether a customer in a stage is on the green (ideal), grey
+//! (caution) or red (warning) path, from the stage's health rules — days in the stage
+//! against its expected duration, and the thresholds of the metrics the rules name (the
+//! worst colour wins) — with the playbook activity the journey names for that colour.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::assess::{DAY, aggregate};
+use super::dataset::Dataset;
+use crate::journey::{Direction, Journey};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Health {
+    Green,
+    Grey,
+    Red,
+}
+
+/// A customer's colour in its current stage, why, and what to do.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct HealthState {
+    pub colour: Health,
+    /// Why, in words: `42 days in Onboard (expected 45)`, `Active days (30 d) 3 ≤ 3`.
+    pub reasons: Vec<String>,
+    /// The activity id the stage names for this colour, if any.
+    pub action: Option<String>,
+}
+
+fn show(v: f64) -> String {
+    crate::journey::number::display((v * 100.0).round() / 100.0)
+}
+
+/// The health of customer `c` in stage `stage`, `days` days after entering it, as of
+/// `cutoff`. None when the stage has no health rules.
+pub fn health(
+    journey: &Journey,
+    data: &Dataset,
+    c: usize,
+    stage: usize,
+    days: Option<f64>,
+    cutoff: i64,
+) -> Option<HealthState> {
+    let s = journey.stages.get(stage)?;
+    let rules = s.health.as_ref()?;
+    let mut colour = Health::Green;
+    let mut reasons = Vec::new();
+    if let (Some(expected), Some(days)) = (s.expected_days, days) {
+        let limit = |p: Option<u32>| p.map(|p| f64::from(expected) * f64::from(p) / 100.0);
+        let c = match (
+            limit(rules.grey_after_percent),
+            limit(rules.red_after_percent),
+        ) {
+            (_, Some(red)) if days > red => Health::Red,
+            (Some(grey), _) if days > grey => Health::Grey,
+            _ => Health::Green,
+        };
+        colour = colour.max(c);
+        let whole = days.floor();
+        reasons.push(format!(
+            "{whole} day{} in {} (expected {expected})",
+            if whole == 1.0 { "" } else { "s" },
+            s.name
+        ));
+    }
+    let range = data.events_of(c);
+    for id in &rules.metrics {
+        let Some(m) = journey.metrics.iter().find(|m| &m.id == id) else {
+            continue;
+        };
+        let Some(t) = &m.thresholds else { continue };
+        let name = data.name_id(&m.event);
+        let from = m.window_days.map(|w| cutoff - i64::from(w) * DAY);
+        let idx: Vec<usize> = range
+            .clone()
+            .filter(|&i| {
+                Some(data.name[i]) == name
+                    && data.at[i] <= cutoff
+                    && from.is_none_or(|f| data.at[i] > f)
+            })
+            .collect();
+        let value = aggregate(m.aggregate, &idx, &data.at, &data.value);
+        let c = match (value, m.direction) {
+            (None, _) => Health::Grey,
+            (Some(v), Direction::Higher) if v >= t.green => Health::Green,
+            (Some(v), Direction::Higher) if v <= t.red => Health::Red,
+            (Some(v), Direction::Lower) if v <= t.green => Health::Green,
+            (Some(v), Direction::Lower) if v >= t.red => Health::Red,
+            _ => Health::Grey,
+        };
+        colour = colour.max(c);
+        reasons.push(match value {
+            Some(v) => format!("{} {}", m.name, show(v)),
+            None => format!("{}: no data", m.name),
+        });
+    }
+    let action = match colour {
+        Health::Green => &rules.green_action,
+        Health::Grey => &rules.grey_action,
+        Health::Red => &rules.red_action,
+    }
+    .clone();
+    Some(HealthState {
+        colour,
+        reasons,
+        action,
+    })
+}
