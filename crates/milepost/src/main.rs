@@ -57,6 +57,31 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Today's tasks from the playbook's rules, or a dry run of the rules over past weeks
+    Tasks {
+        /// The journey's name or id
+        journey: String,
+        #[command(flatten)]
+        scope: Scope,
+        /// Tasks created in this many days up to the as-of date
+        #[arg(long, default_value_t = 7)]
+        days: i64,
+        /// Print JSON
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV (spreadsheet-safe: no cell starts a formula)
+        #[arg(long)]
+        csv: bool,
+        /// Replay the rules over past weeks: tasks per owner per week
+        #[arg(long)]
+        dry_run: bool,
+        /// Weeks to replay in a dry run
+        #[arg(long, default_value_t = 12)]
+        weeks: i64,
+        /// Tasks a person in a role can take per week: --capacity CSM=25 (role id or name)
+        #[arg(long = "capacity", value_name = "ROLE=N")]
+        capacity: Vec<String>,
+    },
     /// Measure the engine: load the data, then recompute the funnel again and again
     Bench {
         /// The journey's name or id
@@ -500,6 +525,107 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         days(r.days_in_stage),
                         colour,
                         action
+                    ));
+                }
+                out(text.trim_end())?;
+            }
+        }
+        Command::Tasks {
+            journey,
+            scope,
+            days: window,
+            json,
+            csv,
+            dry_run,
+            weeks,
+            capacity,
+        } => {
+            let (j, data, a) = assessed(db, &journey, &scope)?;
+            if dry_run {
+                let mut caps = std::collections::BTreeMap::new();
+                for c in capacity {
+                    let (role, n) = c
+                        .split_once('=')
+                        .ok_or_else(|| anyhow::anyhow!("--capacity {c}: expected ROLE=N"))?;
+                    let n: u32 = n
+                        .trim()
+                        .parse()
+                        .map_err(|_| anyhow::anyhow!("--capacity {c}: N must be a whole number"))?;
+                    caps.insert(role.trim().to_owned(), n);
+                }
+                let load = milepost::engine::dry_run(&j, &data, a.cutoff, weeks, &caps);
+                if json {
+                    out(&serde_json::to_string_pretty(&load)?)?;
+                } else {
+                    let mut text = format!(
+                        "{:<11} {:<22} {:<28} {:>6} {:>9}\n",
+                        "WEEK OF", "OWNER", "ROLE", "TASKS", "CAPACITY"
+                    );
+                    for w in load {
+                        text.push_str(&format!(
+                            "{:<11} {:<22} {:<28} {:>6} {:>9}{}\n",
+                            w.week,
+                            w.owner.as_deref().unwrap_or("—"),
+                            w.role.as_deref().unwrap_or("—"),
+                            w.tasks,
+                            w.capacity.map_or("—".to_owned(), |c| c.to_string()),
+                            if w.over { "  over" } else { "" }
+                        ));
+                    }
+                    out(text.trim_end())?;
+                }
+                return Ok(());
+            }
+            let list = milepost::engine::tasks(&j, &data, &a, window);
+            if json {
+                out(&serde_json::to_string_pretty(&list)?)?;
+            } else if csv {
+                let mut w = csv::Writer::from_writer(Vec::new());
+                w.write_record([
+                    "priority",
+                    "due",
+                    "customer",
+                    "customer_name",
+                    "task",
+                    "role",
+                    "owner",
+                    "created",
+                    "reason",
+                ])?;
+                for t in &list {
+                    let priority = format!("{:?}", t.priority).to_lowercase();
+                    let cells = [
+                        priority.as_str(),
+                        &t.due,
+                        &t.customer,
+                        t.customer_name.as_deref().unwrap_or(""),
+                        &t.title,
+                        t.role.as_deref().unwrap_or(""),
+                        t.owner.as_deref().unwrap_or(""),
+                        &t.created,
+                        &t.reason,
+                    ];
+                    w.write_record(
+                        cells
+                            .iter()
+                            .map(|c| milepost::data::safe_cell(c).into_owned()),
+                    )?;
+                }
+                out(String::from_utf8(w.into_inner()?)?.trim_end())?;
+            } else {
+                let mut text = format!(
+                    "{:<7} {:<11} {:<12} {:<34} {:<20} {}\n",
+                    "PRIO", "DUE", "CUSTOMER", "TASK", "OWNER", "REASON"
+                );
+                for t in &list {
+                    text.push_str(&format!(
+                        "{:<7} {:<11} {:<12} {:<34} {:<20} {}\n",
+                        format!("{:?}", t.priority).to_lowercase(),
+                        t.due,
+                        t.customer,
+                        t.title.chars().take(34).collect::<String>(),
+                        t.owner.as_deref().unwrap_or("—"),
+                        t.reason
                     ));
                 }
                 out(text.trim_end())?;

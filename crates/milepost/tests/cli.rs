@@ -403,3 +403,63 @@ fn funnel_json_keeps_the_contract_and_agrees_with_the_customers_view() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("--as-of yesterday: not a date"));
 }
+
+#[test]
+fn tasks_list_exports_safe_csv_and_a_dry_run_per_owner_and_week() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    assert!(
+        milepost(&db, &["demo", "--customers", "200", "--seed", "5"])
+            .status
+            .success()
+    );
+    assert!(
+        milepost(&db, &["journey", "new", "--template", "billing-saas"])
+            .status
+            .success()
+    );
+    let json = milepost(&db, &["tasks", "1", "--json", "--days", "30"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let tasks: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(!tasks.is_empty());
+    for t in &tasks {
+        for key in [
+            "customer", "title", "role", "owner", "priority", "due", "reason",
+        ] {
+            assert!(t.get(key).is_some(), "{key} missing in {t}");
+        }
+    }
+    let csv = stdout(&milepost(&db, &["tasks", "1", "--csv", "--days", "30"]));
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("priority,due,customer,customer_name,task,role,owner,created,reason")
+    );
+    assert_eq!(lines.count(), tasks.len());
+    let dry = milepost(
+        &db,
+        &[
+            "tasks",
+            "1",
+            "--dry-run",
+            "--weeks",
+            "4",
+            "--capacity",
+            "csm=1",
+            "--json",
+        ],
+    );
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let weeks: Vec<serde_json::Value> = serde_json::from_slice(&dry.stdout).unwrap();
+    let csm: Vec<&serde_json::Value> = weeks
+        .iter()
+        .filter(|w| w["role"] == "Customer Success Manager")
+        .collect();
+    assert!(!csm.is_empty());
+    assert!(
+        csm.iter()
+            .all(|w| w["capacity"] == 1 && w["over"] == (w["tasks"].as_u64() > Some(1)))
+    );
+    let bad = milepost(&db, &["tasks", "1", "--dry-run", "--capacity", "csm"]);
+    assert_eq!(bad.status.code(), Some(1));
+}

@@ -455,3 +455,111 @@ fn health_colours_from_days_in_stage_and_metric_thresholds_worst_wins() {
     j.stages[0].health = None;
     assert!(health(&j, &data, 0, 0, Some(1.0), cutoff).is_none());
 }
+
+#[test]
+fn rules_create_tasks_for_the_role_owned_by_the_customer_owner() {
+    use milepost::engine::{Priority, dry_run, tasks};
+    use milepost::journey::{Activity, Role, Trigger};
+    let mut j = journey(vec![
+        vec![milestone("m1", vec![criterion("a", Count, Ge, 1.0, None)])],
+        vec![milestone("m2", vec![criterion("b", Count, Ge, 1.0, None)])],
+    ]);
+    j.roles.push(Role {
+        id: "csm".into(),
+        name: "CSM".into(),
+        description: None,
+        stages: vec![],
+    });
+    let play = |id: &str, stage: &str, trigger: Trigger| Activity {
+        id: id.into(),
+        name: id.into(),
+        description: None,
+        stage: stage.into(),
+        role: Some("csm".into()),
+        milestones: vec![],
+        trigger: Some(trigger),
+        channel: None,
+        effort: None,
+    };
+    j.activities = vec![
+        play(
+            "congrats",
+            "s0",
+            Trigger::MilestoneReached {
+                milestone: "m1".into(),
+            },
+        ),
+        play("welcome", "s1", Trigger::StageEntered),
+        play("ebr", "s1", Trigger::Stuck { days: 10 }),
+        play("checkin", "s1", Trigger::Recurring { every_days: 7 }),
+        play("kickoff", "s0", Trigger::Manual),
+    ];
+    let mut cs = customers(3);
+    for c in &mut cs {
+        c.owner = Some("Ana".into());
+    }
+    cs[2].churn = Some(5 * DAY);
+    // C0 reaches m1 on day 20 and then nothing; C1 reaches both; C2 churned.
+    let ev = [
+        (0, 20 * DAY, "a", 1.0),
+        (1, 21 * DAY, "a", 1.0),
+        (1, 22 * DAY, "b", 1.0),
+        (2, DAY, "a", 1.0),
+    ];
+    let data = Dataset::new(cs, &ev);
+    let a = assess(&j, &data, cutoff_of_day(30 * DAY));
+    let list = tasks(&j, &data, &a, 14);
+    let got: Vec<(&str, &str, &str, Priority)> = list
+        .iter()
+        .map(|t| {
+            (
+                t.customer.as_str(),
+                t.activity.as_str(),
+                t.created.as_str(),
+                t.priority,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("C0", "ebr", "1970-01-31", Priority::High),
+            ("C0", "congrats", "1970-01-21", Priority::Medium),
+            ("C0", "welcome", "1970-01-21", Priority::Medium),
+            ("C1", "congrats", "1970-01-22", Priority::Medium),
+            ("C1", "welcome", "1970-01-22", Priority::Medium),
+            ("C0", "checkin", "1970-01-28", Priority::Low),
+            // Past the last milestone a customer stays in the last stage.
+            ("C1", "checkin", "1970-01-29", Priority::Low),
+        ]
+    );
+    let ebr = &list[0];
+    assert_eq!(ebr.reason, "No progress for 10 days since “m1”");
+    assert_eq!(
+        (ebr.due.as_str(), ebr.role.as_deref(), ebr.owner.as_deref()),
+        ("1970-02-02", Some("CSM"), Some("Ana"))
+    );
+    // The dry run counts them per owner and week, against the role's capacity.
+    let caps = [("CSM".to_owned(), 3)].into();
+    let weeks = dry_run(&j, &data, cutoff_of_day(30 * DAY), 3, &caps);
+    let total: u64 = weeks.iter().map(|w| w.tasks).sum();
+    // Only whole weeks (Monday to Sunday) before the as-of day count: day 30 is a Saturday,
+    // so the last week replayed ends on Sunday 25 January, before the check-ins and the EBR.
+    assert_eq!(total, 4, "{weeks:?}");
+    assert!(
+        weeks
+            .iter()
+            .any(|w| w.over && w.tasks == 4 && w.week == "1970-01-19"),
+        "{weeks:?}"
+    );
+}
+
+#[test]
+fn csv_cells_never_start_a_formula() {
+    use milepost::data::safe_cell;
+    assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+    assert_eq!(safe_cell("+1"), "'+1");
+    assert_eq!(safe_cell("@sum"), "'@sum");
+    assert_eq!(safe_cell("-2"), "'-2");
+    assert_eq!(safe_cell("Blue Motors"), "Blue Motors");
+}

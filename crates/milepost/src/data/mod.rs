@@ -256,3 +256,12 @@ pub fn preview(path: &Path, table: Table, sheet: Option<&str>) -> Result<DataPre
         looks_wide,
     })
 }
+
+/// A cell made safe for spreadsheets: text that a spreadsheet would run as a formula
+/// (starting with = + - @, a tab or a carriage return) gets a leading apostrophe.
+pub fn safe_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
