@@ -82,6 +82,22 @@ enum Command {
         #[arg(long = "capacity", value_name = "ROLE=N")]
         capacity: Vec<String>,
     },
+    /// How many customers will reach each milestone in the next N days
+    Forecast {
+        /// The journey's name or id
+        journey: String,
+        #[command(flatten)]
+        scope: Scope,
+        /// The horizon in days
+        #[arg(long, default_value_t = 90)]
+        days: u32,
+        /// Forecast as of this earlier day and compare with what happened next
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        backtest: Option<String>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure the engine: load the data, then recompute the funnel again and again
     Bench {
         /// The journey's name or id
@@ -626,6 +642,65 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         t.title.chars().take(34).collect::<String>(),
                         t.owner.as_deref().unwrap_or("—"),
                         t.reason
+                    ));
+                }
+                out(text.trim_end())?;
+            }
+        }
+        Command::Forecast {
+            journey,
+            scope,
+            days: horizon,
+            backtest,
+            json,
+        } => {
+            let (j, data, a) = assessed(db, &journey, &scope)?;
+            if let Some(day) = backtest {
+                let t = milepost::data::values::parse_timestamp(&day, DateOrder::Auto)
+                    .map_err(|e| anyhow::anyhow!("--backtest {day}: {e}"))?;
+                let b = milepost::engine::backtest(
+                    &j,
+                    &data,
+                    milepost::engine::cutoff_of_day(t),
+                    horizon,
+                );
+                if json {
+                    out(&serde_json::to_string_pretty(&b)?)?;
+                } else {
+                    let mut text = format!(
+                        "Back-test: forecast as of {} for {} days, against what happened\n{:<24} {:>10} {:>8}\n",
+                        b.as_of, b.days, "MILESTONE", "FORECAST", "ACTUAL"
+                    );
+                    for m in &b.milestones {
+                        text.push_str(&format!(
+                            "{:<24} {:>10.1} {:>8}\n",
+                            m.id, m.forecast, m.actual
+                        ));
+                    }
+                    text.push_str(&format!(
+                        "mean absolute error {:.1} customers per milestone; weighted error {}",
+                        b.mean_absolute_error,
+                        percent(b.weighted_error)
+                    ));
+                    out(&text)?;
+                }
+                let _ = a;
+                return Ok(());
+            }
+            let f = milepost::engine::forecast(&data, &a, horizon);
+            if json {
+                out(&serde_json::to_string_pretty(&f)?)?;
+            } else {
+                let mut text = format!(
+                    "Forecast as of {}: customers reaching each milestone in the next {} days\n{:<34} {:>10} {:>10}\n",
+                    f.as_of, f.days, "MILESTONE", "IN FLIGHT", "EXPECTED"
+                );
+                for m in &f.milestones {
+                    text.push_str(&format!(
+                        "{:<34} {:>10} {:>10.1}\n",
+                        m.name.chars().take(34).collect::<String>(),
+                        m.in_flight,
+                        m.expected
                     ));
                 }
                 out(text.trim_end())?;

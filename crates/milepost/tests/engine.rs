@@ -563,3 +563,59 @@ fn csv_cells_never_start_a_formula() {
     assert_eq!(safe_cell("-2"), "'-2");
     assert_eq!(safe_cell("Blue Motors"), "Blue Motors");
 }
+
+#[test]
+fn the_forecast_moves_customers_in_flight_through_the_observed_step_times() {
+    use milepost::engine::{backtest, forecast};
+    let j = journey(vec![vec![
+        milestone("m1", vec![criterion("a", Count, Ge, 1.0, None)]),
+        milestone("m2", vec![criterion("b", Count, Ge, 1.0, None)]),
+    ]]);
+    // Ten customers took exactly 5 days from their start to m1 and then reached m2 the
+    // same moment; four started at the beginning of the day before the as-of day.
+    let mut cs = customers(14);
+    let mut ev = Vec::new();
+    for (c, cust) in cs.iter_mut().enumerate() {
+        if c < 10 {
+            cust.start = Some(0);
+            ev.push((c, 5 * DAY, "a", 1.0));
+            ev.push((c, 5 * DAY, "b", 1.0));
+        } else {
+            cust.start = Some(98 * DAY);
+        }
+    }
+    let data = Dataset::new(cs, &ev);
+    let a = assess(&j, &data, cutoff_of_day(99 * DAY));
+    let f = |days| {
+        forecast(&data, &a, days)
+            .milestones
+            .iter()
+            .map(|m| m.expected)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(forecast(&data, &a, 3).milestones[0].in_flight, 4);
+    // They reach m1 five days after their start (day 103), just after 3 days from the end
+    // of the as-of day (day 99): not within 3 days, within 4; m2 the same day.
+    assert_eq!(f(3), [0.0, 0.0]);
+    assert_eq!(f(4), [4.0, 4.0]);
+
+    // Back-tested at day 99 for 10 days: what the events after it show.
+    let mut ev2 = ev.clone();
+    for c in 10..14 {
+        ev2.push((c, 103 * DAY, "a", 1.0));
+    }
+    let mut cs2 = customers(14);
+    for (c, cust) in cs2.iter_mut().enumerate() {
+        cust.start = Some(if c < 10 { 0 } else { 98 * DAY });
+    }
+    let data2 = Dataset::new(cs2, &ev2);
+    let b = backtest(&j, &data2, cutoff_of_day(99 * DAY), 10);
+    let got: Vec<(f64, u64)> = b
+        .milestones
+        .iter()
+        .map(|m| (m.forecast, m.actual))
+        .collect();
+    assert_eq!(got, [(4.0, 4), (4.0, 0)]);
+    assert_eq!(b.mean_absolute_error, 2.0);
+    assert_eq!(b.weighted_error, Some(1.0));
+}
