@@ -82,6 +82,16 @@ enum Command {
         #[arg(long = "capacity", value_name = "ROLE=N")]
         capacity: Vec<String>,
     },
+    /// Of each monthly start cohort, the share that reached each milestone in 30/60/90/180 days
+    Cohorts {
+        /// The journey's name or id
+        journey: String,
+        #[command(flatten)]
+        scope: Scope,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// How many customers will reach each milestone in the next N days
     Forecast {
         /// The journey's name or id
@@ -645,6 +655,38 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     ));
                 }
                 out(text.trim_end())?;
+            }
+        }
+        Command::Cohorts {
+            journey,
+            scope,
+            json,
+        } => {
+            let (_, data, a) = assessed(db, &journey, &scope)?;
+            let rows = milepost::engine::cohorts(&data, &a, &filter_of(&scope));
+            if json {
+                out(&serde_json::to_string_pretty(&rows)?)?;
+            } else {
+                // One block per milestone: months down, horizons across.
+                let mut text = String::new();
+                for (k, m) in a.milestones.iter().enumerate() {
+                    text.push_str(&format!(
+                        "{}\n{:<8} {:>9} {:>7} {:>7} {:>7} {:>7}\n",
+                        m.name, "COHORT", "CUSTOMERS", "30 D", "60 D", "90 D", "180 D"
+                    ));
+                    for r in &rows {
+                        text.push_str(&format!("{:<8} {:>9}", r.month, r.customers));
+                        for (h, share) in r.share[k].iter().enumerate() {
+                            let mark = if r.complete[h] { "" } else { "*" };
+                            let cell = format!("{:.0}%{mark}", share * 100.0);
+                            text.push_str(&format!(" {cell:>7}"));
+                        }
+                        text.push('\n');
+                    }
+                    text.push('\n');
+                }
+                text.push_str("* the cohort has not had that long yet: the share can still grow");
+                out(&text)?;
             }
         }
         Command::Forecast {

@@ -619,3 +619,30 @@ fn the_forecast_moves_customers_in_flight_through_the_observed_step_times() {
     assert_eq!(b.mean_absolute_error, 2.0);
     assert_eq!(b.weighted_error, Some(1.0));
 }
+
+#[test]
+fn cohorts_share_of_each_start_month_reaching_milestones_within_days() {
+    use milepost::engine::cohorts;
+    let j = journey(vec![vec![milestone(
+        "m1",
+        vec![criterion("a", Count, Ge, 1.0, None)],
+    )]]);
+    let mut cs = customers(3);
+    cs[0].start = Some(0); // January 1970
+    cs[1].start = Some(10 * DAY);
+    cs[2].start = Some(40 * DAY); // February
+    let ev = [
+        (0, 20 * DAY, "a", 1.0),
+        (1, 100 * DAY, "a", 1.0),
+        (2, 41 * DAY, "a", 1.0),
+    ];
+    let data = Dataset::new(cs, &ev);
+    let a = assess(&j, &data, cutoff_of_day(120 * DAY));
+    let rows = cohorts(&data, &a, &Filter::default());
+    assert_eq!(rows.len(), 2);
+    assert_eq!((rows[0].month.as_str(), rows[0].customers), ("1970-01", 2));
+    // C0 took 20 days, C1 90 days: half within 30 and 60 days, all within 90.
+    assert_eq!(rows[0].share[0], [0.5, 0.5, 1.0, 1.0]);
+    assert_eq!(rows[0].complete, [true, true, true, false]);
+    assert_eq!(rows[1].share[0], [1.0, 1.0, 1.0, 1.0]);
+}

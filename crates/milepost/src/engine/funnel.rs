@@ -245,3 +245,74 @@ pub fn customer_states(
         })
         .collect()
 }
+
+/// Days after the start date the cohort table looks at.
+pub const COHORT_DAYS: [i64; 4] = [30, 60, 90, 180];
+
+/// One monthly start cohort: of the customers who started that month, the share that
+/// reached each milestone within 30, 60, 90 and 180 days of their start.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CohortRow {
+    /// `YYYY-MM`
+    pub month: String,
+    #[ts(type = "number")]
+    pub customers: u64,
+    /// `share[k][h]`: milestone k, horizon `COHORT_DAYS[h]`; a fraction.
+    pub share: Vec<Vec<f64>>,
+    /// Per horizon: every customer of the cohort has had that long before the as-of date
+    /// (otherwise the share can still grow).
+    pub complete: Vec<bool>,
+}
+
+/// The cohort table, oldest month first.
+pub fn cohorts(data: &Dataset, a: &Assessment, filter: &Filter) -> Vec<CohortRow> {
+    use std::collections::BTreeMap;
+    let n = a.milestones.len();
+    let mut months: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (c, cust) in data.customers.iter().enumerate() {
+        if let Some(s) = cust.start.filter(|&s| s <= a.cutoff)
+            && filter.admits(cust)
+        {
+            months
+                .entry(format_date(s)[..7].to_owned())
+                .or_default()
+                .push(c);
+        }
+    }
+    months
+        .into_iter()
+        .map(|(month, who)| {
+            let latest_start = who
+                .iter()
+                .filter_map(|&c| data.customers[c].start)
+                .max()
+                .unwrap_or(a.cutoff);
+            let share = (0..n)
+                .map(|k| {
+                    COHORT_DAYS
+                        .iter()
+                        .map(|&d| {
+                            let hit = who
+                                .iter()
+                                .filter(|&&c| {
+                                    let s = data.customers[c].start.unwrap_or(i64::MAX);
+                                    a.reached_at(c, k).is_some_and(|t| t - s <= d * DAY)
+                                })
+                                .count();
+                            hit as f64 / who.len() as f64
+                        })
+                        .collect()
+                })
+                .collect();
+            CohortRow {
+                month,
+                customers: who.len() as u64,
+                share,
+                complete: COHORT_DAYS
+                    .iter()
+                    .map(|&d| latest_start + d * DAY <= a.cutoff)
+                    .collect(),
+            }
+        })
+        .collect()
+}

@@ -12,6 +12,9 @@ pub mod tasks;
 pub use assess::{Assessment, MilestoneRef, assess, cutoff_of_day};
 pub use dataset::{Customer, Dataset};
 pub use forecast::{Backtest, Forecast, backtest, forecast};
-pub use funnel::{CustomerState, Filter, Funnel, FunnelStep, customer_states, funnel};
+pub use funnel::{
+    COHORT_DAYS, CohortRow, CustomerState, Filter, Funnel, FunnelStep, cohorts, customer_states,
+    funnel,
+};
 pub use health::{Health, HealthState, health};
 pub use tasks::{Priority, TaskItem, WeekLoad, dry_run, tasks};
