@@ -57,6 +57,7 @@ pub fn run() {
             commands::data::customer_detail,
             commands::data::load_demo_data,
             commands::data::journey_funnel,
+            commands::data::journey_analysis,
         ])
         .run(tauri::generate_context!())
         .expect("the Milepost window could not be started");

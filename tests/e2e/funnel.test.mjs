@@ -58,6 +58,30 @@ describe("live funnel on the canvas", () => {
         WAIT_MS,
         "the CLI funnel of the saved journey differs from the card",
       );
+
+      // The Funnel view shows the same funnel; a segment narrows it.
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
+      await click(driver, '[data-testid="open-funnel"]');
+      await find(driver, '[data-testid="funnel-table"]');
+      const all = JSON.parse(cli(ws.db, "funnel", "1", "--json"));
+      const reachedInTable = () =>
+        driver.executeScript(
+          "return [...document.querySelectorAll('[data-testid=funnel-row] td.strong')].map((td) => Number(td.textContent.replace(/,/g, '')))",
+        );
+      await driver.wait(
+        async () => JSON.stringify(await reachedInTable()) === JSON.stringify(all.milestones.map((m) => m.reached)),
+        WAIT_MS,
+        "the Funnel view's numbers differ from the CLI's",
+      );
+      await driver.executeScript(
+        "const s = document.querySelector('[data-testid=segment]'); s.value = 'SMB'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+      );
+      const smb = JSON.parse(cli(ws.db, "funnel", "1", "--json", "--segment", "SMB"));
+      await driver.wait(
+        async () => JSON.stringify(await reachedInTable()) === JSON.stringify(smb.milestones.map((m) => m.reached)),
+        WAIT_MS,
+        "the SMB funnel differs from the CLI's",
+      );
     } catch (e) {
       await saveFailureScreenshot(driver, "funnel");
       throw e;

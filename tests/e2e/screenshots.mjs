@@ -63,6 +63,11 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await settle(driver);
     await save(driver, "canvas-dark.png");
     await click(driver, '[data-testid="theme-toggle"]');
+    await click(driver, '[data-testid="open-funnel"]');
+    await find(driver, '[data-testid="funnel-table"]');
+    await find(driver, '[data-testid="funnel-chart"] svg path');
+    await driver.executeScript("return new Promise(r => setTimeout(r, 500))");
+    await save(driver, "funnel.png");
   } finally {
     await driver.quit();
   }

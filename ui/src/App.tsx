@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useState } from "react";
 import { JourneyScreen } from "./features/canvas/JourneyScreen";
 import { DataScreen } from "./features/data/DataScreen";
+import { FunnelScreen } from "./features/funnel/FunnelScreen";
 import { HomeScreen } from "./features/home/HomeScreen";
 import { api } from "./ipc";
 
-type Screen = { kind: "home" } | { kind: "journey"; id: number } | { kind: "data" };
+type Screen =
+  | { kind: "home" }
+  | { kind: "journey"; id: number }
+  | { kind: "funnel"; id: number }
+  | { kind: "data" };
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: "home" });
@@ -21,7 +26,15 @@ export function App() {
       return <HomeScreen onOpen={openJourney} onOpenData={openData} />;
     case "data":
       return <DataScreen onBack={goHome} />;
-    case "journey":
-      return <JourneyScreen id={screen.id} onBack={goHome} />;
+    case "journey": {
+      const id = screen.id;
+      return (
+        <JourneyScreen id={id} onBack={goHome} onFunnel={() => setScreen({ kind: "funnel", id })} />
+      );
+    }
+    case "funnel": {
+      const id = screen.id;
+      return <FunnelScreen id={id} onBack={() => setScreen({ kind: "journey", id })} />;
+    }
   }
 }

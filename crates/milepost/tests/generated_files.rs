@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use milepost::data::{DataPreview, Field, ImportOptions, ImportOutcome, Progress};
-use milepost::engine::{CustomerState, Funnel};
+use milepost::engine::{Analysis, CustomerState, Funnel};
 use milepost::error::ErrorReport;
 use milepost::journey::criterion::CriterionError;
 use milepost::journey::templates::Template;
@@ -63,6 +63,7 @@ fn typescript_bindings_are_current() {
     CustomerDetail::export_all(&cfg).unwrap();
     Funnel::export_all(&cfg).unwrap();
     CustomerState::export_all(&cfg).unwrap();
+    Analysis::export_all(&cfg).unwrap();
     let generated = read_dir(fresh.path());
     let committed_dir = repo_root().join("ui/src/bindings");
     if bless() {

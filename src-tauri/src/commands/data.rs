@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use milepost::data::{DataPreview, ImportOptions, ImportOutcome, Progress, Table};
-use milepost::engine::Funnel;
+use milepost::engine::{Analysis, Funnel};
 use milepost::journey::Journey;
 use milepost::store::{CustomerDetail, CustomerRow, DataSummary, Store};
 use tauri::State;
@@ -113,4 +113,38 @@ pub async fn journey_funnel(
     })
     .await
     .map_err(CommandError::internal)
+}
+
+/// The Funnel view of a stored journey: funnel, customers, forecasts and cohorts, as of a
+/// day (default: the latest event's) for a segment (default: all); null without events.
+#[tauri::command]
+pub async fn journey_analysis(
+    id: i64,
+    as_of: Option<String>,
+    segment: Option<String>,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<Analysis>> {
+    let journey = state.with_store(move |s| s.load_journey(id)).await?;
+    let data = state.dataset().await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let day = match as_of {
+            Some(text) => Some(
+                milepost::data::values::parse_timestamp(&text, milepost::data::DateOrder::Auto)
+                    .map_err(|e| {
+                        CommandError::from(milepost::Error::Data {
+                            path: "as-of".into(),
+                            message: e,
+                        })
+                    })?,
+            ),
+            None => None,
+        };
+        let filter = milepost::engine::Filter {
+            segment,
+            ..Default::default()
+        };
+        Ok(milepost::engine::analyse(&journey, &data, day, &filter))
+    })
+    .await
+    .map_err(CommandError::internal)?
 }

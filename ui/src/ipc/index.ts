@@ -3,6 +3,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { Analysis } from "../bindings/Analysis";
 import type { Criterion } from "../bindings/Criterion";
 import type { CriterionError } from "../bindings/CriterionError";
 import type { CustomerDetail } from "../bindings/CustomerDetail";
@@ -90,6 +91,9 @@ export const api = {
   customerDetail: (id: string) => call<CustomerDetail>("customer_detail", { id }),
   /** The funnel of the journey as edited, over the workspace's customers; null without data. */
   journeyFunnel: (journey: Journey) => call<Funnel | null>("journey_funnel", { journey }),
+  /** The Funnel view of a stored journey; null without customer data. */
+  journeyAnalysis: (id: number, asOf: string | null, segment: string | null) =>
+    call<Analysis | null>("journey_analysis", { id, asOf, segment }),
   /** Fills the workspace with 2,000 demo customers, their events and stakeholders. */
   loadDemoData: () => call<void>("load_demo_data"),
 

@@ -35,6 +35,8 @@ import type { CanvasNode, LaneKey } from "./layout";
 interface Props {
   id: number;
   onBack: () => void;
+  /** Opens the Funnel view of this journey. */
+  onFunnel: () => void;
 }
 
 function fileName(name: string): string {
@@ -66,7 +68,7 @@ export const SHORTCUTS: [string, string][] = [
   ["?", "Show this list"],
 ];
 
-export function JourneyScreen({ id, onBack }: Props) {
+export function JourneyScreen({ id, onBack, onFunnel }: Props) {
   const [stored, setStored] = useState<StoredJourney | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -95,7 +97,7 @@ export function JourneyScreen({ id, onBack }: Props) {
         {error && <ErrorBanner error={error} onDismiss={onBack} />}
       </div>
     );
-  return <Editor stored={stored} onBack={onBack} />;
+  return <Editor stored={stored} onBack={onBack} onFunnel={onFunnel} />;
 }
 
 interface Confirm {
@@ -105,7 +107,15 @@ interface Confirm {
   run: () => void;
 }
 
-function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void }) {
+function Editor({
+  stored,
+  onBack,
+  onFunnel,
+}: {
+  stored: StoredJourney;
+  onBack: () => void;
+  onFunnel: () => void;
+}) {
   const editor = useJourneyEditor(stored.id, stored.journey, stored.revision);
   const { journey: j, edit } = editor;
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -451,6 +461,18 @@ function Editor({ stored, onBack }: { stored: StoredJourney; onBack: () => void 
           </button>
           <button type="button" className="button" onClick={exportFile}>
             Export…
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={async () => {
+              await editor.flush();
+              onFunnel();
+            }}
+            title="The success funnel of this journey over your customers"
+            data-testid="open-funnel"
+          >
+            Funnel
           </button>
           <button
             type="button"

@@ -1,0 +1,258 @@
+// The Funnel view: where the journey's customers are, where they stall and who needs
+// what — funnel chart and numbers, the customers at a milestone with their health, the
+// forecast and the cohort table; as of a day, for a segment.
+import { useEffect, useMemo, useState } from "react";
+import type { Analysis } from "../../bindings/Analysis";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { ThemeButton } from "../../components/ThemeButton";
+import { type AppError, api, toAppError } from "../../ipc";
+import { count } from "../data/format";
+import { FunnelChart } from "./FunnelChart";
+
+interface Props {
+  id: number;
+  onBack: () => void;
+}
+
+const pct = (x: number | null) => (x == null ? "—" : `${(x * 100).toFixed(1)}%`);
+const days = (x: number | null) => (x == null ? "—" : x.toFixed(1));
+const HORIZONS = ["30 d", "60 d", "90 d", "180 d"];
+
+export function FunnelScreen({ id, onBack }: Props) {
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const [segment, setSegment] = useState<string | null>(null);
+  const [analysis, setAnalysis] = useState<Analysis | null | undefined>(undefined);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.journeyAnalysis(id, asOf, segment).then(
+      (a) => {
+        if (!live) return;
+        setAnalysis(a);
+        if (a) void api.setWindowTitle(`Funnel — ${a.funnel.journey} — Milepost`).catch(() => {});
+      },
+      (e) => live && setError(toAppError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, asOf, segment]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onBack();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onBack]);
+
+  const f = analysis?.funnel;
+  const step = selected ?? f?.bottleneck ?? f?.milestones[0]?.id ?? null;
+  const stepIndex = f?.milestones.findIndex((m) => m.id === step) ?? -1;
+  const atStep = useMemo(
+    () =>
+      analysis && step ? analysis.customers.filter((c) => c.furthest === step && !c.churned) : [],
+    [analysis, step],
+  );
+
+  return (
+    <div className="journey-screen funnel-screen">
+      <header className="topbar">
+        <button type="button" className="button button-quiet" onClick={onBack} title="Back (Esc)">
+          ← Journey
+        </button>
+        <div className="topbar-title">
+          <h1>Funnel{f ? ` — ${f.journey}` : ""}</h1>
+          {f && (
+            <span className="data-meta" data-testid="funnel-meta">
+              {count(f.customers)} customers · as of {f.as_of}
+            </span>
+          )}
+        </div>
+        <div className="topbar-actions">
+          <label className="inline-field">
+            As of{" "}
+            <input
+              type="date"
+              className="date-input"
+              value={asOf ?? analysis?.latest ?? ""}
+              onChange={(e) => setAsOf(e.target.value || null)}
+              data-testid="as-of"
+            />
+          </label>
+          <label className="inline-field">
+            Segment{" "}
+            <select
+              className="select"
+              value={segment ?? ""}
+              onChange={(e) => setSegment(e.target.value || null)}
+              data-testid="segment"
+            >
+              <option value="">All</option>
+              {analysis?.segments.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+          <ThemeButton />
+        </div>
+      </header>
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+
+      {analysis === undefined ? (
+        <p className="muted data-empty">Computing…</p>
+      ) : analysis === null || !f ? (
+        <div className="empty-state data-empty">
+          <p className="empty-title">No customer data yet</p>
+          <p className="muted">
+            Import customers and their usage events (Customer data on the start screen) to see how
+            many reach each milestone.
+          </p>
+        </div>
+      ) : (
+        <main className="funnel-main">
+          <section className="funnel-top">
+            <FunnelChart funnel={f} selected={step} onSelect={setSelected} />
+            <table className="funnel-table" data-testid="funnel-table">
+              <thead>
+                <tr>
+                  <th>Milestone</th>
+                  <th className="numeric">Reached</th>
+                  <th className="numeric" title="Conversion from the previous milestone">
+                    From prev.
+                  </th>
+                  <th className="numeric" title="Conversion from the start">
+                    From start
+                  </th>
+                  <th className="numeric" title="Median days from the start date">
+                    Median d
+                  </th>
+                  <th className="numeric" title="75th percentile of days from the start date">
+                    P75 d
+                  </th>
+                  <th className="numeric" title="Churned with this as their furthest milestone">
+                    Churned
+                  </th>
+                  <th className="numeric" title="Expected to reach it in the next 30 days">
+                    +30 d
+                  </th>
+                  <th className="numeric" title="Expected to reach it in the next 90 days">
+                    +90 d
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {f.milestones.map((m, i) => (
+                  <tr
+                    key={m.id}
+                    className={[
+                      m.id === f.bottleneck ? "bottleneck-row" : "",
+                      m.id === step ? "chosen" : "",
+                    ].join(" ")}
+                    onClick={() => setSelected(m.id)}
+                    data-testid="funnel-row"
+                  >
+                    <td>
+                      <span className="pill">M{i + 1}</span> {m.name}
+                      {m.id === f.bottleneck && (
+                        <span className="badge badge-bottleneck">Bottleneck</span>
+                      )}
+                    </td>
+                    <td className="numeric strong">{count(m.reached)}</td>
+                    <td className="numeric">{pct(m.conversion_from_previous)}</td>
+                    <td className="numeric">{pct(m.conversion_from_start)}</td>
+                    <td className="numeric">{days(m.median_days_from_start)}</td>
+                    <td className="numeric">{days(m.p75_days_from_start)}</td>
+                    <td className="numeric">
+                      {m.churned}
+                      <span className="muted"> ({pct(m.churn_rate)})</span>
+                    </td>
+                    <td className="numeric">
+                      {analysis.forecast_30.milestones[i]?.expected.toFixed(0)}
+                    </td>
+                    <td className="numeric">
+                      {analysis.forecast_90.milestones[i]?.expected.toFixed(0)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td colSpan={9} className="muted">
+                    Reached no milestone: {count(f.not_started)} ({f.not_started_churned} churned).
+                    Next 30/90 d: customers expected to reach it, from those in flight.
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </section>
+
+          <section className="funnel-bottom">
+            <div className="panel-card" data-testid="customers-at-step">
+              <h2>
+                Customers at{" "}
+                {stepIndex >= 0 ? `M${stepIndex + 1} ${f.milestones[stepIndex]?.name}` : "—"}{" "}
+                <span className="muted">
+                  {count(atStep.length)} active customers have it as their furthest milestone
+                </span>
+              </h2>
+              <div className="step-customers">
+                {atStep.slice(0, 200).map((c) => (
+                  <div key={c.id} className="step-customer">
+                    <span className={`health-dot health-dot-${c.health?.colour ?? "none"}`} />
+                    <span className="mono-cell">{c.id}</span>
+                    <span className="muted">{days(c.days_in_stage)} d in stage</span>
+                    <span className="step-action">{c.health?.action ?? ""}</span>
+                  </div>
+                ))}
+                {atStep.length > 200 && (
+                  <p className="muted">… and {count(atStep.length - 200)} more</p>
+                )}
+              </div>
+            </div>
+            <div className="panel-card">
+              <h2>
+                Cohorts{" "}
+                <span className="muted">share reaching {f.milestones[stepIndex]?.name} within</span>
+              </h2>
+              <table className="cohort-table" data-testid="cohort-table">
+                <thead>
+                  <tr>
+                    <th>Started</th>
+                    <th className="numeric">Customers</th>
+                    {HORIZONS.map((h) => (
+                      <th key={h} className="numeric">
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {analysis.cohorts.slice(-12).map((r) => (
+                    <tr key={r.month}>
+                      <td>{r.month}</td>
+                      <td className="numeric">{r.customers}</td>
+                      {(r.share[stepIndex] ?? []).map((s, h) => (
+                        <td
+                          // biome-ignore lint/suspicious/noArrayIndexKey: fixed horizons
+                          key={h}
+                          className={r.complete[h] ? "numeric heat" : "numeric heat open"}
+                          style={{ "--heat": s } as React.CSSProperties}
+                          title={r.complete[h] ? "" : "Not that long yet: can still grow"}
+                        >
+                          {Math.round(s * 100)}%
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </main>
+      )}
+    </div>
+  );
+}
