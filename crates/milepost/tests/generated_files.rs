@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use milepost::data::{DataPreview, Field, ImportOptions, ImportOutcome, Progress};
-use milepost::engine::{Analysis, CustomerState, Funnel};
+use milepost::engine::{Analysis, CustomerState, Funnel, LiveNumbers};
 use milepost::error::ErrorReport;
 use milepost::journey::criterion::CriterionError;
 use milepost::journey::templates::Template;
@@ -64,6 +64,7 @@ fn typescript_bindings_are_current() {
     Funnel::export_all(&cfg).unwrap();
     CustomerState::export_all(&cfg).unwrap();
     Analysis::export_all(&cfg).unwrap();
+    LiveNumbers::export_all(&cfg).unwrap();
     let generated = read_dir(fresh.path());
     let committed_dir = repo_root().join("ui/src/bindings");
     if bless() {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use milepost::data::{DataPreview, ImportOptions, ImportOutcome, Progress, Table};
-use milepost::engine::{Analysis, Funnel};
+use milepost::engine::{Analysis, LiveNumbers};
 use milepost::journey::Journey;
 use milepost::store::{CustomerDetail, CustomerRow, DataSummary, Store};
 use tauri::State;
@@ -93,26 +93,18 @@ pub async fn load_demo_data(state: State<'_, AppState>) -> CommandResult<()> {
     Ok(())
 }
 
-/// The success funnel of a journey as it is being edited (saved or not), over the
-/// workspace's customers as of the day of the latest event; null without any events.
+/// The success funnel and the health per stage of a journey as it is being edited (saved
+/// or not), over the workspace's customers as of the latest event's day; null without
+/// any events.
 #[tauri::command]
 pub async fn journey_funnel(
     journey: Journey,
     state: State<'_, AppState>,
-) -> CommandResult<Option<Funnel>> {
+) -> CommandResult<Option<LiveNumbers>> {
     let data = state.dataset().await?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let latest = data.latest()?;
-        let a = milepost::engine::assess(&journey, &data, milepost::engine::cutoff_of_day(latest));
-        Some(milepost::engine::funnel(
-            &journey.name,
-            &data,
-            &a,
-            &milepost::engine::Filter::default(),
-        ))
-    })
-    .await
-    .map_err(CommandError::internal)
+    tauri::async_runtime::spawn_blocking(move || milepost::engine::live(&journey, &data))
+        .await
+        .map_err(CommandError::internal)
 }
 
 /// The Funnel view of a stored journey: funnel, customers, forecasts and cohorts, as of a

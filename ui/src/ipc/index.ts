@@ -12,11 +12,11 @@ import type { DataPreview } from "../bindings/DataPreview";
 import type { DataSummary } from "../bindings/DataSummary";
 import type { DataTable } from "../bindings/DataTable";
 import type { ErrorReport } from "../bindings/ErrorReport";
-import type { Funnel } from "../bindings/Funnel";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { Journey } from "../bindings/Journey";
 import type { JourneySummary } from "../bindings/JourneySummary";
+import type { LiveNumbers } from "../bindings/LiveNumbers";
 import type { Progress } from "../bindings/Progress";
 import type { SaveOutcome } from "../bindings/SaveOutcome";
 import type { StoredJourney } from "../bindings/StoredJourney";
@@ -89,8 +89,8 @@ export const api = {
   dataSummary: () => call<DataSummary>("data_summary"),
   listCustomers: () => call<CustomerRow[]>("list_customers"),
   customerDetail: (id: string) => call<CustomerDetail>("customer_detail", { id }),
-  /** The funnel of the journey as edited, over the workspace's customers; null without data. */
-  journeyFunnel: (journey: Journey) => call<Funnel | null>("journey_funnel", { journey }),
+  /** The funnel and stage health of the journey as edited; null without customer data. */
+  journeyFunnel: (journey: Journey) => call<LiveNumbers | null>("journey_funnel", { journey }),
   /** The Funnel view of a stored journey; null without customer data. */
   journeyAnalysis: (id: number, asOf: string | null, segment: string | null) =>
     call<Analysis | null>("journey_analysis", { id, asOf, segment }),

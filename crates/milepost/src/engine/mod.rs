@@ -62,3 +62,55 @@ pub fn analyse(
         latest: crate::data::values::format_date(latest),
     })
 }
+
+/// How many active customers are green, grey or red in a stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StageHealthCount {
+    pub stage: String,
+    #[ts(type = "number")]
+    pub green: u64,
+    #[ts(type = "number")]
+    pub grey: u64,
+    #[ts(type = "number")]
+    pub red: u64,
+}
+
+/// The numbers the canvas shows live while a journey is edited.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LiveNumbers {
+    pub funnel: Funnel,
+    /// Per stage with health rules, its customers by colour.
+    pub stages: Vec<StageHealthCount>,
+}
+
+/// The funnel and the health counts per stage, as of the latest event's day; None
+/// without events.
+pub fn live(journey: &crate::journey::Journey, data: &Dataset) -> Option<LiveNumbers> {
+    let latest = data.latest()?;
+    let a = assess(journey, data, cutoff_of_day(latest));
+    let all = Filter::default();
+    let states = customer_states(journey, data, &a, &all);
+    let stages = journey
+        .stages
+        .iter()
+        .filter(|s| s.health.is_some())
+        .map(|s| {
+            let here = || {
+                states
+                    .iter()
+                    .filter(|c| c.stage.as_deref() == Some(s.id.as_str()))
+                    .filter_map(|c| c.health.as_ref().map(|h| h.colour))
+            };
+            StageHealthCount {
+                stage: s.id.clone(),
+                green: here().filter(|c| *c == Health::Green).count() as u64,
+                grey: here().filter(|c| *c == Health::Grey).count() as u64,
+                red: here().filter(|c| *c == Health::Red).count() as u64,
+            }
+        })
+        .collect();
+    Some(LiveNumbers {
+        funnel: funnel(&journey.name, data, &a, &all),
+        stages,
+    })
+}

@@ -13,8 +13,8 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Funnel } from "../../bindings/Funnel";
 import type { Journey } from "../../bindings/Journey";
+import type { LiveNumbers } from "../../bindings/LiveNumbers";
 import {
   connect,
   moveActivity,
@@ -80,8 +80,8 @@ export interface CanvasProps {
   edit: ((change: (j: Journey) => Journey, label: string) => void) | null;
   actions: CanvasActions | null;
   flagged: ReadonlySet<string>;
-  /** Live numbers per milestone, when the workspace has customer data. */
-  funnel?: Funnel | null;
+  /** Live numbers per milestone and stage, when the workspace has customer data. */
+  live?: LiveNumbers | null;
   /** Selected node and edge ids. */
   selected: ReadonlySet<string>;
   onSelectionChange: (selected: Set<string>) => void;
@@ -100,7 +100,7 @@ function Canvas({
   edit,
   actions,
   flagged,
-  funnel = null,
+  live = null,
   selected,
   onSelectionChange,
   onReady,
@@ -112,10 +112,10 @@ function Canvas({
   const editable = edit !== null;
   const laidOut = useRef<CanvasNode[]>([]);
   const layout = useMemo(() => {
-    const next = layoutJourney(journey, { measured, editable, flagged, lines, funnel });
+    const next = layoutJourney(journey, { measured, editable, flagged, lines, live });
     laidOut.current = keepUnchanged(laidOut.current, next.nodes);
     return { ...next, nodes: laidOut.current };
-  }, [journey, measured, editable, flagged, funnel]);
+  }, [journey, measured, editable, flagged, live]);
   const nodes = useMemo(
     () =>
       layout.nodes.map((n) => {

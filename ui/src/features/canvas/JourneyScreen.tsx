@@ -131,7 +131,7 @@ function Editor({
   const clipboard = useRef<Clip[]>([]);
 
   const findings = useMemo(() => frameworkCheck(j), [j]);
-  const funnel = useFunnel(j);
+  const live = useFunnel(j);
   const flagged = useMemo(
     () => new Set(showFlags ? findings.map((f) => nodeId(f.kind, f.id)) : []),
     [findings, showFlags],
@@ -356,7 +356,7 @@ function Editor({
       edit={editing ? edit : null}
       actions={editing ? actions : null}
       flagged={editing ? flagged : NOTHING}
-      funnel={funnel}
+      live={live}
       selected={editing ? selected : NOTHING}
       onSelectionChange={editing ? setSelected : ignore}
       onReady={keepFlow}

@@ -5,13 +5,14 @@
 // lands.
 import type { Edge, Node } from "@xyflow/react";
 import type { Activity } from "../../bindings/Activity";
-import type { Funnel } from "../../bindings/Funnel";
 import type { FunnelStep } from "../../bindings/FunnelStep";
 import type { Journey } from "../../bindings/Journey";
+import type { LiveNumbers } from "../../bindings/LiveNumbers";
 import type { Metric } from "../../bindings/Metric";
 import type { Milestone } from "../../bindings/Milestone";
 import type { Role } from "../../bindings/Role";
 import type { Stage } from "../../bindings/Stage";
+import type { StageHealthCount } from "../../bindings/StageHealthCount";
 import type { StickyNote } from "../../bindings/StickyNote";
 import { allMilestones } from "../../components/text";
 import { stageRoles } from "../editor/ops";
@@ -45,7 +46,14 @@ export const LANES: { key: LaneKey; title: string; hint: string }[] = [
 
 type Flag = { flagged?: boolean };
 export type StageNode = Node<
-  { stage: Stage | null; index: number; title: string; milestones: number; last: boolean } & Flag,
+  {
+    stage: Stage | null;
+    index: number;
+    title: string;
+    milestones: number;
+    last: boolean;
+    health?: StageHealthCount;
+  } & Flag,
   "stage"
 >;
 export type LaneNode = Node<{ title: string; hint: string; height: number }, "lane">;
@@ -132,7 +140,8 @@ function estimate(node: CanvasNode, lines: LineCounter): number {
         2 +
         lines(node.data.title, "heading", width) * 31 +
         (outcome ? 4 + lines(outcome, "body", width) * 20 : 0) +
-        (node.data.stage?.health ? HEALTH_ROW : 0)
+        (node.data.stage?.health ? HEALTH_ROW : 0) +
+        (node.data.health ? HEALTH_ROW : 0)
       );
     }
     case "add":
@@ -169,8 +178,8 @@ export interface LayoutOptions {
   flagged?: ReadonlySet<string>;
   /** Counts wrapped lines of card text, for estimating heights not yet measured. */
   lines?: LineCounter;
-  /** Live numbers per milestone, when the workspace has customer data. */
-  funnel?: Funnel | null;
+  /** Live numbers per milestone and stage, when the workspace has customer data. */
+  live?: LiveNumbers | null;
 }
 
 export function columnX(index: number): number {
@@ -186,8 +195,9 @@ export function columnAt(x: number, columns: number): number {
 export function layoutJourney(journey: Journey, options: LayoutOptions = {}): Layout {
   const { measured = {}, editable = false, flagged = new Set<string>() } = options;
   const lines = options.lines ?? roughLines;
-  const steps = new Map((options.funnel?.milestones ?? []).map((s) => [s.id, s]));
-  const bottleneck = options.funnel?.bottleneck ?? null;
+  const steps = new Map((options.live?.funnel.milestones ?? []).map((s) => [s.id, s]));
+  const bottleneck = options.live?.funnel.bottleneck ?? null;
+  const stageHealth = new Map((options.live?.stages ?? []).map((s) => [s.stage, s]));
   const heightOf = (n: CanvasNode) => measured[n.id] ?? estimate(n, lines);
   const roleById = new Map(journey.roles.map((r) => [r.id, r]));
   const playsBy = (stageId: string | undefined, roleId: string) =>
@@ -292,6 +302,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
       title,
       milestones: stage?.milestones.length ?? 0,
       last: i === journey.stages.length - 1,
+      ...(stage && stageHealth.has(stage.id) ? { health: stageHealth.get(stage.id) } : {}),
     },
     selectable: stage !== null,
     draggable: stage !== null && editable,

@@ -80,6 +80,21 @@ export const StageHeader = memo(function StageHeader({ data }: NodeProps<StageNo
           )}
         </div>
       )}
+      {data.health && (
+        <div
+          className="stage-health stage-health-counts"
+          data-testid="stage-health-counts"
+          title="Customers in this stage now, by health"
+        >
+          {HEALTH_COLOURS.map((c) => (
+            <span key={c} className="stage-health-band" data-colour={c}>
+              <span className={`health-dot health-dot-${c}`} />
+              {whole.format(data.health?.[c] ?? 0)}
+            </span>
+          ))}
+          <span className="stage-health-metrics">customers</span>
+        </div>
+      )}
     </div>
   );
 });

@@ -2,19 +2,28 @@
 // main thread) shortly after the milestones or their criteria change, so a workshop sees
 // "what if onboarding meant 2 billing cycles?" while typing.
 import { useEffect, useMemo, useState } from "react";
-import type { Funnel } from "../../bindings/Funnel";
 import type { Journey } from "../../bindings/Journey";
+import type { LiveNumbers } from "../../bindings/LiveNumbers";
 import { api } from "../../ipc";
 
 const DEBOUNCE_MS = 200;
 
-/** What the funnel depends on: the milestones in order and their criteria. */
+/** What the numbers depend on: the milestones in order and their criteria, and the
+ * stages' health rules and the metrics they use. */
 export function funnelKey(j: Journey): string {
-  return JSON.stringify(j.stages.map((s) => s.milestones.map((m) => [m.id, m.criteria])));
+  return JSON.stringify([
+    j.stages.map((s) => [
+      s.id,
+      s.expected_days,
+      s.health,
+      s.milestones.map((m) => [m.id, m.criteria]),
+    ]),
+    j.metrics,
+  ]);
 }
 
-export function useFunnel(journey: Journey): Funnel | null {
-  const [funnel, setFunnel] = useState<Funnel | null>(null);
+export function useFunnel(journey: Journey): LiveNumbers | null {
+  const [funnel, setFunnel] = useState<LiveNumbers | null>(null);
   const key = useMemo(() => funnelKey(journey), [journey]);
   // The journey as of the key's change; other edits do not recompute.
   // biome-ignore lint/correctness/useExhaustiveDependencies: recompute only when the key changes
