@@ -58,6 +58,9 @@ pub fn run() {
             commands::data::load_demo_data,
             commands::data::journey_funnel,
             commands::data::journey_analysis,
+            commands::data::journey_tasks,
+            commands::data::export_tasks_csv,
+            commands::data::tasks_dry_run,
         ])
         .run(tauri::generate_context!())
         .expect("the Milepost window could not be started");

@@ -82,6 +82,23 @@ describe("live funnel on the canvas", () => {
         WAIT_MS,
         "the SMB funnel differs from the CLI's",
       );
+
+      // The Tasks view lists what the rules created this week, as the CLI does.
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
+      await click(driver, '[data-testid="open-tasks"]');
+      const tasks = JSON.parse(cli(ws.db, "tasks", "1", "--json"));
+      assert.ok(tasks.length > 0, "the demo data gives this week some tasks");
+      await driver.wait(
+        async () => {
+          const meta = await driver.executeScript(
+            "return document.querySelector('[data-testid=tasks-meta]')?.textContent ?? ''",
+          );
+          return meta.startsWith(`${tasks.length.toLocaleString("en-US")} created`);
+        },
+        WAIT_MS,
+        "the Tasks view's count differs from the CLI's",
+      );
+      await find(driver, '[data-testid="task-row"]');
     } catch (e) {
       await saveFailureScreenshot(driver, "funnel");
       throw e;

@@ -68,6 +68,12 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await find(driver, '[data-testid="funnel-chart"] svg path');
     await driver.executeScript("return new Promise(r => setTimeout(r, 500))");
     await save(driver, "funnel.png");
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+    await click(driver, '[data-testid="open-tasks"]');
+    await find(driver, '[data-testid="task-list"]');
+    await find(driver, '[data-testid="load-chart"] svg path');
+    await driver.executeScript("return new Promise(r => setTimeout(r, 500))");
+    await save(driver, "tasks.png");
   } finally {
     await driver.quit();
   }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { JourneyScreen } from "./features/canvas/JourneyScreen";
 import { DataScreen } from "./features/data/DataScreen";
 import { FunnelScreen } from "./features/funnel/FunnelScreen";
+import { TasksScreen } from "./features/funnel/TasksScreen";
 import { HomeScreen } from "./features/home/HomeScreen";
 import { api } from "./ipc";
 
@@ -9,6 +10,7 @@ type Screen =
   | { kind: "home" }
   | { kind: "journey"; id: number }
   | { kind: "funnel"; id: number }
+  | { kind: "tasks"; id: number; name: string }
   | { kind: "data" };
 
 export function App() {
@@ -29,7 +31,18 @@ export function App() {
     case "journey": {
       const id = screen.id;
       return (
-        <JourneyScreen id={id} onBack={goHome} onFunnel={() => setScreen({ kind: "funnel", id })} />
+        <JourneyScreen
+          id={id}
+          onBack={goHome}
+          onFunnel={() => setScreen({ kind: "funnel", id })}
+          onTasks={(name) => setScreen({ kind: "tasks", id, name })}
+        />
+      );
+    }
+    case "tasks": {
+      const id = screen.id;
+      return (
+        <TasksScreen id={id} name={screen.name} onBack={() => setScreen({ kind: "journey", id })} />
       );
     }
     case "funnel": {

@@ -606,38 +606,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if json {
                 out(&serde_json::to_string_pretty(&list)?)?;
             } else if csv {
-                let mut w = csv::Writer::from_writer(Vec::new());
-                w.write_record([
-                    "priority",
-                    "due",
-                    "customer",
-                    "customer_name",
-                    "task",
-                    "role",
-                    "owner",
-                    "created",
-                    "reason",
-                ])?;
-                for t in &list {
-                    let priority = format!("{:?}", t.priority).to_lowercase();
-                    let cells = [
-                        priority.as_str(),
-                        &t.due,
-                        &t.customer,
-                        t.customer_name.as_deref().unwrap_or(""),
-                        &t.title,
-                        t.role.as_deref().unwrap_or(""),
-                        t.owner.as_deref().unwrap_or(""),
-                        &t.created,
-                        &t.reason,
-                    ];
-                    w.write_record(
-                        cells
-                            .iter()
-                            .map(|c| milepost::data::safe_cell(c).into_owned()),
-                    )?;
-                }
-                out(String::from_utf8(w.into_inner()?)?.trim_end())?;
+                out(milepost::engine::to_csv(&list).trim_end())?;
             } else {
                 let mut text = format!(
                     "{:<7} {:<11} {:<12} {:<34} {:<20} {}\n",

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use milepost::data::{DataPreview, Field, ImportOptions, ImportOutcome, Progress};
-use milepost::engine::{Analysis, CustomerState, Funnel, LiveNumbers};
+use milepost::engine::{Analysis, CustomerState, Funnel, LiveNumbers, TaskItem, WeekLoad};
 use milepost::error::ErrorReport;
 use milepost::journey::criterion::CriterionError;
 use milepost::journey::templates::Template;
@@ -65,6 +65,8 @@ fn typescript_bindings_are_current() {
     CustomerState::export_all(&cfg).unwrap();
     Analysis::export_all(&cfg).unwrap();
     LiveNumbers::export_all(&cfg).unwrap();
+    TaskItem::export_all(&cfg).unwrap();
+    WeekLoad::export_all(&cfg).unwrap();
     let generated = read_dir(fresh.path());
     let committed_dir = repo_root().join("ui/src/bindings");
     if bless() {

@@ -1,11 +1,12 @@
 //! Customer data: the import wizard's preview and import (with progress over a Channel
 //! and a Cancel), the customers table and a customer's timeline.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use milepost::data::{DataPreview, ImportOptions, ImportOutcome, Progress, Table};
-use milepost::engine::{Analysis, LiveNumbers};
+use milepost::engine::{Analysis, LiveNumbers, TaskItem, WeekLoad};
 use milepost::journey::Journey;
 use milepost::store::{CustomerDetail, CustomerRow, DataSummary, Store};
 use tauri::State;
@@ -139,4 +140,68 @@ pub async fn journey_analysis(
     })
     .await
     .map_err(CommandError::internal)?
+}
+
+/// This week's tasks from the playbook's rules, most urgent first.
+#[tauri::command]
+pub async fn journey_tasks(
+    id: i64,
+    days: i64,
+    state: State<'_, AppState>,
+) -> CommandResult<Vec<TaskItem>> {
+    let journey = state.with_store(move |s| s.load_journey(id)).await?;
+    let data = state.dataset().await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let Some(latest) = data.latest() else {
+            return Vec::new();
+        };
+        let a = milepost::engine::assess(&journey, &data, milepost::engine::cutoff_of_day(latest));
+        milepost::engine::tasks(&journey, &data, &a, days)
+    })
+    .await
+    .map_err(CommandError::internal)
+}
+
+/// Writes the tasks as spreadsheet-safe CSV.
+#[tauri::command]
+pub async fn export_tasks_csv(
+    id: i64,
+    days: i64,
+    path: PathBuf,
+    state: State<'_, AppState>,
+) -> CommandResult<()> {
+    let list = journey_tasks(id, days, state).await?;
+    let text = milepost::engine::to_csv(&list);
+    tauri::async_runtime::spawn_blocking(move || {
+        std::fs::write(&path, text).map_err(|source| milepost::Error::Io { path, source })
+    })
+    .await
+    .map_err(CommandError::internal)?
+    .map_err(Into::into)
+}
+
+/// The rules replayed over past weeks: tasks per owner, role and week.
+#[tauri::command]
+pub async fn tasks_dry_run(
+    id: i64,
+    weeks: i64,
+    capacity: BTreeMap<String, u32>,
+    state: State<'_, AppState>,
+) -> CommandResult<Vec<WeekLoad>> {
+    let journey = state.with_store(move |s| s.load_journey(id)).await?;
+    let data = state.dataset().await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let Some(latest) = data.latest() else {
+            return Vec::new();
+        };
+        milepost::engine::dry_run(
+            &journey,
+            &data,
+            milepost::engine::cutoff_of_day(latest),
+            weeks,
+            &capacity,
+        )
+    })
+    .await
+    .map_err(CommandError::internal)
 }

@@ -20,7 +20,9 @@ import type { LiveNumbers } from "../bindings/LiveNumbers";
 import type { Progress } from "../bindings/Progress";
 import type { SaveOutcome } from "../bindings/SaveOutcome";
 import type { StoredJourney } from "../bindings/StoredJourney";
+import type { TaskItem } from "../bindings/TaskItem";
 import type { Template } from "../bindings/Template";
+import type { WeekLoad } from "../bindings/WeekLoad";
 
 /** A failed command, with the stable code from the core and words for the person. */
 export class AppError extends Error {
@@ -94,6 +96,20 @@ export const api = {
   /** The Funnel view of a stored journey; null without customer data. */
   journeyAnalysis: (id: number, asOf: string | null, segment: string | null) =>
     call<Analysis | null>("journey_analysis", { id, asOf, segment }),
+  journeyTasks: (id: number, days: number) => call<TaskItem[]>("journey_tasks", { id, days }),
+  exportTasksCsv: (id: number, days: number, path: string) =>
+    call<void>("export_tasks_csv", { id, days, path }),
+  tasksDryRun: (id: number, weeks: number, capacity: Record<string, number>) =>
+    call<WeekLoad[]>("tasks_dry_run", { id, weeks, capacity }),
+  /** Asks where to save a CSV file; null when the person cancels. */
+  async pickCsvPath(suggestedName: string): Promise<string | null> {
+    return (
+      (await save({
+        defaultPath: suggestedName,
+        filters: [{ name: "CSV", extensions: ["csv"] }],
+      })) ?? null
+    );
+  },
   /** Fills the workspace with 2,000 demo customers, their events and stakeholders. */
   loadDemoData: () => call<void>("load_demo_data"),
 

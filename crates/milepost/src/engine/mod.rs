@@ -17,7 +17,7 @@ pub use funnel::{
     funnel,
 };
 pub use health::{Health, HealthState, health};
-pub use tasks::{Priority, TaskItem, WeekLoad, dry_run, tasks};
+pub use tasks::{Priority, TaskItem, WeekLoad, dry_run, tasks, to_csv};
 
 use serde::Serialize;
 use ts_rs::TS;

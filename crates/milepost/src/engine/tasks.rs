@@ -334,3 +334,36 @@ pub fn dry_run(
         })
         .collect()
 }
+
+/// Tasks as CSV, safe to open in a spreadsheet (no cell starts a formula).
+pub fn to_csv(list: &[TaskItem]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "priority",
+        "due",
+        "customer",
+        "customer_name",
+        "task",
+        "role",
+        "owner",
+        "created",
+        "reason",
+    ];
+    let _ = w.write_record(header);
+    for t in list {
+        let priority = format!("{:?}", t.priority).to_lowercase();
+        let cells = [
+            priority.as_str(),
+            &t.due,
+            &t.customer,
+            t.customer_name.as_deref().unwrap_or(""),
+            &t.title,
+            t.role.as_deref().unwrap_or(""),
+            t.owner.as_deref().unwrap_or(""),
+            &t.created,
+            &t.reason,
+        ];
+        let _ = w.write_record(cells.iter().map(|c| crate::data::safe_cell(c).into_owned()));
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}

@@ -37,6 +37,8 @@ interface Props {
   onBack: () => void;
   /** Opens the Funnel view of this journey. */
   onFunnel: () => void;
+  /** Opens the Tasks view of this journey. */
+  onTasks: (name: string) => void;
 }
 
 function fileName(name: string): string {
@@ -68,7 +70,7 @@ export const SHORTCUTS: [string, string][] = [
   ["?", "Show this list"],
 ];
 
-export function JourneyScreen({ id, onBack, onFunnel }: Props) {
+export function JourneyScreen({ id, onBack, onFunnel, onTasks }: Props) {
   const [stored, setStored] = useState<StoredJourney | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -97,7 +99,7 @@ export function JourneyScreen({ id, onBack, onFunnel }: Props) {
         {error && <ErrorBanner error={error} onDismiss={onBack} />}
       </div>
     );
-  return <Editor stored={stored} onBack={onBack} onFunnel={onFunnel} />;
+  return <Editor stored={stored} onBack={onBack} onFunnel={onFunnel} onTasks={onTasks} />;
 }
 
 interface Confirm {
@@ -111,10 +113,12 @@ function Editor({
   stored,
   onBack,
   onFunnel,
+  onTasks,
 }: {
   stored: StoredJourney;
   onBack: () => void;
   onFunnel: () => void;
+  onTasks: (name: string) => void;
 }) {
   const editor = useJourneyEditor(stored.id, stored.journey, stored.revision);
   const { journey: j, edit } = editor;
@@ -473,6 +477,18 @@ function Editor({
             data-testid="open-funnel"
           >
             Funnel
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={async () => {
+              await editor.flush();
+              onTasks(j.name);
+            }}
+            title="Tasks the playbook's rules create for your team"
+            data-testid="open-tasks"
+          >
+            Tasks
           </button>
           <button
             type="button"
