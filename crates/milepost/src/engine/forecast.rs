@@ -44,6 +44,17 @@ pub struct Forecast {
     pub milestones: Vec<ForecastStep>,
 }
 
+/// When customer c started step k (the way to milestone k): its start date for the first
+/// step, else when it reached milestone k - 1; None if not (yet) by the cut-off.
+fn step_entered(data: &Dataset, a: &Assessment, c: usize, k: usize) -> Option<i64> {
+    let entered = if k == 0 {
+        data.customers[c].start
+    } else {
+        a.reached_at(c, k - 1)
+    };
+    entered.filter(|&e| e <= a.cutoff)
+}
+
 /// Per step, the daily hazard: hazard[k][d] = P(finish on day d + 1 | not by day d).
 fn hazards(data: &Dataset, a: &Assessment) -> Vec<Vec<f64>> {
     let n = a.milestones.len();
@@ -52,12 +63,7 @@ fn hazards(data: &Dataset, a: &Assessment) -> Vec<Vec<f64>> {
             let mut done = vec![0u32; MAX_DAYS + 1];
             let mut censored = vec![0u32; MAX_DAYS + 1];
             for (c, cust) in data.customers.iter().enumerate() {
-                let entered = if k == 0 {
-                    cust.start
-                } else {
-                    a.reached_at(c, k - 1)
-                };
-                let Some(e) = entered.filter(|&e| e <= a.cutoff) else {
+                let Some(e) = step_entered(data, a, c, k) else {
                     continue;
                 };
                 let day = |t: i64| (((t - e).max(0) / DAY) as usize).min(MAX_DAYS);
@@ -95,12 +101,7 @@ pub fn forecast(data: &Dataset, a: &Assessment, days: u32) -> Forecast {
         if k >= n || cust.churn.is_some_and(|t| t <= a.cutoff) {
             continue;
         }
-        let entered = if k == 0 {
-            cust.start
-        } else {
-            a.reached_at(c, k - 1)
-        };
-        let Some(e) = entered.filter(|&e| e <= a.cutoff) else {
+        let Some(e) = step_entered(data, a, c, k) else {
             continue;
         };
         let d = (((a.cutoff - e) / DAY) as usize).min(MAX_DAYS);

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { Analysis } from "../../bindings/Analysis";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { ThemeButton } from "../../components/ThemeButton";
+import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
 import { count } from "../data/format";
 import { FunnelChart } from "./FunnelChart";
@@ -40,13 +41,7 @@ export function FunnelScreen({ id, onBack }: Props) {
     };
   }, [id, asOf, segment]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onBack();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onBack]);
+  useEscape(onBack);
 
   const f = analysis?.funnel;
   const step = selected ?? f?.bottleneck ?? f?.milestones[0]?.id ?? null;

@@ -5,6 +5,7 @@ import type { TaskItem } from "../../bindings/TaskItem";
 import type { WeekLoad } from "../../bindings/WeekLoad";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { ThemeButton } from "../../components/ThemeButton";
+import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
 import { count } from "../data/format";
 import { LoadChart } from "./LoadChart";
@@ -45,13 +46,7 @@ export function TasksScreen({ id, name, onBack }: Props) {
     );
   }, [id, weeks, capacity, chartRole]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onBack();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onBack]);
+  useEscape(onBack);
 
   const shown = (tasks ?? []).filter(
     (t) => (!role || t.role === role) && (!priority || t.priority === priority),
