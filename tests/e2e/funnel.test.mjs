@@ -21,13 +21,17 @@ describe("live funnel on the canvas", () => {
   after(() => ws.cleanup());
 
   it("shows each milestone's count and recomputes it while a criterion is edited", async () => {
-    cli(ws.db, "demo", "--customers", "600", "--seed", "3");
     cli(ws.db, "journey", "new", "--template", "billing-saas");
     const expected = (funnel) =>
       funnel.milestones.find((m) => m.id === "healthy-usage").reached;
-    const before = expected(JSON.parse(cli(ws.db, "funnel", "1", "--json")));
     const driver = await startApp(ws.db);
     try {
+      // Demo data, loaded in the app as a newcomer would.
+      await click(driver, '[data-testid="open-data"]');
+      await click(driver, '[data-testid="load-demo"]');
+      await find(driver, '[data-testid="customer-row"]');
+      const before = expected(JSON.parse(cli(ws.db, "funnel", "1", "--json")));
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
       await click(driver, '[data-testid="journey-card"] .journey-open');
       const name = "Three billing cycles completed";
       await driver

@@ -145,6 +145,9 @@ struct Scope {
     /// Only customers of this owner
     #[arg(long)]
     owner: Option<String>,
+    /// Only customers who started in this month (a start-date cohort)
+    #[arg(long, value_name = "YYYY-MM")]
+    cohort: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -305,13 +308,19 @@ fn assessed(
     Ok((j, data, a))
 }
 
-fn filter_of(scope: &Scope) -> milepost::engine::Filter {
-    milepost::engine::Filter {
+fn filter_of(scope: &Scope) -> anyhow::Result<milepost::engine::Filter> {
+    let started = match &scope.cohort {
+        Some(month) => Some(milepost::engine::month_range(month).ok_or_else(|| {
+            anyhow::anyhow!("--cohort {month}: expected a month as YYYY-MM, e.g. 2025-03")
+        })?),
+        None => None,
+    };
+    Ok(milepost::engine::Filter {
         segment: scope.segment.clone(),
         plan: scope.plan.clone(),
         owner: scope.owner.clone(),
-        started: None,
-    }
+        started,
+    })
 }
 
 /// Prints to stdout; a reader that stops early (`| head`) is not an error.
@@ -473,7 +482,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             json,
         } => {
             let (j, data, a) = assessed(db, &journey, &scope)?;
-            let f = milepost::engine::funnel(&j.name, &data, &a, &filter_of(&scope));
+            let f = milepost::engine::funnel(&j.name, &data, &a, &filter_of(&scope)?);
             if json {
                 out(&serde_json::to_string_pretty(&f)?)?;
             } else {
@@ -526,7 +535,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             json,
         } => {
             let (j, data, a) = assessed(db, &journey, &scope)?;
-            let rows = milepost::engine::customer_states(&j, &data, &a, &filter_of(&scope));
+            let rows = milepost::engine::customer_states(&j, &data, &a, &filter_of(&scope)?);
             if json {
                 out(&serde_json::to_string_pretty(&rows)?)?;
             } else {
@@ -632,7 +641,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             json,
         } => {
             let (_, data, a) = assessed(db, &journey, &scope)?;
-            let rows = milepost::engine::cohorts(&data, &a, &filter_of(&scope));
+            let rows = milepost::engine::cohorts(&data, &a, &filter_of(&scope)?);
             if json {
                 out(&serde_json::to_string_pretty(&rows)?)?;
             } else {

@@ -399,6 +399,15 @@ fn funnel_json_keeps_the_contract_and_agrees_with_the_customers_view() {
     )
     .unwrap();
     assert!(smb["customers"].as_u64().unwrap() < 300);
+    // A start-month cohort counts the customers the cohort table says started then.
+    let cohorts: Vec<serde_json::Value> =
+        serde_json::from_slice(&milepost(&db, &["cohorts", "1", "--json"]).stdout).unwrap();
+    let month = cohorts[0]["month"].as_str().unwrap();
+    let cohort: serde_json::Value = serde_json::from_slice(
+        &milepost(&db, &["funnel", "1", "--json", "--cohort", month]).stdout,
+    )
+    .unwrap();
+    assert_eq!(cohort["customers"], cohorts[0]["customers"]);
     let bad = milepost(&db, &["funnel", "1", "--as-of", "yesterday"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("--as-of yesterday: not a date"));

@@ -109,12 +109,14 @@ pub async fn journey_funnel(
 }
 
 /// The Funnel view of a stored journey: funnel, customers, forecasts and cohorts, as of a
-/// day (default: the latest event's) for a segment (default: all); null without events.
+/// day (default: the latest event's) for a segment and a start month (default: all); null
+/// without events.
 #[tauri::command]
 pub async fn journey_analysis(
     id: i64,
     as_of: Option<String>,
     segment: Option<String>,
+    cohort: Option<String>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<Analysis>> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
@@ -134,6 +136,7 @@ pub async fn journey_analysis(
         };
         let filter = milepost::engine::Filter {
             segment,
+            started: cohort.as_deref().and_then(milepost::engine::month_range),
             ..Default::default()
         };
         Ok(milepost::engine::analyse(&journey, &data, day, &filter))

@@ -94,8 +94,12 @@ export const api = {
   /** The funnel and stage health of the journey as edited; null without customer data. */
   journeyFunnel: (journey: Journey) => call<LiveNumbers | null>("journey_funnel", { journey }),
   /** The Funnel view of a stored journey; null without customer data. */
-  journeyAnalysis: (id: number, asOf: string | null, segment: string | null) =>
-    call<Analysis | null>("journey_analysis", { id, asOf, segment }),
+  journeyAnalysis: (
+    id: number,
+    asOf: string | null,
+    segment: string | null,
+    cohort: string | null,
+  ) => call<Analysis | null>("journey_analysis", { id, asOf, segment, cohort }),
   journeyTasks: (id: number, days: number) => call<TaskItem[]>("journey_tasks", { id, days }),
   exportTasksCsv: (id: number, days: number, path: string) =>
     call<void>("export_tasks_csv", { id, days, path }),

@@ -19,6 +19,18 @@ pub struct Filter {
     pub started: Option<(i64, i64)>,
 }
 
+/// The start and end (exclusive) of a `YYYY-MM` month, in Unix seconds.
+pub fn month_range(month: &str) -> Option<(i64, i64)> {
+    let (y, m) = month.split_once('-')?;
+    let (y, m): (i64, u32) = (y.parse().ok()?, m.parse().ok()?);
+    if y < 1 || !(1..=12).contains(&m) || month.len() != 7 {
+        return None;
+    }
+    let start = crate::data::values::days_from_civil(y, m, 1) * DAY;
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    Some((start, crate::data::values::days_from_civil(ny, nm, 1) * DAY))
+}
+
 impl Filter {
     pub fn admits(&self, c: &Customer) -> bool {
         let is = |want: &Option<String>, have: &Option<String>| {

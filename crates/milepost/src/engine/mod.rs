@@ -14,7 +14,7 @@ pub use dataset::{Customer, Dataset};
 pub use forecast::{Backtest, Forecast, backtest, forecast};
 pub use funnel::{
     COHORT_DAYS, CohortRow, CustomerState, Filter, Funnel, FunnelStep, cohorts, customer_states,
-    funnel,
+    funnel, month_range,
 };
 pub use health::{Health, HealthState, health};
 pub use tasks::{Priority, TaskItem, WeekLoad, dry_run, tasks, to_csv};

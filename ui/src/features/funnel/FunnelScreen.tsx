@@ -22,16 +22,20 @@ const HORIZONS = ["30 d", "60 d", "90 d", "180 d"];
 export function FunnelScreen({ id, onBack }: Props) {
   const [asOf, setAsOf] = useState<string | null>(null);
   const [segment, setSegment] = useState<string | null>(null);
+  const [cohort, setCohort] = useState<string | null>(null);
+  // The start months to choose from stay those of all customers, whatever is filtered.
+  const [months, setMonths] = useState<string[]>([]);
   const [analysis, setAnalysis] = useState<Analysis | null | undefined>(undefined);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
     let live = true;
-    api.journeyAnalysis(id, asOf, segment).then(
+    api.journeyAnalysis(id, asOf, segment, cohort).then(
       (a) => {
         if (!live) return;
         setAnalysis(a);
+        if (a && cohort === null) setMonths(a.cohorts.map((c) => c.month));
         if (a) void api.setWindowTitle(`Funnel — ${a.funnel.journey} — Milepost`).catch(() => {});
       },
       (e) => live && setError(toAppError(e)),
@@ -39,7 +43,7 @@ export function FunnelScreen({ id, onBack }: Props) {
     return () => {
       live = false;
     };
-  }, [id, asOf, segment]);
+  }, [id, asOf, segment, cohort]);
 
   useEscape(onBack);
 
@@ -88,6 +92,20 @@ export function FunnelScreen({ id, onBack }: Props) {
               <option value="">All</option>
               {analysis?.segments.map((s) => (
                 <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+          <label className="inline-field">
+            Started{" "}
+            <select
+              className="select"
+              value={cohort ?? ""}
+              onChange={(e) => setCohort(e.target.value || null)}
+              data-testid="cohort"
+            >
+              <option value="">Any month</option>
+              {[...months].reverse().map((m) => (
+                <option key={m}>{m}</option>
               ))}
             </select>
           </label>
