@@ -61,6 +61,7 @@ pub fn run() {
             commands::data::journey_tasks,
             commands::data::export_tasks_csv,
             commands::data::tasks_dry_run,
+            commands::data::customer_health,
         ])
         .run(tauri::generate_context!())
         .expect("the Milepost window could not be started");

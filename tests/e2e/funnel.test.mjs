@@ -31,6 +31,17 @@ describe("live funnel on the canvas", () => {
       await click(driver, '[data-testid="load-demo"]');
       await find(driver, '[data-testid="customer-row"]');
       const before = expected(JSON.parse(cli(ws.db, "funnel", "1", "--json")));
+      // The customers table shows each customer's health in the journey.
+      const states = JSON.parse(cli(ws.db, "customers", "1", "--json"));
+      const first = states[0];
+      await find(driver, '[data-testid="customer-health"]');
+      const dot = await driver.executeScript(
+        "return document.querySelector('[data-testid=customer-row] [data-testid=customer-health]').className",
+      );
+      assert.ok(
+        dot.includes(`health-dot-${first.health?.colour ?? "none"}`),
+        `${first.id}: the table shows ${dot}, the CLI ${first.health?.colour}`,
+      );
       await driver.actions().sendKeys(Key.ESCAPE).perform();
       await click(driver, '[data-testid="journey-card"] .journey-open');
       const name = "Three billing cycles completed";

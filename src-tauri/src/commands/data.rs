@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use milepost::data::{DataPreview, ImportOptions, ImportOutcome, Progress, Table};
-use milepost::engine::{Analysis, LiveNumbers, TaskItem, WeekLoad};
+use milepost::engine::{Analysis, Health, LiveNumbers, TaskItem, WeekLoad};
 use milepost::journey::Journey;
 use milepost::store::{CustomerDetail, CustomerRow, DataSummary, Store};
 use tauri::State;
@@ -204,6 +204,29 @@ pub async fn tasks_dry_run(
             weeks,
             &capacity,
         )
+    })
+    .await
+    .map_err(CommandError::internal)
+}
+
+/// Every customer's health colour (null without rules, or churned) in a stored journey,
+/// as of the latest event's day: customer id → colour.
+#[tauri::command]
+pub async fn customer_health(
+    id: i64,
+    state: State<'_, AppState>,
+) -> CommandResult<BTreeMap<String, Option<Health>>> {
+    let journey = state.with_store(move |s| s.load_journey(id)).await?;
+    let data = state.dataset().await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let Some(latest) = data.latest() else {
+            return BTreeMap::new();
+        };
+        let a = milepost::engine::assess(&journey, &data, milepost::engine::cutoff_of_day(latest));
+        milepost::engine::customer_states(&journey, &data, &a, &Default::default())
+            .into_iter()
+            .map(|c| (c.id, c.health.map(|h| h.colour)))
+            .collect()
     })
     .await
     .map_err(CommandError::internal)

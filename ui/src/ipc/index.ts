@@ -12,6 +12,7 @@ import type { DataPreview } from "../bindings/DataPreview";
 import type { DataSummary } from "../bindings/DataSummary";
 import type { DataTable } from "../bindings/DataTable";
 import type { ErrorReport } from "../bindings/ErrorReport";
+import type { Health } from "../bindings/Health";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { Journey } from "../bindings/Journey";
@@ -100,6 +101,8 @@ export const api = {
     segment: string | null,
     cohort: string | null,
   ) => call<Analysis | null>("journey_analysis", { id, asOf, segment, cohort }),
+  /** Customer id → health colour in a journey (null: no rules there, or churned). */
+  customerHealth: (id: number) => call<Record<string, Health | null>>("customer_health", { id }),
   journeyTasks: (id: number, days: number) => call<TaskItem[]>("journey_tasks", { id, days }),
   exportTasksCsv: (id: number, days: number, path: string) =>
     call<void>("export_tasks_csv", { id, days, path }),

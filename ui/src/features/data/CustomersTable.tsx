@@ -2,6 +2,7 @@
 // thousands of rows (only the rows in view are in the page).
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { CustomerRow } from "../../bindings/CustomerRow";
+import type { Health } from "../../bindings/Health";
 import { amount, count } from "./format";
 
 const ROW_HEIGHT = 38;
@@ -9,7 +10,7 @@ const OVERSCAN = 8;
 
 type Key = keyof CustomerRow;
 const COLUMNS: { key: Key; label: string; numeric?: boolean; width: string }[] = [
-  { key: "id", label: "Id", width: "96px" },
+  { key: "id", label: "Id", width: "112px" },
   { key: "name", label: "Name", width: "minmax(120px, 2fr)" },
   { key: "segment", label: "Segment", width: "minmax(76px, 1fr)" },
   { key: "plan", label: "Plan", width: "minmax(70px, 1fr)" },
@@ -51,9 +52,13 @@ interface Props {
   rows: CustomerRow[];
   selected: string | null;
   onSelect: (id: string) => void;
+  /** Health colour per customer id, in the chosen journey. */
+  health?: Record<string, Health | null> | null;
+  /** Extra controls for the toolbar above the table. */
+  tools?: React.ReactNode;
 }
 
-export function CustomersTable({ rows, selected, onSelect }: Props) {
+export function CustomersTable({ rows, selected, onSelect, health = null, tools }: Props) {
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: "id", desc: false });
   const [top, setTop] = useState(0);
@@ -96,6 +101,7 @@ export function CustomersTable({ rows, selected, onSelect }: Props) {
             ? `${count(rows.length)} customers`
             : `${count(shown.length)} of ${count(rows.length)} customers`}
         </span>
+        {tools}
       </div>
       <div className="table-head" style={{ gridTemplateColumns: GRID }}>
         {COLUMNS.map((c) => (
@@ -131,7 +137,16 @@ export function CustomersTable({ rows, selected, onSelect }: Props) {
               data-testid="customer-row"
               onClick={() => onSelect(r.id)}
             >
-              <span className="mono-cell">{r.id}</span>
+              <span className="mono-cell">
+                {health && (
+                  <span
+                    className={`health-dot health-dot-${health[r.id] ?? "none"}`}
+                    title={health[r.id] ?? "No health rules in this stage, or churned"}
+                    data-testid="customer-health"
+                  />
+                )}{" "}
+                {r.id}
+              </span>
               <span>{r.name}</span>
               <span>{r.segment}</span>
               <span>{r.plan}</span>

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 import type { CustomerDetail } from "../../bindings/CustomerDetail";
 import type { CustomerRow } from "../../bindings/CustomerRow";
 import type { DataSummary } from "../../bindings/DataSummary";
+import type { Health } from "../../bindings/Health";
+import type { JourneySummary } from "../../bindings/JourneySummary";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { ThemeButton } from "../../components/ThemeButton";
 import { type AppError, api, toAppError } from "../../ipc";
@@ -23,6 +25,9 @@ export function DataScreen({ onBack }: Props) {
   const [wizard, setWizard] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
+  const [journeys, setJourneys] = useState<JourneySummary[]>([]);
+  const [healthOf, setHealthOf] = useState<number | null>(null);
+  const [health, setHealth] = useState<Record<string, Health | null> | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -51,6 +56,32 @@ export function DataScreen({ onBack }: Props) {
     void refresh();
     void api.setWindowTitle("Customer data — Milepost").catch(() => {});
   }, [refresh]);
+
+  // Health colours come from a journey: the most recently used one, or the person's choice.
+  useEffect(() => {
+    api.listJourneys().then(
+      (list) => {
+        setJourneys(list);
+        setHealthOf((h) => h ?? list[0]?.id ?? null);
+      },
+      () => {},
+    );
+  }, []);
+
+  useEffect(() => {
+    if (healthOf === null || !customers?.length) {
+      setHealth(null);
+      return;
+    }
+    let live = true;
+    api.customerHealth(healthOf).then(
+      (h) => live && setHealth(h),
+      (e) => live && setError(toAppError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [healthOf, customers]);
 
   useEffect(() => {
     if (!selected) {
@@ -145,7 +176,32 @@ export function DataScreen({ onBack }: Props) {
           </div>
         ) : (
           <>
-            <CustomersTable rows={customers} selected={selected} onSelect={setSelected} />
+            <CustomersTable
+              rows={customers}
+              selected={selected}
+              onSelect={setSelected}
+              health={health}
+              tools={
+                journeys.length > 0 && (
+                  <label className="inline-field">
+                    Health in{" "}
+                    <select
+                      className="select"
+                      value={healthOf ?? ""}
+                      data-testid="health-journey"
+                      onChange={(e) => setHealthOf(e.target.value ? Number(e.target.value) : null)}
+                    >
+                      <option value="">—</option>
+                      {journeys.map((j) => (
+                        <option key={j.id} value={j.id}>
+                          {j.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )
+              }
+            />
             {detail && <CustomerPanel detail={detail} onClose={() => setSelected(null)} />}
           </>
         )}
