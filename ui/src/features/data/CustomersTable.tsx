@@ -96,7 +96,7 @@ export function CustomersTable({ rows, selected, onSelect, health = null, tools 
             body.current?.scrollTo({ top: 0 });
           }}
         />
-        <span className="muted" data-testid="customer-count">
+        <span className="muted customer-count" data-testid="customer-count">
           {shown.length === rows.length
             ? `${count(rows.length)} customers`
             : `${count(shown.length)} of ${count(rows.length)} customers`}
