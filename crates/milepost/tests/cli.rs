@@ -319,20 +319,20 @@ fn demo_writes_files_or_fills_the_workspace() {
     assert_eq!(s["events"]["rows"], events.lines().count() - 1);
 }
 
-#[test]
-fn funnel_json_keeps_the_contract_and_agrees_with_the_customers_view() {
+/// A workspace with demo customers and the Billing SaaS journey (id 1).
+fn demo_workspace(customers: &str, seed: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("w.sqlite3");
-    assert!(
-        milepost(&db, &["demo", "--customers", "300", "--seed", "2"])
-            .status
-            .success()
-    );
-    assert!(
-        milepost(&db, &["journey", "new", "--template", "billing-saas"])
-            .status
-            .success()
-    );
+    let demo = milepost(&db, &["demo", "--customers", customers, "--seed", seed]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    let journey = milepost(&db, &["journey", "new", "--template", "billing-saas"]);
+    assert!(journey.status.success(), "{}", stderr(&journey));
+    (dir, db)
+}
+
+#[test]
+fn funnel_json_keeps_the_contract_and_agrees_with_the_customers_view() {
+    let (_dir, db) = demo_workspace("300", "2");
     let out = milepost(
         &db,
         &["funnel", "Billing SaaS — post-sales journey", "--json"],
@@ -415,18 +415,7 @@ fn funnel_json_keeps_the_contract_and_agrees_with_the_customers_view() {
 
 #[test]
 fn tasks_list_exports_safe_csv_and_a_dry_run_per_owner_and_week() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("w.sqlite3");
-    assert!(
-        milepost(&db, &["demo", "--customers", "200", "--seed", "5"])
-            .status
-            .success()
-    );
-    assert!(
-        milepost(&db, &["journey", "new", "--template", "billing-saas"])
-            .status
-            .success()
-    );
+    let (_dir, db) = demo_workspace("200", "5");
     let json = milepost(&db, &["tasks", "1", "--json", "--days", "30"]);
     assert!(json.status.success(), "{}", stderr(&json));
     let tasks: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();

@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { StoredJourney } from "../../bindings/StoredJourney";
+import { BackButton } from "../../components/BackButton";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { TextArea, TextField } from "../../components/fields";
@@ -405,9 +406,7 @@ function Editor({
   return (
     <div className="journey-screen">
       <header className="topbar">
-        <button type="button" className="button button-quiet" onClick={onBack} title="Back (Esc)">
-          ← Journeys
-        </button>
+        <BackButton label="Journeys" onBack={onBack} />
         <div className="topbar-title">
           <h1 data-testid="journey-title">{j.name}</h1>
           <span className="topbar-meta">

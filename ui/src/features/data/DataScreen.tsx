@@ -6,6 +6,7 @@ import type { CustomerRow } from "../../bindings/CustomerRow";
 import type { DataSummary } from "../../bindings/DataSummary";
 import type { Health } from "../../bindings/Health";
 import type { JourneySummary } from "../../bindings/JourneySummary";
+import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { ThemeButton } from "../../components/ThemeButton";
 import { type AppError, api, toAppError } from "../../ipc";
@@ -116,9 +117,7 @@ export function DataScreen({ onBack }: Props) {
   return (
     <div className="journey-screen data-screen">
       <header className="topbar">
-        <button type="button" className="button button-quiet" onClick={onBack} title="Back (Esc)">
-          ← Journeys
-        </button>
+        <BackButton label="Journeys" onBack={onBack} />
         <div className="topbar-title">
           <h1>Customer data</h1>
           {summary && (

@@ -3,6 +3,7 @@
 // forecast and the cohort table; as of a day, for a segment.
 import { useEffect, useMemo, useState } from "react";
 import type { Analysis } from "../../bindings/Analysis";
+import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { ThemeButton } from "../../components/ThemeButton";
 import { useEscape } from "../../components/useEscape";
@@ -59,9 +60,7 @@ export function FunnelScreen({ id, onBack }: Props) {
   return (
     <div className="journey-screen funnel-screen">
       <header className="topbar">
-        <button type="button" className="button button-quiet" onClick={onBack} title="Back (Esc)">
-          ← Journey
-        </button>
+        <BackButton label="Journey" onBack={onBack} />
         <div className="topbar-title">
           <h1>Funnel{f ? ` — ${f.journey}` : ""}</h1>
           {f && (

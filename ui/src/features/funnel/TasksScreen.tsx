@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { TaskItem } from "../../bindings/TaskItem";
 import type { WeekLoad } from "../../bindings/WeekLoad";
+import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { ThemeButton } from "../../components/ThemeButton";
 import { useEscape } from "../../components/useEscape";
@@ -71,9 +72,7 @@ export function TasksScreen({ id, name, onBack }: Props) {
   return (
     <div className="journey-screen tasks-screen">
       <header className="topbar">
-        <button type="button" className="button button-quiet" onClick={onBack} title="Back (Esc)">
-          ← Journey
-        </button>
+        <BackButton label="Journey" onBack={onBack} />
         <div className="topbar-title">
           <h1>Tasks — {name}</h1>
           {tasks && (
