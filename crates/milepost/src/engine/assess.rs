@@ -41,6 +41,33 @@ impl Assessment {
     pub fn reached_at(&self, customer: usize, k: usize) -> Option<i64> {
         self.reached[customer * self.milestones.len() + k]
     }
+
+    /// The stage customer c is working through at time t: that of its first milestone not
+    /// reached by t (the last milestone's stage once all are). None without milestones.
+    pub fn stage_at(&self, c: usize, t: i64) -> Option<usize> {
+        (0..self.milestones.len())
+            .find(|&k| self.reached_at(c, k).is_none_or(|r| r > t))
+            .or(self.milestones.len().checked_sub(1))
+            .map(|k| self.milestones[k].stage_index)
+    }
+
+    /// When customer c entered stage s: when it reached the last milestone of an earlier
+    /// stage, or its start date when no earlier stage has milestones; None if not yet.
+    pub fn stage_entered(&self, start: Option<i64>, c: usize, s: usize) -> Option<i64> {
+        match (0..self.milestones.len())
+            .rev()
+            .find(|&k| self.milestones[k].stage_index < s)
+        {
+            None => start,
+            Some(k) => self.reached_at(c, k),
+        }
+    }
+
+    /// Decimal days customer c has been in stage s, up to the end of the as-of day.
+    pub fn days_in_stage(&self, start: Option<i64>, c: usize, s: usize) -> Option<f64> {
+        self.stage_entered(start, c, s)
+            .map(|t| (self.cutoff + 1 - t) as f64 / DAY as f64)
+    }
 }
 
 /// The end of a day given as `YYYY-MM-DD`'s midnight: its last second.

@@ -213,27 +213,14 @@ pub fn customer_states(
     filter: &Filter,
 ) -> Vec<CustomerState> {
     let n = a.milestones.len();
-    let end = a.cutoff + 1;
     (0..data.customers.len())
         .filter(|&c| filter.admits(&data.customers[c]))
         .map(|c| {
             let cust = &data.customers[c];
             let k = a.furthest[c];
-            let stage_index = a
-                .milestones
-                .get(k)
-                .or(a.milestones.last())
-                .map(|m| m.stage_index);
-            // Entered the stage when the last milestone of an earlier stage was reached.
-            let entered = stage_index.and_then(|s| {
-                (0..k)
-                    .rev()
-                    .find(|&i| a.milestones[i].stage_index < s)
-                    .and_then(|i| a.reached_at(c, i))
-                    .or(cust.start)
-            });
+            let stage_index = a.stage_at(c, a.cutoff);
             let churned = cust.churn.is_some_and(|t| t <= a.cutoff);
-            let days_in_stage = entered.map(|t| (end - t) as f64 / DAY as f64);
+            let days_in_stage = stage_index.and_then(|s| a.days_in_stage(cust.start, c, s));
             CustomerState {
                 health: stage_index.filter(|_| !churned).and_then(|s| {
                     super::health::health(journey, data, c, s, days_in_stage, a.cutoff)

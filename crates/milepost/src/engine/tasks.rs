@@ -64,23 +64,13 @@ pub struct TaskItem {
 /// Per customer, when each stage was entered (None: not yet), from an assessment.
 fn entered(journey: &Journey, data: &Dataset, a: &Assessment, c: usize) -> Vec<Option<i64>> {
     (0..journey.stages.len())
-        .map(|s| {
-            match (0..a.milestones.len())
-                .rev()
-                .find(|&k| a.milestones[k].stage_index < s)
-            {
-                None => data.customers[c].start,
-                Some(k) => a.reached_at(c, k),
-            }
-        })
+        .map(|s| a.stage_entered(data.customers[c].start, c, s))
         .collect()
 }
 
-/// The stage a customer is in at time t: that of its first milestone not reached by t.
-fn stage_at(a: &Assessment, c: usize, t: i64, stages: usize) -> usize {
-    (0..a.milestones.len())
-        .find(|&k| a.reached_at(c, k).is_none_or(|r| r > t))
-        .map_or(stages.saturating_sub(1), |k| a.milestones[k].stage_index)
+/// The stage a customer is in at time t; without milestones, the last stage.
+fn stage_at(a: &Assessment, c: usize, t: i64, stages: usize) -> Option<usize> {
+    a.stage_at(c, t).or(stages.checked_sub(1))
 }
 
 /// Every firing of the rules in (from, to] that the final assessment `a` tells (all but
@@ -134,7 +124,7 @@ fn firings(
                         if let Some(from_t) = since {
                             let t = from_t + i64::from(*days) * DAY;
                             if next.is_none_or(|n| n > t)
-                                && stage_at(a, c, t, journey.stages.len()) == s
+                                && stage_at(a, c, t, journey.stages.len()) == Some(s)
                             {
                                 let at = if k == 0 {
                                     "the start".to_owned()
@@ -215,9 +205,10 @@ pub fn tasks(journey: &Journey, data: &Dataset, a: &Assessment, days: i64) -> Ve
             if data.customers[c].churn.is_some_and(|t| t <= a.cutoff) {
                 continue;
             }
-            let s = stage_at(a, c, a.cutoff, journey.stages.len());
-            let entered = entered(journey, data, a, c)[s];
-            let days_in = entered.map(|t| (a.cutoff + 1 - t) as f64 / DAY as f64);
+            let Some(s) = stage_at(a, c, a.cutoff, journey.stages.len()) else {
+                continue;
+            };
+            let days_in = a.days_in_stage(data.customers[c].start, c, s);
             let Some(h) = health(journey, data, c, s, days_in, a.cutoff) else {
                 continue;
             };
@@ -285,10 +276,11 @@ pub fn dry_run(
                     *red = false;
                     continue;
                 }
-                let s = stage_at(&aw, c, t, journey.stages.len());
-                let entered = entered(journey, data, &aw, c)[s];
-                let days_in = entered.map(|e| (t + 1 - e) as f64 / DAY as f64);
-                let now = health(journey, data, c, s, days_in, t)
+                let Some(s) = stage_at(&aw, c, aw.cutoff, journey.stages.len()) else {
+                    continue;
+                };
+                let days_in = aw.days_in_stage(data.customers[c].start, c, s);
+                let now = health(journey, data, c, s, days_in, aw.cutoff)
                     .is_some_and(|h| h.colour == Health::Red);
                 if now && !*red && w > 0 {
                     for act in journey.activities.iter().filter(|x| {

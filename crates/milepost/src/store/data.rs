@@ -655,18 +655,7 @@ fn import_customers(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Counts> {
-    let mut existing: HashSet<String> = HashSet::new();
-    {
-        let mut stmt = tx
-            .prepare("SELECT id FROM customer")
-            .map_err(|e| db(tx, e))?;
-        let ids = stmt
-            .query_map([], |r| r.get::<_, String>(0))
-            .map_err(|e| db(tx, e))?;
-        for id in ids {
-            existing.insert(id.map_err(|e| db(tx, e))?);
-        }
-    }
+    let existing: HashSet<String> = collect(tx, "SELECT id FROM customer", |r| r.get(0))?;
     let keys: Vec<&'static str> = mapping::fields(Table::Customers)
         .iter()
         .map(|f| f.key)
@@ -734,14 +723,22 @@ fn import_customers(
     })
 }
 
+/// Every row of a query, read by `row`, into any collection.
+fn collect<T, C: FromIterator<T>>(
+    tx: &Transaction<'_>,
+    sql: &str,
+    row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<C> {
+    let mut stmt = tx.prepare(sql).map_err(|e| db(tx, e))?;
+    let rows = stmt.query_map([], row).map_err(|e| db(tx, e))?;
+    rows.collect::<rusqlite::Result<C>>().map_err(|e| db(tx, e))
+}
+
+/// Customer id → key.
 fn customer_keys(tx: &Transaction<'_>) -> Result<FxMap<String, i64>> {
-    let mut stmt = tx
-        .prepare("SELECT id, key FROM customer")
-        .map_err(|e| db(tx, e))?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
-        .map_err(|e| db(tx, e))?;
-    rows.collect::<rusqlite::Result<_>>().map_err(|e| db(tx, e))
+    collect(tx, "SELECT id, key FROM customer", |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
 }
 
 fn import_events(
@@ -757,16 +754,9 @@ fn import_events(
         tx.execute("DELETE FROM event", []).map_err(|e| db(tx, e))?;
     }
     let customers = customer_keys(tx)?;
-    let mut names: FxMap<String, i64> = {
-        let mut stmt = tx
-            .prepare("SELECT name, id FROM event_name")
-            .map_err(|e| db(tx, e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(|e| db(tx, e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| db(tx, e))?
-    };
+    let mut names: FxMap<String, i64> = collect(tx, "SELECT name, id FROM event_name", |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
     let empty: bool = tx
         .query_row("SELECT NOT EXISTS (SELECT 1 FROM event)", [], |r| r.get(0))
         .map_err(|e| db(tx, e))?;
@@ -935,20 +925,14 @@ impl Dedup {
 
 /// Every stored event (in this transaction too), as the dedup key.
 fn all_events(tx: &Transaction<'_>) -> Result<FxSet<(u32, u32, i64, u64)>> {
-    let mut stmt = tx
-        .prepare("SELECT customer, name, at, value FROM event")
-        .map_err(|e| db(tx, e))?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get::<_, f64>(3)?.to_bits(),
-            ))
-        })
-        .map_err(|e| db(tx, e))?;
-    rows.collect::<rusqlite::Result<_>>().map_err(|e| db(tx, e))
+    collect(tx, "SELECT customer, name, at, value FROM event", |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get::<_, f64>(3)?.to_bits(),
+        ))
+    })
 }
 
 fn import_stakeholders(
@@ -961,18 +945,10 @@ fn import_stakeholders(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Counts> {
     let customers = customer_keys(tx)?;
-    let mut existing: HashSet<(i64, String)> = HashSet::new();
-    {
-        let mut stmt = tx
-            .prepare("SELECT customer, name FROM stakeholder")
-            .map_err(|e| db(tx, e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| db(tx, e))?;
-        for row in rows {
-            existing.insert(row.map_err(|e| db(tx, e))?);
-        }
-    }
+    let mut existing: HashSet<(i64, String)> =
+        collect(tx, "SELECT customer, name FROM stakeholder", |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     let keys: Vec<&'static str> = mapping::fields(Table::Stakeholders)
         .iter()
         .map(|f| f.key)

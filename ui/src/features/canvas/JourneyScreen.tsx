@@ -338,6 +338,9 @@ function Editor({
     toggleTheme,
   ]);
 
+  /** Leaves for another view once the last edit is stored (those views read it). */
+  const saveThen = (go: () => void) => () => void editor.flush().then(go);
+
   async function exportFile() {
     setError(null);
     try {
@@ -468,10 +471,7 @@ function Editor({
           <button
             type="button"
             className="button"
-            onClick={async () => {
-              await editor.flush();
-              onFunnel();
-            }}
+            onClick={saveThen(onFunnel)}
             title="The success funnel of this journey over your customers"
             data-testid="open-funnel"
           >
@@ -480,10 +480,7 @@ function Editor({
           <button
             type="button"
             className="button"
-            onClick={async () => {
-              await editor.flush();
-              onTasks(j.name);
-            }}
+            onClick={saveThen(() => onTasks(j.name))}
             title="Tasks the playbook's rules create for your team"
             data-testid="open-tasks"
           >
