@@ -28,7 +28,7 @@ pub enum Error {
     Database { path: PathBuf, message: String },
     #[error("no journey named or numbered \"{0}\"")]
     JourneyNotFound(String),
-    #[error("{count} journeys are named \"{name}\"; use the id instead ({ids})")]
+    #[error("{count} journeys match \"{name}\"; say which by id or a longer name: {ids}")]
     AmbiguousJourney {
         name: String,
         count: usize,

@@ -9,3 +9,13 @@ pub mod journey;
 pub mod store;
 
 pub use error::{Error, Result};
+
+/// The name serde gives a unit enum variant (`Priority::High` → `high`): the one spelling
+/// of a value in JSON, CSV and tables alike.
+pub fn serde_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}

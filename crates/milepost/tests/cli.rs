@@ -54,12 +54,13 @@ fn import_then_export_then_import_then_export_is_byte_identical() {
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = milepost(&db, &["journey", "import", first.to_str().unwrap()]);
-    assert_eq!(stdout(&o), "2\tBilling SaaS — minimal\n");
+    let db2 = dir.path().join("other.sqlite3");
+    let o = milepost(&db2, &["journey", "import", first.to_str().unwrap()]);
+    assert_eq!(stdout(&o), "1\tBilling SaaS — minimal\n");
     let second = dir.path().join("second.json");
     let o = milepost(
-        &db,
-        &["journey", "export", "2", "-o", second.to_str().unwrap()],
+        &db2,
+        &["journey", "export", "1", "-o", second.to_str().unwrap()],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
@@ -67,17 +68,25 @@ fn import_then_export_then_import_then_export_is_byte_identical() {
         std::fs::read(&second).unwrap()
     );
 
-    // Two journeys share the name now: the name alone is ambiguous, and says so.
-    let o = milepost(
-        &db,
-        &["journey", "export", "Billing SaaS — minimal", "-o", "-"],
-    );
+    // The same name again is numbered, so each journey can still be named.
+    let o = milepost(&db, &["journey", "import", first.to_str().unwrap()]);
+    assert_eq!(stdout(&o), "2\tBilling SaaS — minimal (2)\n");
+    // A start of a name, in any case, names a journey when only one starts so; the full
+    // name still names the first.
+    let o = milepost(&db, &["journey", "export", "billing", "-o", "-"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("2 journeys are named"),
+        stderr(&o).contains("2 journeys match \"billing\"")
+            && stderr(&o).contains("2 Billing SaaS — minimal (2)"),
         "{}",
         stderr(&o)
     );
+    let o = milepost(
+        &db,
+        &["journey", "export", "billing saas — minimal", "-o", "-"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(o.stdout, std::fs::read(&first).unwrap());
 }
 
 #[test]
@@ -408,9 +417,16 @@ fn funnel_json_keeps_the_contract_and_agrees_with_the_customers_view() {
     )
     .unwrap();
     assert_eq!(cohort["customers"], cohorts[0]["customers"]);
-    let bad = milepost(&db, &["funnel", "1", "--as-of", "yesterday"]);
-    assert_eq!(bad.status.code(), Some(1));
-    assert!(stderr(&bad).contains("--as-of yesterday: not a date"));
+    // A date that is not one is a command-line error (exit 2), as is a month out of range.
+    for day in ["yesterday", "2025-13-01"] {
+        let bad = milepost(&db, &["funnel", "1", "--as-of", day]);
+        assert_eq!(bad.status.code(), Some(2), "{day}");
+        assert!(
+            stderr(&bad).contains(&format!("invalid value '{day}' for '--as-of")),
+            "{}",
+            stderr(&bad)
+        );
+    }
 }
 
 #[test]
@@ -459,5 +475,216 @@ fn tasks_list_exports_safe_csv_and_a_dry_run_per_owner_and_week() {
             .all(|w| w["capacity"] == 1 && w["over"] == (w["tasks"].as_u64() > Some(1)))
     );
     let bad = milepost(&db, &["tasks", "1", "--dry-run", "--capacity", "csm"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("expected KEY=VALUE"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+fn json(db: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let o = milepost(db, args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn a_funnel_as_of_a_past_date_counts_only_customers_started_by_then() {
+    let (_dir, db) = demo_workspace("300", "3");
+    let all = json(&db, &["customers", "1", "--json"]);
+    let summary = json(&db, &["data", "summary", "--json"]);
+    // Before anybody started: nobody is in the funnel, not even as "not started".
+    let first_start = summary["customers"]["from"].as_str().unwrap();
+    let before = json(&db, &["funnel", "1", "--json", "--as-of", "2020-01-01"]);
+    assert_eq!(
+        (before["customers"].as_u64(), before["not_started"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert!(first_start > "2020-01-01");
+    // Half-way: exactly the customers whose start date is on or before the day, in the
+    // funnel, the customers list and the cohorts alike.
+    let day = "2024-09-30";
+    let started = all.as_array().unwrap().len();
+    let f = json(&db, &["funnel", "1", "--json", "--as-of", day]);
+    let listed = json(&db, &["customers", "1", "--json", "--as-of", day]);
+    let cohorts = json(&db, &["cohorts", "1", "--json", "--as-of", day]);
+    let n = f["customers"].as_u64().unwrap();
+    assert!(n > 0 && (n as usize) < started, "{n} of {started}");
+    assert_eq!(listed.as_array().unwrap().len() as u64, n);
+    let in_cohorts: u64 = cohorts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["customers"].as_u64().unwrap())
+        .sum();
+    assert_eq!(in_cohorts, n);
+    assert!(
+        cohorts
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["month"].as_str().unwrap() <= &day[..7])
+    );
+    // Conversion to M1 is over those customers.
+    let m1 = &f["milestones"][0];
+    assert_eq!(
+        m1["conversion_from_start"].as_f64().unwrap(),
+        m1["reached"].as_f64().unwrap() / n as f64
+    );
+}
+
+#[test]
+fn the_forecast_follows_the_filters() {
+    let (_dir, db) = demo_workspace("400", "4");
+    let all = json(&db, &["forecast", "1", "--json", "--days", "90"]);
+    let in_flight = |f: &serde_json::Value| -> u64 {
+        f["milestones"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["in_flight"].as_u64().unwrap())
+            .sum()
+    };
+    let mut by_segment = 0;
+    for segment in ["SMB", "mid-market", "enterprise"] {
+        let f = json(&db, &["forecast", "1", "--json", "--segment", segment]);
+        assert!(in_flight(&f) < in_flight(&all), "{segment}");
+        by_segment += in_flight(&f);
+    }
+    // The segments split the customers in flight exactly.
+    assert_eq!(by_segment, in_flight(&all));
+    // A back-test of one segment compares that segment's forecast with its own actuals.
+    let smb = json(
+        &db,
+        &[
+            "forecast",
+            "1",
+            "--json",
+            "--segment",
+            "smb",
+            "--backtest",
+            "2025-06-30",
+        ],
+    );
+    let every = json(
+        &db,
+        &["forecast", "1", "--json", "--backtest", "2025-06-30"],
+    );
+    let actual = |b: &serde_json::Value| -> u64 {
+        b["milestones"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["actual"].as_u64().unwrap())
+            .sum()
+    };
+    assert!(actual(&smb) < actual(&every));
+}
+
+#[test]
+fn filters_ignore_case_and_unknown_values_name_the_known_ones() {
+    let (_dir, db) = demo_workspace("200", "6");
+    let upper = json(&db, &["funnel", "1", "--json", "--segment", "SMB"]);
+    let lower = json(&db, &["funnel", "1", "--json", "--segment", "smb"]);
+    assert_eq!(upper, lower);
+    assert!(lower["customers"].as_u64().unwrap() > 0);
+    let bad = milepost(&db, &["funnel", "1", "--segment", "smbb"]);
     assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad)
+            .contains("no customer has segment \"smbb\"; known: Enterprise, Mid-market, SMB"),
+        "{}",
+        stderr(&bad)
+    );
+    let bad = milepost(&db, &["tasks", "1", "--owner", "Nobody"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("owner \"Nobody\""),
+        "{}",
+        stderr(&bad)
+    );
+    // A bad cohort month is a command-line error.
+    assert_eq!(
+        milepost(&db, &["funnel", "1", "--cohort", "2025-13"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn journeys_are_named_by_a_prefix_and_new_names_never_collide() {
+    let (_dir, db) = demo_workspace("50", "7");
+    let again = milepost(&db, &["journey", "new", "--template", "billing-saas"]);
+    assert_eq!(stdout(&again), "2\tBilling SaaS — post-sales journey (2)\n");
+    let third = milepost(&db, &["journey", "new", "--template", "dealer-photos"]);
+    assert!(third.status.success());
+    let f = json(&db, &["funnel", "dealer", "--json"]);
+    assert_eq!(f["journey"], "Dealer Photos — post-sales journey");
+    let f = json(
+        &db,
+        &["funnel", "Billing SaaS — post-sales journey (2)", "--json"],
+    );
+    assert_eq!(f["journey"], "Billing SaaS — post-sales journey (2)");
+}
+
+#[test]
+fn tables_show_names_and_never_cut_them() {
+    let (_dir, db) = demo_workspace("120", "8");
+    let customers = json(&db, &["customers", "1", "--json"]);
+    let text = stdout(&milepost(&db, &["customers", "1"]));
+    let first = &customers[0];
+    let name = first["name"].as_str().unwrap();
+    let id = first["id"].as_str().unwrap();
+    assert!(text.contains(&format!("{name} ({id})")), "{text}");
+    // Milestones and stages by name, not id.
+    assert!(
+        text.contains("Billing configured") && text.contains("Onboard"),
+        "{text}"
+    );
+    for id in [
+        "first-cycle",
+        "healthy-usage",
+        " onboard ",
+        "go-live-review",
+        "support-escalation",
+    ] {
+        assert!(!text.contains(id), "{id} in {text}");
+    }
+    // Long milestone names are whole in the funnel table.
+    let funnel = stdout(&milepost(&db, &["funnel", "1"]));
+    assert!(
+        funnel.contains("First billing cycle in production"),
+        "{funnel}"
+    );
+    let tasks = stdout(&milepost(&db, &["tasks", "1", "--days", "60"]));
+    let listed = json(&db, &["tasks", "1", "--json", "--days", "60"]);
+    for t in listed.as_array().unwrap().iter().take(5) {
+        assert!(tasks.contains(t["title"].as_str().unwrap()), "{tasks}");
+        assert!(
+            tasks.contains(t["customer_name"].as_str().unwrap()),
+            "{tasks}"
+        );
+    }
+    let back = stdout(&milepost(
+        &db,
+        &["forecast", "1", "--backtest", "2025-06-30"],
+    ));
+    assert!(
+        back.contains("Billing configured") && !back.contains("\nconfigured "),
+        "{back}"
+    );
+    // A reader that stops early (`| head`) is not an error.
+    for command in ["funnel", "customers"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_milepost"))
+            .args(["--db", db.to_str().unwrap(), command, "1"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{command}: {}", stderr(&o));
+    }
 }

@@ -508,7 +508,7 @@ fn rules_create_tasks_for_the_role_owned_by_the_customer_owner() {
     ];
     let data = Dataset::new(cs, &ev);
     let a = assess(&j, &data, cutoff_of_day(30 * DAY));
-    let list = tasks(&j, &data, &a, 14);
+    let list = tasks(&j, &data, &a, &Filter::default(), 14);
     let got: Vec<(&str, &str, &str, Priority)> = list
         .iter()
         .map(|t| {
@@ -539,18 +539,21 @@ fn rules_create_tasks_for_the_role_owned_by_the_customer_owner() {
         (ebr.due.as_str(), ebr.role.as_deref(), ebr.owner.as_deref()),
         ("1970-02-02", Some("CSM"), Some("Ana"))
     );
-    // The dry run counts them per owner and week, against the role's capacity.
+    // The dry run counts them per owner and week, against the role's capacity. Its weeks
+    // are the seven days ending on the as-of day (Saturday 31 January), so its last week
+    // holds exactly the tasks of the last 7 days.
     let caps = [("CSM".to_owned(), 3)].into();
-    let weeks = dry_run(&j, &data, cutoff_of_day(30 * DAY), 3, &caps);
+    let weeks = dry_run(&j, &data, &a, &Filter::default(), 3, &caps);
     let total: u64 = weeks.iter().map(|w| w.tasks).sum();
-    // Only whole weeks (Monday to Sunday) before the as-of day count: day 30 is a Saturday,
-    // so the last week replayed ends on Sunday 25 January, before the check-ins and the EBR.
-    assert_eq!(total, 4, "{weeks:?}");
-    assert!(
-        weeks
-            .iter()
-            .any(|w| w.over && w.tasks == 4 && w.week == "1970-01-19"),
-        "{weeks:?}"
+    assert_eq!(total, 7, "{weeks:?}");
+    let got: Vec<(&str, u64, bool)> = weeks
+        .iter()
+        .map(|w| (w.week.as_str(), w.tasks, w.over))
+        .collect();
+    assert_eq!(got, [("1970-01-18", 4, true), ("1970-01-25", 3, false)]);
+    assert_eq!(
+        tasks(&j, &data, &a, &Filter::default(), 7).len() as u64,
+        weeks[1].tasks
     );
 }
 
@@ -587,13 +590,16 @@ fn the_forecast_moves_customers_in_flight_through_the_observed_step_times() {
     let data = Dataset::new(cs, &ev);
     let a = assess(&j, &data, cutoff_of_day(99 * DAY));
     let f = |days| {
-        forecast(&data, &a, days)
+        forecast(&data, &a, &Filter::default(), days)
             .milestones
             .iter()
             .map(|m| m.expected)
             .collect::<Vec<_>>()
     };
-    assert_eq!(forecast(&data, &a, 3).milestones[0].in_flight, 4);
+    assert_eq!(
+        forecast(&data, &a, &Filter::default(), 3).milestones[0].in_flight,
+        4
+    );
     // They reach m1 five days after their start (day 103), just after 3 days from the end
     // of the as-of day (day 99): not within 3 days, within 4; m2 the same day.
     assert_eq!(f(3), [0.0, 0.0]);
@@ -609,7 +615,7 @@ fn the_forecast_moves_customers_in_flight_through_the_observed_step_times() {
         cust.start = Some(if c < 10 { 0 } else { 98 * DAY });
     }
     let data2 = Dataset::new(cs2, &ev2);
-    let b = backtest(&j, &data2, cutoff_of_day(99 * DAY), 10);
+    let b = backtest(&j, &data2, cutoff_of_day(99 * DAY), &Filter::default(), 10);
     let got: Vec<(f64, u64)> = b
         .milestones
         .iter()
@@ -645,4 +651,239 @@ fn cohorts_share_of_each_start_month_reaching_milestones_within_days() {
     assert_eq!(rows[0].share[0], [0.5, 0.5, 1.0, 1.0]);
     assert_eq!(rows[0].complete, [true, true, true, false]);
     assert_eq!(rows[1].share[0], [1.0, 1.0, 1.0, 1.0]);
+}
+
+#[test]
+fn a_funnel_as_of_a_date_counts_only_the_customers_started_by_then() {
+    use milepost::engine::{cohorts, customer_states, forecast};
+    let j = journey(vec![vec![milestone(
+        "m1",
+        vec![criterion("a", Count, Ge, 1.0, None)],
+    )]]);
+    // C0 and C1 started on day 0, C2 on day 50; C3 has no start date and its first event
+    // on day 40, so it counts from day 40.
+    let mut cs = customers(4);
+    cs[2].start = Some(50 * DAY);
+    cs[3].start = None;
+    let ev = [
+        (0, 5 * DAY, "a", 1.0),
+        (2, 55 * DAY, "a", 1.0),
+        (3, 40 * DAY + 3600, "x", 1.0),
+        (3, 60 * DAY, "a", 1.0),
+    ];
+    let data = Dataset::new(cs, &ev);
+    let all = Filter::default();
+    let at = |day: i64| assess(&j, &data, cutoff_of_day(day * DAY));
+    // As of day 30 only C0 and C1 had started: M1 converted one of two, not one of four.
+    let a = at(30);
+    let f = funnel("J", &data, &a, &all);
+    assert_eq!((f.customers, f.not_started), (2, 1));
+    assert_eq!(f.milestones[0].conversion_from_start, Some(0.5));
+    let ids = |a: &milepost::engine::Assessment| -> Vec<String> {
+        customer_states(&j, &data, a, &all)
+            .into_iter()
+            .map(|c| c.id)
+            .collect()
+    };
+    assert_eq!(ids(&a), ["C0", "C1"]);
+    assert_eq!(
+        cohorts(&data, &a, &all)
+            .iter()
+            .map(|r| r.customers)
+            .sum::<u64>(),
+        2
+    );
+    assert_eq!(forecast(&data, &a, &all, 30).milestones[0].in_flight, 1);
+    // C3 joins on the day of its first event.
+    assert_eq!(ids(&at(39)), ["C0", "C1"]);
+    assert_eq!(ids(&at(40)), ["C0", "C1", "C3"]);
+    // Before anybody started nobody is in the funnel, not even as "not started".
+    let f = funnel("J", &data, &at(-1), &all);
+    assert_eq!((f.customers, f.not_started), (0, 0));
+    assert_eq!(f.milestones[0].conversion_from_start, None);
+    // Later, everyone.
+    let f = funnel("J", &data, &at(70), &all);
+    assert_eq!((f.customers, f.milestones[0].reached), (4, 3));
+}
+
+/// A one-stage journey whose stage turns red after 10 days (expected 10, red past 100 %),
+/// with a "health turned red" play, a "stuck 20 days" play and a weekly check-in.
+fn red_journey() -> Journey {
+    use milepost::journey::{Activity, HealthRules, Role, Trigger};
+    let mut j = journey(vec![vec![milestone(
+        "m1",
+        vec![criterion("done", Count, Ge, 1.0, None)],
+    )]]);
+    j.stages[0].expected_days = Some(10);
+    j.stages[0].health = Some(HealthRules {
+        grey_after_percent: Some(50),
+        red_after_percent: Some(100),
+        metrics: vec![],
+        green_action: None,
+        grey_action: None,
+        red_action: Some("rescue".into()),
+    });
+    j.roles.push(Role {
+        id: "csm".into(),
+        name: "CSM".into(),
+        description: None,
+        stages: vec![],
+    });
+    let play = |id: &str, trigger: Trigger| Activity {
+        id: id.into(),
+        name: id.into(),
+        description: None,
+        stage: "s0".into(),
+        role: Some("csm".into()),
+        milestones: vec![],
+        trigger: Some(trigger),
+        channel: None,
+        effort: None,
+    };
+    j.activities = vec![
+        play("rescue", Trigger::HealthRed),
+        play("ebr", Trigger::Stuck { days: 20 }),
+        play("checkin", Trigger::Recurring { every_days: 7 }),
+    ];
+    j
+}
+
+#[test]
+fn a_customer_red_for_700_days_got_one_task_on_the_day_it_turned_red() {
+    use milepost::engine::{dry_run, tasks};
+    let j = red_journey();
+    let mut cs = customers(1);
+    cs[0].owner = Some("Ana".into());
+    let data = Dataset::new(cs, &[(0, 700 * DAY, "other", 1.0)]);
+    let a = assess(&j, &data, cutoff_of_day(710 * DAY));
+    let all = Filter::default();
+    // Over its whole life: one rescue (day 10: more than 10 days in the stage), one EBR
+    // (stuck 20 days), and a check-in every 7 days.
+    let life = tasks(&j, &data, &a, &all, 800);
+    let of = |id: &str| -> Vec<String> {
+        life.iter()
+            .filter(|t| t.activity == id)
+            .map(|t| t.created.clone())
+            .collect()
+    };
+    assert_eq!(of("rescue"), ["1970-01-11"]);
+    assert_eq!(of("ebr"), ["1970-01-21"]);
+    assert_eq!(of("checkin").len(), 710 / 7);
+    let rescue = life.iter().find(|t| t.activity == "rescue").unwrap();
+    assert_eq!(
+        rescue.reason,
+        "Health turned red: 11 days in S0 (expected 10)"
+    );
+    // This week: only the check-in, no new rescue call for a customer long red.
+    let week = tasks(&j, &data, &a, &all, 7);
+    let got: Vec<&str> = week.iter().map(|t| t.activity.as_str()).collect();
+    assert_eq!(got, ["checkin"]);
+    // The dry run's weeks are the same firings: its last week is this week's list, and
+    // over 104 weeks it finds no rescue at all.
+    let load = dry_run(&j, &data, &a, &all, 104, &Default::default());
+    assert_eq!(load.last().unwrap().tasks, week.len() as u64);
+    assert_eq!(load.iter().map(|w| w.tasks).sum::<u64>(), 103, "{load:?}");
+}
+
+#[test]
+fn health_turning_red_again_after_recovering_creates_a_new_task() {
+    use milepost::engine::tasks;
+    use milepost::journey::{Direction, Metric, Thresholds};
+    let mut j = red_journey();
+    j.activities.truncate(1);
+    let rules = j.stages[0].health.as_mut().unwrap();
+    rules.grey_after_percent = None;
+    rules.red_after_percent = None;
+    rules.metrics = vec!["logins".into()];
+    j.metrics.push(Metric {
+        id: "logins".into(),
+        name: "Logins (7 d)".into(),
+        stage: "s0".into(),
+        definition: None,
+        event: "login".into(),
+        aggregate: Count,
+        window_days: Some(7),
+        unit: None,
+        target: None,
+        direction: Direction::Higher,
+        thresholds: Some(Thresholds {
+            green: 2.0,
+            red: 0.0,
+        }),
+    });
+    // No logins: red from the start (day 0). Logins on days 3 and 4 make it green; the
+    // last one leaves the 7-day window on day 11, red again; a login on day 20 helps.
+    let ev = [
+        (0, 3 * DAY, "login", 1.0),
+        (0, 4 * DAY + 10, "login", 1.0),
+        (0, 20 * DAY, "login", 1.0),
+    ];
+    let data = Dataset::new(customers(1), &ev);
+    let a = assess(&j, &data, cutoff_of_day(30 * DAY));
+    let created: Vec<String> = tasks(&j, &data, &a, &Filter::default(), 60)
+        .into_iter()
+        .map(|t| t.created)
+        .collect();
+    assert_eq!(created, ["1970-01-01", "1970-01-12", "1970-01-28"]);
+}
+
+#[test]
+fn a_churned_customer_gets_no_more_tasks_and_filters_narrow_the_tasks() {
+    use milepost::engine::tasks;
+    let j = red_journey();
+    let mut cs = customers(2);
+    cs[0].churn = Some(5 * DAY);
+    cs[1].segment = Some("SMB".into());
+    let data = Dataset::new(cs, &[]);
+    let a = assess(&j, &data, cutoff_of_day(30 * DAY));
+    let list = tasks(&j, &data, &a, &Filter::default(), 60);
+    assert!(list.iter().all(|t| t.customer == "C1"), "{list:?}");
+    let smb = Filter {
+        segment: Some("smb".into()),
+        ..Filter::default()
+    };
+    assert_eq!(tasks(&j, &data, &a, &smb, 60).len(), list.len());
+    let enterprise = Filter {
+        segment: Some("Enterprise".into()),
+        ..Filter::default()
+    };
+    assert!(tasks(&j, &data, &a, &enterprise, 60).is_empty());
+}
+
+#[test]
+fn a_segment_forecast_learns_from_that_segment_only() {
+    use milepost::engine::forecast;
+    let j = journey(vec![vec![milestone(
+        "m1",
+        vec![criterion("a", Count, Ge, 1.0, None)],
+    )]]);
+    // History: fast customers reached M1 after 5 days, slow ones after 60. Now two of
+    // each have been waiting 2 days.
+    let mut cs = customers(24);
+    let mut ev = Vec::new();
+    for (c, cust) in cs.iter_mut().enumerate() {
+        let fast = c % 2 == 0;
+        cust.segment = Some(if fast { "Fast" } else { "Slow" }.into());
+        if c < 20 {
+            cust.start = Some(0);
+            ev.push((c, if fast { 5 } else { 60 } * DAY, "a", 1.0));
+        } else {
+            cust.start = Some(98 * DAY);
+        }
+    }
+    let data = Dataset::new(cs, &ev);
+    let a = assess(&j, &data, cutoff_of_day(99 * DAY));
+    let expected = |segment: Option<&str>| {
+        let f = Filter {
+            segment: segment.map(Into::into),
+            ..Filter::default()
+        };
+        let r = forecast(&data, &a, &f, 10);
+        (r.milestones[0].in_flight, r.milestones[0].expected)
+    };
+    // In 10 days the fast ones all arrive (at day 5 of their step), the slow ones none.
+    assert_eq!(expected(Some("fast")), (2, 2.0));
+    assert_eq!(expected(Some("Slow")), (2, 0.0));
+    // Together, with hazards learned from everyone, half of each arrive.
+    assert_eq!(expected(None), (4, 2.0));
 }

@@ -159,7 +159,7 @@ pub async fn journey_tasks(
             return Vec::new();
         };
         let a = milepost::engine::assess(&journey, &data, milepost::engine::cutoff_of_day(latest));
-        milepost::engine::tasks(&journey, &data, &a, days)
+        milepost::engine::tasks(&journey, &data, &a, &Default::default(), days)
     })
     .await
     .map_err(CommandError::internal)
@@ -197,13 +197,8 @@ pub async fn tasks_dry_run(
         let Some(latest) = data.latest() else {
             return Vec::new();
         };
-        milepost::engine::dry_run(
-            &journey,
-            &data,
-            milepost::engine::cutoff_of_day(latest),
-            weeks,
-            &capacity,
-        )
+        let a = milepost::engine::assess(&journey, &data, milepost::engine::cutoff_of_day(latest));
+        milepost::engine::dry_run(&journey, &data, &a, &Default::default(), weeks, &capacity)
     })
     .await
     .map_err(CommandError::internal)

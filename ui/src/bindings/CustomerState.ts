@@ -4,7 +4,7 @@ import type { HealthState } from "./HealthState";
 /**
  * Where one customer is on the journey.
  */
-export type CustomerState = { id: string, 
+export type CustomerState = { id: string, name: string | null, 
 /**
  * The id of the furthest milestone reached; null when none.
  */

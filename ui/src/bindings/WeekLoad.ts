@@ -5,7 +5,7 @@
  */
 export type WeekLoad = { 
 /**
- * Monday of the week, `YYYY-MM-DD`.
+ * The first day of the 7-day week, `YYYY-MM-DD`; the last week ends on the as-of day.
  */
 week: string, owner: string | null, role: string | null, tasks: number, 
 /**

@@ -65,8 +65,14 @@ impl Assessment {
 
     /// Decimal days customer c has been in stage s, up to the end of the as-of day.
     pub fn days_in_stage(&self, start: Option<i64>, c: usize, s: usize) -> Option<f64> {
+        self.days_in_stage_at(start, c, s, self.cutoff)
+    }
+
+    /// Decimal days customer c has been in stage s up to `t` (a day's last second, at or
+    /// before the as-of cut-off).
+    pub fn days_in_stage_at(&self, start: Option<i64>, c: usize, s: usize, t: i64) -> Option<f64> {
         self.stage_entered(start, c, s)
-            .map(|t| (self.cutoff + 1 - t) as f64 / DAY as f64)
+            .map(|e| (t + 1 - e) as f64 / DAY as f64)
     }
 }
 

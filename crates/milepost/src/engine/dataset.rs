@@ -12,7 +12,8 @@ pub struct Customer {
     pub segment: Option<String>,
     pub plan: Option<String>,
     pub owner: Option<String>,
-    /// Unix seconds (00:00 UTC of the start date).
+    /// Unix seconds: 00:00 UTC of the start date or, for a customer without one, of the
+    /// day of its first event (`Dataset` fills it in); None without either.
     pub start: Option<i64>,
     pub churn: Option<i64>,
 }
@@ -51,7 +52,7 @@ impl Dataset {
     }
 
     pub(crate) fn from_rows(
-        customers: Vec<Customer>,
+        mut customers: Vec<Customer>,
         names: Vec<String>,
         mut rows: Vec<(usize, i64, u32, f64)>,
     ) -> Dataset {
@@ -63,6 +64,13 @@ impl Dataset {
         }
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
+        }
+        // A customer without a start date counts from the day of its first event.
+        for (i, c) in customers.iter_mut().enumerate() {
+            if c.start.is_none() && offsets[i] < offsets[i + 1] {
+                let first = rows[offsets[i]].1;
+                c.start = Some(first - first.rem_euclid(super::assess::DAY));
+            }
         }
         Dataset {
             customers,

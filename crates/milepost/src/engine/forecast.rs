@@ -10,7 +10,15 @@
 //! is advanced day by day through the hazards of its step and the steps after, and the
 //! probability mass that crosses each milestone within N days is summed: the expected
 //! number of customers reaching it. Customers who start after the as-of date are not
-//! forecast. `backtest` runs the forecast at an earlier date and compares it with what
+//! forecast.
+//!
+//! Filters (segment, plan, owner, start month) narrow both the customers in flight and
+//! the history the hazards are learned from. In flight, because the forecast is about
+//! those customers; in the history, because segments move at their own pace (enterprise
+//! customers take months to onboard where small ones take weeks), and a segment's
+//! forecast made with the whole book's hazards would be wrong by exactly that
+//! difference. The price is noise for a small segment; `backtest` shows how much.
+//! `backtest` runs the forecast at an earlier date and compares it with what
 //! the data says happened next.
 
 use std::collections::HashMap;
@@ -20,6 +28,7 @@ use ts_rs::TS;
 
 use super::assess::{Assessment, DAY, assess};
 use super::dataset::Dataset;
+use super::population::{Filter, population};
 use crate::data::values::format_date;
 use crate::journey::Journey;
 
@@ -55,14 +64,16 @@ fn step_entered(data: &Dataset, a: &Assessment, c: usize, k: usize) -> Option<i6
     entered.filter(|&e| e <= a.cutoff)
 }
 
-/// Per step, the daily hazard: hazard[k][d] = P(finish on day d + 1 | not by day d).
-fn hazards(data: &Dataset, a: &Assessment) -> Vec<Vec<f64>> {
+/// Per step, the daily hazard learned from the customers `who`:
+/// hazard[k][d] = P(finish on day d + 1 | not by day d).
+fn hazards(data: &Dataset, a: &Assessment, who: &[usize]) -> Vec<Vec<f64>> {
     let n = a.milestones.len();
     (0..n)
         .map(|k| {
             let mut done = vec![0u32; MAX_DAYS + 1];
             let mut censored = vec![0u32; MAX_DAYS + 1];
-            for (c, cust) in data.customers.iter().enumerate() {
+            for &c in who {
+                let cust = &data.customers[c];
                 let Some(e) = step_entered(data, a, c, k) else {
                     continue;
                 };
@@ -88,15 +99,17 @@ fn hazards(data: &Dataset, a: &Assessment) -> Vec<Vec<f64>> {
         .collect()
 }
 
-/// Forecasts, from the assessment `a`, how many customers reach each milestone within
-/// `days` days after the as-of date.
-pub fn forecast(data: &Dataset, a: &Assessment, days: u32) -> Forecast {
+/// Forecasts, from the assessment `a`, how many of the filter's customers reach each
+/// milestone within `days` days after the as-of date.
+pub fn forecast(data: &Dataset, a: &Assessment, filter: &Filter, days: u32) -> Forecast {
     let n = a.milestones.len();
-    let h = hazards(data, a);
+    let who = population(data, a, filter);
+    let h = hazards(data, a, &who);
     // Customers in flight, grouped by (step, days in it): they move alike.
     let mut states: HashMap<(usize, usize), f64> = HashMap::new();
     let mut in_flight = vec![0u64; n];
-    for (c, cust) in data.customers.iter().enumerate() {
+    for &c in &who {
+        let cust = &data.customers[c];
         let k = a.furthest[c];
         if k >= n || cust.churn.is_some_and(|t| t <= a.cutoff) {
             continue;
@@ -153,15 +166,6 @@ pub fn forecast(data: &Dataset, a: &Assessment, days: u32) -> Forecast {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct BacktestStep {
-    pub id: String,
-    pub forecast: f64,
-    /// Customers known at the earlier date who reached it within the horizon.
-    #[ts(type = "number")]
-    pub actual: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Backtest {
     pub as_of: String,
     pub days: u32,
@@ -172,18 +176,38 @@ pub struct Backtest {
     pub weighted_error: Option<f64>,
 }
 
-/// Forecasts at `cutoff` and compares with what happened in the `days` days after it.
-pub fn backtest(journey: &Journey, data: &Dataset, cutoff: i64, days: u32) -> Backtest {
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BacktestStep {
+    pub id: String,
+    pub name: String,
+    pub forecast: f64,
+    /// Customers known at the earlier date who reached it within the horizon.
+    #[ts(type = "number")]
+    pub actual: u64,
+}
+
+/// Forecasts the filter's customers at `cutoff` and compares with what happened to them
+/// in the `days` days after it.
+pub fn backtest(
+    journey: &Journey,
+    data: &Dataset,
+    cutoff: i64,
+    filter: &Filter,
+    days: u32,
+) -> Backtest {
     let then = assess(journey, data, cutoff);
-    let f = forecast(data, &then, days);
+    let f = forecast(data, &then, filter, days);
     let later = assess(journey, data, cutoff + i64::from(days) * DAY);
-    let known = |c: usize| data.customers[c].start.is_some_and(|s| s <= cutoff);
+    let known = population(data, &then, filter);
     let milestones: Vec<BacktestStep> = (0..then.milestones.len())
         .map(|k| BacktestStep {
             id: then.milestones[k].id.clone(),
+            name: then.milestones[k].name.clone(),
             forecast: f.milestones[k].expected,
-            actual: (0..data.customers.len())
-                .filter(|&c| known(c) && then.reached_at(c, k).is_none())
+            actual: known
+                .iter()
+                .copied()
+                .filter(|&c| then.reached_at(c, k).is_none())
                 .filter(|&c| later.reached_at(c, k).is_some())
                 .count() as u64,
         })

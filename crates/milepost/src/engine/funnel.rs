@@ -6,45 +6,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::assess::{Assessment, DAY};
-use super::dataset::{Customer, Dataset};
+use super::dataset::Dataset;
+use super::population::{Filter, population};
 use crate::data::values::format_date;
-
-/// Which customers the funnel counts.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub segment: Option<String>,
-    pub plan: Option<String>,
-    pub owner: Option<String>,
-    /// Customers whose start date falls in [from, to), Unix seconds.
-    pub started: Option<(i64, i64)>,
-}
-
-/// The start and end (exclusive) of a `YYYY-MM` month, in Unix seconds.
-pub fn month_range(month: &str) -> Option<(i64, i64)> {
-    let (y, m) = month.split_once('-')?;
-    let (y, m): (i64, u32) = (y.parse().ok()?, m.parse().ok()?);
-    if y < 1 || !(1..=12).contains(&m) || month.len() != 7 {
-        return None;
-    }
-    let start = crate::data::values::days_from_civil(y, m, 1) * DAY;
-    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    Some((start, crate::data::values::days_from_civil(ny, nm, 1) * DAY))
-}
-
-impl Filter {
-    pub fn admits(&self, c: &Customer) -> bool {
-        let is = |want: &Option<String>, have: &Option<String>| {
-            want.as_ref()
-                .is_none_or(|w| have.as_deref() == Some(w.as_str()))
-        };
-        is(&self.segment, &c.segment)
-            && is(&self.plan, &c.plan)
-            && is(&self.owner, &c.owner)
-            && self
-                .started
-                .is_none_or(|(a, b)| c.start.is_some_and(|s| s >= a && s < b))
-    }
-}
 
 /// One row of the funnel. Rates are fractions; days are decimal days. Rates and days are
 /// null where nobody is there to measure.
@@ -102,12 +66,11 @@ fn ratio(a: u64, b: u64) -> Option<f64> {
     (b > 0).then(|| a as f64 / b as f64)
 }
 
-/// Builds the funnel of an assessment for the customers the filter admits.
+/// Builds the funnel of an assessment over its population: the customers started by the
+/// as-of date that the filter admits.
 pub fn funnel(journey: &str, data: &Dataset, a: &Assessment, filter: &Filter) -> Funnel {
     let n = a.milestones.len();
-    let who: Vec<usize> = (0..data.customers.len())
-        .filter(|&c| filter.admits(&data.customers[c]))
-        .collect();
+    let who = population(data, a, filter);
     let churned = |c: usize| data.customers[c].churn.is_some_and(|t| t <= a.cutoff);
     let mut steps = Vec::with_capacity(n);
     let mut previous_reached = who.len() as u64;
@@ -188,6 +151,7 @@ pub fn funnel(journey: &str, data: &Dataset, a: &Assessment, filter: &Filter) ->
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct CustomerState {
     pub id: String,
+    pub name: Option<String>,
     /// The id of the furthest milestone reached; null when none.
     pub furthest: Option<String>,
     /// Milestone id → when it was reached (`YYYY-MM-DDTHH:MM:SSZ`), in funnel order.
@@ -205,7 +169,7 @@ pub struct CustomerState {
     pub health: Option<super::health::HealthState>,
 }
 
-/// Every admitted customer's state, in customer order.
+/// The state of every customer of the population, in customer order.
 pub fn customer_states(
     journey: &crate::journey::Journey,
     data: &Dataset,
@@ -213,8 +177,8 @@ pub fn customer_states(
     filter: &Filter,
 ) -> Vec<CustomerState> {
     let n = a.milestones.len();
-    (0..data.customers.len())
-        .filter(|&c| filter.admits(&data.customers[c]))
+    population(data, a, filter)
+        .into_iter()
         .map(|c| {
             let cust = &data.customers[c];
             let k = a.furthest[c];
@@ -226,6 +190,7 @@ pub fn customer_states(
                     super::health::health(journey, data, c, s, days_in_stage, a.cutoff)
                 }),
                 id: cust.id.clone(),
+                name: cust.name.clone(),
                 furthest: (k > 0).then(|| a.milestones[k - 1].id.clone()),
                 reached: (0..n)
                     .filter_map(|i| {
@@ -268,10 +233,8 @@ pub fn cohorts(data: &Dataset, a: &Assessment, filter: &Filter) -> Vec<CohortRow
     use std::collections::BTreeMap;
     let n = a.milestones.len();
     let mut months: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (c, cust) in data.customers.iter().enumerate() {
-        if let Some(s) = cust.start.filter(|&s| s <= a.cutoff)
-            && filter.admits(cust)
-        {
+    for c in population(data, a, filter) {
+        if let Some(s) = data.customers[c].start {
             months
                 .entry(format_date(s)[..7].to_owned())
                 .or_default()

@@ -7,16 +7,17 @@ pub mod dataset;
 pub mod forecast;
 pub mod funnel;
 pub mod health;
+pub mod population;
 pub mod tasks;
 
 pub use assess::{Assessment, MilestoneRef, assess, cutoff_of_day};
 pub use dataset::{Customer, Dataset};
 pub use forecast::{Backtest, Forecast, backtest, forecast};
 pub use funnel::{
-    COHORT_DAYS, CohortRow, CustomerState, Filter, Funnel, FunnelStep, cohorts, customer_states,
-    funnel, month_range,
+    COHORT_DAYS, CohortRow, CustomerState, Funnel, FunnelStep, cohorts, customer_states, funnel,
 };
 pub use health::{Health, HealthState, health};
+pub use population::{Filter, UnknownValue, month_range, population};
 pub use tasks::{Priority, TaskItem, WeekLoad, dry_run, tasks, to_csv};
 
 use serde::Serialize;
@@ -45,18 +46,12 @@ pub fn analyse(
 ) -> Option<Analysis> {
     let latest = data.latest()?;
     let a = assess(journey, data, cutoff_of_day(as_of.unwrap_or(latest)));
-    let mut segments: Vec<String> = data
-        .customers
-        .iter()
-        .filter_map(|c| c.segment.clone())
-        .collect();
-    segments.sort();
-    segments.dedup();
+    let segments = population::distinct(data, |c| &c.segment);
     Some(Analysis {
         funnel: funnel(&journey.name, data, &a, filter),
         customers: customer_states(journey, data, &a, filter),
-        forecast_30: forecast(data, &a, 30),
-        forecast_90: forecast(data, &a, 90),
+        forecast_30: forecast(data, &a, filter, 30),
+        forecast_90: forecast(data, &a, filter, 90),
         cohorts: cohorts(data, &a, filter),
         segments,
         latest: crate::data::values::format_date(latest),

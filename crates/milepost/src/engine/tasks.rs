@@ -7,11 +7,12 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::assess::{Assessment, DAY, assess};
+use super::assess::{Assessment, DAY};
 use super::dataset::Dataset;
 use super::health::{Health, health};
+use super::population::{Filter, population};
 use crate::data::values::format_date;
-use crate::journey::{Activity, Journey, Trigger};
+use crate::journey::{Journey, Trigger};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -61,11 +62,13 @@ pub struct TaskItem {
     pub at: i64,
 }
 
-/// Per customer, when each stage was entered (None: not yet), from an assessment.
-fn entered(journey: &Journey, data: &Dataset, a: &Assessment, c: usize) -> Vec<Option<i64>> {
-    (0..journey.stages.len())
-        .map(|s| a.stage_entered(data.customers[c].start, c, s))
-        .collect()
+/// One rule firing: customer `customer` gets activity `activity`'s task at `at`.
+#[derive(Debug)]
+struct Firing {
+    customer: usize,
+    activity: usize,
+    at: i64,
+    reason: String,
 }
 
 /// The stage a customer is in at time t; without milestones, the last stage.
@@ -73,21 +76,43 @@ fn stage_at(a: &Assessment, c: usize, t: i64, stages: usize) -> Option<usize> {
     a.stage_at(c, t).or(stages.checked_sub(1))
 }
 
-/// Every firing of the rules in (from, to] that the final assessment `a` tells (all but
-/// "health turned red", which needs the health at the time).
+/// Every rule firing in (from, to] for the population of `a` (whose cut-off is `to`).
+/// A trigger fires on the day its condition becomes true, never again while it stays
+/// true (`docs/SEMANTICS.md`, "Triggers"): so the tasks of any window are the firings in
+/// it, and the live list and the dry run are the same firings cut differently.
 fn firings(
     journey: &Journey,
     data: &Dataset,
     a: &Assessment,
+    filter: &Filter,
     from: i64,
-    to: i64,
-) -> Vec<(usize, usize, i64, String)> {
-    let mut out = Vec::new();
+) -> Vec<Firing> {
+    let to = a.cutoff;
     let stage_of = |id: &str| journey.stages.iter().position(|s| s.id == id);
-    for c in 0..data.customers.len() {
+    // Per stage, whether a "health turned red" play watches it.
+    let watched: Vec<bool> = journey
+        .stages
+        .iter()
+        .map(|s| {
+            s.health.is_some()
+                && journey
+                    .activities
+                    .iter()
+                    .any(|x| x.stage == s.id && matches!(x.trigger, Some(Trigger::HealthRed)))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for c in population(data, a, filter) {
         let churn = data.customers[c].churn;
         let alive = |t: i64| churn.is_none_or(|ch| t < ch);
-        let entered = entered(journey, data, a, c);
+        let entered: Vec<Option<i64>> = (0..journey.stages.len())
+            .map(|s| a.stage_entered(data.customers[c].start, c, s))
+            .collect();
+        let reds = if watched.contains(&true) {
+            turned_red(journey, data, a, c, &watched)
+        } else {
+            Vec::new()
+        };
         for (ai, act) in journey.activities.iter().enumerate() {
             let Some(trigger) = &act.trigger else {
                 continue;
@@ -98,11 +123,21 @@ fn firings(
             let stage_name = &journey.stages[s].name;
             let mut fire = |t: i64, reason: String| {
                 if t > from && t <= to && alive(t) {
-                    out.push((c, ai, t, reason));
+                    out.push(Firing {
+                        customer: c,
+                        activity: ai,
+                        at: t,
+                        reason,
+                    });
                 }
             };
             match trigger {
-                Trigger::Manual | Trigger::HealthRed => {}
+                Trigger::Manual => {}
+                Trigger::HealthRed => {
+                    for (_, t, why) in reds.iter().filter(|r| r.0 == s) {
+                        fire(*t, format!("Health turned red: {}", why.join("; ")));
+                    }
+                }
                 Trigger::StageEntered => {
                     if let Some(t) = entered[s] {
                         fire(t, format!("Entered {stage_name}"));
@@ -116,7 +151,7 @@ fn firings(
                     }
                 }
                 Trigger::Stuck { days } => {
-                    // Stuck once `days` pass after reaching a milestone (or starting)
+                    // Once per stay: `days` after reaching a milestone (or starting)
                     // without reaching the next one, while in this stage.
                     let mut since = data.customers[c].start;
                     for k in 0..=a.milestones.len() {
@@ -158,16 +193,97 @@ fn firings(
     out
 }
 
-fn item(
+/// The days on which customer `c` turned red in a watched stage, up to `a.cutoff`: on
+/// entering the stage red, or after being green or grey in it. As (stage, the day's last
+/// second, the reasons). A colour can only change on a day when something happens — a
+/// milestone is reached, a days-in-stage limit passes, a metric's event arrives or
+/// leaves its window — so the health is evaluated at the end of those days only.
+fn turned_red(
     journey: &Journey,
     data: &Dataset,
+    a: &Assessment,
     c: usize,
-    act: &Activity,
-    at: i64,
-    reason: String,
-) -> TaskItem {
-    let priority = act.trigger.as_ref().map_or(Priority::Low, Priority::of);
+    watched: &[bool],
+) -> Vec<(usize, i64, Vec<String>)> {
     let cust = &data.customers[c];
+    let Some(start) = cust.start else {
+        return Vec::new();
+    };
+    let day = |t: i64| t.div_euclid(DAY);
+    let mut days: Vec<i64> = vec![day(start)];
+    days.extend((0..a.milestones.len()).filter_map(|k| a.reached_at(c, k).map(day)));
+    let events = data.events_of(c);
+    for (s, stage) in journey.stages.iter().enumerate() {
+        let Some(rules) = stage.health.as_ref().filter(|_| watched[s]) else {
+            continue;
+        };
+        if let (Some(expected), Some(entered)) =
+            (stage.expected_days, a.stage_entered(cust.start, c, s))
+        {
+            for p in [rules.grey_after_percent, rules.red_after_percent]
+                .into_iter()
+                .flatten()
+            {
+                let limit = f64::from(expected) * f64::from(p) / 100.0 * DAY as f64;
+                let d = day(entered + limit as i64);
+                days.extend([d, d + 1]);
+            }
+        }
+        for m in journey
+            .metrics
+            .iter()
+            .filter(|m| rules.metrics.contains(&m.id))
+        {
+            let Some(name) = data.name_id(&m.event) else {
+                continue;
+            };
+            let window = m.window_days.map(|w| i64::from(w) * DAY);
+            for i in events.clone().filter(|&i| data.name[i] == name) {
+                days.push(day(data.at[i]));
+                if let Some(w) = window {
+                    days.push(day(data.at[i] + w));
+                }
+            }
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
+    let mut out = Vec::new();
+    let mut red_in: Option<usize> = None;
+    for d in days {
+        let t = (d * DAY + DAY - 1).min(a.cutoff);
+        if t < start || cust.churn.is_some_and(|ch| ch <= t) {
+            if t < start {
+                continue;
+            }
+            break;
+        }
+        let Some(s) = stage_at(a, c, t, journey.stages.len()).filter(|&s| watched[s]) else {
+            red_in = None;
+            continue;
+        };
+        let days_in = a.days_in_stage_at(cust.start, c, s, t);
+        let red = health(journey, data, c, s, days_in, t).filter(|h| h.colour == Health::Red);
+        match red {
+            Some(h) => {
+                if red_in != Some(s) {
+                    out.push((s, t, h.reasons));
+                }
+                red_in = Some(s);
+            }
+            None => red_in = None,
+        }
+        if t == a.cutoff {
+            break;
+        }
+    }
+    out
+}
+
+fn item(journey: &Journey, data: &Dataset, f: Firing) -> TaskItem {
+    let act = &journey.activities[f.activity];
+    let priority = act.trigger.as_ref().map_or(Priority::Low, Priority::of);
+    let cust = &data.customers[f.customer];
     TaskItem {
         customer: cust.id.clone(),
         customer_name: cust.name.clone(),
@@ -180,47 +296,26 @@ fn item(
             .map(|r| r.name.clone()),
         owner: cust.owner.clone(),
         priority,
-        created: format_date(at),
-        due: format_date(at + priority.days() * DAY),
-        reason,
-        at,
+        created: format_date(f.at),
+        due: format_date(f.at + priority.days() * DAY),
+        reason: f.reason,
+        at: f.at,
     }
 }
 
-/// The tasks the rules created in the `days` days up to `a.cutoff`, most urgent first.
-pub fn tasks(journey: &Journey, data: &Dataset, a: &Assessment, days: i64) -> Vec<TaskItem> {
-    let from = a.cutoff - days * DAY;
-    let mut out: Vec<TaskItem> = firings(journey, data, a, from, a.cutoff)
+/// The tasks the rules created in the `days` days ending with `a`'s as-of day, for the
+/// filter's customers, most urgent first.
+pub fn tasks(
+    journey: &Journey,
+    data: &Dataset,
+    a: &Assessment,
+    filter: &Filter,
+    days: i64,
+) -> Vec<TaskItem> {
+    let mut out: Vec<TaskItem> = firings(journey, data, a, filter, a.cutoff - days * DAY)
         .into_iter()
-        .map(|(c, ai, t, reason)| item(journey, data, c, &journey.activities[ai], t, reason))
+        .map(|f| item(journey, data, f))
         .collect();
-    // Health turned red: customers red now, in the activity's stage.
-    let reds: Vec<&Activity> = journey
-        .activities
-        .iter()
-        .filter(|x| matches!(x.trigger, Some(Trigger::HealthRed)))
-        .collect();
-    if !reds.is_empty() {
-        for c in 0..data.customers.len() {
-            if data.customers[c].churn.is_some_and(|t| t <= a.cutoff) {
-                continue;
-            }
-            let Some(s) = stage_at(a, c, a.cutoff, journey.stages.len()) else {
-                continue;
-            };
-            let days_in = a.days_in_stage(data.customers[c].start, c, s);
-            let Some(h) = health(journey, data, c, s, days_in, a.cutoff) else {
-                continue;
-            };
-            if h.colour != Health::Red {
-                continue;
-            }
-            for act in reds.iter().filter(|x| x.stage == journey.stages[s].id) {
-                let reason = format!("Health is red: {}", h.reasons.join("; "));
-                out.push(item(journey, data, c, act, a.cutoff, reason));
-            }
-        }
-    }
     out.sort_by(|x, y| (x.priority, &x.due, &x.customer).cmp(&(y.priority, &y.due, &y.customer)));
     out
 }
@@ -228,7 +323,7 @@ pub fn tasks(journey: &Journey, data: &Dataset, a: &Assessment, days: i64) -> Ve
 /// Tasks a rule set would have created per owner per week.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct WeekLoad {
-    /// Monday of the week, `YYYY-MM-DD`.
+    /// The first day of the 7-day week, `YYYY-MM-DD`; the last week ends on the as-of day.
     pub week: String,
     pub owner: Option<String>,
     pub role: Option<String>,
@@ -239,67 +334,26 @@ pub struct WeekLoad {
     pub over: bool,
 }
 
-/// Replays the rules over the `weeks` weeks before the as-of date: tasks per owner and
-/// role per week, against a capacity per role (role id or name → tasks per week).
+/// Replays the rules over the `weeks` 7-day weeks ending with `a`'s as-of day: tasks per
+/// owner and role per week, against a capacity per role (role id or name → tasks per
+/// week). The last week is exactly `tasks(…, 7)`.
 pub fn dry_run(
     journey: &Journey,
     data: &Dataset,
-    cutoff: i64,
+    a: &Assessment,
+    filter: &Filter,
     weeks: i64,
     capacity: &std::collections::BTreeMap<String, u32>,
 ) -> Vec<WeekLoad> {
     use std::collections::BTreeMap;
-    // Weeks run Monday to Sunday and end on the Sunday at or before the cut-off
-    // (1970-01-01 was a Thursday: weekday 3 counting Monday as 0).
-    let day = cutoff.div_euclid(DAY);
-    let weekday = (day + 3).rem_euclid(7);
-    let last_sunday = day - (weekday + 1).rem_euclid(7);
-    let end = last_sunday * DAY + DAY - 1;
-    let start = end - weeks * 7 * DAY;
-    let a = assess(journey, data, end);
-    let mut items: Vec<TaskItem> = firings(journey, data, &a, start, end)
-        .into_iter()
-        .map(|(c, ai, t, reason)| item(journey, data, c, &journey.activities[ai], t, reason))
-        .collect();
-    // "Health turned red", week by week.
-    if journey
-        .activities
-        .iter()
-        .any(|x| matches!(x.trigger, Some(Trigger::HealthRed)))
-    {
-        let mut was_red = vec![false; data.customers.len()];
-        for w in 0..=weeks {
-            let t = start + w * 7 * DAY;
-            let aw = assess(journey, data, t);
-            for (c, red) in was_red.iter_mut().enumerate() {
-                if data.customers[c].churn.is_some_and(|ch| ch <= t) {
-                    *red = false;
-                    continue;
-                }
-                let Some(s) = stage_at(&aw, c, aw.cutoff, journey.stages.len()) else {
-                    continue;
-                };
-                let days_in = aw.days_in_stage(data.customers[c].start, c, s);
-                let now = health(journey, data, c, s, days_in, aw.cutoff)
-                    .is_some_and(|h| h.colour == Health::Red);
-                if now && !*red && w > 0 {
-                    for act in journey.activities.iter().filter(|x| {
-                        matches!(x.trigger, Some(Trigger::HealthRed))
-                            && x.stage == journey.stages[s].id
-                    }) {
-                        items.push(item(journey, data, c, act, t, "Health turned red".into()));
-                    }
-                }
-                *red = now;
-            }
-        }
-    }
+    let week = 7 * DAY;
+    let from = a.cutoff - weeks * week;
     let mut counts: BTreeMap<(i64, Option<String>, Option<String>), u64> = BTreeMap::new();
-    for t in &items {
-        let week = start + 1 + (t.at - start - 1).div_euclid(7 * DAY) * 7 * DAY;
-        *counts
-            .entry((week, t.owner.clone(), t.role.clone()))
-            .or_default() += 1;
+    for f in firings(journey, data, a, filter, from) {
+        let t = item(journey, data, f);
+        // Week i covers (from + i weeks, from + (i + 1) weeks].
+        let i = weeks - 1 - (a.cutoff - t.at) / week;
+        *counts.entry((i, t.owner, t.role)).or_default() += 1;
     }
     let role_capacity = |role: &Option<String>| {
         let r = role.as_ref()?;
@@ -313,10 +367,10 @@ pub fn dry_run(
     };
     counts
         .into_iter()
-        .map(|((week, owner, role), tasks)| {
+        .map(|((i, owner, role), tasks)| {
             let cap = role_capacity(&role);
             WeekLoad {
-                week: format_date(week),
+                week: format_date(from + 1 + i * week),
                 owner,
                 capacity: cap,
                 over: cap.is_some_and(|c| tasks > u64::from(c)),
@@ -343,7 +397,7 @@ pub fn to_csv(list: &[TaskItem]) -> String {
     ];
     let _ = w.write_record(header);
     for t in list {
-        let priority = format!("{:?}", t.priority).to_lowercase();
+        let priority = crate::serde_name(&t.priority);
         let cells = [
             priority.as_str(),
             &t.due,

@@ -76,18 +76,20 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(self.fail())
     }
 
-    /// Stores a new journey (validated first) and returns its id.
+    /// Stores a new journey (validated first) and returns its id. A name another journey
+    /// has already gets " (2)" (or the next free number) appended; `load_journey` tells.
     pub fn insert_journey(&mut self, journey: &Journey) -> Result<i64> {
         crate::journey::file::validate(journey).map_err(|problems| Error::InvalidJourney {
             source_name: format!("journey \"{}\"", journey.name),
             problems,
         })?;
+        let name = self.unused_journey_name(&journey.name)?;
         let path = self.path.clone();
         let fail = |e| super::db_error(&path, e);
         let tx = self.conn.transaction().map_err(fail)?;
         tx.execute(
             "INSERT INTO journey (name, description) VALUES (?1, ?2)",
-            params![journey.name, journey.description],
+            params![name, journey.description],
         )
         .map_err(fail)?;
         let id = tx.last_insert_rowid();
@@ -283,9 +285,10 @@ impl Store {
         Ok(out)
     }
 
-    /// Finds a journey by id or by exact name.
+    /// Finds a journey by id, by name, or by the start of its name, ignoring case
+    /// ("billing" finds "Billing SaaS — post-sales journey" when no other name starts so).
     pub fn find_journey(&self, name_or_id: &str) -> Result<i64> {
-        if let Ok(id) = name_or_id.parse::<i64>() {
+        if let Ok(id) = name_or_id.trim().parse::<i64>() {
             let exists: Option<i64> = self
                 .conn
                 .query_row("SELECT id FROM journey WHERE id = ?1", [id], |r| r.get(0))
@@ -295,28 +298,59 @@ impl Store {
                 return Ok(id);
             }
         }
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM journey WHERE name = ?1 ORDER BY id")
-            .map_err(self.fail())?;
-        let ids = stmt
-            .query_map([name_or_id], |r| r.get::<_, i64>(0))
-            .map_err(self.fail())?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.fail())?;
-        match ids.as_slice() {
+        let want = name_or_id.trim().to_lowercase();
+        let all = self.journey_names()?;
+        let exact: Vec<&(i64, String)> =
+            all.iter().filter(|j| j.1.to_lowercase() == want).collect();
+        let found = if exact.is_empty() {
+            all.iter()
+                .filter(|j| j.1.to_lowercase().starts_with(&want))
+                .collect()
+        } else {
+            exact
+        };
+        match found.as_slice() {
             [] => Err(Error::JourneyNotFound(name_or_id.to_owned())),
-            [id] => Ok(*id),
+            [j] => Ok(j.0),
             _ => Err(Error::AmbiguousJourney {
                 name: name_or_id.to_owned(),
-                count: ids.len(),
-                ids: ids
+                count: found.len(),
+                ids: found
                     .iter()
-                    .map(i64::to_string)
+                    .map(|j| format!("{} {}", j.0, j.1))
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join("; "),
             }),
         }
+    }
+
+    /// Every journey's id and name, oldest first.
+    fn journey_names(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name FROM journey ORDER BY id")
+            .map_err(self.fail())?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(self.fail())?;
+        rows.collect::<rusqlite::Result<_>>().map_err(self.fail())
+    }
+
+    /// `name`, or `name (2)`, `name (3)`… whichever no journey has yet (ignoring case), so
+    /// every journey can be named.
+    pub fn unused_journey_name(&self, name: &str) -> Result<String> {
+        let taken: std::collections::HashSet<String> = self
+            .journey_names()?
+            .into_iter()
+            .map(|j| j.1.to_lowercase())
+            .collect();
+        let mut candidate = name.to_owned();
+        let mut n = 2;
+        while taken.contains(&candidate.to_lowercase()) {
+            candidate = format!("{name} ({n})");
+            n += 1;
+        }
+        Ok(candidate)
     }
 
     /// Records that a person opened the journey, for the recent list.
@@ -472,20 +506,31 @@ mod tests {
     }
 
     #[test]
-    fn find_by_name_or_id_and_refuse_ambiguous_names() {
+    fn find_by_name_prefix_or_id_and_refuse_ambiguous_prefixes() {
         let mut store = Store::open_in_memory().unwrap();
         let j = templates::get("billing-saas").unwrap();
         let a = store.insert_journey(&j).unwrap();
         assert_eq!(store.find_journey(&j.name).unwrap(), a);
         assert_eq!(store.find_journey(&a.to_string()).unwrap(), a);
+        assert_eq!(store.find_journey("billing").unwrap(), a);
+        assert_eq!(store.find_journey("BILLING saas").unwrap(), a);
         assert_eq!(
             store.find_journey("nope").unwrap_err().code(),
             "journey_not_found"
         );
-        store.insert_journey(&j).unwrap();
+        // The same name again is numbered, so both stay reachable by name.
+        let b = store.insert_journey(&j).unwrap();
         assert_eq!(
-            store.find_journey(&j.name).unwrap_err().code(),
-            "ambiguous_journey"
+            store.load_journey(b).unwrap().name,
+            format!("{} (2)", j.name)
+        );
+        assert_eq!(store.find_journey(&j.name).unwrap(), a);
+        assert_eq!(store.find_journey(&format!("{} (2)", j.name)).unwrap(), b);
+        let err = store.find_journey("billing").unwrap_err();
+        assert_eq!(err.code(), "ambiguous_journey");
+        assert!(
+            err.to_string().contains(&format!("{b} {} (2)", j.name)),
+            "{err}"
         );
     }
 

@@ -1,0 +1,167 @@
+//! `milepost funnel`, `milepost customers` and `milepost cohorts`: the success funnel,
+//! where every customer is, and how fast each start cohort moved.
+
+use std::path::Path;
+
+use super::{Scope, assessed, days, named, out, out_json, percent, render, table};
+
+/// A journey and which of its customers to look at.
+#[derive(Debug, clap::Args)]
+pub struct FunnelArgs {
+    /// The journey's id, name, or the start of its name
+    journey: String,
+    #[command(flatten)]
+    scope: Scope,
+    /// Print JSON (the contract other tools rely on)
+    #[arg(long)]
+    json: bool,
+}
+
+/// `milepost funnel`
+pub fn funnel(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
+    let x = assessed(db, &args.journey, &args.scope)?;
+    let f = milepost::engine::funnel(&x.journey.name, &x.data, &x.a, &x.filter);
+    if args.json {
+        return out_json(&f);
+    }
+    let mut t = table(
+        [
+            "",
+            "MILESTONE",
+            "STAGE",
+            "REACHED",
+            "FROM PREV",
+            "FROM START",
+            "MEDIAN D",
+            "P75 D",
+            "CHURNED",
+            "CHURN",
+            "",
+        ],
+        &[0, 3, 4, 5, 6, 7, 8, 9],
+    );
+    let stage_name = |id: &str| {
+        x.journey
+            .stages
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| id.to_owned(), |s| s.name.clone())
+    };
+    for (i, m) in f.milestones.iter().enumerate() {
+        let mark = if f.bottleneck.as_deref() == Some(m.id.as_str()) {
+            "◀ bottleneck"
+        } else {
+            ""
+        };
+        t.add_row([
+            (i + 1).to_string(),
+            m.name.clone(),
+            stage_name(&m.stage),
+            m.reached.to_string(),
+            percent(m.conversion_from_previous),
+            percent(m.conversion_from_start),
+            days(m.median_days_from_start),
+            days(m.p75_days_from_start),
+            m.churned.to_string(),
+            percent(m.churn_rate),
+            mark.to_owned(),
+        ]);
+    }
+    out(format!(
+        "{} — as of {}, {} customers\n{}\n   reached no milestone: {} ({} churned)",
+        f.journey,
+        f.as_of,
+        f.customers,
+        render(&t),
+        f.not_started,
+        f.not_started_churned
+    ))
+}
+
+/// `milepost customers`
+pub fn customers(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
+    let x = assessed(db, &args.journey, &args.scope)?;
+    let rows = milepost::engine::customer_states(&x.journey, &x.data, &x.a, &x.filter);
+    if args.json {
+        return out_json(&rows);
+    }
+    let j = &x.journey;
+    let milestone = |id: &str| {
+        j.milestones()
+            .find(|m| m.1.id == id)
+            .map(|m| m.1.name.clone())
+    };
+    let stage = |id: &str| j.stages.iter().find(|s| s.id == id).map(|s| s.name.clone());
+    let activity = |id: &str| {
+        j.activities
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.name.clone())
+    };
+    let mut t = table(
+        [
+            "CUSTOMER",
+            "FURTHEST MILESTONE",
+            "STAGE",
+            "DAYS",
+            "HEALTH",
+            "NEXT ACTION",
+        ],
+        &[3],
+    );
+    for r in rows {
+        let (colour, action) = match (&r.health, r.churned) {
+            (_, true) => ("churned".to_owned(), String::new()),
+            (Some(h), _) => (
+                milepost::serde_name(&h.colour),
+                h.action
+                    .as_deref()
+                    .map(|a| activity(a).unwrap_or_else(|| a.to_owned()))
+                    .unwrap_or_default(),
+            ),
+            (None, _) => ("—".to_owned(), String::new()),
+        };
+        let name_of = |id: Option<&str>, f: &dyn Fn(&str) -> Option<String>| {
+            id.map_or("—".to_owned(), |id| {
+                f(id).unwrap_or_else(|| id.to_owned())
+            })
+        };
+        t.add_row([
+            named(r.name.as_deref(), &r.id),
+            name_of(r.furthest.as_deref(), &milestone),
+            name_of(r.stage.as_deref(), &stage),
+            days(r.days_in_stage),
+            colour,
+            action,
+        ]);
+    }
+    out(render(&t))
+}
+
+/// `milepost cohorts`
+pub fn cohorts(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
+    let x = assessed(db, &args.journey, &args.scope)?;
+    let rows = milepost::engine::cohorts(&x.data, &x.a, &x.filter);
+    if args.json {
+        return out_json(&rows);
+    }
+    // One block per milestone: months down, horizons across.
+    let mut text = String::new();
+    for (k, m) in x.a.milestones.iter().enumerate() {
+        let mut t = table(
+            ["COHORT", "CUSTOMERS", "30 D", "60 D", "90 D", "180 D"],
+            &[1, 2, 3, 4, 5],
+        );
+        for r in &rows {
+            let mut cells = vec![r.month.clone(), r.customers.to_string()];
+            for (h, share) in r.share[k].iter().enumerate() {
+                let mark = if r.complete[h] { " " } else { "*" };
+                cells.push(format!("{:.0}%{mark}", share * 100.0));
+            }
+            t.add_row(cells);
+        }
+        text.push_str(&format!("{}\n{}\n\n", m.name, render(&t)));
+    }
+    text.push_str("* the cohort has not had that long yet: the share can still grow");
+    out(text)
+}

@@ -1,0 +1,155 @@
+//! `milepost journey …` and `milepost templates`: create, import, export, check, rename
+//! and delete journeys.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use milepost::journey::{file, templates};
+
+use super::{open, out, out_json, render, table};
+
+#[derive(Debug, Subcommand)]
+pub enum JourneyCommand {
+    /// Import a journey file (milepost/journey@1) into the workspace
+    Import {
+        /// The journey file (.json)
+        file: PathBuf,
+    },
+    /// List the journeys in the workspace, most recent first
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a journey to a file in the milepost/journey@1 format
+    Export {
+        /// The journey's id, name, or the start of its name (see `milepost journey list`)
+        journey: String,
+        /// Where to write; `-` for standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Check a journey file and list every problem with its place
+    Validate {
+        /// The journey file (.json)
+        file: PathBuf,
+    },
+    /// Create a journey from a built-in template, or a blank one
+    New {
+        /// The template's key (see `milepost templates`); without it, a blank journey
+        #[arg(long)]
+        template: Option<String>,
+        /// A name for the new journey [default: the template's name, or "New journey"];
+        /// a name already taken gets " (2)" appended
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Rename a journey (an open editor shows the new name within seconds)
+    Rename {
+        /// The journey's id, name, or the start of its name
+        journey: String,
+        /// The new name
+        name: String,
+    },
+    /// Delete a journey from the workspace
+    Delete {
+        /// The journey's id, name, or the start of its name
+        journey: String,
+    },
+}
+
+/// `milepost templates`
+pub fn templates() -> anyhow::Result<()> {
+    let mut t = table(["KEY", "TEMPLATE"], &[]);
+    for tpl in templates::list() {
+        t.add_row([tpl.key.to_owned(), format!("{}\n{}", tpl.name, tpl.summary)]);
+    }
+    out(render(&t))
+}
+
+/// Prints what `insert_journey` stored: its id and the name it got.
+fn stored(store: &milepost::store::Store, id: i64) -> anyhow::Result<()> {
+    out(format!("{id}\t{}", store.load_journey(id)?.name))
+}
+
+pub fn exec(db: Option<&Path>, command: JourneyCommand) -> anyhow::Result<()> {
+    match command {
+        JourneyCommand::Validate { file } => {
+            let j = file::read(&file)?;
+            out(format!(
+                "{}: valid journey \"{}\" ({} stages, {} milestones)",
+                file.display(),
+                j.name,
+                j.stages.len(),
+                j.milestones().count()
+            ))
+        }
+        JourneyCommand::Import { file } => {
+            let journey = file::read(&file)?;
+            let mut store = open(db)?;
+            let id = store.insert_journey(&journey)?;
+            stored(&store, id)
+        }
+        JourneyCommand::New { template, name } => {
+            let mut journey = match template {
+                Some(key) => templates::get(&key).ok_or(milepost::Error::TemplateNotFound(key))?,
+                None => templates::blank("New journey"),
+            };
+            if let Some(name) = name {
+                journey.name = name;
+            }
+            let mut store = open(db)?;
+            let id = store.insert_journey(&journey)?;
+            stored(&store, id)
+        }
+        JourneyCommand::List { json } => {
+            let list = open(db)?.list_journeys()?;
+            if json {
+                return out_json(&list);
+            }
+            if list.is_empty() {
+                eprintln!("No journeys yet. Try: milepost journey new --template billing-saas");
+                return Ok(());
+            }
+            let mut t = table(["ID", "NAME", "STAGES", "MILESTONES"], &[0, 2, 3]);
+            for j in list {
+                t.add_row([
+                    j.id.to_string(),
+                    j.name,
+                    j.stages.to_string(),
+                    j.milestones.to_string(),
+                ]);
+            }
+            out(render(&t))
+        }
+        JourneyCommand::Export { journey, output } => {
+            let store = open(db)?;
+            let j = store.load_journey(store.find_journey(&journey)?)?;
+            if output.as_os_str() == "-" {
+                print!("{}", file::to_string(&j));
+            } else {
+                file::write(&output, &j)?;
+                eprintln!("wrote {}", output.display());
+            }
+            Ok(())
+        }
+        JourneyCommand::Rename { journey, name } => {
+            let mut store = open(db)?;
+            let id = store.find_journey(&journey)?;
+            let mut j = store.load_journey(id)?;
+            j.name = name;
+            file::validate(&j).map_err(|problems| milepost::Error::InvalidJourney {
+                source_name: format!("journey {id}"),
+                problems,
+            })?;
+            store.save_journey(id, &j)?;
+            out(format!("{id}\t{}", j.name))
+        }
+        JourneyCommand::Delete { journey } => {
+            let store = open(db)?;
+            let id = store.find_journey(&journey)?;
+            store.delete_journey(id)?;
+            out(format!("deleted {id}"))
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The command line, one file per command group (cargo's `src/bin/cargo/commands/` is the
+//! model): each holds its clap definition and an `exec` that unpacks the arguments, calls
+//! the core and prints. What they share lives here: opening the workspace, the as-of and
+//! filter options, value parsers, and tables.
+
+pub mod bench;
+pub mod data;
+pub mod forecast;
+pub mod funnel;
+pub mod journey;
+pub mod tasks;
+
+use std::path::Path;
+
+use milepost::data::DateOrder;
+use milepost::engine::{Assessment, Dataset, Filter};
+use milepost::journey::Journey;
+use milepost::store::{self, Store};
+
+pub fn open(db: Option<&Path>) -> anyhow::Result<Store> {
+    Ok(Store::open(&store::resolve_path(
+        db.map(Path::to_path_buf),
+    ))?)
+}
+
+/// A day given as `YYYY-MM-DD` (or any date the importer reads): its 00:00 UTC, in Unix
+/// seconds. A clap value parser, so a bad date is a command-line error (exit 2).
+pub fn day(text: &str) -> Result<i64, String> {
+    milepost::data::values::parse_timestamp(text, DateOrder::Auto)
+}
+
+/// A month given as `YYYY-MM`: its start and end (exclusive).
+pub fn month(text: &str) -> Result<(i64, i64), String> {
+    milepost::engine::month_range(text)
+        .ok_or_else(|| "expected a month as YYYY-MM, e.g. 2025-03".to_owned())
+}
+
+/// `KEY=VALUE`, the value parsed as T: a clap value parser for options like
+/// `--capacity CSM=25` and `--map customer_id="Account ID"`.
+pub fn key_value<T: std::str::FromStr>(text: &str) -> Result<(String, T), String> {
+    let (key, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected KEY=VALUE, got \"{text}\""))?;
+    let key = key.trim();
+    if key.is_empty() {
+        return Err(format!("\"{text}\" has nothing before the ="));
+    }
+    let value = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{}\" is not a valid value for {key}", value.trim()))?;
+    Ok((key.to_owned(), value))
+}
+
+/// As of when, and which customers.
+#[derive(Debug, clap::Args)]
+pub struct Scope {
+    /// Count events up to and including this day [default: the day of the latest event]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
+    pub as_of: Option<i64>,
+    /// Only customers of this segment (any case)
+    #[arg(long)]
+    pub segment: Option<String>,
+    /// Only customers on this plan (any case)
+    #[arg(long)]
+    pub plan: Option<String>,
+    /// Only customers of this owner (any case)
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Only customers who started in this month (a start-date cohort)
+    #[arg(long, value_name = "YYYY-MM", value_parser = month)]
+    pub cohort: Option<(i64, i64)>,
+}
+
+impl Scope {
+    pub fn filter(&self) -> Filter {
+        Filter {
+            segment: self.segment.clone(),
+            plan: self.plan.clone(),
+            owner: self.owner.clone(),
+            started: self.cohort,
+        }
+    }
+}
+
+/// A journey and the workspace's data, assessed as of the scope's day, with its filter
+/// (checked against the data: an unknown segment is an error, not an empty funnel).
+pub struct Assessed {
+    pub journey: Journey,
+    pub data: Dataset,
+    pub a: Assessment,
+    pub filter: Filter,
+}
+
+pub fn assessed(db: Option<&Path>, journey: &str, scope: &Scope) -> anyhow::Result<Assessed> {
+    let store = open(db)?;
+    let j = store.load_journey(store.find_journey(journey)?)?;
+    let data = store.load_dataset()?;
+    let day = match scope.as_of {
+        Some(day) => day,
+        None => data.latest().ok_or_else(|| {
+            anyhow::anyhow!("the workspace has no events yet (milepost data import events FILE)")
+        })?,
+    };
+    let filter = scope.filter();
+    filter.check(&data)?;
+    let a = milepost::engine::assess(&j, &data, milepost::engine::cutoff_of_day(day));
+    Ok(Assessed {
+        journey: j,
+        data,
+        a,
+        filter,
+    })
+}
+
+/// Prints to stdout with a final newline; a reader that stops early (`| head`) is not an
+/// error.
+pub fn out(text: impl std::fmt::Display) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// Prints a value as pretty JSON.
+pub fn out_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    out(serde_json::to_string_pretty(value)?)
+}
+
+/// A plain table for a terminal: a header row, columns as wide as their widest cell (by
+/// display width, so "—" and accented names line up), numbers on the right.
+pub fn table<const N: usize>(header: [&str; N], right: &[usize]) -> comfy_table::Table {
+    use comfy_table::{CellAlignment, ContentArrangement, presets};
+    let mut t = comfy_table::Table::new();
+    t.load_style(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header);
+    for &i in right {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    // The preset pads each cell with a space on both sides; the first column needs none.
+    if let Some(c) = t.column_mut(0) {
+        c.set_padding((0, 1));
+    }
+    t
+}
+
+/// A table as text, without the trailing spaces of its last column.
+pub fn render(t: &comfy_table::Table) -> String {
+    t.lines()
+        .map(|l| l.trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A name with its id as secondary text: `Blue Motors (C0042)`, or the id alone.
+pub fn named(name: Option<&str>, id: &str) -> String {
+    match name {
+        Some(n) if !n.is_empty() && n != id => format!("{n} ({id})"),
+        _ => id.to_owned(),
+    }
+}
+
+pub fn percent(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
+}
+
+pub fn days(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+}
