@@ -234,7 +234,7 @@ fn data_import_prints_a_summary_line_and_the_report_and_exits_1_when_nothing_was
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).starts_with("customers: 3 rows imported, 0 skipped, in "),
+        stdout(&out).starts_with("3 customers imported, in "),
         "{}",
         stdout(&out)
     );
@@ -248,7 +248,7 @@ fn data_import_prints_a_summary_line_and_the_report_and_exits_1_when_nothing_was
         "{err}"
     );
     assert!(
-        err.contains("events: nothing imported: 3 rows with errors"),
+        err.contains("events_bad.csv: Nothing was imported: 3 rows have errors"),
         "{err}"
     );
 
@@ -263,7 +263,11 @@ fn data_import_prints_a_summary_line_and_the_report_and_exits_1_when_nothing_was
         ],
     );
     assert!(skipped.status.success());
-    assert!(stdout(&skipped).starts_with("events: 2 rows imported, 5 skipped"));
+    assert!(
+        stdout(&skipped).starts_with("2 events imported, 5 rows left out, in "),
+        "{}",
+        stdout(&skipped)
+    );
 
     // Columns named otherwise are mapped by hand; a wrong header is named.
     let wrong = milepost(

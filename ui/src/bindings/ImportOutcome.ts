@@ -15,7 +15,8 @@ committed: boolean,
  */
 rows: number, 
 /**
- * Rows stored (new or updated).
+ * Customers or stakeholders stored (new or updated), or events stored (a wide row
+ * holds several).
  */
 imported: number, 
 /**
@@ -25,4 +26,8 @@ updated: number,
 /**
  * Rows left out: bad rows (when skipped), unknown customers, duplicates.
  */
-skipped: number, seconds: number, report: ImportReport, };
+skipped: number, seconds: number, report: ImportReport, 
+/**
+ * `summary()`, for the app to show as it is.
+ */
+headline: string, };

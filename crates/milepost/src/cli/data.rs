@@ -86,7 +86,7 @@ fn import(store: &mut Store, opts: &ImportOptions) -> anyhow::Result<ImportOutco
     }
     eprint!("{}", outcome.report.text());
     if outcome.committed {
-        out(outcome.summary())?;
+        out(&outcome.headline)?;
     }
     Ok(outcome)
 }
@@ -112,7 +112,7 @@ pub fn exec(db: Option<&Path>, command: DataCommand) -> anyhow::Result<()> {
             opts.wide = wide;
             let outcome = import(&mut open(db)?, &opts)?;
             if !outcome.committed {
-                anyhow::bail!("{}", outcome.summary());
+                anyhow::bail!("{}: {}", opts.path.display(), outcome.headline);
             }
             Ok(())
         }

@@ -25,6 +25,16 @@ impl Table {
             Table::Stakeholders => "stakeholders",
         }
     }
+
+    /// What one row of the table is, singular or plural: `1 customer`, `2 events`.
+    pub fn noun(self, n: u64) -> &'static str {
+        match (self, n == 1) {
+            (Table::Customers, true) => "customer",
+            (Table::Events, true) => "event",
+            (Table::Stakeholders, true) => "stakeholder",
+            (t, false) => t.name(),
+        }
+    }
 }
 
 impl std::str::FromStr for Table {

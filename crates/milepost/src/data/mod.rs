@@ -85,7 +85,8 @@ pub struct ImportOutcome {
     /// Data rows read (header and blank rows not counted).
     #[ts(type = "number")]
     pub rows: u64,
-    /// Rows stored (new or updated).
+    /// Customers or stakeholders stored (new or updated), or events stored (a wide row
+    /// holds several).
     #[ts(type = "number")]
     pub imported: u64,
     /// Of those, rows that updated an existing customer or stakeholder.
@@ -96,32 +97,60 @@ pub struct ImportOutcome {
     pub skipped: u64,
     pub seconds: f64,
     pub report: ImportReport,
+    /// `summary()`, for the app to show as it is.
+    pub headline: String,
 }
 
 impl ImportOutcome {
-    /// One line for people: `events: 1000000 rows imported, 0 skipped in 0.91 s`.
+    /// One line for people: `300 customers imported (12 updated), 2 rows left out, in
+    /// 0.12 s`, or why nothing was imported. The CLI prints it and the app shows it.
     pub fn summary(&self) -> String {
+        let rows = |n: u64| format!("{} row{}", thousands(n), if n == 1 { "" } else { "s" });
         if !self.committed {
             return format!(
-                "{}: nothing imported: {} row{} with errors (see the report; --skip-bad-rows imports the rest)",
-                self.table.name(),
-                self.report.errors,
-                if self.report.errors == 1 { "" } else { "s" }
+                "Nothing was imported: {} {} errors (see the report; importing the good rows leaves them out)",
+                rows(self.report.errors),
+                if self.report.errors == 1 {
+                    "has"
+                } else {
+                    "have"
+                }
             );
         }
         let updated = if self.updated > 0 {
-            format!(" ({} updated)", self.updated)
+            format!(" ({} updated)", thousands(self.updated))
         } else {
             String::new()
         };
-        format!(
-            "{}: {} rows imported{updated}, {} skipped, in {:.2} s",
-            self.table.name(),
-            self.imported,
-            self.skipped,
-            self.seconds
-        )
+        let left_out = if self.skipped > 0 {
+            format!(", {} left out", rows(self.skipped))
+        } else {
+            String::new()
+        };
+        let what = if self.imported == 0 {
+            format!("No {} imported", self.table.name())
+        } else {
+            format!(
+                "{} {}",
+                thousands(self.imported),
+                self.table.noun(self.imported)
+            ) + " imported"
+        };
+        format!("{what}{updated}{left_out}, in {:.2} s", self.seconds)
     }
+}
+
+/// `1234567` as `1,234,567`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 /// Decides `DD/MM` or `MM/DD` from the date columns: a first part above 12 means day

@@ -392,12 +392,15 @@ fn sheet_cell(d: &Data) -> Cell<'_> {
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => {
-            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            // A serial's day fraction is rarely a whole second (09:30:17 is stored as
+            // 09:30:16.99999…): round to the nearest second, never truncate.
+            let (y, mo, d, h, mi, s, milli) = dt.to_ymd_hms_milli();
             Cell::Time(
                 days_from_civil(i64::from(y), u32::from(mo), u32::from(d)) * 86_400
                     + i64::from(h) * 3600
                     + i64::from(mi) * 60
-                    + i64::from(s),
+                    + i64::from(s)
+                    + i64::from(milli >= 500),
             )
         }
         Data::Error(_) => Cell::Text("#ERROR"),

@@ -111,10 +111,11 @@ impl<'r> RowReader<'r, '_> {
         });
     }
 
-    /// True when this row is not to be written: it has an error, or an earlier row had one
-    /// and bad rows are not skipped (the import will roll back; checking goes on).
-    fn blocked(&self, skip_bad_rows: bool) -> bool {
-        self.error || (!skip_bad_rows && self.problems.errors() > 0)
+    /// True when this row is not to be written: it has an error. Rows after an error are
+    /// written as usual even when the import will roll back, so the report of a refused
+    /// import is exactly the report "import the good rows" would give.
+    fn has_error(&self) -> bool {
+        self.error
     }
 
     /// The stored key of the row's customer; an unknown id is reported and left out.
@@ -358,15 +359,9 @@ impl Store {
             .map_err(|e| super::db_error(&path, e))?;
         let skip = opts.skip_bad_rows;
         let counts = match opts.table {
-            Table::Customers => import_customers(
-                &tx,
-                &mut source,
-                &ctx,
-                &mut problems,
-                skip,
-                cancel,
-                progress,
-            )?,
+            Table::Customers => {
+                import_customers(&tx, &mut source, &ctx, &mut problems, cancel, progress)?
+            }
             Table::Events => import_events(
                 &tx,
                 &mut source,
@@ -376,15 +371,9 @@ impl Store {
                 cancel,
                 progress,
             )?,
-            Table::Stakeholders => import_stakeholders(
-                &tx,
-                &mut source,
-                &ctx,
-                &mut problems,
-                skip,
-                cancel,
-                progress,
-            )?,
+            Table::Stakeholders => {
+                import_stakeholders(&tx, &mut source, &ctx, &mut problems, cancel, progress)?
+            }
         };
         if counts.cancelled {
             drop(tx);
@@ -402,10 +391,14 @@ impl Store {
             skipped: if blocked { counts.rows } else { counts.skipped },
             seconds: start.elapsed().as_secs_f64(),
             report,
+            headline: String::new(),
         };
         if blocked {
             drop(tx); // rolls back
-            return Ok(outcome);
+            return Ok(ImportOutcome {
+                headline: outcome.summary(),
+                ..outcome
+            });
         }
         tx.execute(
             "INSERT INTO import_log (tbl, file, rows, imported, skipped, report) VALUES (?, ?, ?, ?, ?, ?)",
@@ -420,9 +413,13 @@ impl Store {
         )
         .map_err(|e| db(&tx, e))?;
         tx.commit().map_err(|e| super::db_error(&path, e))?;
-        Ok(ImportOutcome {
+        let done = ImportOutcome {
             seconds: start.elapsed().as_secs_f64(),
             ..outcome
+        };
+        Ok(ImportOutcome {
+            headline: done.summary(),
+            ..done
         })
     }
 
@@ -651,7 +648,6 @@ fn import_customers(
     source: &mut Source,
     ctx: &Ctx<'_>,
     problems: &mut Collector,
-    skip: bool,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Counts> {
@@ -698,7 +694,7 @@ fn import_customers(
                 "this customer id is already on an earlier row of the file",
             );
         }
-        if r.blocked(skip) {
+        if r.has_error() {
             return Ok(Stored::No);
         }
         let mut attributes = serde_json::Map::new();
@@ -785,6 +781,7 @@ fn import_events(
     let customer_col = ctx.cols.get("customer_id").unwrap_or(0);
     let (customer_slot, at_slot) = (ctx.slot("customer_id"), ctx.slot("timestamp"));
     let (event_slot, value_slot) = (ctx.slot("event"), ctx.slot("value"));
+    let mut stored = 0u64;
     let mut counts = drive(source, ctx, problems, cancel, progress, |r| {
         let customer = r.text(customer_slot);
         let at = r.date(at_slot);
@@ -808,7 +805,7 @@ fn import_events(
         let Some(key) = r.known_customer(&customers, &customer, customer_col) else {
             return Ok(Stored::No);
         };
-        if r.blocked(opts.skip_bad_rows) {
+        if r.has_error() {
             return Ok(Stored::No);
         }
         let mut any = false;
@@ -849,6 +846,7 @@ fn import_events(
                 continue;
             }
             batch.push((key, at, id, value));
+            stored += 1;
             any = true;
             if batch.len() == BATCH {
                 write(&mut batch, &mut many, &mut single).map_err(|e| db(tx, e))?;
@@ -857,9 +855,8 @@ fn import_events(
         Ok(if any { Stored::New } else { Stored::No })
     })?;
     write(&mut batch, &mut many, &mut single).map_err(|e| db(tx, e))?;
-    if counts.cancelled {
-        counts.imported = 0;
-    }
+    // Events, not rows: a wide row holds several.
+    counts.imported = if counts.cancelled { 0 } else { stored };
     Ok(counts)
 }
 
@@ -940,7 +937,6 @@ fn import_stakeholders(
     source: &mut Source,
     ctx: &Ctx<'_>,
     problems: &mut Collector,
-    skip: bool,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Counts> {
@@ -990,7 +986,7 @@ fn import_stakeholders(
         let Some(key) = r.known_customer(&customers, &customer, customer_col) else {
             return Ok(Stored::No);
         };
-        if r.blocked(skip) {
+        if r.has_error() {
             return Ok(Stored::No);
         }
         let mut params: Vec<Value> = vec![Value::Integer(key), Value::Text(name.to_string())];

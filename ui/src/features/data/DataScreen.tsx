@@ -212,6 +212,7 @@ export function DataScreen({ onBack }: Props) {
             setWizard(false);
             if (changed) void refresh();
           }}
+          onImported={() => void refresh()}
         />
       )}
     </div>

@@ -9,7 +9,6 @@ import type { ImportOptions } from "../../bindings/ImportOptions";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
 import type { Progress } from "../../bindings/Progress";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { plural } from "../../components/text";
 import { type AppError, api, toAppError } from "../../ipc";
 import { clock, count, rate } from "./format";
 
@@ -39,9 +38,11 @@ type Step =
 
 interface Props {
   onClose: (changed: boolean) => void;
+  /** Called as soon as an import is stored, so the screen behind shows the new counts. */
+  onImported: () => void;
 }
 
-export function ImportWizard({ onClose }: Props) {
+export function ImportWizard({ onClose, onImported }: Props) {
   const [table, setTable] = useState<DataTable>("customers");
   const [path, setPath] = useState("");
   const [sheet, setSheet] = useState<string | null>(null);
@@ -113,7 +114,10 @@ export function ImportWizard({ onClose }: Props) {
       const outcome = await api.importData(options, (progress) =>
         setStep((s) => (s.kind === "run" ? { ...s, progress } : s)),
       );
-      if (outcome.committed) setChanged(true);
+      if (outcome.committed) {
+        setChanged(true);
+        onImported();
+      }
       setStep({ kind: "done", outcome });
     } catch (e) {
       const err = toAppError(e);
@@ -517,18 +521,12 @@ function DoneStep({
   return (
     <div className="wizard-body" data-testid="import-summary">
       {outcome.committed ? (
-        <p className="outcome outcome-ok">
-          ✓ {count(Number(outcome.imported))} {outcome.table} rows imported
-          {outcome.updated > 0 && <> ({count(outcome.updated)} updated)</>}
-          {outcome.skipped > 0 && <>, {count(outcome.skipped)} left out</>} in{" "}
-          {outcome.seconds.toFixed(1)} s.
+        <p className={outcome.imported > 0 ? "outcome outcome-ok" : "outcome"}>
+          {outcome.imported > 0 && "✓ "}
+          {outcome.headline}.
         </p>
       ) : (
-        <p className="outcome outcome-bad">
-          Nothing was imported: {plural(report.errors, "row")}{" "}
-          {report.errors === 1 ? "has" : "have"} errors. Fix the file, or import the good rows and
-          keep this report.
-        </p>
+        <p className="outcome outcome-bad">{outcome.headline}.</p>
       )}
       {report.counts.length > 0 && (
         <div className="report" data-testid="import-report">
