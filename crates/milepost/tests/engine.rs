@@ -1,4 +1,4 @@
-//! The assessment engine against the exact funnel semantics of PRODUCT.md: unit cases for
+//! The assessment engine against the exact semantics of `docs/SEMANTICS.md`: unit cases for
 //! every aggregate, operator and edge, and a property test against a deliberately simple
 //! reference implementation.
 

@@ -1,4 +1,5 @@
-//! Where every customer is on the journey, as of a date — exactly as PRODUCT.md defines:
+//! Where every customer is on the journey, as of a date — exactly as `docs/SEMANTICS.md`
+//! defines:
 //!
 //! - Only events at or before the as-of cut-off count.
 //! - A criterion holds at time t when its aggregate over the customer's events of its name

@@ -383,6 +383,9 @@ pub fn dry_run(
 
 /// Tasks as CSV, safe to open in a spreadsheet (no cell starts a formula).
 pub fn to_csv(list: &[TaskItem]) -> String {
+    // Writing into memory has no I/O to fail, and every cell is UTF-8 text: the
+    // `expect`s below state that rather than hide an error.
+    const IN_MEMORY: &str = "writing CSV into memory cannot fail";
     let mut w = csv::Writer::from_writer(Vec::new());
     let header = [
         "priority",
@@ -395,7 +398,7 @@ pub fn to_csv(list: &[TaskItem]) -> String {
         "created",
         "reason",
     ];
-    let _ = w.write_record(header);
+    w.write_record(header).expect(IN_MEMORY);
     for t in list {
         let priority = crate::serde_name(&t.priority);
         let cells = [
@@ -409,7 +412,8 @@ pub fn to_csv(list: &[TaskItem]) -> String {
             &t.created,
             &t.reason,
         ];
-        let _ = w.write_record(cells.iter().map(|c| crate::data::safe_cell(c).into_owned()));
+        w.write_record(cells.iter().map(|c| crate::data::safe_cell(c).into_owned()))
+            .expect(IN_MEMORY);
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    String::from_utf8(w.into_inner().expect(IN_MEMORY)).expect("the cells are UTF-8 text")
 }

@@ -4,8 +4,10 @@
 //! Migrations are compiled in and run in one transaction; a file written by a newer
 //! version is refused untouched.
 
-mod data;
+mod customers;
+mod import;
 mod journeys;
+mod summary;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -14,8 +16,9 @@ use std::time::Duration;
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
-pub use data::{CustomerDetail, CustomerRow, DataSummary, TableSummary, TimelineEvent};
+pub use customers::{CustomerDetail, CustomerRow, TimelineEvent};
 pub use journeys::{JourneySummary, SaveOutcome, StoredJourney};
+pub use summary::{DataSummary, TableSummary};
 
 use crate::{Error, Result};
 

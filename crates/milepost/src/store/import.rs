@@ -1,4 +1,4 @@
-//! Importing customer data into the workspace, and reading it back in summaries.
+//! Importing customer data into the workspace.
 //!
 //! An import is one transaction: the file is read, every row checked, good rows written;
 //! when any row has an error (and bad rows are not to be skipped), when the person cancels,
@@ -6,15 +6,13 @@
 //! workspace is exactly as it was.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Transaction, params};
-use serde::Serialize;
-use ts_rs::TS;
+use rusqlite::{Transaction, params};
 
 use super::Store;
 use crate::data::mapping::{self, Columns, FieldKind, Table};
@@ -408,7 +406,7 @@ impl Store {
                 outcome.rows as i64,
                 outcome.imported as i64,
                 outcome.skipped as i64,
-                serde_json::to_string(&outcome.report).unwrap_or_default()
+                serde_json::to_string(&outcome.report).expect("a report is plain data")
             ],
         )
         .map_err(|e| db(&tx, e))?;
@@ -422,217 +420,6 @@ impl Store {
             ..done
         })
     }
-
-    /// Counts and date ranges of the workspace's customer data.
-    pub fn data_summary(&self) -> Result<DataSummary> {
-        let fail = self.fail();
-        let one = |sql: &str| -> Result<(i64, Option<i64>, Option<i64>)> {
-            self.conn
-                .query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .map_err(&fail)
-        };
-        let (customers, c_from, c_to) =
-            one("SELECT count(*), min(start_date), max(start_date) FROM customer")?;
-        let churned: i64 = self
-            .conn
-            .query_row(
-                "SELECT count(*) FROM customer WHERE churn_date IS NOT NULL",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(&fail)?;
-        let (events, e_from, e_to) = one("SELECT count(*), min(at), max(at) FROM event")?;
-        let event_names: i64 = self
-            .conn
-            .query_row("SELECT count(DISTINCT name) FROM event", [], |r| r.get(0))
-            .map_err(&fail)?;
-        let (stakeholders, _, _) = one("SELECT count(*), NULL, NULL FROM stakeholder")?;
-        let last_import: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT datetime(at, 'unixepoch') || ' UTC' FROM import_log ORDER BY id DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(&fail)?;
-        let range = |from: Option<i64>, to: Option<i64>| {
-            from.zip(to)
-                .map(|(a, b)| [values::format_date(a), values::format_date(b)])
-        };
-        Ok(DataSummary {
-            customers: TableSummary {
-                rows: customers as u64,
-                from: range(c_from, c_to).map(|r| r[0].clone()),
-                to: range(c_from, c_to).map(|r| r[1].clone()),
-            },
-            churned: churned as u64,
-            events: TableSummary {
-                rows: events as u64,
-                from: range(e_from, e_to).map(|r| r[0].clone()),
-                to: range(e_from, e_to).map(|r| r[1].clone()),
-            },
-            event_names: event_names as u64,
-            stakeholders: TableSummary {
-                rows: stakeholders as u64,
-                from: None,
-                to: None,
-            },
-            last_import,
-        })
-    }
-}
-
-/// A customer as the customers table shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct CustomerRow {
-    pub id: String,
-    pub name: Option<String>,
-    pub segment: Option<String>,
-    pub plan: Option<String>,
-    pub owner: Option<String>,
-    pub arr: Option<f64>,
-    /// `YYYY-MM-DD`
-    pub start_date: Option<String>,
-    pub churn_date: Option<String>,
-    #[ts(type = "number")]
-    pub events: u64,
-    pub last_event: Option<String>,
-}
-
-/// One event on a customer's timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct TimelineEvent {
-    /// `YYYY-MM-DDTHH:MM:SSZ`
-    pub at: String,
-    pub event: String,
-    pub value: f64,
-}
-
-/// A customer's details and most recent events.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct CustomerDetail {
-    pub customer: CustomerRow,
-    /// The file's other columns.
-    pub attributes: BTreeMap<String, String>,
-    /// Newest first, at most `limit`.
-    pub events: Vec<TimelineEvent>,
-    #[ts(type = "number")]
-    pub total_events: u64,
-}
-
-const CUSTOMER_COLUMNS: &str = "c.id, c.name, c.segment, c.plan, c.owner, c.arr, \
-     date(c.start_date, 'unixepoch'), date(c.churn_date, 'unixepoch'), \
-     ifnull(e.n, 0), strftime('%Y-%m-%dT%H:%M:%SZ', e.last, 'unixepoch')";
-
-fn customer_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CustomerRow> {
-    Ok(CustomerRow {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        segment: r.get(2)?,
-        plan: r.get(3)?,
-        owner: r.get(4)?,
-        arr: r.get(5)?,
-        start_date: r.get(6)?,
-        churn_date: r.get(7)?,
-        events: r.get::<_, i64>(8)? as u64,
-        last_event: r.get(9)?,
-    })
-}
-
-impl Store {
-    /// Every customer with its event count, in id order (the table sorts and filters).
-    pub fn customers(&self) -> Result<Vec<CustomerRow>> {
-        let fail = self.fail();
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
-                "SELECT {CUSTOMER_COLUMNS} FROM customer c \
-                 LEFT JOIN (SELECT customer, count(*) AS n, max(at) AS last FROM event GROUP BY customer) e \
-                 ON e.customer = c.key ORDER BY c.id"
-            ))
-            .map_err(&fail)?;
-        let rows = stmt.query_map([], customer_row).map_err(&fail)?;
-        rows.collect::<rusqlite::Result<_>>().map_err(fail)
-    }
-
-    /// One customer's details and its newest `limit` events.
-    pub fn customer(&self, id: &str, limit: usize) -> Result<CustomerDetail> {
-        let fail = self.fail();
-        let (key, attributes): (i64, String) = self
-            .conn
-            .query_row(
-                "SELECT key, attributes FROM customer WHERE id = ?",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(&fail)?
-            .ok_or_else(|| Error::CustomerNotFound(id.to_owned()))?;
-        let customer = self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT {CUSTOMER_COLUMNS} FROM customer c \
-                     LEFT JOIN (SELECT customer, count(*) AS n, max(at) AS last FROM event WHERE customer = ?1) e \
-                     ON e.customer = c.key WHERE c.key = ?1"
-                ),
-                [key],
-                customer_row,
-            )
-            .map_err(&fail)?;
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', e.at, 'unixepoch'), n.name, e.value \
-                 FROM event e JOIN event_name n ON n.id = e.name \
-                 WHERE e.customer = ? ORDER BY e.at DESC, e.rowid DESC LIMIT ?",
-            )
-            .map_err(&fail)?;
-        let events = stmt
-            .query_map(params![key, limit as i64], |r| {
-                Ok(TimelineEvent {
-                    at: r.get(0)?,
-                    event: r.get(1)?,
-                    value: r.get(2)?,
-                })
-            })
-            .map_err(&fail)?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(&fail)?;
-        let attributes: BTreeMap<String, serde_json::Value> =
-            serde_json::from_str(&attributes).unwrap_or_default();
-        Ok(CustomerDetail {
-            total_events: customer.events,
-            customer,
-            attributes: attributes
-                .into_iter()
-                .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
-                .collect(),
-            events,
-        })
-    }
-}
-
-/// Row count and date range (start dates for customers, event times for events).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct TableSummary {
-    #[ts(type = "number")]
-    pub rows: u64,
-    pub from: Option<String>,
-    pub to: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct DataSummary {
-    pub customers: TableSummary,
-    #[ts(type = "number")]
-    pub churned: u64,
-    pub events: TableSummary,
-    #[ts(type = "number")]
-    pub event_names: u64,
-    pub stakeholders: TableSummary,
-    pub last_import: Option<String>,
 }
 
 fn opt_text(v: Option<Cow<'_, str>>) -> Value {
@@ -999,66 +786,4 @@ fn import_stakeholders(
             Stored::Updated
         })
     })
-}
-
-impl Store {
-    /// Loads every customer and event into the engine's `Dataset`.
-    pub fn load_dataset(&self) -> Result<crate::engine::Dataset> {
-        let fail = self.fail();
-        let mut keys: HashMap<i64, usize> = HashMap::new();
-        let mut customers = Vec::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare(
-                    "SELECT key, id, name, segment, plan, owner, start_date, churn_date \
-                     FROM customer ORDER BY key",
-                )
-                .map_err(&fail)?;
-            let mut rows = stmt.query([]).map_err(&fail)?;
-            while let Some(r) = rows.next().map_err(&fail)? {
-                keys.insert(r.get(0).map_err(&fail)?, customers.len());
-                customers.push(crate::engine::Customer {
-                    id: r.get(1).map_err(&fail)?,
-                    name: r.get(2).map_err(&fail)?,
-                    segment: r.get(3).map_err(&fail)?,
-                    plan: r.get(4).map_err(&fail)?,
-                    owner: r.get(5).map_err(&fail)?,
-                    start: r.get(6).map_err(&fail)?,
-                    churn: r.get(7).map_err(&fail)?,
-                });
-            }
-        }
-        let mut name_index: HashMap<i64, u32> = HashMap::new();
-        let mut names = Vec::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id, name FROM event_name ORDER BY id")
-                .map_err(&fail)?;
-            let mut rows = stmt.query([]).map_err(&fail)?;
-            while let Some(r) = rows.next().map_err(&fail)? {
-                name_index.insert(r.get(0).map_err(&fail)?, names.len() as u32);
-                names.push(r.get(1).map_err(&fail)?);
-            }
-        }
-        let mut events = Vec::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT customer, at, name, value FROM event ORDER BY rowid")
-                .map_err(&fail)?;
-            let mut rows = stmt.query([]).map_err(&fail)?;
-            while let Some(r) = rows.next().map_err(&fail)? {
-                let (Some(&c), Some(&n)) = (
-                    keys.get(&r.get::<_, i64>(0).map_err(&fail)?),
-                    name_index.get(&r.get::<_, i64>(2).map_err(&fail)?),
-                ) else {
-                    continue;
-                };
-                events.push((c, r.get(1).map_err(&fail)?, n, r.get(3).map_err(&fail)?));
-            }
-        }
-        Ok(crate::engine::Dataset::from_rows(customers, names, events))
-    }
 }
