@@ -164,10 +164,15 @@ pub fn demo(db: Option<&Path>, args: DemoArgs) -> anyhow::Result<()> {
             let mut store = open(db)?;
             demo::load(&mut store, args.customers, args.seed)?;
             let s = store.data_summary()?;
-            out(format!(
+            let mut text = format!(
                 "demo data: {} customers, {} events, {} stakeholders",
                 s.customers.rows, s.events.rows, s.stakeholders.rows
-            ))
+            );
+            for p in demo::profiles(&store.load_dataset()?) {
+                text.push_str("\n  ");
+                text.push_str(&p.line());
+            }
+            out(text)
         }
     }
 }

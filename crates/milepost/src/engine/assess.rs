@@ -69,6 +69,18 @@ impl Assessment {
         self.days_in_stage_at(start, c, s, self.cutoff)
     }
 
+    /// The days in stage s that health rules judge customer c by at `t`: none once it has
+    /// reached every milestone by then (a finished journey is not overdue anywhere).
+    pub fn health_days(&self, start: Option<i64>, c: usize, s: usize, t: i64) -> Option<f64> {
+        let n = self.milestones.len();
+        let finished = n > 0 && self.reached_at(c, n - 1).is_some_and(|r| r <= t);
+        if finished {
+            None
+        } else {
+            self.days_in_stage_at(start, c, s, t)
+        }
+    }
+
     /// Decimal days customer c has been in stage s up to `t` (a day's last second, at or
     /// before the as-of cut-off).
     pub fn days_in_stage_at(&self, start: Option<i64>, c: usize, s: usize, t: i64) -> Option<f64> {

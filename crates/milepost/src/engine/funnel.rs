@@ -187,7 +187,8 @@ pub fn customer_states(
             let days_in_stage = stage_index.and_then(|s| a.days_in_stage(cust.start, c, s));
             CustomerState {
                 health: stage_index.filter(|_| !churned).and_then(|s| {
-                    super::health::health(journey, data, c, s, days_in_stage, a.cutoff)
+                    let days = a.health_days(cust.start, c, s, a.cutoff);
+                    super::health::health(journey, data, c, s, days, a.cutoff)
                 }),
                 id: cust.id.clone(),
                 name: cust.name.clone(),

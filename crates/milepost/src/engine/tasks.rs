@@ -262,7 +262,7 @@ fn turned_red(
             red_in = None;
             continue;
         };
-        let days_in = a.days_in_stage_at(cust.start, c, s, t);
+        let days_in = a.health_days(cust.start, c, s, t);
         let red = health(journey, data, c, s, days_in, t).filter(|h| h.colour == Health::Red);
         match red {
             Some(h) => {

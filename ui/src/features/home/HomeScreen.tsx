@@ -55,6 +55,13 @@ export function HomeScreen({ onOpen, onOpenData }: Props) {
     }
   }
 
+  const loadDemo = () =>
+    run("demo", async () => {
+      await api.loadDemoData();
+      setData(await api.dataSummary());
+    });
+  const noData = data !== null && data.customers.rows === 0;
+
   const createFromTemplate = (key: string) =>
     run(key, async () => onOpen(await api.createFromTemplate(key)));
 
@@ -96,6 +103,27 @@ export function HomeScreen({ onOpen, onOpenData }: Props) {
       <main className="home-main">
         <section className="home-journeys" aria-labelledby="journeys-heading">
           <h2 id="journeys-heading">Your journeys</h2>
+          {noData && (
+            <div className="demo-prompt" data-testid="demo-prompt">
+              <div>
+                <p className="demo-prompt-title">See a live funnel in a minute</p>
+                <p className="muted">
+                  Load the demo workspace — 2,000 customers of a software company with two years of
+                  usage — then open any template to see who reached each milestone, who is red, and
+                  this week's tasks.
+                </p>
+              </div>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={loadDemo}
+                disabled={busy !== null}
+                data-testid="home-load-demo"
+              >
+                {busy === "demo" ? "Loading demo data…" : "Load demo data"}
+              </button>
+            </div>
+          )}
           {journeys === null ? (
             <p className="muted">Loading…</p>
           ) : journeys.length === 0 ? (
@@ -104,7 +132,10 @@ export function HomeScreen({ onOpen, onOpenData }: Props) {
               <p className="muted">
                 Start from one of the templates on the right — each is a complete framework with
                 stages, success milestones, a playbook, roles and metrics — or import a journey
-                file.
+                file.{" "}
+                {noData
+                  ? "With the demo data loaded, each shows its live funnel."
+                  : "Your customer data shows on it as a live funnel."}
               </p>
             </div>
           ) : (

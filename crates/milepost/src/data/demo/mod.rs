@@ -7,6 +7,11 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+mod profile;
+mod usage;
+
+pub use profile::{Profile, profiles};
+
 use super::values::{days_from_civil, format_date, format_timestamp};
 use crate::{Error, Result};
 
@@ -219,86 +224,30 @@ pub fn write_files(dir: &Path, customers: usize, seed: u64) -> Result<DemoFiles>
         let arr = arr_base + rng.range(0, arr_base);
         let start = as_of - rng.range(7, 730) * DAY;
         let start = start - start.rem_euclid(DAY);
-        // How engaged this customer is decides how far along the journey it gets.
+        // How fast the customer moves and whether (and where) it stops for good; those
+        // that stop mostly churn a while later, so churn gathers early in the funnel.
         let engagement = rng.unit();
-        let mut ev: Vec<(i64, &str, f64)> = Vec::new();
-        let mut t = start + rng.range(1, 20) * DAY + rng.range(8 * 3600, 18 * 3600);
-        let stalled = engagement < 0.15;
-        if !stalled {
-            // Billing SaaS: configure, then monthly billing cycles; AR days fall with use.
-            ev.push((t, "account_configured", 1.0));
-            let mut ar = 55.0 + rng.range(0, 20) as f64;
-            let mut cycle = t + rng.range(20, 40) * DAY;
-            let mut purchased = false;
-            while cycle < as_of && rng.chance(0.75 + engagement * 0.24) {
-                ev.push((cycle, "billing_cycle_completed", 1.0));
-                ar = (ar - rng.unit() * 6.0 * engagement).max(28.0);
-                ev.push((cycle + 3600, "ar_days", (ar * 10.0).round() / 10.0));
-                if !purchased && ar <= 45.0 && rng.chance(0.12) {
-                    purchased = true;
-                    ev.push((cycle + rng.range(2, 20) * DAY, "module_purchased", 1.0));
-                    if rng.chance(0.3) {
-                        ev.push((cycle + rng.range(30, 90) * DAY, "referral_given", 1.0));
-                    }
-                }
-                cycle += rng.range(28, 33) * DAY;
+        let pace = 1.3 - 0.6 * engagement + rng.unit() * 0.2;
+        let stop = rng.chance(0.45 - 0.2 * engagement).then(|| rng.unit());
+        let churn = match stop {
+            Some(f) if rng.chance(0.9 - 0.4 * f) => {
+                Some(start + ((f * 420.0 * pace) as i64 + rng.range(30, 150)) * DAY)
             }
-            // Logins on working days, more for engaged customers.
-            let mut day = t;
-            while day < as_of {
-                if rng.chance(0.15 + engagement * 0.5) {
-                    ev.push((day + rng.range(0, 8 * 3600), "user_login", 1.0));
-                }
-                day += DAY * rng.range(1, 3);
-            }
-            // Dealer photos and inbound marketing, for the other templates.
-            if rng.chance(0.6) {
-                t += rng.range(1, 10) * DAY;
-                let mut photos = rng.range(1, (40.0 * engagement) as i64 + 2);
-                while photos > 0 && t < as_of {
-                    ev.push((t, "photo_uploaded", rng.range(1, 30) as f64));
-                    t += rng.range(1, 12) * DAY;
-                    photos -= 1;
-                }
-                if rng.chance(engagement) {
-                    ev.push((t, "rooftop_added", 1.0));
-                }
-                if rng.chance(engagement * 0.7) {
-                    ev.push((t + DAY, "other_channel_uploads", rng.range(1, 15) as f64));
-                }
-            }
-            if rng.chance(0.5) {
-                let mut m = start + rng.range(1, 15) * DAY;
-                ev.push((m, "tracking_code_installed", 1.0));
-                for _ in 0..rng.range(0, 6) {
-                    m += rng.range(3, 30) * DAY;
-                    ev.push((m, "landing_page_published", 1.0));
-                    ev.push((m + DAY, "lead_captured", rng.range(1, 40) as f64));
-                    ev.push((m + 2 * DAY, "email_sent", rng.range(50, 2000) as f64));
-                }
-                if rng.chance(engagement) {
-                    ev.push((m + 5 * DAY, "automation_flow_active", 1.0));
-                    ev.push((m + 20 * DAY, "opportunity_created", rng.range(1, 5) as f64));
-                }
-            }
+            None if rng.chance(0.03) => Some(start + rng.range(60, 700) * DAY),
+            _ => None,
         }
-        ev.retain(|e| e.0 <= as_of);
-        ev.sort_by_key(|e| e.0);
-        // Churn: likelier for stalled and little-engaged customers.
-        let p_churn = if stalled {
-            0.5
-        } else {
-            0.25 * (1.0 - engagement)
+        .filter(|&c| c <= as_of);
+        let journey = usage::Journey {
+            start,
+            pace,
+            stop,
+            end: churn.map_or(as_of, |c| c - 1),
         };
-        let churn = rng.chance(p_churn).then(|| {
-            let last = ev.last().map_or(start, |e| e.0);
-            let day = last + rng.range(14, 120) * DAY;
-            day - day.rem_euclid(DAY)
-        });
-        let churn = churn.filter(|c| *c <= as_of);
-        if let Some(c) = churn {
-            ev.retain(|e| e.0 < c);
-        }
+        let mut ev: usage::Events = Vec::new();
+        usage::billing(&journey, &mut rng, &mut ev);
+        usage::dealer(&journey, &mut rng, &mut ev);
+        usage::inbound(&journey, &mut rng, &mut ev);
+        ev.sort_by_key(|e| e.0);
         let name = format!(
             "{} {} {}",
             rng.pick(ADJECTIVES),
