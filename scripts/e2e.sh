@@ -8,8 +8,9 @@ cli=$(realpath "${2:?usage: e2e.sh APP CLI}")
 shift 2
 here=$(cd "$(dirname "$0")/.." && pwd)
 
+# The screen: 1280x800 unless SCREEN says otherwise (make screenshot also takes 1920x1080).
 if [ -z "${MILEPOST_IN_XVFB:-}" ]; then
-  exec env MILEPOST_IN_XVFB=1 xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$app" "$cli" "$@"
+  exec env MILEPOST_IN_XVFB=1 xvfb-run -a -s "-screen 0 ${SCREEN:-1280x800}x24" "$0" "$app" "$cli" "$@"
 fi
 
 driver=${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}

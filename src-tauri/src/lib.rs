@@ -55,6 +55,7 @@ pub fn run() {
             commands::data::data_summary,
             commands::data::list_customers,
             commands::data::customer_detail,
+            commands::data::customer_state,
             commands::data::load_demo_data,
             commands::data::journey_funnel,
             commands::data::journey_analysis,

@@ -21,7 +21,7 @@ export function tempWorkspace() {
 
 /** Runs the milepost CLI against a workspace and returns its stdout. */
 export function cli(db, ...args) {
-  return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
+  return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
 }
 
 /** Starts the app on a workspace database and returns the WebDriver session. */

@@ -2,7 +2,7 @@
 // how many customers reached them, and editing a criterion changes the number as you type.
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { Key } from "selenium-webdriver";
+import { By, Key } from "selenium-webdriver";
 import { cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, WAIT_MS } from "./app.mjs";
 
 /** The live count on the card of the milestone with this name (null until shown). */
@@ -42,6 +42,16 @@ describe("live funnel on the canvas", () => {
         dot.includes(`health-dot-${first.health?.colour ?? "none"}`),
         `${first.id}: the table shows ${dot}, the CLI ${first.health?.colour}`,
       );
+      // A customer's panel says where it is in the journey, why its colour, and who its
+      // stakeholders are, with their scores.
+      await click(driver, '[data-testid="customer-row"]');
+      const journeyBox = await find(driver, '[data-testid="customer-journey"]');
+      const words = await journeyBox.getText();
+      assert.ok(words.includes(first.stage_name ?? "Churned"), `${first.id}: ${words}`);
+      for (const reason of first.health?.reasons ?? []) assert.ok(words.includes(reason), `${reason} in ${words}`);
+      const people = await find(driver, '[data-testid="stakeholders"]');
+      assert.match(await people.getText(), /Purpose\s*\d+/);
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
       await driver.actions().sendKeys(Key.ESCAPE).perform();
       await click(driver, '[data-testid="journey-card"] .journey-open');
       const name = "Three billing cycles completed";
@@ -98,6 +108,37 @@ describe("live funnel on the canvas", () => {
         "the SMB funnel differs from the CLI's",
       );
 
+      // The chart draws each milestone as wide as its share of the customers.
+      await driver.wait(
+        async () => {
+          const widths = await driver.executeScript(
+            "return [...document.querySelectorAll('[data-testid=funnel-bar] .funnel-bar')].map((b) => b.getBoundingClientRect().width)",
+          );
+          const full = await driver.executeScript(
+            "return document.querySelector('[data-testid=funnel-bar]').getBoundingClientRect().width",
+          );
+          return smb.milestones.every((m, i) => {
+            const share = m.reached / smb.customers;
+            return share < 0.01 || Math.abs(widths[i] - share * full) <= 1.5;
+          });
+        },
+        WAIT_MS,
+        "the funnel chart's bars are not proportional to the customers reached",
+      );
+      // The cohort table has every start month the CLI has.
+      const cohorts = JSON.parse(cli(ws.db, "cohorts", "1", "--json", "--segment", "SMB"));
+      await driver.wait(
+        async () => (await driver.findElements(By.css('[data-testid="cohort-table"] tbody tr'))).length === cohorts.length,
+        WAIT_MS,
+        "the cohort table misses start months",
+      );
+      // The customers at the bottleneck are listed by name, with the play to run by name.
+      const smbStates = JSON.parse(cli(ws.db, "customers", "1", "--json", "--segment", "SMB"));
+      const atBottleneck = smbStates.filter((c) => c.furthest === smb.bottleneck && !c.churned);
+      const listed = await (await find(driver, '[data-testid="step-customer"]')).getText();
+      assert.ok(listed.includes(atBottleneck[0].name), `${atBottleneck[0].name} not in ${listed}`);
+      if (atBottleneck[0].health?.action_name) assert.ok(listed.includes(atBottleneck[0].health.action_name), listed);
+
       // The Tasks view lists what the rules created this week, as the CLI does.
       await driver.actions().sendKeys(Key.ESCAPE).perform();
       await click(driver, '[data-testid="open-tasks"]');
@@ -114,6 +155,43 @@ describe("live funnel on the canvas", () => {
         "the Tasks view's count differs from the CLI's",
       );
       await find(driver, '[data-testid="task-row"]');
+
+      // The role filter narrows the header's count too.
+      const choose = (testid, value) =>
+        driver.executeScript(
+          `const s = document.querySelector('[data-testid=${testid}]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+          value,
+        );
+      const meta = () =>
+        driver.executeScript("return document.querySelector('[data-testid=tasks-meta]')?.textContent ?? ''");
+      const csm = tasks.filter((t) => t.role === "Customer Success Manager").length;
+      await choose("task-role", "Customer Success Manager");
+      await driver.wait(
+        async () => (await meta()).startsWith(`${csm.toLocaleString("en-US")} of ${tasks.length.toLocaleString("en-US")}`),
+        WAIT_MS,
+        "the header's count ignores the role filter",
+      );
+      // Role = All: the dry run charts every role, each against its own capacity (20 by
+      // default), and counts the owner-weeks over it as the CLI does.
+      await choose("task-role", "");
+      await click(driver, '[data-testid="tab-load"]');
+      const roles = [...new Set(JSON.parse(cli(ws.db, "tasks", "1", "--dry-run", "--json")).map((w) => w.role))];
+      const dry = JSON.parse(
+        cli(ws.db, "tasks", "1", "--dry-run", "--json", ...roles.flatMap((r) => ["--capacity", `${r}=20`])),
+      );
+      const over = dry.filter((w) => w.over).length;
+      assert.ok(roles.length > 1, "the demo's rules give work to several roles");
+      await driver.wait(
+        async () =>
+          (await driver.findElements(By.css('[data-testid="load-role"]'))).length === roles.length &&
+          (
+            await driver.executeScript(
+              "return document.querySelector('[data-testid=over-capacity]')?.textContent ?? ''",
+            )
+          ).startsWith(`${over.toLocaleString("en-US")} owner-week`),
+        WAIT_MS,
+        "the dry run does not cover every role against its capacity",
+      );
     } catch (e) {
       await saveFailureScreenshot(driver, "funnel");
       throw e;

@@ -1,14 +1,26 @@
 // `make screenshot`: pictures of the real app for the README and for looking at.
 // Not a test of behaviour; run through the same harness so it sees the real window.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { Key } from "selenium-webdriver";
 import { cli, click, count, find, startApp, tempWorkspace, textsWhen, waitForText } from "./app.mjs";
 
-const OUT = process.env.SCREENSHOT_DIR ?? fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
+// The window fills the screen the harness started (SCREEN=WIDTHxHEIGHT, 1280x800 by
+// default); pictures of a larger screen go into a folder named after it.
+const SCREEN = process.env.SCREEN ?? "1280x800";
+const [WIDTH, HEIGHT] = SCREEN.split("x").map(Number);
+const OUT =
+  process.env.SCREENSHOT_DIR ??
+  fileURLToPath(new URL(`../../docs/screenshots/${SCREEN === "1280x800" ? "" : `${SCREEN}/`}`, import.meta.url));
+
+async function open(db) {
+  const driver = await startApp(db);
+  await driver.manage().window().setRect({ x: 0, y: 0, width: WIDTH, height: HEIGHT });
+  return driver;
+}
 const ws = tempWorkspace();
 after(() => ws.cleanup());
 
@@ -26,7 +38,9 @@ async function settle(driver) {
 
 async function save(driver, name) {
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, name), Buffer.from(await driver.takeScreenshot(), "base64"));
+  // X's own picture of the screen the window fills: WebDriver's stalls on large windows.
+  await driver.executeScript("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+  execFileSync("import", ["-window", "root", join(OUT, name)]);
   console.log(`saved ${join(OUT, name)}`);
 }
 
@@ -36,7 +50,7 @@ it("takes screenshots of the home screen and a template journey", async () => {
   for (const t of ["inbound-methodology", "dealer-photos", "billing-saas"]) {
     cli(ws.db, "journey", "new", "--template", t);
   }
-  const driver = await startApp(ws.db);
+  const driver = await open(ws.db);
   try {
     // Pictures in the light theme, whatever an earlier run left behind.
     await driver.executeScript("localStorage.removeItem('milepost.theme'); document.documentElement.dataset.theme = 'light'");
@@ -55,8 +69,7 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await driver.actions().sendKeys(Key.ARROW_RIGHT).perform();
     await waitForText(driver, '[data-testid="presenter-stage"]', "Stage 2 of 5 · Adopt");
     await settle(driver);
-    // WebDriver cannot take a picture of a full-screen window here; X can.
-    execFileSync("import", ["-window", "root", join(OUT, "presenter.png")]);
+    await save(driver, "presenter.png");
     await driver.actions().sendKeys(Key.ESCAPE).perform();
     await find(driver, '[data-testid="journey-title"]');
     await click(driver, '[data-testid="theme-toggle"]');
@@ -65,22 +78,24 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await click(driver, '[data-testid="theme-toggle"]');
     await click(driver, '[data-testid="open-funnel"]');
     await find(driver, '[data-testid="funnel-table"]');
-    await find(driver, '[data-testid="funnel-chart"] svg path');
+    await find(driver, '[data-testid="funnel-bar"]');
     await driver.executeScript("return new Promise(r => setTimeout(r, 500))");
     await save(driver, "funnel.png");
     await driver.actions().sendKeys(Key.ESCAPE).perform();
     await click(driver, '[data-testid="open-tasks"]');
     await find(driver, '[data-testid="task-list"]');
+    await save(driver, "tasks.png");
+    await click(driver, '[data-testid="tab-load"]');
     await find(driver, '[data-testid="load-chart"] svg path');
     await driver.executeScript("return new Promise(r => setTimeout(r, 500))");
-    await save(driver, "tasks.png");
+    await save(driver, "tasks-load.png");
   } finally {
     await driver.quit();
   }
 });
 
 it("takes screenshots of the customer data screen and the import wizard", async () => {
-  const driver = await startApp(ws.db);
+  const driver = await open(ws.db);
   try {
     await driver.executeScript("localStorage.removeItem('milepost.theme'); document.documentElement.dataset.theme = 'light'");
     await click(driver, '[data-testid="open-data"]');

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use milepost::data::{DataPreview, ImportOptions, ImportOutcome, Progress, Table};
-use milepost::engine::{Analysis, Health, LiveNumbers, TaskItem, WeekLoad};
+use milepost::engine::{Analysis, CustomerState, Health, LiveNumbers, TaskItem, WeekLoad};
 use milepost::journey::Journey;
 use milepost::store::{CustomerDetail, CustomerRow, DataSummary, Store};
 use tauri::State;
@@ -222,6 +222,27 @@ pub async fn customer_health(
             .into_iter()
             .map(|c| (c.id, c.health.map(|h| h.colour)))
             .collect()
+    })
+    .await
+    .map_err(CommandError::internal)
+}
+
+/// One customer's place in a stored journey as of the latest event's day: stage, furthest
+/// milestone, health with its reasons and next action; null when it has not started.
+#[tauri::command]
+pub async fn customer_state(
+    journey: i64,
+    customer: String,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<CustomerState>> {
+    let j = state.with_store(move |s| s.load_journey(journey)).await?;
+    let data = state.dataset().await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let latest = data.latest()?;
+        let a = milepost::engine::assess(&j, &data, milepost::engine::cutoff_of_day(latest));
+        milepost::engine::customer_states(&j, &data, &a, &Default::default())
+            .into_iter()
+            .find(|c| c.id == customer)
     })
     .await
     .map_err(CommandError::internal)

@@ -6,9 +6,9 @@ import type { HealthState } from "./HealthState";
  */
 export type CustomerState = { id: string, name: string | null, 
 /**
- * The id of the furthest milestone reached; null when none.
+ * The id of the furthest milestone reached, and its name; null when none.
  */
-furthest: string | null, 
+furthest: string | null, furthest_name: string | null, 
 /**
  * Milestone id → when it was reached (`YYYY-MM-DDTHH:MM:SSZ`), in funnel order.
  */
@@ -17,7 +17,7 @@ reached: Record<string, string>,
  * The stage the customer is working through: that of its next milestone (the last
  * stage once every milestone is reached).
  */
-stage: string | null, 
+stage: string | null, stage_name: string | null, 
 /**
  * Decimal days from entering that stage (reaching the previous stage's last
  * milestone, or the start date) to the end of the as-of day.

@@ -10,6 +10,6 @@ export type HealthState = { colour: Health,
  */
 reasons: Array<string>, 
 /**
- * The activity id the stage names for this colour, if any.
+ * The activity id the stage names for this colour, if any, and its name.
  */
-action: string | null, };
+action: string | null, action_name: string | null, };

@@ -8,6 +8,7 @@ import type { Criterion } from "../bindings/Criterion";
 import type { CriterionError } from "../bindings/CriterionError";
 import type { CustomerDetail } from "../bindings/CustomerDetail";
 import type { CustomerRow } from "../bindings/CustomerRow";
+import type { CustomerState } from "../bindings/CustomerState";
 import type { DataPreview } from "../bindings/DataPreview";
 import type { DataSummary } from "../bindings/DataSummary";
 import type { DataTable } from "../bindings/DataTable";
@@ -92,6 +93,8 @@ export const api = {
   dataSummary: () => call<DataSummary>("data_summary"),
   listCustomers: () => call<CustomerRow[]>("list_customers"),
   customerDetail: (id: string) => call<CustomerDetail>("customer_detail", { id }),
+  customerState: (journey: number, customer: string) =>
+    call<CustomerState | null>("customer_state", { journey, customer }),
   /** The funnel and stage health of the journey as edited; null without customer data. */
   journeyFunnel: (journey: Journey) => call<LiveNumbers | null>("journey_funnel", { journey }),
   /** The Funnel view of a stored journey; null without customer data. */

@@ -85,19 +85,6 @@ pub fn customers(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
     if args.json {
         return out_json(&rows);
     }
-    let j = &x.journey;
-    let milestone = |id: &str| {
-        j.milestones()
-            .find(|m| m.1.id == id)
-            .map(|m| m.1.name.clone())
-    };
-    let stage = |id: &str| j.stages.iter().find(|s| s.id == id).map(|s| s.name.clone());
-    let activity = |id: &str| {
-        j.activities
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| a.name.clone())
-    };
     let mut t = table(
         [
             "CUSTOMER",
@@ -114,22 +101,14 @@ pub fn customers(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
             (_, true) => ("churned".to_owned(), String::new()),
             (Some(h), _) => (
                 milepost::serde_name(&h.colour),
-                h.action
-                    .as_deref()
-                    .map(|a| activity(a).unwrap_or_else(|| a.to_owned()))
-                    .unwrap_or_default(),
+                h.action_name.clone().unwrap_or_default(),
             ),
             (None, _) => ("—".to_owned(), String::new()),
         };
-        let name_of = |id: Option<&str>, f: &dyn Fn(&str) -> Option<String>| {
-            id.map_or("—".to_owned(), |id| {
-                f(id).unwrap_or_else(|| id.to_owned())
-            })
-        };
         t.add_row([
             named(r.name.as_deref(), &r.id),
-            name_of(r.furthest.as_deref(), &milestone),
-            name_of(r.stage.as_deref(), &stage),
+            r.furthest_name.unwrap_or_else(|| "—".to_owned()),
+            r.stage_name.unwrap_or_else(|| "—".to_owned()),
             days(r.days_in_stage),
             colour,
             action,

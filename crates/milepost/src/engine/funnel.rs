@@ -152,14 +152,16 @@ pub fn funnel(journey: &str, data: &Dataset, a: &Assessment, filter: &Filter) ->
 pub struct CustomerState {
     pub id: String,
     pub name: Option<String>,
-    /// The id of the furthest milestone reached; null when none.
+    /// The id of the furthest milestone reached, and its name; null when none.
     pub furthest: Option<String>,
+    pub furthest_name: Option<String>,
     /// Milestone id → when it was reached (`YYYY-MM-DDTHH:MM:SSZ`), in funnel order.
     #[ts(type = "Record<string, string>")]
     pub reached: serde_json::Map<String, serde_json::Value>,
     /// The stage the customer is working through: that of its next milestone (the last
     /// stage once every milestone is reached).
     pub stage: Option<String>,
+    pub stage_name: Option<String>,
     /// Decimal days from entering that stage (reaching the previous stage's last
     /// milestone, or the start date) to the end of the as-of day.
     pub days_in_stage: Option<f64>,
@@ -193,6 +195,7 @@ pub fn customer_states(
                 id: cust.id.clone(),
                 name: cust.name.clone(),
                 furthest: (k > 0).then(|| a.milestones[k - 1].id.clone()),
+                furthest_name: (k > 0).then(|| a.milestones[k - 1].name.clone()),
                 reached: (0..n)
                     .filter_map(|i| {
                         a.reached_at(c, i).map(|t| {
@@ -204,6 +207,7 @@ pub fn customer_states(
                     })
                     .collect(),
                 stage: stage_index.map(|s| journey.stages[s].id.clone()),
+                stage_name: stage_index.map(|s| journey.stages[s].name.clone()),
                 days_in_stage,
                 churned,
             }

@@ -24,8 +24,9 @@ pub struct HealthState {
     pub colour: Health,
     /// Why, in words: `42 days in Onboard (expected 45)`, `Active days (30 d) 3 ≤ 3`.
     pub reasons: Vec<String>,
-    /// The activity id the stage names for this colour, if any.
+    /// The activity id the stage names for this colour, if any, and its name.
     pub action: Option<String>,
+    pub action_name: Option<String>,
 }
 
 fn show(v: f64) -> String {
@@ -101,9 +102,17 @@ pub fn health(
         Health::Red => &rules.red_action,
     }
     .clone();
+    let action_name = action.as_ref().and_then(|id| {
+        journey
+            .activities
+            .iter()
+            .find(|a| &a.id == id)
+            .map(|a| a.name.clone())
+    });
     Some(HealthState {
         colour,
         reasons,
         action,
+        action_name,
     })
 }

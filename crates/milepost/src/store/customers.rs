@@ -46,6 +46,25 @@ pub struct CustomerDetail {
     pub events: Vec<TimelineEvent>,
     #[ts(type = "number")]
     pub total_events: u64,
+    /// The customer's stakeholders, decision makers first, then by name.
+    pub stakeholders: Vec<Stakeholder>,
+}
+
+/// A person at a customer, with the scores the prioritisation matrices read (1–10; null
+/// when the file had none).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Stakeholder {
+    pub name: String,
+    pub title: Option<String>,
+    pub decision_maker: Option<bool>,
+    pub purpose: Option<f64>,
+    pub intent: Option<f64>,
+    pub desire: Option<f64>,
+    pub skills: Option<f64>,
+    pub revenue_impact: Option<f64>,
+    pub modularity: Option<f64>,
+    pub effort: Option<f64>,
+    pub complexity: Option<f64>,
 }
 
 const CUSTOMER_COLUMNS: &str = "c.id, c.name, c.segment, c.plan, c.owner, c.arr, \
@@ -127,6 +146,33 @@ impl Store {
             .map_err(&fail)?
             .collect::<rusqlite::Result<_>>()
             .map_err(&fail)?;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT name, title, decision_maker, purpose, intent, desire, skills, \
+                 revenue_impact, modularity, effort, complexity FROM stakeholder \
+                 WHERE customer = ? ORDER BY ifnull(decision_maker, 0) DESC, name",
+            )
+            .map_err(&fail)?;
+        let stakeholders = stmt
+            .query_map([key], |r| {
+                Ok(Stakeholder {
+                    name: r.get(0)?,
+                    title: r.get(1)?,
+                    decision_maker: r.get(2)?,
+                    purpose: r.get(3)?,
+                    intent: r.get(4)?,
+                    desire: r.get(5)?,
+                    skills: r.get(6)?,
+                    revenue_impact: r.get(7)?,
+                    modularity: r.get(8)?,
+                    effort: r.get(9)?,
+                    complexity: r.get(10)?,
+                })
+            })
+            .map_err(&fail)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(&fail)?;
         let attributes: BTreeMap<String, serde_json::Value> = serde_json::from_str(&attributes)
             .map_err(|e| Error::Database {
                 path: self.path.clone(),
@@ -140,6 +186,7 @@ impl Store {
                 .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
                 .collect(),
             events,
+            stakeholders,
         })
     }
 }

@@ -16,7 +16,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
-pub use customers::{CustomerDetail, CustomerRow, TimelineEvent};
+pub use customers::{CustomerDetail, CustomerRow, Stakeholder, TimelineEvent};
 pub use journeys::{JourneySummary, SaveOutcome, StoredJourney};
 pub use summary::{DataSummary, TableSummary};
 

@@ -3,11 +3,13 @@
 import { useCallback, useEffect, useState } from "react";
 import type { CustomerDetail } from "../../bindings/CustomerDetail";
 import type { CustomerRow } from "../../bindings/CustomerRow";
+import type { CustomerState } from "../../bindings/CustomerState";
 import type { DataSummary } from "../../bindings/DataSummary";
 import type { Health } from "../../bindings/Health";
 import type { JourneySummary } from "../../bindings/JourneySummary";
 import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { HEALTH_WORDS } from "../../components/health";
 import { ThemeButton } from "../../components/ThemeButton";
 import { type AppError, api, toAppError } from "../../ipc";
 import { CustomersTable } from "./CustomersTable";
@@ -201,7 +203,13 @@ export function DataScreen({ onBack }: Props) {
                 )
               }
             />
-            {detail && <CustomerPanel detail={detail} onClose={() => setSelected(null)} />}
+            {detail && (
+              <CustomerPanel
+                detail={detail}
+                journey={journeys.find((j) => j.id === healthOf) ?? null}
+                onClose={() => setSelected(null)}
+              />
+            )}
           </>
         )}
       </main>
@@ -219,8 +227,40 @@ export function DataScreen({ onBack }: Props) {
   );
 }
 
-function CustomerPanel({ detail, onClose }: { detail: CustomerDetail; onClose: () => void }) {
+const SCORES = [
+  ["purpose", "Purpose"],
+  ["intent", "Intent"],
+  ["desire", "Desire"],
+  ["skills", "Skills"],
+  ["revenue_impact", "Revenue impact"],
+  ["modularity", "Modularity"],
+  ["effort", "Effort"],
+  ["complexity", "Complexity"],
+] as const;
+
+function CustomerPanel({
+  detail,
+  journey,
+  onClose,
+}: {
+  detail: CustomerDetail;
+  journey: JourneySummary | null;
+  onClose: () => void;
+}) {
   const c = detail.customer;
+  const [state, setState] = useState<CustomerState | null>(null);
+  useEffect(() => {
+    setState(null);
+    if (!journey) return;
+    let live = true;
+    api.customerState(journey.id, c.id).then(
+      (s) => live && setState(s),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [journey, c.id]);
   const facts: [string, string | null][] = [
     ["Segment", c.segment],
     ["Plan", c.plan],
@@ -259,6 +299,72 @@ function CustomerPanel({ detail, onClose }: { detail: CustomerDetail; onClose: (
             </div>
           ))}
       </dl>
+      {journey && state && (
+        <section className="customer-journey" data-testid="customer-journey">
+          <h3 className="panel-section">In {journey.name}</h3>
+          <p>
+            {state.churned ? (
+              <strong>Churned</strong>
+            ) : (
+              <>
+                <strong>{state.stage_name ?? "—"}</strong>
+                {state.days_in_stage != null && (
+                  <span className="muted">
+                    {" "}
+                    · {state.days_in_stage.toFixed(0)} days in the stage
+                  </span>
+                )}
+              </>
+            )}
+            <br />
+            <span className="muted">Furthest milestone: </span>
+            {state.furthest_name ?? "none yet"}
+          </p>
+          {state.health && (
+            <div
+              className={`health-box health-box-${state.health.colour}`}
+              data-testid="customer-health"
+            >
+              <span className={`health-dot health-dot-${state.health.colour}`} />
+              <div>
+                <strong>{HEALTH_WORDS[state.health.colour]}</strong>:{" "}
+                {state.health.reasons.join("; ")}
+                {state.health.action_name && (
+                  <div>
+                    Next: <strong>{state.health.action_name}</strong>
+                  </div>
+                )}
+              </div>
+            </div>
+          )}
+        </section>
+      )}
+      <h3 className="panel-section">
+        Stakeholders <span className="muted">{count(detail.stakeholders.length)}</span>
+      </h3>
+      {detail.stakeholders.length === 0 ? (
+        <p className="muted">No stakeholders imported for this customer.</p>
+      ) : (
+        <div className="stakeholders" data-testid="stakeholders">
+          {detail.stakeholders.map((p) => (
+            <div key={p.name} className="stakeholder">
+              <div>
+                <strong>{p.name}</strong>
+                {p.title && <span className="muted"> · {p.title}</span>}
+                {p.decision_maker && <span className="badge">Decision maker</span>}
+              </div>
+              <dl className="scores">
+                {SCORES.filter(([k]) => p[k] != null).map(([k, label]) => (
+                  <div key={k} className="score">
+                    <dt>{label}</dt>
+                    <dd>{p[k]}</dd>
+                  </div>
+                ))}
+              </dl>
+            </div>
+          ))}
+        </div>
+      )}
       <h3 className="panel-section">
         Timeline{" "}
         <span className="muted">

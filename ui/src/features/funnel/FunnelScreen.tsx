@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { Analysis } from "../../bindings/Analysis";
 import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { HEALTH_WORDS } from "../../components/health";
 import { ThemeButton } from "../../components/ThemeButton";
 import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
@@ -212,11 +213,23 @@ export function FunnelScreen({ id, onBack }: Props) {
               </h2>
               <div className="step-customers">
                 {atStep.slice(0, 200).map((c) => (
-                  <div key={c.id} className="step-customer">
-                    <span className={`health-dot health-dot-${c.health?.colour ?? "none"}`} />
-                    <span className="mono-cell">{c.id}</span>
-                    <span className="muted">{days(c.days_in_stage)} d in stage</span>
-                    <span className="step-action">{c.health?.action ?? ""}</span>
+                  <div key={c.id} className="step-customer" data-testid="step-customer">
+                    <span
+                      className={`health-dot health-dot-${c.health?.colour ?? "none"}`}
+                      title={
+                        c.health
+                          ? `${HEALTH_WORDS[c.health.colour]}: ${c.health.reasons.join("; ")}`
+                          : "No health rules in this stage"
+                      }
+                    />
+                    <span className="step-name">
+                      {c.name ?? c.id}
+                      {c.name && <span className="muted mono-cell"> {c.id}</span>}
+                    </span>
+                    <span className="muted">
+                      {days(c.days_in_stage)} d in {c.stage_name ?? "stage"}
+                    </span>
+                    <span className="step-action">{c.health?.action_name ?? ""}</span>
                   </div>
                 ))}
                 {atStep.length > 200 && (
@@ -229,38 +242,40 @@ export function FunnelScreen({ id, onBack }: Props) {
                 Cohorts{" "}
                 <span className="muted">share reaching {f.milestones[stepIndex]?.name} within</span>
               </h2>
-              <table className="cohort-table" data-testid="cohort-table">
-                <thead>
-                  <tr>
-                    <th>Started</th>
-                    <th className="numeric">Customers</th>
-                    {HORIZONS.map((h) => (
-                      <th key={h} className="numeric">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {analysis.cohorts.slice(-12).map((r) => (
-                    <tr key={r.month}>
-                      <td>{r.month}</td>
-                      <td className="numeric">{r.customers}</td>
-                      {(r.share[stepIndex] ?? []).map((s, h) => (
-                        <td
-                          // biome-ignore lint/suspicious/noArrayIndexKey: fixed horizons
-                          key={h}
-                          className={r.complete[h] ? "numeric heat" : "numeric heat open"}
-                          style={{ "--heat": s } as React.CSSProperties}
-                          title={r.complete[h] ? "" : "Not that long yet: can still grow"}
-                        >
-                          {Math.round(s * 100)}%
-                        </td>
+              <div className="cohort-scroll">
+                <table className="cohort-table" data-testid="cohort-table">
+                  <thead>
+                    <tr>
+                      <th>Started</th>
+                      <th className="numeric">Customers</th>
+                      {HORIZONS.map((h) => (
+                        <th key={h} className="numeric">
+                          {h}
+                        </th>
                       ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {analysis.cohorts.map((r) => (
+                      <tr key={r.month}>
+                        <td>{r.month}</td>
+                        <td className="numeric">{r.customers}</td>
+                        {(r.share[stepIndex] ?? []).map((s, h) => (
+                          <td
+                            // biome-ignore lint/suspicious/noArrayIndexKey: fixed horizons
+                            key={h}
+                            className={r.complete[h] ? "numeric heat" : "numeric heat open"}
+                            style={{ "--heat": s } as React.CSSProperties}
+                            title={r.complete[h] ? "" : "Not that long yet: can still grow"}
+                          >
+                            {Math.round(s * 100)}%
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </div>
           </section>
         </main>

@@ -1,5 +1,5 @@
 // The rules' dry run as a chart: tasks per owner per week for one role, against the
-// role's capacity (a dashed line).
+// role's capacity (a dashed line). Weeks are labelled by their last day.
 import { BarChart } from "echarts/charts";
 import {
   GridComponent,
@@ -32,6 +32,13 @@ const PALETTE = [
   "#a16207",
 ];
 
+/** The last day of the 7-day week starting on `first` (YYYY-MM-DD), as MM-DD. */
+function weekEnd(first: string): string {
+  const d = new Date(`${first}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 6);
+  return d.toISOString().slice(5, 10);
+}
+
 export function LoadChart({ load, capacity }: { load: WeekLoad[]; capacity: number | null }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -59,8 +66,14 @@ export function LoadChart({ load, capacity }: { load: WeekLoad[]; capacity: numb
         tooltip: { trigger: "axis" },
         legend: { top: 0, textStyle: { color: ink } },
         grid: { left: 40, right: 16, top: 40, bottom: 28 },
-        xAxis: { type: "category", data: weeks.map((w) => w.slice(5)), axisLabel: { color: ink } },
-        yAxis: { type: "value", name: "tasks", axisLabel: { color: ink } },
+        xAxis: { type: "category", data: weeks.map(weekEnd), axisLabel: { color: ink } },
+        // Room for the capacity line even when every week stays below it.
+        yAxis: {
+          type: "value",
+          name: "tasks",
+          axisLabel: { color: ink },
+          max: (v: { max: number }) => Math.ceil(Math.max(v.max, capacity ?? 0) * 1.1),
+        },
         series: owners.map((o, i) => ({
           type: "bar",
           name: o,
@@ -75,7 +88,12 @@ export function LoadChart({ load, capacity }: { load: WeekLoad[]; capacity: numb
                 markLine: {
                   symbol: "none",
                   lineStyle: { color: "#b42318", type: "dashed", width: 2 },
-                  label: { formatter: `capacity ${capacity}`, color: "#b42318" },
+                  // Inside the plot, so the words are never cut at its edge.
+                  label: {
+                    formatter: `capacity ${capacity}`,
+                    color: "#b42318",
+                    position: "insideEndTop",
+                  },
                   data: [{ yAxis: capacity }],
                 },
               }
