@@ -887,3 +887,57 @@ fn a_segment_forecast_learns_from_that_segment_only() {
     // Together, with hazards learned from everyone, half of each arrive.
     assert_eq!(expected(None), (4, 2.0));
 }
+
+#[test]
+fn live_numbers_count_every_stage_and_measure_every_metric() {
+    use milepost::engine::live;
+    use milepost::journey::{Direction, Metric, Thresholds};
+    let mut j = journey(vec![
+        vec![milestone("m1", vec![criterion("a", Count, Ge, 1.0, None)])],
+        vec![milestone("m2", vec![criterion("b", Count, Ge, 1.0, None)])],
+    ]);
+    j.metrics.push(Metric {
+        id: "logins".into(),
+        name: "Logins".into(),
+        stage: "s1".into(),
+        definition: None,
+        event: "login".into(),
+        aggregate: Count,
+        window_days: None,
+        unit: None,
+        target: Some(3.0),
+        direction: Direction::Higher,
+        thresholds: Some(Thresholds {
+            green: 2.0,
+            red: 0.0,
+        }),
+    });
+    // C0 and C1 reached m1 (they are in S1, a stage without health rules), with 1 and 4
+    // logins; C2 is still in S0; C3 churned in S1.
+    let mut cs = customers(4);
+    cs[3].churn = Some(2 * DAY);
+    let ev = [
+        (0, DAY, "a", 1.0),
+        (0, DAY, "login", 1.0),
+        (1, DAY, "a", 1.0),
+        (1, 2 * DAY, "login", 1.0),
+        (1, 3 * DAY, "login", 1.0),
+        (1, 3 * DAY, "login", 1.0),
+        (1, 4 * DAY, "login", 1.0),
+        (3, DAY, "a", 1.0),
+        (2, 5 * DAY, "x", 1.0),
+    ];
+    let data = Dataset::new(cs, &ev);
+    let l = live(&j, &data).unwrap();
+    let counts: Vec<(&str, u64)> = l
+        .stages
+        .iter()
+        .map(|s| (s.stage.as_str(), s.customers))
+        .collect();
+    assert_eq!(counts, [("s0", 1), ("s1", 2)]);
+    let m = &l.metrics[0];
+    assert_eq!(
+        (m.measured, m.median, m.on_target),
+        (2, Some(2.5), Some(0.5))
+    );
+}

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::assess::{DAY, aggregate};
 use super::dataset::Dataset;
-use crate::journey::{Direction, Journey};
+use crate::journey::{Direction, Journey, Metric};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -27,6 +27,22 @@ pub struct HealthState {
     /// The activity id the stage names for this colour, if any, and its name.
     pub action: Option<String>,
     pub action_name: Option<String>,
+}
+
+/// A metric's value for customer `c` as of `cutoff`: its aggregate over the customer's
+/// events of its event name up to then (within its window, if it has one).
+pub fn metric_value(m: &Metric, data: &Dataset, c: usize, cutoff: i64) -> Option<f64> {
+    let name = data.name_id(&m.event);
+    let from = m.window_days.map(|w| cutoff - i64::from(w) * DAY);
+    let idx: Vec<usize> = data
+        .events_of(c)
+        .filter(|&i| {
+            Some(data.name[i]) == name
+                && data.at[i] <= cutoff
+                && from.is_none_or(|f| data.at[i] > f)
+        })
+        .collect();
+    aggregate(m.aggregate, &idx, &data.at, &data.value)
 }
 
 fn show(v: f64) -> String {
@@ -65,23 +81,12 @@ pub fn health(
             s.name
         ));
     }
-    let range = data.events_of(c);
     for id in &rules.metrics {
         let Some(m) = journey.metrics.iter().find(|m| &m.id == id) else {
             continue;
         };
         let Some(t) = &m.thresholds else { continue };
-        let name = data.name_id(&m.event);
-        let from = m.window_days.map(|w| cutoff - i64::from(w) * DAY);
-        let idx: Vec<usize> = range
-            .clone()
-            .filter(|&i| {
-                Some(data.name[i]) == name
-                    && data.at[i] <= cutoff
-                    && from.is_none_or(|f| data.at[i] > f)
-            })
-            .collect();
-        let value = aggregate(m.aggregate, &idx, &data.at, &data.value);
+        let value = metric_value(m, data, c, cutoff);
         let c = match (value, m.direction) {
             (None, _) => Health::Grey,
             (Some(v), Direction::Higher) if v >= t.green => Health::Green,

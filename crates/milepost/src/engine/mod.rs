@@ -58,10 +58,13 @@ pub fn analyse(
     })
 }
 
-/// How many active customers are green, grey or red in a stage.
+/// How many active customers are in a stage, and of those how many are green, grey or
+/// red (all zero where the stage has no health rules).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct StageHealthCount {
     pub stage: String,
+    #[ts(type = "number")]
+    pub customers: u64,
     #[ts(type = "number")]
     pub green: u64,
     #[ts(type = "number")]
@@ -70,42 +73,96 @@ pub struct StageHealthCount {
     pub red: u64,
 }
 
+/// A metric as measured over the active customers now in its stage.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct MetricLive {
+    pub metric: String,
+    /// Customers in the stage with a value (an aggregate over no events has none for min,
+    /// max and last).
+    #[ts(type = "number")]
+    pub measured: u64,
+    pub median: Option<f64>,
+    /// The share of them at or past the target (or, without one, the green threshold), in
+    /// the metric's direction; null without either.
+    pub on_target: Option<f64>,
+}
+
 /// The numbers the canvas shows live while a journey is edited.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct LiveNumbers {
     pub funnel: Funnel,
-    /// Per stage with health rules, its customers by colour.
+    /// Per stage, its active customers (by colour where it has health rules).
     pub stages: Vec<StageHealthCount>,
+    pub metrics: Vec<MetricLive>,
 }
 
-/// The funnel and the health counts per stage, as of the latest event's day; None
-/// without events.
+/// The funnel, the customers per stage and the metrics' values, as of the latest event's
+/// day; None without events.
 pub fn live(journey: &crate::journey::Journey, data: &Dataset) -> Option<LiveNumbers> {
     let latest = data.latest()?;
     let a = assess(journey, data, cutoff_of_day(latest));
     let all = Filter::default();
     let states = customer_states(journey, data, &a, &all);
+    let active: Vec<(usize, &CustomerState)> = population(data, &a, &all)
+        .into_iter()
+        .zip(&states)
+        .filter(|(_, s)| !s.churned)
+        .collect();
     let stages = journey
         .stages
         .iter()
-        .filter(|s| s.health.is_some())
         .map(|s| {
-            let here = || {
-                states
-                    .iter()
-                    .filter(|c| c.stage.as_deref() == Some(s.id.as_str()))
-                    .filter_map(|c| c.health.as_ref().map(|h| h.colour))
+            let here: Vec<&CustomerState> = active
+                .iter()
+                .map(|(_, c)| *c)
+                .filter(|c| c.stage.as_deref() == Some(s.id.as_str()))
+                .collect();
+            let colour = |h: Health| {
+                here.iter()
+                    .filter(|c| c.health.as_ref().is_some_and(|x| x.colour == h))
+                    .count() as u64
             };
             StageHealthCount {
                 stage: s.id.clone(),
-                green: here().filter(|c| *c == Health::Green).count() as u64,
-                grey: here().filter(|c| *c == Health::Grey).count() as u64,
-                red: here().filter(|c| *c == Health::Red).count() as u64,
+                customers: here.len() as u64,
+                green: colour(Health::Green),
+                grey: colour(Health::Grey),
+                red: colour(Health::Red),
+            }
+        })
+        .collect();
+    let metrics = journey
+        .metrics
+        .iter()
+        .map(|m| {
+            let mut values: Vec<f64> = active
+                .iter()
+                .filter(|(_, c)| c.stage.as_deref() == Some(m.stage.as_str()))
+                .filter_map(|&(i, _)| health::metric_value(m, data, i, a.cutoff))
+                .collect();
+            values.sort_by(f64::total_cmp);
+            let goal = m.target.or(m.thresholds.as_ref().map(|t| t.green));
+            let on_target = goal.filter(|_| !values.is_empty()).map(|g| {
+                let hit = values
+                    .iter()
+                    .filter(|&&v| match m.direction {
+                        crate::journey::Direction::Higher => v >= g,
+                        crate::journey::Direction::Lower => v <= g,
+                    })
+                    .count();
+                hit as f64 / values.len() as f64
+            });
+            MetricLive {
+                metric: m.id.clone(),
+                measured: values.len() as u64,
+                median: funnel::quantile(&values, 0.5),
+                on_target,
             }
         })
         .collect();
     Some(LiveNumbers {
         funnel: funnel(&journey.name, data, &a, &all),
         stages,
+        metrics,
     })
 }

@@ -2,9 +2,7 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
-  Controls,
   type Edge,
-  MiniMap,
   type NodeChange,
   ReactFlow,
   type ReactFlowInstance,
@@ -24,6 +22,7 @@ import {
   moveStage,
   updateNote,
 } from "../editor/ops";
+import { CanvasBar } from "./CanvasBar";
 import { edgeTypes } from "./edges";
 import { roleCardOf } from "./ids";
 import { type CanvasActions, JourneyContext } from "./JourneyContext";
@@ -34,6 +33,7 @@ import {
   columnX,
   dropTarget,
   keepUnchanged,
+  LANE_LABEL_WIDTH,
   type LaneKey,
   layoutJourney,
   type MeasuredHeights,
@@ -41,22 +41,8 @@ import {
 import { fontLines } from "./measure";
 import { nodeTypes } from "./nodes";
 
-const MINIMAP_COLORS: Partial<Record<string, string>> = {
-  milestone: "#0f766e",
-  activity: "#4338ca",
-  role: "#b45309",
-  metric: "#be123c",
-  stage: "#1f3a5f",
-  note: "#f2c14e",
-};
-
 // Card text is measured with the page's fonts; one counter (and its cache) for the app.
 const lines = fontLines();
-
-// Module-level so the minimap does not redraw all its nodes on every render.
-function minimapColor(n: { type?: string }): string {
-  return MINIMAP_COLORS[n.type ?? ""] ?? "transparent";
-}
 
 const LANE_OF: Partial<Record<string, LaneKey>> = {
   milestone: "milestones",
@@ -64,14 +50,36 @@ const LANE_OF: Partial<Record<string, LaneKey>> = {
   metric: "metrics",
 };
 
-/** The opening view: every stage across the width, top aligned; lower lanes are a scroll
- * away. Fitting the whole board instead would make the text too small to read projected. */
-function showAllStages(flow: ReactFlowInstance<CanvasNode>, boardWidth: number) {
+/** The smallest card text, in CSS pixels (`.card-meta`, `.pill`, criteria). */
+const SMALLEST_TEXT = 13;
+/** The opening zoom never shows card text below 12 px on screen: readable projected. */
+export const READABLE_ZOOM = 12 / SMALLEST_TEXT;
+
+/** The opening view: every stage across the width when that is readable, otherwise the
+ * first stages at a readable size and the rest a scroll away; top aligned, lane names
+ * whole at the left. */
+function openingView(flow: ReactFlowInstance<CanvasNode>, boardWidth: number) {
   const pane = document.querySelector(".react-flow");
   if (!pane) return;
   const margin = 24;
-  const zoom = Math.min(1.25, (pane.clientWidth - 2 * margin) / boardWidth);
+  const fit = (pane.clientWidth - 2 * margin) / boardWidth;
+  const zoom = Math.min(1.25, Math.max(READABLE_ZOOM, fit));
   void flow.setViewport({ x: margin, y: margin, zoom }, { duration: 0 });
+}
+
+/** Presenting stage `k`: large, centred; the lane names either whole or out of view,
+ * never cut at the edge. */
+function presenterView(width: number, k: number): { x: number; zoom: number } {
+  const zoom = Math.min(2, (width * 0.42) / COLUMN_WIDTH);
+  const centre = columnX(k) + COLUMN_WIDTH / 2;
+  let x = width / 2 - centre * zoom;
+  const labels = LANE_LABEL_WIDTH * zoom;
+  if (x < 0 && x + labels > 0) {
+    // Show them whole if the stage still fits beside them, else move them off screen.
+    const stageRight = (columnX(k) + COLUMN_WIDTH) * zoom;
+    x = stageRight <= width ? 0 : -labels;
+  }
+  return { x, zoom };
 }
 
 export interface CanvasProps {
@@ -121,10 +129,21 @@ function Canvas({
       layout.nodes.map((n) => {
         const moved = dragging[n.id];
         const isSelected = selected.has(n.id);
-        if (!moved && !isSelected) return n;
-        return { ...n, ...(moved ? { position: moved } : {}), selected: isSelected };
+        // Presenting: the stage in focus stands out; the others step back.
+        const dimmed =
+          focusStage !== null &&
+          n.type !== "band" &&
+          n.type !== "lane" &&
+          columnAt(n.position.x + COLUMN_WIDTH / 2, journey.stages.length) !== focusStage;
+        if (!moved && !isSelected && !dimmed) return n;
+        return {
+          ...n,
+          ...(moved ? { position: moved } : {}),
+          ...(dimmed ? { className: "node-dimmed" } : {}),
+          selected: isSelected,
+        };
       }),
-    [layout, dragging, selected],
+    [layout, dragging, selected, focusStage, journey.stages.length],
   );
   // Connections are hidden while cards move: redrawing a long edge every frame repaints
   // every card beneath it, which made drags stutter on big boards. They return on drop.
@@ -256,7 +275,7 @@ function Canvas({
   useEffect(() => {
     if (placed.current || focusStage !== null) return;
     placed.current = true;
-    showAllStages(flow, layout.width);
+    openingView(flow, layout.width);
   }, [flow, layout.width, focusStage]);
 
   // Presenting: one stage at a time, large enough to read from the back of the room.
@@ -264,12 +283,8 @@ function Canvas({
     if (focusStage === null) return;
     const pane = document.querySelector(".react-flow");
     if (!pane) return;
-    const zoom = Math.min(2, (pane.clientWidth * 0.42) / COLUMN_WIDTH);
-    const centre = columnX(focusStage) + COLUMN_WIDTH / 2;
-    void flow.setViewport(
-      { x: pane.clientWidth / 2 - centre * zoom, y: 32, zoom },
-      { duration: 350 },
-    );
+    const { x, zoom } = presenterView(pane.clientWidth, focusStage);
+    void flow.setViewport({ x, y: 32, zoom }, { duration: 350 });
   }, [focusStage, flow]);
 
   return (
@@ -298,15 +313,10 @@ function Canvas({
         data-testid="journey-canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          maskColor="rgba(15, 23, 42, 0.08)"
-        />
-        <Controls showInteractive={false} />
       </ReactFlow>
+      {focusStage === null && (
+        <CanvasBar showHealth={journey.stages.some((st) => st.health != null)} />
+      )}
     </JourneyContext.Provider>
   );
 }

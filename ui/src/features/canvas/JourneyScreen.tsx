@@ -31,7 +31,7 @@ import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { itemOf, nodeId, roleNodeId, supportOf } from "./ids";
 import { JourneyCanvas } from "./JourneyCanvas";
 import type { CanvasActions } from "./JourneyContext";
-import type { CanvasNode, LaneKey } from "./layout";
+import { type CanvasNode, freeNoteSpot, type LaneKey, NOTE_WIDTH } from "./layout";
 
 interface Props {
   id: number;
@@ -182,17 +182,13 @@ function Editor({
   }, [j, edit, select]);
 
   const newNote = useCallback(() => {
-    const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
-    const at =
-      flow.current && pane
-        ? flow.current.screenToFlowPosition({
-            x: pane.left + pane.width / 2 - 100,
-            y: pane.top + pane.height / 3,
-          })
-        : { x: 0, y: -200 };
-    const [next, made] = addNote(j, Math.round(at.x), Math.round(at.y));
+    const at = freeNoteSpot(j);
+    const [next, made] = addNote(j, at.x, at.y);
     edit(() => next, "add");
     select([nodeId("note", made)]);
+    // Bring it into view where it landed, at the zoom the person is using.
+    const zoom = flow.current?.getZoom() ?? 1;
+    void flow.current?.setCenter(at.x + NOTE_WIDTH / 2, at.y + 120, { zoom, duration: 300 });
   }, [j, edit, select]);
 
   const deleteSelection = useCallback(() => {
@@ -411,20 +407,22 @@ function Editor({
       <header className="topbar">
         <BackButton label="Journeys" onBack={onBack} />
         <div className="topbar-title">
-          <h1 data-testid="journey-title">{j.name}</h1>
+          <h1 data-testid="journey-title" title={j.name}>
+            {j.name}
+          </h1>
           <span className="topbar-meta">
             {plural(j.stages.length, "stage")} · {plural(allMilestones(j).length, "milestone")} ·{" "}
-            {plural(j.activities.length, "play")}
+            {plural(j.activities.length, "play")} ·{" "}
+            <span className={`save-state save-${save.kind}`} data-testid="save-state" role="status">
+              {save.kind === "saved"
+                ? "All changes saved"
+                : save.kind === "saving"
+                  ? "Saving…"
+                  : "Not saved"}
+            </span>
           </span>
         </div>
         <div className="topbar-actions">
-          <span className={`save-state save-${save.kind}`} data-testid="save-state" role="status">
-            {save.kind === "saved"
-              ? "All changes saved"
-              : save.kind === "saving"
-                ? "Saving…"
-                : "Not saved"}
-          </span>
           <div className="button-group">
             <button
               type="button"
@@ -432,9 +430,10 @@ function Editor({
               onClick={editor.undo}
               disabled={!editor.canUndo}
               title="Undo (Ctrl+Z)"
+              aria-label="Undo"
               data-testid="undo"
             >
-              ↶ Undo
+              ↶
             </button>
             <button
               type="button"
@@ -442,9 +441,10 @@ function Editor({
               onClick={editor.redo}
               disabled={!editor.canRedo}
               title="Redo (Ctrl+Shift+Z)"
+              aria-label="Redo"
               data-testid="redo"
             >
-              ↷ Redo
+              ↷
             </button>
           </div>
           <button

@@ -4,6 +4,7 @@ import type { Criterion } from "../../bindings/Criterion";
 import type { Journey } from "../../bindings/Journey";
 import type { Metric } from "../../bindings/Metric";
 import type { Stage } from "../../bindings/Stage";
+import { HEALTH_WORDS } from "../../components/health";
 import { allMilestones } from "../../components/text";
 
 /** The text form of a criterion: `count(billing_cycle_completed) >= 3 within 30d`. */
@@ -107,6 +108,43 @@ export function healthBands(
     grey: grey != null ? (red != null ? `≤ ${at(red)}` : `> ${at(grey)}`) : "—",
     red: red != null ? `> ${at(red)}` : "—",
     metrics: h.metrics.length,
+  };
+}
+
+/** What each colour means in a stage, in words for a tooltip or a legend:
+ * "Red, warning: more than 68 days in Onboard; or a metric at its red threshold". */
+export function healthBandWords(stage: Stage): Record<HealthColour, string> | null {
+  const h = stage.health;
+  if (!h) return null;
+  const days = stage.expected_days;
+  const at = (percent: number) =>
+    days != null
+      ? `${Math.round((days * percent) / 100)} days`
+      : `${percent} % of the expected time`;
+  const { grey_after_percent: grey, red_after_percent: red } = h;
+  const first = grey ?? red;
+  const where = ` in ${stage.name}`;
+  const byDays: Record<HealthColour, string> = {
+    green: first != null ? `up to ${at(first)}${where}` : "",
+    grey:
+      grey != null
+        ? red != null
+          ? `more than ${at(grey)} and up to ${at(red)}${where}`
+          : `more than ${at(grey)}${where}`
+        : "",
+    red: red != null ? `more than ${at(red)}${where}` : "",
+  };
+  const byMetric: Record<HealthColour, string> = {
+    green: "every metric at its green threshold",
+    grey: "a metric between its thresholds",
+    red: "a metric at its red threshold",
+  };
+  const words = (c: HealthColour) =>
+    [byDays[c], h.metrics.length > 0 ? byMetric[c] : ""].filter(Boolean).join("; or ") || "—";
+  return {
+    green: `${HEALTH_WORDS.green}: ${words("green")}`,
+    grey: `${HEALTH_WORDS.grey}: ${words("grey")}`,
+    red: `${HEALTH_WORDS.red}: ${words("red")}`,
   };
 }
 

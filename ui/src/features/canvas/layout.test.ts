@@ -7,6 +7,7 @@ import {
   COLUMN_WIDTH,
   columnX,
   dropTarget,
+  freeNoteSpot,
   keepUnchanged,
   layoutJourney,
   type MilestoneNode,
@@ -215,5 +216,23 @@ describe("milestone paths", () => {
     ]);
     // The activity's support edge still lands on the milestone's own handle.
     expect(edges.find((e) => e.type !== "path")?.targetHandle).toBe("support");
+  });
+});
+
+describe("a new sticky note", () => {
+  it("lands right of the last stage, clear of every card and of the notes already there", () => {
+    const j = journey(3);
+    const { nodes, width } = layoutJourney(j);
+    const first = freeNoteSpot(j);
+    expect(first.x).toBeGreaterThanOrEqual(width);
+    const cards = nodes.filter((n) => n.type !== "band" && n.type !== "lane" && n.type !== "add");
+    for (const c of cards) expect(c.position.x + COLUMN_WIDTH).toBeLessThanOrEqual(first.x);
+    const withNote = {
+      ...j,
+      notes: [{ id: "n1", text: "", color: "yellow", x: first.x, y: first.y, votes: 0 }],
+    };
+    const second = freeNoteSpot(withNote as Journey);
+    expect(second.x).toBe(first.x);
+    expect(second.y).toBeGreaterThanOrEqual(first.y + 170);
   });
 });

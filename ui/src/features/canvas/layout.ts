@@ -9,6 +9,7 @@ import type { FunnelStep } from "../../bindings/FunnelStep";
 import type { Journey } from "../../bindings/Journey";
 import type { LiveNumbers } from "../../bindings/LiveNumbers";
 import type { Metric } from "../../bindings/Metric";
+import type { MetricLive } from "../../bindings/MetricLive";
 import type { Milestone } from "../../bindings/Milestone";
 import type { Role } from "../../bindings/Role";
 import type { Stage } from "../../bindings/Stage";
@@ -67,7 +68,7 @@ export type ActivityNode = Node<
   "activity"
 >;
 export type RoleNode = Node<{ role: Role; plays: number } & Flag, "role">;
-export type MetricNode = Node<{ metric: Metric } & Flag, "metric">;
+export type MetricNode = Node<{ metric: Metric; live?: MetricLive } & Flag, "metric">;
 export type NoteNode = Node<{ note: StickyNote }, "note">;
 export type AddNode = Node<{ lane: LaneKey; stageId: string }, "add">;
 export type CanvasNode =
@@ -129,7 +130,8 @@ function estimate(node: CanvasNode, lines: LineCounter): number {
       const target = m.target != null ? GAP + SMALL_LINE : 0;
       const window = m.window_days ? ` · ${m.window_days} d` : "";
       const source = small(`${m.event} · ${m.aggregate}${window}`, "mono", TEXT_WIDTH - 16) + 6;
-      return CARD_CHROME + title(m.name) + GAP + SMALL_LINE + target + GAP + source;
+      const live = node.data.live ? GAP + STATS_ROW : 0;
+      return CARD_CHROME + title(m.name) + GAP + SMALL_LINE + target + GAP + source + live;
     }
     case "stage": {
       const width = COLUMN_WIDTH - 36;
@@ -198,6 +200,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
   const steps = new Map((options.live?.funnel.milestones ?? []).map((s) => [s.id, s]));
   const bottleneck = options.live?.funnel.bottleneck ?? null;
   const stageHealth = new Map((options.live?.stages ?? []).map((s) => [s.stage, s]));
+  const metricLive = new Map((options.live?.metrics ?? []).map((m) => [m.metric, m]));
   const heightOf = (n: CanvasNode) => measured[n.id] ?? estimate(n, lines);
   const roleById = new Map(journey.roles.map((r) => [r.id, r]));
   const playsBy = (stageId: string | undefined, roleId: string) =>
@@ -279,7 +282,10 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
             id: `metric:${m.id}`,
             type: "metric",
             position: at,
-            data: { metric: m },
+            data: {
+              metric: m,
+              ...(metricLive.has(m.id) ? { live: metricLive.get(m.id) } : {}),
+            },
           }),
         ),
       ...add("metrics"),
@@ -487,4 +493,19 @@ export function keepUnchanged(previous: readonly CanvasNode[], next: CanvasNode[
     const p = before.get(n.id);
     return p && sameNode(p, n) ? p : n;
   });
+}
+
+/** Where a new sticky note goes: in the free space right of the last stage, below the
+ * notes already there, so it never lands on a card. */
+export function freeNoteSpot(journey: Journey): { x: number; y: number } {
+  const x = layoutJourney(journey).width + 2 * COLUMN_GAP;
+  const height = 170;
+  let y = 0;
+  const taken = (top: number) =>
+    journey.notes.some(
+      (n) =>
+        n.x < x + NOTE_WIDTH && n.x + NOTE_WIDTH > x && n.y < top + height && n.y + height > top,
+    );
+  while (taken(y)) y += height + 16;
+  return { x, y };
 }

@@ -11,6 +11,7 @@ import {
   HEALTH_COLOURS,
   HEALTH_NAMES,
   healthBands,
+  healthBandWords,
   targetText,
   triggerText,
 } from "./describe";
@@ -52,6 +53,8 @@ function breakable(name: string) {
 export const StageHeader = memo(function StageHeader({ data }: NodeProps<StageNode>) {
   const { stage, index, title } = data;
   const bands = stage ? healthBands(stage) : null;
+  const words = stage ? healthBandWords(stage) : null;
+  const live = data.health;
   return (
     <div
       className={stage ? "stage-header" : "stage-header stage-header-idle"}
@@ -67,10 +70,10 @@ export const StageHeader = memo(function StageHeader({ data }: NodeProps<StageNo
         {title}
       </div>
       {stage?.desired_outcome && <div className="stage-outcome">{stage.desired_outcome}</div>}
-      {bands && (
+      {bands && words && (
         <div className="stage-health" data-testid="stage-health">
           {HEALTH_COLOURS.map((c) => (
-            <span key={c} className="stage-health-band" title={HEALTH_NAMES[c]}>
+            <span key={c} className="stage-health-band" title={words[c]}>
               <span className={`health-dot health-dot-${c}`} />
               {bands[c]}
             </span>
@@ -80,19 +83,27 @@ export const StageHeader = memo(function StageHeader({ data }: NodeProps<StageNo
           )}
         </div>
       )}
-      {data.health && (
+      {live && (
         <div
           className="stage-health stage-health-counts"
           data-testid="stage-health-counts"
-          title="Customers in this stage now, by health"
+          title={
+            bands
+              ? "Active customers in this stage now, by health"
+              : "Active customers in this stage now (no health rules here)"
+          }
         >
-          {HEALTH_COLOURS.map((c) => (
-            <span key={c} className="stage-health-band" data-colour={c}>
-              <span className={`health-dot health-dot-${c}`} />
-              {whole.format(data.health?.[c] ?? 0)}
-            </span>
-          ))}
-          <span className="stage-health-metrics">customers</span>
+          {bands &&
+            words &&
+            HEALTH_COLOURS.map((c) => (
+              <span key={c} className="stage-health-band" data-colour={c} title={words[c]}>
+                <span className={`health-dot health-dot-${c}`} />
+                {whole.format(live[c])}
+              </span>
+            ))}
+          <span className="stage-customers" data-testid="stage-customers">
+            {whole.format(live.customers)} customers
+          </span>
         </div>
       )}
     </div>
@@ -241,6 +252,7 @@ export const RoleCard = memo(function RoleCard({ data }: NodeProps<RoleNode>) {
 export const MetricCard = memo(function MetricCard({ data }: NodeProps<MetricNode>) {
   const m = data.metric;
   const target = targetText(m);
+  const live = data.live;
   return (
     <div className={cardClass("metric", data.flagged)} data-testid="metric-card">
       <div className="card-title">{m.name}</div>
@@ -254,9 +266,36 @@ export const MetricCard = memo(function MetricCard({ data }: NodeProps<MetricNod
         {breakable(m.event)} · {m.aggregate}
         {m.window_days ? ` · ${m.window_days} d` : ""}
       </div>
+      {live && (
+        <div
+          className="metric-live"
+          data-testid="metric-live"
+          title={`Over the ${whole.format(live.measured)} active customers in this stage with a value`}
+        >
+          {live.median == null ? (
+            <span className="muted">No customer measured yet</span>
+          ) : (
+            <>
+              <span>
+                median <strong>{number(live.median)}</strong>
+              </span>
+              {live.on_target != null && (
+                <span>
+                  <strong>{Math.round(live.on_target * 100)}%</strong> on target
+                </span>
+              )}
+            </>
+          )}
+        </div>
+      )}
     </div>
   );
 });
+
+/** A measured value, to at most one decimal. */
+function number(x: number): string {
+  return Number.isInteger(x) ? whole.format(x) : x.toFixed(1);
+}
 
 const ADD_LABELS: Record<LaneKey, string> = {
   milestones: "milestone",

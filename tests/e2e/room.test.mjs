@@ -1,0 +1,127 @@
+// Legible in the room: the board a workshop sees on a 1280×800 projector — readable text,
+// a whole title, nothing floating over cards, notes landing in free space, a presenter
+// view where the stage in focus stands out and nothing is cut or covered — and live
+// values on the cards.
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import { Key } from "selenium-webdriver";
+import { cli, click, count, find, saveFailureScreenshot, startApp, tempWorkspace, WAIT_MS } from "./app.mjs";
+
+/** The rectangle of each element matching css, in the page. */
+function rects(driver, css) {
+  return driver.executeScript(
+    "return [...document.querySelectorAll(arguments[0])].map((e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, cls: e.className }; })",
+    css,
+  );
+}
+
+const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+describe("legible in the room", () => {
+  const ws = tempWorkspace();
+  after(() => ws.cleanup());
+
+  it("opens readable, keeps every control off the cards, and presents one stage at a time", async () => {
+    cli(ws.db, "demo", "--customers", "400", "--seed", "3");
+    cli(ws.db, "journey", "new", "--template", "billing-saas");
+    const driver = await startApp(ws.db);
+    try {
+      await click(driver, '[data-testid="journey-card"] .journey-open');
+      await find(driver, '[data-testid="milestone-stats"]');
+      await find(driver, '[data-testid="metric-live"]').catch(() => null);
+
+      // Card text at least 12 px on screen: the smallest card text times the zoom.
+      const smallest = await driver.executeScript(
+        "return Math.min(...[...document.querySelectorAll('.card-meta, .pill, .criterion-rule')].map((e) => parseFloat(getComputedStyle(e).fontSize)))",
+      );
+      const zoom = await driver.executeScript(
+        "return new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a",
+      );
+      assert.ok(smallest * zoom >= 12, `card text is ${(smallest * zoom).toFixed(1)} px on screen`);
+      // The title is whole.
+      const cut = await driver.executeScript(
+        "const h = document.querySelector('[data-testid=journey-title]'); return h.scrollWidth > h.clientWidth",
+      );
+      assert.equal(cut, false, "the journey's title is cut");
+      // Nothing floats over the board: no map or zoom buttons inside the canvas pane; they
+      // sit in the bar under it.
+      assert.equal(await count(driver, ".react-flow .react-flow__minimap, .react-flow .react-flow__controls"), 0);
+      const [pane] = await rects(driver, ".react-flow");
+      const [bar] = await rects(driver, '[data-testid="canvas-bar"]');
+      assert.ok(bar.top >= pane.bottom - 0.5, "the canvas bar overlaps the board");
+      await click(driver, '[data-testid="toggle-map"]');
+      await find(driver, '[data-testid="canvas-bar"] .react-flow__minimap');
+      const [withMap] = await rects(driver, '[data-testid="canvas-bar"]');
+      const [paneNow] = await rects(driver, ".react-flow");
+      assert.ok(withMap.top >= paneNow.bottom - 0.5, "the map overlaps the board");
+      await click(driver, '[data-testid="toggle-map"]');
+
+      // Live values: every stage header counts its customers, every metric card measures.
+      const states = JSON.parse(cli(ws.db, "customers", "1", "--json")).filter((c) => !c.churned);
+      const perStage = await driver.executeScript(
+        "return [...document.querySelectorAll('[data-testid=stage-customers]')].map((e) => Number(e.textContent.replace(/[^0-9]/g, '')))",
+      );
+      const journey = JSON.parse(cli(ws.db, "journey", "export", "1", "-o", "-"));
+      assert.deepEqual(
+        perStage,
+        journey.stages.map((s) => states.filter((c) => c.stage === s.id).length),
+      );
+      assert.equal(await count(driver, '[data-testid="metric-live"]'), journey.metrics.length);
+      // Health dots say what they mean.
+      const legend = await (await find(driver, '[data-testid="health-legend"]')).getText();
+      assert.match(legend, /Green, on track.*Grey, caution.*Red, warning/s);
+      const tip = await driver.executeScript(
+        "return document.querySelector('[data-testid=stage-health] .stage-health-band:last-of-type')?.title ?? ''",
+      );
+      assert.match(tip, /^Red, warning: more than \d+ days in Onboard/);
+
+      // "+ Note" puts the note in free space, clear of every card.
+      await click(driver, '[data-testid="add-note"]');
+      await find(driver, ".react-flow__node-note");
+      await driver.executeScript("return new Promise(r => setTimeout(r, 400))");
+      const [note] = await rects(driver, ".react-flow__node-note");
+      const cards = await rects(driver, ".react-flow__node-milestone, .react-flow__node-activity, .react-flow__node-metric, .react-flow__node-role, .react-flow__node-stage");
+      for (const c of cards) assert.ok(!overlaps(note, c), "the new note covers a card");
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
+
+      // Presenting: the stage in focus stands out, the others step back, the navigation
+      // sits under the board, and lane names are whole or out of view.
+      await driver.actions().sendKeys(Key.F5).perform();
+      await find(driver, '[data-testid="presenter"]');
+      for (const [key, n] of [[null, 1], [Key.ARROW_RIGHT, 2]]) {
+        if (key) await driver.actions().sendKeys(key).perform();
+        await driver.wait(
+          async () =>
+            (
+              await driver.executeScript(
+                "return document.querySelector('[data-testid=presenter-stage]')?.textContent ?? ''",
+              )
+            ).startsWith(`Stage ${n} of 5`),
+          WAIT_MS,
+          `the presenter never showed stage ${n}`,
+        );
+        await driver.executeScript("return new Promise(r => setTimeout(r, 600))");
+        const headers = await rects(driver, ".react-flow__node-stage");
+        const dimmed = headers.map((h) => h.cls.includes("node-dimmed"));
+        assert.deepEqual(
+          dimmed.slice(0, 5),
+          [0, 1, 2, 3, 4].map((i) => i !== n - 1),
+          `stage ${n}: ${JSON.stringify(dimmed)}`,
+        );
+        const [view] = await rects(driver, ".react-flow");
+        const [nav] = await rects(driver, ".presenter-bar");
+        assert.ok(nav.top >= view.bottom - 0.5, "the navigation covers the board");
+        for (const label of await rects(driver, ".react-flow__node-lane")) {
+          const whole = label.left >= view.left - 0.5 && label.right <= view.right + 0.5;
+          const away = label.right <= view.left + 0.5 || label.left >= view.right - 0.5;
+          assert.ok(whole || away, `a lane name is cut at the edge (${label.left}–${label.right})`);
+        }
+      }
+    } catch (e) {
+      await saveFailureScreenshot(driver, "room");
+      throw e;
+    } finally {
+      await driver.quit();
+    }
+  });
+});

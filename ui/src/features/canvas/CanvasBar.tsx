@@ -1,0 +1,100 @@
+// The strip under the canvas: zoom, fit, the minimap on request, and what the health
+// colours mean. It sits below the board rather than over it, so no control or map ever
+// hides a card or a lane's name.
+import { MiniMap, useReactFlow, useStore } from "@xyflow/react";
+import { useState } from "react";
+import { HEALTH_WORDS } from "../../components/health";
+import type { CanvasNode } from "./layout";
+
+const MINIMAP_COLORS: Partial<Record<string, string>> = {
+  milestone: "#0f766e",
+  activity: "#4338ca",
+  role: "#b45309",
+  metric: "#be123c",
+  stage: "#1f3a5f",
+  note: "#f2c14e",
+};
+
+// Module-level so the minimap does not redraw all its nodes on every render.
+function minimapColor(n: { type?: string }): string {
+  return MINIMAP_COLORS[n.type ?? ""] ?? "transparent";
+}
+
+const MAP_KEY = "milepost.minimap";
+
+export function CanvasBar({ showHealth }: { showHealth: boolean }) {
+  const flow = useReactFlow<CanvasNode>();
+  const zoom = useStore((s) => s.transform[2]);
+  const [map, setMap] = useState(() => localStorage.getItem(MAP_KEY) === "on");
+  const toggleMap = () => {
+    setMap((on) => {
+      localStorage.setItem(MAP_KEY, on ? "off" : "on");
+      return !on;
+    });
+  };
+  return (
+    <div className={map ? "canvas-bar canvas-bar-map" : "canvas-bar"} data-testid="canvas-bar">
+      <div className="canvas-bar-tools">
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => void flow.zoomOut({ duration: 150 })}
+          aria-label="Zoom out"
+          title="Zoom out (Ctrl −)"
+        >
+          −
+        </button>
+        <span className="zoom-level" data-testid="zoom-level">
+          {Math.round(zoom * 100)}%
+        </span>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => void flow.zoomIn({ duration: 150 })}
+          aria-label="Zoom in"
+          title="Zoom in (Ctrl +)"
+        >
+          +
+        </button>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => void flow.fitView({ padding: 0.05, duration: 200 })}
+          title="Fit the whole board (F)"
+        >
+          Fit
+        </button>
+        <button
+          type="button"
+          className={map ? "button button-quiet toggled" : "button button-quiet"}
+          onClick={toggleMap}
+          aria-pressed={map}
+          title="Show or hide the map of the board"
+          data-testid="toggle-map"
+        >
+          Map
+        </button>
+        {showHealth && (
+          <span className="health-legend" data-testid="health-legend">
+            {(["green", "grey", "red"] as const).map((c) => (
+              <span key={c} className="health-legend-item">
+                <span className={`health-dot health-dot-${c}`} />
+                {HEALTH_WORDS[c]}
+              </span>
+            ))}
+          </span>
+        )}
+      </div>
+      {map && (
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+          maskColor="rgba(15, 23, 42, 0.08)"
+          ariaLabel="Map of the board"
+        />
+      )}
+    </div>
+  );
+}
