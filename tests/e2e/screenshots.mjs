@@ -86,7 +86,8 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await find(driver, '[data-testid="task-list"]');
     await save(driver, "tasks.png");
     await click(driver, '[data-testid="tab-load"]');
-    await find(driver, '[data-testid="load-chart"] svg path');
+    // Counted in the page: the chart redraws as the replay arrives, so a handle could go stale.
+    await driver.wait(async () => (await count(driver, '[data-testid="load-chart"] svg path')) > 0, 20000);
     await driver.executeScript("return new Promise(r => setTimeout(r, 500))");
     await save(driver, "tasks-load.png");
   } finally {
