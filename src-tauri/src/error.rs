@@ -1,6 +1,6 @@
 //! What a failed command sends to the UI: `{ code, message }`.
 
-use milepost::error::ErrorReport;
+use milepost::error::{ErrorCode, ErrorReport};
 
 /// The error type of every command.
 #[derive(Debug, serde::Serialize)]
@@ -16,10 +16,13 @@ impl From<milepost::Error> for CommandError {
 impl CommandError {
     /// A failure of the shell itself (a crashed worker thread), not of the core.
     pub fn internal(message: impl std::fmt::Display) -> Self {
-        Self(ErrorReport {
-            code: "internal".into(),
-            message: message.to_string(),
-        })
+        Self(ErrorReport::new(ErrorCode::Internal, message.to_string()))
+    }
+}
+
+impl From<milepost::journey::criterion::CriterionError> for CommandError {
+    fn from(e: milepost::journey::criterion::CriterionError) -> Self {
+        Self(ErrorReport::from(&e))
     }
 }
 

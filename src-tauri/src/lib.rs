@@ -47,6 +47,7 @@ pub fn run() {
             commands::journey::reload_journey,
             commands::journey::journey_revision,
             commands::journey::parse_criterion,
+            commands::journey::print_criterion,
             commands::journey::list_templates,
             commands::workspace::workspace_path,
             commands::data::preview_data_file,

@@ -103,8 +103,8 @@ describe("the journey designer", () => {
       await driver.wait(
         async () =>
           (await driver.executeScript(
-            "return document.querySelector('[data-testid=milestone-card] [data-criterion]')?.dataset.criterion",
-          )) === "count(billing_cycle_completed) >= 2 within 30d",
+            "return document.querySelector('[data-testid=milestone-card] .criteria li')?.title",
+          )) === "billing_cycle_completed: count ≥ 2 · last 30 d",
         WAIT_MS,
         "the milestone card never showed the typed criterion",
       );

@@ -58,40 +58,91 @@ fn invalid_message(source_name: &str, problems: &[Problem]) -> String {
     text
 }
 
+/// What went wrong, as a stable code the UI branches on (generated to TypeScript, so
+/// a check like `code === "cancelled"` is checked by the compiler).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Io,
+    InvalidJourney,
+    NewerDatabase,
+    Database,
+    JourneyNotFound,
+    AmbiguousJourney,
+    TemplateNotFound,
+    DataFile,
+    Cancelled,
+    CustomerNotFound,
+    /// A criterion's text does not parse; the report's `span` says where.
+    InvalidCriterion,
+    /// A failure of the app itself (a crashed worker thread), not of the input.
+    Internal,
+}
+
 impl Error {
     /// A stable, machine-readable code for the UI and scripts.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Io { .. } => "io",
-            Error::InvalidJourney { .. } => "invalid_journey",
-            Error::NewerDatabase { .. } => "newer_database",
-            Error::Database { .. } => "database",
-            Error::JourneyNotFound(_) => "journey_not_found",
-            Error::AmbiguousJourney { .. } => "ambiguous_journey",
-            Error::TemplateNotFound(_) => "template_not_found",
-            Error::Data { .. } => "data_file",
-            Error::Cancelled => "cancelled",
-            Error::CustomerNotFound(_) => "customer_not_found",
+            Error::Io { .. } => ErrorCode::Io,
+            Error::InvalidJourney { .. } => ErrorCode::InvalidJourney,
+            Error::NewerDatabase { .. } => ErrorCode::NewerDatabase,
+            Error::Database { .. } => ErrorCode::Database,
+            Error::JourneyNotFound(_) => ErrorCode::JourneyNotFound,
+            Error::AmbiguousJourney { .. } => ErrorCode::AmbiguousJourney,
+            Error::TemplateNotFound(_) => ErrorCode::TemplateNotFound,
+            Error::Data { .. } => ErrorCode::DataFile,
+            Error::Cancelled => ErrorCode::Cancelled,
+            Error::CustomerNotFound(_) => ErrorCode::CustomerNotFound,
         }
     }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// An error as the UI and scripts receive it.
+/// Where in a text a problem is, in characters from 0: `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// An error as the UI and scripts receive it: one shape for every command.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct ErrorReport {
-    /// Stable: `invalid_journey`, `newer_database`, `journey_not_found`, `io`, …
-    pub code: String,
+    pub code: ErrorCode,
     /// Words for the person, naming the file and place.
     pub message: String,
+    /// For a text that does not parse (a criterion), the part that is wrong.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub span: Option<Span>,
+}
+
+impl ErrorReport {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            span: None,
+        }
+    }
 }
 
 impl From<&Error> for ErrorReport {
     fn from(e: &Error) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
+impl From<&crate::journey::criterion::CriterionError> for ErrorReport {
+    fn from(e: &crate::journey::criterion::CriterionError) -> Self {
         Self {
-            code: e.code().to_owned(),
-            message: e.to_string(),
+            code: ErrorCode::InvalidCriterion,
+            message: e.message.clone(),
+            span: Some(Span {
+                start: e.start,
+                end: e.end,
+            }),
         }
     }
 }

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use milepost::data::{DataPreview, Field, ImportOptions, ImportOutcome, Progress};
 use milepost::engine::{Analysis, CustomerState, Funnel, LiveNumbers, TaskItem, WeekLoad};
 use milepost::error::ErrorReport;
-use milepost::journey::criterion::CriterionError;
 use milepost::journey::templates::Template;
 use milepost::journey::{Journey, Problem, file};
 use milepost::store::{
@@ -52,7 +51,6 @@ fn typescript_bindings_are_current() {
     Template::export_all(&cfg).unwrap();
     Problem::export_all(&cfg).unwrap();
     ErrorReport::export_all(&cfg).unwrap();
-    CriterionError::export_all(&cfg).unwrap();
     ImportOptions::export_all(&cfg).unwrap();
     ImportOutcome::export_all(&cfg).unwrap();
     Progress::export_all(&cfg).unwrap();

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use milepost::journey::criterion::{self, CriterionError};
+use milepost::journey::criterion;
 use milepost::journey::templates::{self, Template};
 use milepost::journey::{Criterion, Journey, file};
 use milepost::store::{JourneySummary, SaveOutcome, StoredJourney};
@@ -92,10 +92,18 @@ pub async fn save_journey(
         .await
 }
 
-/// Reads the text form of a criterion for the inspector, as the person types.
+/// Reads the text form of a criterion for the inspector, as the person types; a text
+/// that does not parse is an `invalid_criterion` error with the span that is wrong.
 #[tauri::command]
-pub async fn parse_criterion(text: String) -> Result<Criterion, CriterionError> {
-    criterion::parse(&text)
+pub async fn parse_criterion(text: String) -> CommandResult<Criterion> {
+    Ok(criterion::parse(&text)?)
+}
+
+/// The text form of a criterion, as the core writes it (the one printer the CLI, the
+/// file checks and the inspector share).
+#[tauri::command]
+pub async fn print_criterion(criterion: Criterion) -> String {
+    criterion::print(&criterion)
 }
 
 #[tauri::command]

@@ -5,13 +5,13 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Analysis } from "../bindings/Analysis";
 import type { Criterion } from "../bindings/Criterion";
-import type { CriterionError } from "../bindings/CriterionError";
 import type { CustomerDetail } from "../bindings/CustomerDetail";
 import type { CustomerRow } from "../bindings/CustomerRow";
 import type { CustomerState } from "../bindings/CustomerState";
 import type { DataPreview } from "../bindings/DataPreview";
 import type { DataSummary } from "../bindings/DataSummary";
 import type { DataTable } from "../bindings/DataTable";
+import type { ErrorCode } from "../bindings/ErrorCode";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { Health } from "../bindings/Health";
 import type { ImportOptions } from "../bindings/ImportOptions";
@@ -21,6 +21,7 @@ import type { JourneySummary } from "../bindings/JourneySummary";
 import type { LiveNumbers } from "../bindings/LiveNumbers";
 import type { Progress } from "../bindings/Progress";
 import type { SaveOutcome } from "../bindings/SaveOutcome";
+import type { Span } from "../bindings/Span";
 import type { StoredJourney } from "../bindings/StoredJourney";
 import type { TaskItem } from "../bindings/TaskItem";
 import type { Template } from "../bindings/Template";
@@ -28,17 +29,21 @@ import type { WeekLoad } from "../bindings/WeekLoad";
 
 /** A failed command, with the stable code from the core and words for the person. */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
+  /** For a text that does not parse (a criterion), the part that is wrong. */
+  readonly span: Span | null;
   constructor(report: ErrorReport) {
     super(report.message);
     this.code = report.code;
+    this.span = report.span ?? null;
   }
 }
 
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (typeof e === "object" && e !== null && "code" in e && "message" in e) {
-    return new AppError({ code: String(e.code), message: String(e.message) });
+    // Every command fails with an ErrorReport (the core's ErrorCode, generated to TS).
+    return new AppError(e as ErrorReport);
   }
   return new AppError({ code: "internal", message: e instanceof Error ? e.message : String(e) });
 }
@@ -68,15 +73,19 @@ export const api = {
   saveJourney: (id: number, journey: Journey) => call<SaveOutcome>("save_journey", { id, journey }),
   reloadJourney: (id: number) => call<StoredJourney>("reload_journey", { id }),
   journeyRevision: (id: number) => call<number>("journey_revision", { id }),
-  /** Reads the text form of a criterion; rejects with the problem and its place. */
-  async parseCriterion(text: string): Promise<Criterion | CriterionError> {
+  /** Reads the text form of a criterion; a text that does not parse gives the error
+   * (code `invalid_criterion`, with the span that is wrong) rather than throwing. */
+  async parseCriterion(text: string): Promise<Criterion | AppError> {
     try {
-      return await invoke<Criterion>("parse_criterion", { text });
+      return await call<Criterion>("parse_criterion", { text });
     } catch (e) {
-      if (typeof e === "object" && e !== null && "start" in e) return e as CriterionError;
-      throw toAppError(e);
+      const err = toAppError(e);
+      if (err.code === "invalid_criterion") return err;
+      throw err;
     }
   },
+  /** The text form of a criterion, as the core prints it. */
+  printCriterion: (criterion: Criterion) => call<string>("print_criterion", { criterion }),
   listTemplates: () => call<Template[]>("list_templates"),
   workspacePath: () => call<string>("workspace_path"),
 

@@ -516,7 +516,7 @@ mod tests {
         assert_eq!(store.find_journey("BILLING saas").unwrap(), a);
         assert_eq!(
             store.find_journey("nope").unwrap_err().code(),
-            "journey_not_found"
+            crate::error::ErrorCode::JourneyNotFound
         );
         // The same name again is numbered, so both stay reachable by name.
         let b = store.insert_journey(&j).unwrap();
@@ -527,7 +527,7 @@ mod tests {
         assert_eq!(store.find_journey(&j.name).unwrap(), a);
         assert_eq!(store.find_journey(&format!("{} (2)", j.name)).unwrap(), b);
         let err = store.find_journey("billing").unwrap_err();
-        assert_eq!(err.code(), "ambiguous_journey");
+        assert_eq!(err.code(), crate::error::ErrorCode::AmbiguousJourney);
         assert!(
             err.to_string().contains(&format!("{b} {} (2)", j.name)),
             "{err}"
@@ -548,7 +548,7 @@ mod tests {
         assert_eq!(left, 0);
         assert_eq!(
             store.delete_journey(id).unwrap_err().code(),
-            "journey_not_found"
+            crate::error::ErrorCode::JourneyNotFound
         );
     }
 
@@ -583,7 +583,7 @@ mod tests {
 
         assert_eq!(
             store.save_journey(id + 100, &j).unwrap_err().code(),
-            "journey_not_found"
+            crate::error::ErrorCode::JourneyNotFound
         );
     }
 
@@ -593,7 +593,7 @@ mod tests {
         let mut j = templates::get("billing-saas").unwrap();
         j.activities[0].stage = "nowhere".into();
         let err = store.insert_journey(&j).unwrap_err();
-        assert_eq!(err.code(), "invalid_journey");
+        assert_eq!(err.code(), crate::error::ErrorCode::InvalidJourney);
         assert!(store.list_journeys().unwrap().is_empty());
         assert!(file::validate(&j).is_err());
     }

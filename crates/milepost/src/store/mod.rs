@@ -178,7 +178,7 @@ mod tests {
         conn.pragma_update(None, "user_version", 7).unwrap();
         drop(conn);
         let err = Store::open(&path).unwrap_err();
-        assert_eq!(err.code(), "newer_database");
+        assert_eq!(err.code(), crate::error::ErrorCode::NewerDatabase);
         assert!(
             err.to_string().contains("newer version of Milepost"),
             "{err}"

@@ -7,12 +7,6 @@ import type { Stage } from "../../bindings/Stage";
 import { HEALTH_WORDS } from "../../components/health";
 import { allMilestones } from "../../components/text";
 
-/** The text form of a criterion: `count(billing_cycle_completed) >= 3 within 30d`. */
-export function criterionText(c: Criterion): string {
-  const base = `${c.aggregate}(${c.event}) ${c.op} ${c.value}`;
-  return c.window_days == null ? base : `${base} within ${c.window_days}d`;
-}
-
 const OPS: Record<Criterion["op"], string> = {
   ">=": "≥",
   ">": ">",

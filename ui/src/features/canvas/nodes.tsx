@@ -6,7 +6,6 @@ import {
   actionColours,
   channelText,
   criterionRule,
-  criterionText,
   effortText,
   HEALTH_COLOURS,
   HEALTH_NAMES,
@@ -162,7 +161,7 @@ export const MilestoneCard = memo(function MilestoneCard({ data }: NodeProps<Mil
         <ul className="criteria">
           {m.criteria.map((c, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: criteria have no id; order is theirs
-            <li key={i} data-criterion={criterionText(c)} title={criterionText(c)}>
+            <li key={i} title={`${c.event}: ${criterionRule(c)}`}>
               <span className="criterion-event">{breakable(c.event)}</span>
               <span className="criterion-rule">{criterionRule(c)}</span>
             </li>

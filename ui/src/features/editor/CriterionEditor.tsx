@@ -4,10 +4,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { Aggregate } from "../../bindings/Aggregate";
 import type { Criterion } from "../../bindings/Criterion";
-import type { CriterionError } from "../../bindings/CriterionError";
 import type { Op } from "../../bindings/Op";
-import { api } from "../../ipc";
-import { criterionText } from "../canvas/describe";
+import { type AppError, api } from "../../ipc";
 
 const AGGREGATES: Aggregate[] = ["count", "sum", "min", "max", "last", "distinct_days"];
 const OPS: Op[] = [">=", ">", "<=", "<", "=="];
@@ -21,20 +19,30 @@ interface Props {
 }
 
 export function CriterionEditor({ criterion, index, onChange, onRemove }: Props) {
-  const printed = criterionText(criterion);
-  const [text, setText] = useState(printed);
-  const [error, setError] = useState<CriterionError | null>(null);
-  const shown = useRef(printed);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<AppError | null>(null);
+  // The criterion the text box stands for; one the box did not produce (the builder, an
+  // undo) is printed by the core and replaces the text.
+  const own = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const key = JSON.stringify(criterion);
 
-  // A change from elsewhere (builder, undo) replaces the text; our own parse does not.
   useEffect(() => {
-    if (printed !== shown.current) {
-      shown.current = printed;
-      setText(printed);
-      setError(null);
-    }
-  }, [printed]);
+    if (key === own.current) return;
+    own.current = key;
+    let live = true;
+    api.printCriterion(JSON.parse(key) as Criterion).then(
+      (printed) => {
+        if (!live) return;
+        setText(printed);
+        setError(null);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
 
   useEffect(
     () => () => {
@@ -48,11 +56,11 @@ export function CriterionEditor({ criterion, index, onChange, onRemove }: Props)
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
       const result = await api.parseCriterion(value);
-      if ("start" in result) {
+      if (result instanceof Error) {
         setError(result);
       } else {
         setError(null);
-        shown.current = criterionText(result);
+        own.current = JSON.stringify(result);
         onChange(result);
       }
     }, PARSE_DELAY_MS);
@@ -85,9 +93,11 @@ export function CriterionEditor({ criterion, index, onChange, onRemove }: Props)
       {error && (
         <div className="criterion-error" role="alert" data-testid="criterion-error">
           <code>
-            {chars.slice(0, error.start).join("")}
-            <mark>{chars.slice(error.start, error.end).join("") || " "}</mark>
-            {chars.slice(error.end).join("")}
+            {chars.slice(0, error.span?.start ?? 0).join("")}
+            <mark>
+              {chars.slice(error.span?.start ?? 0, error.span?.end ?? chars.length).join("") || " "}
+            </mark>
+            {chars.slice(error.span?.end ?? chars.length).join("")}
           </code>
           <span>{error.message}</span>
         </div>
