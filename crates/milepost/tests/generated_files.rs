@@ -65,6 +65,12 @@ fn typescript_bindings_are_current() {
     LiveNumbers::export_all(&cfg).unwrap();
     TaskItem::export_all(&cfg).unwrap();
     WeekLoad::export_all(&cfg).unwrap();
+    // Values as well as types: the words for the journey's fixed lists.
+    std::fs::write(
+        fresh.path().join("vocabulary.ts"),
+        milepost::journey::vocabulary::typescript(),
+    )
+    .unwrap();
     let generated = read_dir(fresh.path());
     let committed_dir = repo_root().join("ui/src/bindings");
     if bless() {

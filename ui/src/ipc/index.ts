@@ -25,6 +25,7 @@ import type { Span } from "../bindings/Span";
 import type { StoredJourney } from "../bindings/StoredJourney";
 import type { TaskItem } from "../bindings/TaskItem";
 import type { Template } from "../bindings/Template";
+import { DATA_FILE_EXTENSIONS } from "../bindings/vocabulary";
 import type { WeekLoad } from "../bindings/WeekLoad";
 
 /** A failed command, with the stable code from the core and words for the person. */
@@ -57,9 +58,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 const JOURNEY_FILTER = [{ name: "Milepost journey", extensions: ["json"] }];
-const DATA_FILTER = [
-  { name: "Data files", extensions: ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"] },
-];
+const DATA_FILTER = [{ name: "Data files", extensions: DATA_FILE_EXTENSIONS }];
 
 export const api = {
   listJourneys: () => call<JourneySummary[]>("list_journeys"),

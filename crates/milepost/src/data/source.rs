@@ -159,6 +159,11 @@ pub(crate) fn data_error(path: &Path, message: impl Into<String>) -> Error {
 
 const SPREADSHEETS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
+/// The extensions the import offers in a file dialog: text files (read as CSV, whatever
+/// the delimiter) and every spreadsheet kind `open` reads.
+pub const DATA_FILE_EXTENSIONS: [&str; 8] =
+    ["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods"];
+
 impl Source {
     /// Opens a CSV or spreadsheet file; `sheet` picks a spreadsheet's sheet by name
     /// (default: the first).

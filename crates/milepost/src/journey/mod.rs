@@ -5,6 +5,7 @@ pub mod file;
 pub mod model;
 pub(crate) mod number;
 pub mod templates;
+pub mod vocabulary;
 
 pub use file::{FORMAT, Problem};
 pub use model::*;

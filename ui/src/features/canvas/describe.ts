@@ -4,6 +4,7 @@ import type { Criterion } from "../../bindings/Criterion";
 import type { Journey } from "../../bindings/Journey";
 import type { Metric } from "../../bindings/Metric";
 import type { Stage } from "../../bindings/Stage";
+import { CHANNELS, EFFORTS, TRIGGERS } from "../../bindings/vocabulary";
 import { HEALTH_WORDS } from "../../components/health";
 import { allMilestones } from "../../components/text";
 
@@ -29,20 +30,21 @@ export function criterionRule(c: Criterion): string {
   return c.window_days == null ? rule : `${rule} · last ${c.window_days} d`;
 }
 
+/** A configured trigger in words: the kind's words (one list, from the core), or with
+ * its milestone or days filled in. */
 export function triggerText(a: Activity, journey: Journey): string {
   const t = a.trigger;
-  if (!t) return "Manual";
+  const words = (kind: string) => TRIGGERS.find((x) => x.value === kind)?.label ?? kind;
+  if (!t) return words("manual");
   switch (t.kind) {
     case "manual":
-      return "Manual";
     case "stage_entered":
-      return "On entering the stage";
+    case "health_red":
+      return words(t.kind);
     case "milestone_reached": {
       const m = allMilestones(journey).find((x) => x.id === t.milestone);
       return `When “${m?.name ?? t.milestone}” is reached`;
     }
-    case "health_red":
-      return "When health turns red";
     case "stuck":
       return `Stuck more than ${t.days} days`;
     case "recurring":
@@ -50,23 +52,13 @@ export function triggerText(a: Activity, journey: Journey): string {
   }
 }
 
-const CHANNELS: Record<NonNullable<Activity["channel"]>, string> = {
-  meeting: "Meeting",
-  call: "Call",
-  email: "Email",
-  in_app: "In-app",
-  webinar: "Webinar",
-  training: "Training",
-  content: "Content",
-  automated: "Automated",
-};
-
 export function channelText(a: Activity): string | null {
-  return a.channel ? CHANNELS[a.channel] : null;
+  return a.channel ? (CHANNELS.find((c) => c.value === a.channel)?.label ?? a.channel) : null;
 }
 
 export function effortText(a: Activity): string | null {
-  return a.effort ? `${a.effort[0]?.toUpperCase()}${a.effort.slice(1)} effort` : null;
+  const label = EFFORTS.find((e) => e.value === a.effort)?.label;
+  return label ? `${label} effort` : null;
 }
 
 export function targetText(m: Metric): string | null {

@@ -1,12 +1,11 @@
 // Every field of the selected item. Edits go through `edit` with a label per field, so
 // typing in one box is one undo step.
 import type { Activity } from "../../bindings/Activity";
-import type { Channel } from "../../bindings/Channel";
 import type { Direction } from "../../bindings/Direction";
-import type { Effort } from "../../bindings/Effort";
 import type { Journey } from "../../bindings/Journey";
 import type { NoteColor } from "../../bindings/NoteColor";
 import type { Trigger } from "../../bindings/Trigger";
+import { CHANNELS, EFFORTS, TRIGGERS } from "../../bindings/vocabulary";
 import { Checkbox, NumberField, SelectField, TextArea, TextField } from "../../components/fields";
 import { allMilestones } from "../../components/text";
 import { CriterionEditor } from "./CriterionEditor";
@@ -37,29 +36,6 @@ interface Props {
   onDelete: () => void;
 }
 
-const CHANNELS: { value: Channel; label: string }[] = [
-  { value: "meeting", label: "Meeting" },
-  { value: "call", label: "Call" },
-  { value: "email", label: "Email" },
-  { value: "in_app", label: "In-app" },
-  { value: "webinar", label: "Webinar" },
-  { value: "training", label: "Training" },
-  { value: "content", label: "Content" },
-  { value: "automated", label: "Automated" },
-];
-const EFFORTS: { value: Effort; label: string }[] = [
-  { value: "low", label: "Low" },
-  { value: "medium", label: "Medium" },
-  { value: "high", label: "High" },
-];
-const TRIGGERS: { value: Trigger["kind"]; label: string }[] = [
-  { value: "manual", label: "Manual" },
-  { value: "stage_entered", label: "On entering the stage" },
-  { value: "milestone_reached", label: "When a milestone is reached" },
-  { value: "health_red", label: "When health turns red" },
-  { value: "stuck", label: "Stuck for N days" },
-  { value: "recurring", label: "Every N days" },
-];
 const DIRECTIONS: { value: Direction; label: string }[] = [
   { value: "higher", label: "Higher is better" },
   { value: "lower", label: "Lower is better" },

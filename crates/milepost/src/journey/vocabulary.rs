@@ -1,0 +1,116 @@
+//! The words for the journey's fixed lists — channels, efforts, triggers — in the order
+//! the app offers them, and the data files the import accepts. Written once, here, and
+//! generated into `ui/src/bindings/vocabulary.ts` (checked for staleness like the other
+//! bindings), so the inspector's lists, the cards and the file dialog cannot drift.
+
+use super::model::{Channel, Effort, Trigger};
+
+pub const CHANNELS: [(Channel, &str); 8] = [
+    (Channel::Meeting, "Meeting"),
+    (Channel::Call, "Call"),
+    (Channel::Email, "Email"),
+    (Channel::InApp, "In-app"),
+    (Channel::Webinar, "Webinar"),
+    (Channel::Training, "Training"),
+    (Channel::Content, "Content"),
+    (Channel::Automated, "Automated"),
+];
+
+pub const EFFORTS: [(Effort, &str); 3] = [
+    (Effort::Low, "Low"),
+    (Effort::Medium, "Medium"),
+    (Effort::High, "High"),
+];
+
+/// One trigger of each kind (parameters at their defaults), with the words for the kind.
+pub fn triggers() -> [(Trigger, &'static str); 6] {
+    [
+        (Trigger::Manual, "Manual"),
+        (Trigger::StageEntered, "On entering the stage"),
+        (
+            Trigger::MilestoneReached {
+                milestone: String::new(),
+            },
+            "When a milestone is reached",
+        ),
+        (Trigger::HealthRed, "When health turns red"),
+        (Trigger::Stuck { days: 90 }, "Stuck for N days"),
+        (Trigger::Recurring { every_days: 30 }, "Every N days"),
+    ]
+}
+
+/// The `kind` a trigger is written with in a journey file.
+pub fn trigger_kind(t: &Trigger) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The TypeScript module the UI imports.
+pub fn typescript() -> String {
+    let list = |items: Vec<(String, &str)>| {
+        items
+            .iter()
+            .map(|(v, l)| format!("  {{ value: \"{v}\", label: \"{l}\" }},\n"))
+            .collect::<String>()
+    };
+    let channels = list(
+        CHANNELS
+            .iter()
+            .map(|(c, l)| (crate::serde_name(c), *l))
+            .collect(),
+    );
+    let efforts = list(
+        EFFORTS
+            .iter()
+            .map(|(e, l)| (crate::serde_name(e), *l))
+            .collect(),
+    );
+    let triggers = list(
+        triggers()
+            .iter()
+            .map(|(t, l)| (trigger_kind(t), *l))
+            .collect(),
+    );
+    let extensions = crate::data::source::DATA_FILE_EXTENSIONS
+        .iter()
+        .map(|e| format!("\"{e}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "// Generated from crates/milepost/src/journey/vocabulary.rs by `make bindings`; do not edit.\n\
+         import type {{ Channel }} from \"./Channel\";\n\
+         import type {{ Effort }} from \"./Effort\";\n\
+         import type {{ Trigger }} from \"./Trigger\";\n\n\
+         export const CHANNELS: {{ value: Channel; label: string }}[] = [\n{channels}];\n\n\
+         export const EFFORTS: {{ value: Effort; label: string }}[] = [\n{efforts}];\n\n\
+         export const TRIGGERS: {{ value: Trigger[\"kind\"]; label: string }}[] = [\n{triggers}];\n\n\
+         /** The files the import reads (CSV and text, and spreadsheets). */\n\
+         export const DATA_FILE_EXTENSIONS: string[] = [{extensions}];\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_channel_effort_and_trigger_kind_has_words_once() {
+        let kinds: Vec<String> = triggers().iter().map(|(t, _)| trigger_kind(t)).collect();
+        assert_eq!(
+            kinds,
+            [
+                "manual",
+                "stage_entered",
+                "milestone_reached",
+                "health_red",
+                "stuck",
+                "recurring"
+            ]
+        );
+        let channels: std::collections::HashSet<String> =
+            CHANNELS.iter().map(|(c, _)| crate::serde_name(c)).collect();
+        assert_eq!(channels.len(), CHANNELS.len());
+    }
+}

@@ -1,0 +1,33 @@
+// Generated from crates/milepost/src/journey/vocabulary.rs by `make bindings`; do not edit.
+import type { Channel } from "./Channel";
+import type { Effort } from "./Effort";
+import type { Trigger } from "./Trigger";
+
+export const CHANNELS: { value: Channel; label: string }[] = [
+  { value: "meeting", label: "Meeting" },
+  { value: "call", label: "Call" },
+  { value: "email", label: "Email" },
+  { value: "in_app", label: "In-app" },
+  { value: "webinar", label: "Webinar" },
+  { value: "training", label: "Training" },
+  { value: "content", label: "Content" },
+  { value: "automated", label: "Automated" },
+];
+
+export const EFFORTS: { value: Effort; label: string }[] = [
+  { value: "low", label: "Low" },
+  { value: "medium", label: "Medium" },
+  { value: "high", label: "High" },
+];
+
+export const TRIGGERS: { value: Trigger["kind"]; label: string }[] = [
+  { value: "manual", label: "Manual" },
+  { value: "stage_entered", label: "On entering the stage" },
+  { value: "milestone_reached", label: "When a milestone is reached" },
+  { value: "health_red", label: "When health turns red" },
+  { value: "stuck", label: "Stuck for N days" },
+  { value: "recurring", label: "Every N days" },
+];
+
+/** The files the import reads (CSV and text, and spreadsheets). */
+export const DATA_FILE_EXTENSIONS: string[] = ["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods"];
