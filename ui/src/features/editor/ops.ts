@@ -81,19 +81,70 @@ export function stageContents(j: Journey, id: string) {
 export function deleteStage(j: Journey, id: string): Journey {
   const stage = j.stages.find((s) => s.id === id);
   if (!stage) return j;
-  let out: Journey = {
+  return withoutItems(j, {
+    stages: new Set([id]),
+    milestones: new Set(stage.milestones.map((m) => m.id)),
+    activities: new Set(j.activities.filter((a) => a.stage === id).map((a) => a.id)),
+    metrics: new Set(j.metrics.filter((m) => m.stage === id).map((m) => m.id)),
+  });
+}
+
+/** What a deletion takes away: the item and everything that belongs to it. */
+interface Gone {
+  stages?: Set<string>;
+  milestones?: Set<string>;
+  activities?: Set<string>;
+  metrics?: Set<string>;
+  roles?: Set<string>;
+}
+
+/** The one rule of every deletion: the items go, and so does every reference to them —
+ * a play's milestones, its "milestone reached" trigger and its owner, a role's stage
+ * teams, a stage's health metrics and actions. Nothing is left pointing at nothing. */
+function withoutItems(j: Journey, gone: Gone): Journey {
+  const has = (set: Set<string> | undefined, id: string | null | undefined) =>
+    id != null && (set?.has(id) ?? false);
+  const keep = (set: Set<string> | undefined, id: string | undefined) =>
+    has(set, id) ? undefined : id;
+  return {
     ...j,
-    stages: j.stages.filter((s) => s.id !== id),
-    activities: j.activities.filter((a) => a.stage !== id),
-    metrics: j.metrics.filter((m) => m.stage !== id),
-    roles: j.roles.map((r) =>
-      r.stages?.includes(id) ? { ...r, stages: r.stages.filter((s) => s !== id) } : r,
-    ),
+    stages: j.stages
+      .filter((s) => !has(gone.stages, s.id))
+      .map((s) => ({
+        ...s,
+        milestones: s.milestones.filter((m) => !has(gone.milestones, m.id)),
+        ...(s.health
+          ? {
+              health: {
+                ...s.health,
+                metrics: s.health.metrics.filter((m) => !has(gone.metrics, m)),
+                green_action: keep(gone.activities, s.health.green_action),
+                grey_action: keep(gone.activities, s.health.grey_action),
+                red_action: keep(gone.activities, s.health.red_action),
+              },
+            }
+          : {}),
+      })),
+    activities: j.activities
+      .filter((a) => !has(gone.activities, a.id))
+      .map((a) => ({
+        ...a,
+        milestones: a.milestones.filter((m) => !has(gone.milestones, m)),
+        trigger:
+          a.trigger?.kind === "milestone_reached" && has(gone.milestones, a.trigger.milestone)
+            ? undefined
+            : a.trigger,
+        role: keep(gone.roles, a.role ?? undefined),
+      })),
+    metrics: j.metrics.filter((m) => !has(gone.metrics, m.id)),
+    roles: j.roles
+      .filter((r) => !has(gone.roles, r.id))
+      .map((r) =>
+        r.stages?.some((s) => has(gone.stages, s))
+          ? { ...r, stages: r.stages.filter((s) => !has(gone.stages, s)) }
+          : r,
+      ),
   };
-  for (const m of stage.milestones) out = dropMilestoneRefs(out, m.id);
-  const goneActivities = new Set(j.activities.filter((a) => a.stage === id).map((a) => a.id));
-  const goneMetrics = new Set(j.metrics.filter((m) => m.stage === id).map((m) => m.id));
-  return dropHealthRefs(out, goneActivities, goneMetrics);
 }
 
 // ---- milestones ----
@@ -161,27 +212,8 @@ export function moveMilestone(j: Journey, id: string, stageId: string, index: nu
   };
 }
 
-function dropMilestoneRefs(j: Journey, id: string): Journey {
-  return {
-    ...j,
-    activities: j.activities.map((a) => {
-      const trigger =
-        a.trigger?.kind === "milestone_reached" && a.trigger.milestone === id
-          ? undefined
-          : a.trigger;
-      return { ...a, milestones: a.milestones.filter((m) => m !== id), trigger };
-    }),
-  };
-}
-
 export function deleteMilestone(j: Journey, id: string): Journey {
-  return dropMilestoneRefs(
-    {
-      ...j,
-      stages: j.stages.map((s) => ({ ...s, milestones: s.milestones.filter((m) => m.id !== id) })),
-    },
-    id,
-  );
+  return withoutItems(j, { milestones: new Set([id]) });
 }
 
 // ---- activities (playbook) ----
@@ -243,34 +275,8 @@ export function disconnect(j: Journey, activityId: string, milestoneId: string):
   };
 }
 
-function dropHealthRefs(j: Journey, activities: Set<string>, metrics: Set<string>): Journey {
-  const keep = (id: string | undefined) =>
-    id !== undefined && activities.has(id) ? undefined : id;
-  return {
-    ...j,
-    stages: j.stages.map((s) =>
-      s.health
-        ? {
-            ...s,
-            health: {
-              ...s.health,
-              metrics: s.health.metrics.filter((m) => !metrics.has(m)),
-              green_action: keep(s.health.green_action),
-              grey_action: keep(s.health.grey_action),
-              red_action: keep(s.health.red_action),
-            },
-          }
-        : s,
-    ),
-  };
-}
-
 export function deleteActivity(j: Journey, id: string): Journey {
-  return dropHealthRefs(
-    { ...j, activities: j.activities.filter((a) => a.id !== id) },
-    new Set([id]),
-    new Set(),
-  );
+  return withoutItems(j, { activities: new Set([id]) });
 }
 
 // ---- roles ----
@@ -320,11 +326,7 @@ export function updateRole(j: Journey, id: string, patch: Partial<Omit<Role, "id
 
 /** Deletes a role; the plays it owned keep running, with no owner. */
 export function deleteRole(j: Journey, id: string): Journey {
-  return {
-    ...j,
-    roles: j.roles.filter((r) => r.id !== id),
-    activities: j.activities.map((a) => (a.role === id ? { ...a, role: undefined } : a)),
-  };
+  return withoutItems(j, { roles: new Set([id]) });
 }
 
 // ---- metrics ----
@@ -351,11 +353,7 @@ export function moveMetric(j: Journey, id: string, stageId: string, index: numbe
 }
 
 export function deleteMetric(j: Journey, id: string): Journey {
-  return dropHealthRefs(
-    { ...j, metrics: j.metrics.filter((m) => m.id !== id) },
-    new Set(),
-    new Set([id]),
-  );
+  return withoutItems(j, { metrics: new Set([id]) });
 }
 
 // ---- sticky notes ----
