@@ -74,9 +74,9 @@ describe("the home screen", () => {
     assert.deepEqual(await textsWhen(driver, '[data-testid="stage-name"]', 2), ["Onboard", "Adopt"]);
     await textsWhen(driver, ".criteria li", 2);
     const criteria = await driver.executeScript(
-      "return [...document.querySelectorAll('.criteria li')].map((li) => li.dataset.criterion)",
+      "return [...document.querySelectorAll('.criteria li')].map((li) => li.title)",
     );
-    assert.deepEqual(criteria, ["count(billing_cycle_completed) >= 1", "last(ar_days) <= 45.5 within 90d"]);
+    assert.deepEqual(criteria, ["billing_cycle_completed: count ≥ 1", "ar_days: latest ≤ 45.5 · last 90 d"]);
     await driver.actions().sendKeys("\uE00C").perform();
     await find(driver, '[data-testid="journey-list"]');
     await waitForTitle(driver, "Milepost");

@@ -84,6 +84,17 @@ describe("legible in the room", () => {
       for (const c of cards) assert.ok(!overlaps(note, c), "the new note covers a card");
       await driver.actions().sendKeys(Key.ESCAPE).perform();
 
+      // One Escape at a time: in the dialog that asks before a stage goes, it cancels the
+      // dialog and nothing else — the journey stays open, the stage stays.
+      await driver.executeScript("document.querySelectorAll('[data-testid=stage-name]')[4].click()");
+      await driver.actions().sendKeys(Key.DELETE).perform();
+      await find(driver, '[role="alertdialog"]');
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
+      await driver.wait(async () => (await count(driver, '[role="alertdialog"]')) === 0, WAIT_MS, "Escape left the dialog open");
+      assert.equal(await count(driver, '[data-testid="journey-title"]'), 1, "Escape left the journey too");
+      assert.equal(await count(driver, '[data-testid="stage-name"]'), 5);
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
+
       // Presenting: the stage in focus stands out, the others step back, the navigation
       // sits under the board, and lane names are whole or out of view.
       await driver.actions().sendKeys(Key.F5).perform();

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useEscape } from "./useEscape";
 
 interface Props {
   title: string;
@@ -21,12 +22,8 @@ export function ConfirmDialog({
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     cancelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onCancel();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onCancel]);
+  }, []);
+  useEscape(onCancel);
 
   return (
     <div className="modal-backdrop">

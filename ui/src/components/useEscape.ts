@@ -1,13 +1,34 @@
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 
-/** Calls `action` when Escape is pressed anywhere in the window (e.g. back to the
- * previous screen). */
-export function useEscape(action: () => void) {
+// One Escape for the whole window. Screens, panels and dialogs register what Escape
+// means to them; only the layer opened last (a dialog over a screen) gets the key, so a
+// single press never both closes a dialog and leaves the screen beneath it.
+
+type Layer = { run: (e: KeyboardEvent) => void };
+const layers: Layer[] = [];
+
+function onKey(e: KeyboardEvent) {
+  if (e.key !== "Escape") return;
+  const top = layers[layers.length - 1];
+  if (!top) return;
+  e.preventDefault();
+  top.run(e);
+}
+
+if (typeof window !== "undefined") window.addEventListener("keydown", onKey);
+
+/** Registers what Escape does while the calling component is mounted (and `enabled`):
+ * go back, close a panel, cancel a dialog. The latest registered layer wins. */
+export function useEscape(action: (e: KeyboardEvent) => void, enabled = true) {
+  const latest = useRef(action);
+  latest.current = action;
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") action();
+    if (!enabled) return;
+    const layer: Layer = { run: (e) => latest.current(e) };
+    layers.push(layer);
+    return () => {
+      const i = layers.lastIndexOf(layer);
+      if (i >= 0) layers.splice(i, 1);
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [action]);
+  }, [enabled]);
 }

@@ -8,6 +8,7 @@ import { TextArea, TextField } from "../../components/fields";
 import { ThemeButton } from "../../components/ThemeButton";
 import { allMilestones, plural, slug } from "../../components/text";
 import { useTheme } from "../../components/theme";
+import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
 import { frameworkCheck } from "../editor/check";
 import { allItemNodeIds, type Clip, copyItem, pasteItems } from "../editor/clipboard";
@@ -248,11 +249,25 @@ function Editor({
     select(made);
   }, [j, edit, select]);
 
+  // Escape, from the inside out: leave the presenter, leave a field, close the help,
+  // clear the selection, and last go back to the journeys. A confirm dialog on top takes
+  // Escape itself.
+  useEscape((e) => {
+    if (presenting !== null) present(null);
+    else if (typingInField(e)) {
+      (e.target as HTMLElement).blur();
+      setSelected(new Set());
+    } else if (help) setHelp(false);
+    else if (selected.size > 0) setSelected(new Set());
+    else onBack();
+  });
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (confirm) return;
+      if (e.key === "Escape") return; // useEscape below
       if (presenting !== null) {
-        if (e.key === "Escape" || e.key === "F5") present(null);
+        if (e.key === "F5") present(null);
         else if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ")
           present(Math.min(presenting + 1, j.stages.length - 1));
         else if (e.key === "ArrowLeft" || e.key === "PageUp") present(Math.max(presenting - 1, 0));
@@ -291,18 +306,11 @@ function Editor({
       } else if (mod && key === "a" && !typingInField(e)) {
         e.preventDefault();
         setSelected(new Set(allItemNodeIds(j)));
-      } else if (e.key === "Escape" && typingInField(e)) {
-        (e.target as HTMLElement).blur();
-        setSelected(new Set());
       } else if (typingInField(e) || mod || e.altKey) {
         return;
       } else if (e.key === "Delete" || e.key === "Backspace") {
         e.preventDefault();
         deleteSelection();
-      } else if (e.key === "Escape") {
-        if (help) setHelp(false);
-        else if (selected.size > 0) setSelected(new Set());
-        else onBack();
       } else if (e.key === "?") {
         setHelp((h) => !h);
       } else if (key === "s") {
@@ -321,9 +329,6 @@ function Editor({
     confirm,
     editor,
     deleteSelection,
-    help,
-    selected,
-    onBack,
     newStage,
     newNote,
     presenting,

@@ -11,6 +11,7 @@ import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { HEALTH_WORDS } from "../../components/health";
 import { ThemeButton } from "../../components/ThemeButton";
+import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
 import { CustomersTable } from "./CustomersTable";
 import { amount, count } from "./format";
@@ -101,20 +102,22 @@ export function DataScreen({ onBack }: Props) {
     };
   }, [selected]);
 
+  // Escape closes the customer panel, then leaves the screen (the wizard takes it while open).
+  useEscape(() => {
+    if (selected) setSelected(null);
+    else onBack();
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (wizard) return;
-      if (e.key === "Escape") {
-        if (selected) setSelected(null);
-        else onBack();
-      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "i") {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "i") {
         e.preventDefault();
         setWizard(true);
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [wizard, selected, onBack]);
+  }, [wizard]);
 
   return (
     <div className="journey-screen data-screen">

@@ -1,7 +1,7 @@
 // Import customer data: pick a file → preview and map its columns → import with progress
 // and Cancel → summary. The import is one transaction in the core: errors, a cancel or a
 // crash leave the workspace as it was, and the report says which row and column to fix.
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { DataPreview } from "../../bindings/DataPreview";
 import type { DataTable } from "../../bindings/DataTable";
 import type { DateOrder } from "../../bindings/DateOrder";
@@ -9,6 +9,7 @@ import type { ImportOptions } from "../../bindings/ImportOptions";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
 import type { Progress } from "../../bindings/Progress";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
 import { clock, count, rate } from "./format";
 
@@ -60,13 +61,10 @@ export function ImportWizard({ onClose, onImported }: Props) {
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !running) closeRef.current(changed);
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [running, changed]);
+  // Escape closes the wizard, except while an import runs (Cancel stops that).
+  useEscape(() => {
+    if (!running) closeRef.current(changed);
+  });
 
   async function loadPreview(chosenSheet: string | null = sheet) {
     setBusy(true);
