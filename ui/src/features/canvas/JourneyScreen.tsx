@@ -1,17 +1,14 @@
 import type { ReactFlowInstance } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { StoredJourney } from "../../bindings/StoredJourney";
-import { BackButton } from "../../components/BackButton";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { TextArea, TextField } from "../../components/fields";
-import { ThemeButton } from "../../components/ThemeButton";
-import { allMilestones, plural, slug } from "../../components/text";
+import { plural, slug } from "../../components/text";
 import { useTheme } from "../../components/theme";
-import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
 import { frameworkCheck } from "../editor/check";
-import { allItemNodeIds, type Clip, copyItem, pasteItems } from "../editor/clipboard";
+import { type Clip, copyItem, pasteItems } from "../editor/clipboard";
 import { Inspector } from "../editor/Inspector";
 import {
   addActivity,
@@ -27,12 +24,15 @@ import {
   stageContents,
   updateNote,
 } from "../editor/ops";
+import { useEditorKeys } from "../editor/useEditorKeys";
 import { useFunnel } from "../editor/useFunnel";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { itemOf, nodeId, roleNodeId, supportOf } from "./ids";
 import { JourneyCanvas } from "./JourneyCanvas";
 import type { CanvasActions } from "./JourneyContext";
+import { JourneyToolbar } from "./JourneyToolbar";
 import { type CanvasNode, freeNoteSpot, type LaneKey, NOTE_WIDTH } from "./layout";
+import { PresenterView } from "./PresenterView";
 
 interface Props {
   id: number;
@@ -45,12 +45,6 @@ interface Props {
 
 function fileName(name: string): string {
   return `${slug(name, 80) || "journey"}.json`;
-}
-
-/** True when keys typed now belong to a text box, not to the canvas. */
-function typingInField(e: KeyboardEvent): boolean {
-  const t = e.target as HTMLElement | null;
-  return !!t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
@@ -249,95 +243,26 @@ function Editor({
     select(made);
   }, [j, edit, select]);
 
-  // Escape, from the inside out: leave the presenter, leave a field, close the help,
-  // clear the selection, and last go back to the journeys. A confirm dialog on top takes
-  // Escape itself.
-  useEscape((e) => {
-    if (presenting !== null) present(null);
-    else if (typingInField(e)) {
-      (e.target as HTMLElement).blur();
-      setSelected(new Set());
-    } else if (help) setHelp(false);
-    else if (selected.size > 0) setSelected(new Set());
-    else onBack();
-  });
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (confirm) return;
-      if (e.key === "Escape") return; // useEscape below
-      if (presenting !== null) {
-        if (e.key === "F5") present(null);
-        else if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ")
-          present(Math.min(presenting + 1, j.stages.length - 1));
-        else if (e.key === "ArrowLeft" || e.key === "PageUp") present(Math.max(presenting - 1, 0));
-        else if (e.key === "ArrowDown")
-          void flow.current?.setViewport(
-            { ...flow.current.getViewport(), y: flow.current.getViewport().y - 240 },
-            { duration: 200 },
-          );
-        else if (e.key === "ArrowUp")
-          void flow.current?.setViewport(
-            { ...flow.current.getViewport(), y: Math.min(32, flow.current.getViewport().y + 240) },
-            { duration: 200 },
-          );
-        else return;
-        e.preventDefault();
-        return;
-      }
-      if (e.key === "F5") {
-        e.preventDefault();
-        if (j.stages.length > 0) present(0);
-        return;
-      }
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if (mod && key === "z" && !e.shiftKey) {
-        e.preventDefault();
-        editor.undo();
-      } else if (mod && ((key === "z" && e.shiftKey) || key === "y")) {
-        e.preventDefault();
-        editor.redo();
-      } else if (mod && key === "c" && !typingInField(e)) {
-        copySelection();
-      } else if (mod && key === "v" && !typingInField(e)) {
-        e.preventDefault();
-        paste();
-      } else if (mod && key === "a" && !typingInField(e)) {
-        e.preventDefault();
-        setSelected(new Set(allItemNodeIds(j)));
-      } else if (typingInField(e) || mod || e.altKey) {
-        return;
-      } else if (e.key === "Delete" || e.key === "Backspace") {
-        e.preventDefault();
-        deleteSelection();
-      } else if (e.key === "?") {
-        setHelp((h) => !h);
-      } else if (key === "s") {
-        newStage();
-      } else if (key === "n") {
-        newNote();
-      } else if (key === "f") {
-        void flow.current?.fitView({ padding: 0.05, duration: 200 });
-      } else if (key === "t") {
-        toggleTheme();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [
-    confirm,
-    editor,
+  useEditorKeys({
+    journey: j,
+    blocked: confirm !== null,
+    presenting,
+    present,
+    flow,
+    help,
+    setHelp,
+    selected,
+    setSelected,
+    undo: editor.undo,
+    redo: editor.redo,
+    copySelection,
+    paste,
     deleteSelection,
     newStage,
     newNote,
-    presenting,
-    present,
-    j,
-    copySelection,
-    paste,
     toggleTheme,
-  ]);
+    onBack,
+  });
 
   /** Leaves for another view once the last edit is stored (those views read it). */
   const saveThen = (go: () => void) => () => void editor.flush().then(go);
@@ -375,143 +300,31 @@ function Editor({
   );
 
   if (presenting !== null) {
-    const stage = j.stages[presenting];
     return (
-      <div className="journey-screen presenting" data-testid="presenter">
-        <div className="canvas-area">{canvas}</div>
-        <div className="presenter-bar">
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => present(Math.max(presenting - 1, 0))}
-            disabled={presenting === 0}
-            aria-label="Previous stage"
-          >
-            ‹
-          </button>
-          <span data-testid="presenter-stage">
-            Stage {presenting + 1} of {j.stages.length} · <strong>{stage?.name}</strong>
-          </span>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => present(Math.min(presenting + 1, j.stages.length - 1))}
-            disabled={presenting >= j.stages.length - 1}
-            aria-label="Next stage"
-          >
-            ›
-          </button>
-          <span className="presenter-hint">← → stages · ↑ ↓ scroll · Esc to leave</span>
-        </div>
-      </div>
+      <PresenterView journey={j} at={presenting} present={present}>
+        {canvas}
+      </PresenterView>
     );
   }
 
   return (
     <div className="journey-screen">
-      <header className="topbar">
-        <BackButton label="Journeys" onBack={onBack} />
-        <div className="topbar-title">
-          <h1 data-testid="journey-title" title={j.name}>
-            {j.name}
-          </h1>
-          <span className="topbar-meta">
-            {plural(j.stages.length, "stage")} · {plural(allMilestones(j).length, "milestone")} ·{" "}
-            {plural(j.activities.length, "play")} ·{" "}
-            <span className={`save-state save-${save.kind}`} data-testid="save-state" role="status">
-              {save.kind === "saved"
-                ? "All changes saved"
-                : save.kind === "saving"
-                  ? "Saving…"
-                  : "Not saved"}
-            </span>
-          </span>
-        </div>
-        <div className="topbar-actions">
-          <div className="button-group">
-            <button
-              type="button"
-              className="button"
-              onClick={editor.undo}
-              disabled={!editor.canUndo}
-              title="Undo (Ctrl+Z)"
-              aria-label="Undo"
-              data-testid="undo"
-            >
-              ↶
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={editor.redo}
-              disabled={!editor.canRedo}
-              title="Redo (Ctrl+Shift+Z)"
-              aria-label="Redo"
-              data-testid="redo"
-            >
-              ↷
-            </button>
-          </div>
-          <button
-            type="button"
-            className="button"
-            onClick={newStage}
-            title="Add a stage (S)"
-            data-testid="add-stage"
-          >
-            + Stage
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={newNote}
-            title="Add a sticky note (N)"
-            data-testid="add-note"
-          >
-            + Note
-          </button>
-          <button type="button" className="button" onClick={exportFile}>
-            Export…
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={saveThen(onFunnel)}
-            title="The success funnel of this journey over your customers"
-            data-testid="open-funnel"
-          >
-            Funnel
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={saveThen(() => onTasks(j.name))}
-            title="Tasks the playbook's rules create for your team"
-            data-testid="open-tasks"
-          >
-            Tasks
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => present(0)}
-            disabled={j.stages.length === 0}
-            title="Present (F5)"
-            data-testid="present"
-          >
-            ▶ Present
-          </button>
-          <ThemeButton />
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => setHelp(true)}
-            title="Shortcuts (?)"
-          >
-            ?
-          </button>
-        </div>
-      </header>
+      <JourneyToolbar
+        journey={j}
+        save={save}
+        canUndo={editor.canUndo}
+        canRedo={editor.canRedo}
+        onUndo={editor.undo}
+        onRedo={editor.redo}
+        onBack={onBack}
+        onNewStage={newStage}
+        onNewNote={newNote}
+        onExport={exportFile}
+        onFunnel={saveThen(onFunnel)}
+        onTasks={saveThen(() => onTasks(j.name))}
+        onPresent={() => present(0)}
+        onHelp={() => setHelp(true)}
+      />
       {save.kind === "failed" && (
         <ErrorBanner error={save.error} onDismiss={() => void editor.flush()} />
       )}

@@ -91,500 +91,525 @@ function NameFields(props: {
   );
 }
 
-export function Inspector({ journey: j, kind, id, edit, findings, onDelete }: Props) {
-  const field = (name: string) => `${kind}:${id}:${name}`;
-  const stageOptions = j.stages.map((s) => ({ value: s.id, label: s.name }));
-  let body: React.ReactNode = null;
+/** What every item form gets: the journey, the item's id, and the way to edit. */
+interface FormProps {
+  journey: Journey;
+  id: string;
+  edit: Edit;
+}
 
-  if (kind === "stage") {
-    const s = j.stages.find((x) => x.id === id);
-    if (!s) return null;
-    const up = (patch: Parameters<typeof updateStage>[2], name: string) =>
-      edit((x) => updateStage(x, id, patch), field(name));
-    const health = s.health ?? { metrics: [] };
-    const setHealth = (patch: Partial<typeof health>, name: string) =>
-      up({ health: { ...health, ...patch } }, `health.${name}`);
-    const plays = j.activities.filter((a) => a.stage === id);
-    const actionOptions = plays.map((a) => ({ value: a.id, label: a.name }));
-    body = (
-      <>
-        <TextField
-          label="Name"
-          value={s.name}
-          testId="inspector-name"
-          onChange={(v) => up({ name: v }, "name")}
-        />
-        <TextArea
-          label="Desired outcome"
-          hint="What the customer has achieved when this stage is done."
-          value={s.desired_outcome}
-          onChange={(v) => up({ desired_outcome: optionalText(v) }, "outcome")}
-        />
-        <TextArea
-          label="Entry requirements"
-          value={s.entry_requirements}
-          onChange={(v) => up({ entry_requirements: optionalText(v) }, "entry")}
-        />
+function StageForm({ journey: j, id, edit }: FormProps) {
+  const field = (name: string) => `stage:${id}:${name}`;
+  const s = j.stages.find((x) => x.id === id);
+  if (!s) return null;
+  const up = (patch: Parameters<typeof updateStage>[2], name: string) =>
+    edit((x) => updateStage(x, id, patch), field(name));
+  const health = s.health ?? { metrics: [] };
+  const setHealth = (patch: Partial<typeof health>, name: string) =>
+    up({ health: { ...health, ...patch } }, `health.${name}`);
+  const plays = j.activities.filter((a) => a.stage === id);
+  const actionOptions = plays.map((a) => ({ value: a.id, label: a.name }));
+  return (
+    <>
+      <TextField
+        label="Name"
+        value={s.name}
+        testId="inspector-name"
+        onChange={(v) => up({ name: v }, "name")}
+      />
+      <TextArea
+        label="Desired outcome"
+        hint="What the customer has achieved when this stage is done."
+        value={s.desired_outcome}
+        onChange={(v) => up({ desired_outcome: optionalText(v) }, "outcome")}
+      />
+      <TextArea
+        label="Entry requirements"
+        value={s.entry_requirements}
+        onChange={(v) => up({ entry_requirements: optionalText(v) }, "entry")}
+      />
+      <NumberField
+        label="Expected duration (days)"
+        integer
+        min={0}
+        value={s.expected_days}
+        onChange={(v) => up({ expected_days: v }, "days")}
+      />
+      <h3>Health paths</h3>
+      <div className="field-row">
         <NumberField
-          label="Expected duration (days)"
+          label="Grey after (% of duration)"
           integer
           min={0}
-          value={s.expected_days}
-          onChange={(v) => up({ expected_days: v }, "days")}
+          value={health.grey_after_percent}
+          onChange={(v) => setHealth({ grey_after_percent: v }, "grey")}
         />
-        <h3>Health paths</h3>
-        <div className="field-row">
-          <NumberField
-            label="Grey after (% of duration)"
-            integer
-            min={0}
-            value={health.grey_after_percent}
-            onChange={(v) => setHealth({ grey_after_percent: v }, "grey")}
+        <NumberField
+          label="Red after (% of duration)"
+          integer
+          min={0}
+          value={health.red_after_percent}
+          onChange={(v) => setHealth({ red_after_percent: v }, "red")}
+        />
+      </div>
+      <div className="field">
+        <span className="field-label">Metrics that colour health</span>
+        {j.metrics.length === 0 && <div className="field-hint">No metrics yet.</div>}
+        {j.metrics.map((m) => (
+          <Checkbox
+            key={m.id}
+            label={m.name}
+            checked={health.metrics.includes(m.id)}
+            onChange={(on) =>
+              setHealth(
+                {
+                  metrics: toggled(health.metrics, m.id, on),
+                },
+                "metrics",
+              )
+            }
           />
-          <NumberField
-            label="Red after (% of duration)"
-            integer
-            min={0}
-            value={health.red_after_percent}
-            onChange={(v) => setHealth({ red_after_percent: v }, "red")}
-          />
-        </div>
-        <div className="field">
-          <span className="field-label">Metrics that colour health</span>
-          {j.metrics.length === 0 && <div className="field-hint">No metrics yet.</div>}
-          {j.metrics.map((m) => (
-            <Checkbox
-              key={m.id}
-              label={m.name}
-              checked={health.metrics.includes(m.id)}
-              onChange={(on) =>
-                setHealth(
+        ))}
+      </div>
+      {(["green", "grey", "red"] as const).map((colour) => (
+        <SelectField
+          key={colour}
+          label={`Play when ${colour}`}
+          value={health[`${colour}_action`]}
+          options={actionOptions}
+          none="— none —"
+          onChange={(v) => setHealth({ [`${colour}_action`]: v }, `${colour}_action`)}
+        />
+      ))}
+    </>
+  );
+}
+
+function MilestoneForm({ journey: j, id, edit }: FormProps) {
+  const field = (name: string) => `milestone:${id}:${name}`;
+  const stageOptions = j.stages.map((s) => ({ value: s.id, label: s.name }));
+  const found = findMilestone(j, id);
+  if (!found) return null;
+  const m = found.milestone;
+  const up = (patch: Parameters<typeof updateMilestone>[2], name: string) =>
+    edit((x) => updateMilestone(x, id, patch), field(name));
+  return (
+    <>
+      <NameFields name={m.name} description={m.description} set={up} />
+      <SelectField
+        label="Stage"
+        value={found.stage.id}
+        options={stageOptions}
+        onChange={(v) => v && edit((x) => moveMilestone(x, id, v, Number.MAX_SAFE_INTEGER), "move")}
+      />
+      <Checkbox
+        label="First value (the customer's first “wow”)"
+        checked={m.first_value}
+        onChange={(v) => up({ first_value: v }, "first_value")}
+      />
+      <h3>Criteria — all must hold</h3>
+      {m.criteria.map((c, i) => (
+        <CriterionEditor
+          // biome-ignore lint/suspicious/noArrayIndexKey: criteria have no id; position is identity
+          key={i}
+          index={i}
+          criterion={c}
+          onChange={(next) =>
+            up({ criteria: m.criteria.map((x, k) => (k === i ? next : x)) }, `criteria.${i}`)
+          }
+          onRemove={() => up({ criteria: m.criteria.filter((_, k) => k !== i) }, "criteria.remove")}
+        />
+      ))}
+      <button
+        type="button"
+        className="button"
+        data-testid="add-criterion"
+        onClick={() =>
+          up(
+            {
+              criteria: [
+                ...m.criteria,
+                {
+                  event: "event_name",
+                  aggregate: "count",
+                  op: ">=",
+                  value: 1,
+                  window_days: null,
+                },
+              ],
+            },
+            "criteria.add",
+          )
+        }
+      >
+        + Add criterion
+      </button>
+      <h3>Task list</h3>
+      <ol className="task-list">
+        {m.tasks.map((t, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: tasks have no id; position is identity
+          <li key={i}>
+            <input
+              aria-label={`Task ${i + 1}`}
+              value={t.title}
+              onChange={(e) =>
+                up(
                   {
-                    metrics: toggled(health.metrics, m.id, on),
+                    tasks: m.tasks.map((x, k) => (k === i ? { ...x, title: e.target.value } : x)),
                   },
-                  "metrics",
+                  `tasks.${i}`,
                 )
               }
             />
-          ))}
-        </div>
-        {(["green", "grey", "red"] as const).map((colour) => (
-          <SelectField
-            key={colour}
-            label={`Play when ${colour}`}
-            value={health[`${colour}_action`]}
-            options={actionOptions}
-            none="— none —"
-            onChange={(v) => setHealth({ [`${colour}_action`]: v }, `${colour}_action`)}
-          />
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label="Move up"
+              disabled={i === 0}
+              onClick={() => {
+                const tasks = [...m.tasks];
+                [tasks[i - 1], tasks[i]] = [
+                  tasks[i] as (typeof tasks)[0],
+                  tasks[i - 1] as (typeof tasks)[0],
+                ];
+                up({ tasks }, "tasks.move");
+              }}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label="Remove task"
+              onClick={() => up({ tasks: m.tasks.filter((_, k) => k !== i) }, "tasks.remove")}
+            >
+              ✕
+            </button>
+          </li>
         ))}
-      </>
-    );
-  } else if (kind === "milestone") {
-    const found = findMilestone(j, id);
-    if (!found) return null;
-    const m = found.milestone;
-    const up = (patch: Parameters<typeof updateMilestone>[2], name: string) =>
-      edit((x) => updateMilestone(x, id, patch), field(name));
-    body = (
-      <>
-        <NameFields name={m.name} description={m.description} set={up} />
+      </ol>
+      <button
+        type="button"
+        className="button"
+        onClick={() => up({ tasks: [...m.tasks, { title: "New task" }] }, "tasks.add")}
+      >
+        + Add task
+      </button>
+    </>
+  );
+}
+
+function ActivityForm({ journey: j, id, edit }: FormProps) {
+  const field = (name: string) => `activity:${id}:${name}`;
+  const stageOptions = j.stages.map((s) => ({ value: s.id, label: s.name }));
+  const a = j.activities.find((x) => x.id === id);
+  if (!a) return null;
+  const up = (patch: Partial<Activity>, name: string) =>
+    edit((x) => updateActivity(x, id, patch), field(name));
+  const trigger = a.trigger ?? { kind: "manual" };
+  return (
+    <>
+      <NameFields name={a.name} description={a.description} set={up} />
+      <SelectField
+        label="Stage"
+        value={a.stage}
+        options={stageOptions}
+        testId="inspector-stage"
+        onChange={(v) => v && edit((x) => moveActivity(x, id, v, Number.MAX_SAFE_INTEGER), "move")}
+      />
+      <SelectField
+        label="Owner (role)"
+        value={a.role}
+        options={j.roles.map((r) => ({ value: r.id, label: r.name }))}
+        none="— no owner —"
+        testId="inspector-role"
+        onChange={(v) => up({ role: v }, "role")}
+      />
+      <div className="field">
+        <span className="field-label">Supports milestones</span>
+        {j.stages.map((s) =>
+          s.milestones.map((m) => (
+            <Checkbox
+              key={m.id}
+              label={`${s.name} · ${m.name}`}
+              checked={a.milestones.includes(m.id)}
+              testId={`supports-${m.id}`}
+              onChange={(on) =>
+                up(
+                  {
+                    milestones: toggled(a.milestones, m.id, on),
+                  },
+                  "milestones",
+                )
+              }
+            />
+          )),
+        )}
+      </div>
+      <SelectField
+        label="Trigger"
+        value={trigger.kind}
+        options={TRIGGERS}
+        onChange={(v) => up({ trigger: defaultTrigger(v ?? "manual", j) }, "trigger")}
+      />
+      {trigger.kind === "milestone_reached" && (
         <SelectField
-          label="Stage"
-          value={found.stage.id}
-          options={stageOptions}
+          label="Milestone"
+          value={trigger.milestone}
+          options={allMilestones(j).map((m) => ({ value: m.id, label: m.name }))}
           onChange={(v) =>
-            v && edit((x) => moveMilestone(x, id, v, Number.MAX_SAFE_INTEGER), "move")
+            v && up({ trigger: { kind: "milestone_reached", milestone: v } }, "trigger.milestone")
           }
         />
-        <Checkbox
-          label="First value (the customer's first “wow”)"
-          checked={m.first_value}
-          onChange={(v) => up({ first_value: v }, "first_value")}
+      )}
+      {trigger.kind === "stuck" && (
+        <NumberField
+          label="Days without progress"
+          integer
+          min={1}
+          value={trigger.days}
+          onChange={(v) =>
+            v && v >= 1 && up({ trigger: { kind: "stuck", days: v } }, "trigger.days")
+          }
         />
-        <h3>Criteria — all must hold</h3>
-        {m.criteria.map((c, i) => (
-          <CriterionEditor
-            // biome-ignore lint/suspicious/noArrayIndexKey: criteria have no id; position is identity
-            key={i}
-            index={i}
-            criterion={c}
-            onChange={(next) =>
-              up({ criteria: m.criteria.map((x, k) => (k === i ? next : x)) }, `criteria.${i}`)
-            }
-            onRemove={() =>
-              up({ criteria: m.criteria.filter((_, k) => k !== i) }, "criteria.remove")
-            }
-          />
-        ))}
-        <button
-          type="button"
-          className="button"
-          data-testid="add-criterion"
-          onClick={() =>
+      )}
+      {trigger.kind === "recurring" && (
+        <NumberField
+          label="Every (days)"
+          integer
+          min={1}
+          value={trigger.every_days}
+          onChange={(v) =>
+            v && v >= 1 && up({ trigger: { kind: "recurring", every_days: v } }, "trigger.every")
+          }
+        />
+      )}
+      <div className="field-row">
+        <SelectField
+          label="Channel"
+          value={a.channel}
+          options={CHANNELS}
+          none="—"
+          onChange={(v) => up({ channel: v }, "channel")}
+        />
+        <SelectField
+          label="Effort"
+          value={a.effort}
+          options={EFFORTS}
+          none="—"
+          onChange={(v) => up({ effort: v }, "effort")}
+        />
+      </div>
+    </>
+  );
+}
+
+function RoleForm({ journey: j, id, edit }: FormProps) {
+  const field = (name: string) => `role:${id}:${name}`;
+  const r = j.roles.find((x) => x.id === id);
+  if (!r) return null;
+  const plays = j.activities.filter((a) => a.role === id);
+  return (
+    <>
+      <NameFields
+        name={r.name}
+        description={r.description}
+        set={(patch, name) => edit((x) => updateRole(x, id, patch), field(name))}
+      />
+      <div className="field">
+        <span className="field-label">On the team of</span>
+        {j.stages.map((s) => {
+          const owns = plays.some((a) => a.stage === s.id);
+          return (
+            <Checkbox
+              key={s.id}
+              label={owns ? `${s.name} (owns plays there)` : s.name}
+              checked={owns || (r.stages ?? []).includes(s.id)}
+              disabled={owns}
+              onChange={(on) =>
+                edit(
+                  (x) => updateRole(x, id, { stages: toggled(r.stages ?? [], s.id, on) }),
+                  field("stages"),
+                )
+              }
+            />
+          );
+        })}
+      </div>
+      <div className="field">
+        <span className="field-label">Plays owned</span>
+        {plays.length === 0 ? (
+          <div className="field-hint">None yet: choose this role as the owner of a play.</div>
+        ) : (
+          <ul className="plain-list">
+            {plays.map((a) => (
+              <li key={a.id}>{a.name}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </>
+  );
+}
+
+function MetricForm({ journey: j, id, edit }: FormProps) {
+  const field = (name: string) => `metric:${id}:${name}`;
+  const stageOptions = j.stages.map((s) => ({ value: s.id, label: s.name }));
+  const m = j.metrics.find((x) => x.id === id);
+  if (!m) return null;
+  const up = (patch: Parameters<typeof updateMetric>[2], name: string) =>
+    edit((x) => updateMetric(x, id, patch), field(name));
+  const t = m.thresholds;
+  return (
+    <>
+      <TextField
+        label="Name"
+        value={m.name}
+        testId="inspector-name"
+        onChange={(v) => up({ name: v }, "name")}
+      />
+      <SelectField
+        label="Stage"
+        value={m.stage}
+        options={stageOptions}
+        onChange={(v) => v && edit((x) => moveMetric(x, id, v, Number.MAX_SAFE_INTEGER), "move")}
+      />
+      <TextArea
+        label="Definition"
+        value={m.definition}
+        onChange={(v) => up({ definition: optionalText(v) }, "definition")}
+      />
+      <div className="field-row">
+        <TextField
+          label="Source event"
+          value={m.event}
+          onChange={(v) => up({ event: v }, "event")}
+        />
+        <SelectField
+          label="Aggregate"
+          value={m.aggregate}
+          options={(["count", "sum", "min", "max", "last", "distinct_days"] as const).map((a) => ({
+            value: a,
+            label: a,
+          }))}
+          onChange={(v) => v && up({ aggregate: v }, "aggregate")}
+        />
+      </div>
+      <div className="field-row">
+        <NumberField
+          label="Window (days)"
+          integer
+          min={1}
+          value={m.window_days}
+          onChange={(v) => up({ window_days: v && v >= 1 ? v : undefined }, "window")}
+        />
+        <TextField
+          label="Unit"
+          value={m.unit}
+          onChange={(v) => up({ unit: optionalText(v) }, "unit")}
+        />
+      </div>
+      <div className="field-row">
+        <NumberField
+          label="Target"
+          value={m.target}
+          onChange={(v) => up({ target: v }, "target")}
+        />
+        <SelectField
+          label="Direction"
+          value={m.direction}
+          options={DIRECTIONS}
+          onChange={(v) => v && up({ direction: v }, "direction")}
+        />
+      </div>
+      <div className="field-row">
+        <NumberField
+          label="Green at"
+          value={t?.green}
+          onChange={(v) =>
             up(
-              {
-                criteria: [
-                  ...m.criteria,
-                  {
-                    event: "event_name",
-                    aggregate: "count",
-                    op: ">=",
-                    value: 1,
-                    window_days: null,
-                  },
-                ],
-              },
-              "criteria.add",
+              { thresholds: v === undefined ? undefined : { green: v, red: t?.red ?? v } },
+              "green",
             )
           }
-        >
-          + Add criterion
-        </button>
-        <h3>Task list</h3>
-        <ol className="task-list">
-          {m.tasks.map((t, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: tasks have no id; position is identity
-            <li key={i}>
-              <input
-                aria-label={`Task ${i + 1}`}
-                value={t.title}
-                onChange={(e) =>
-                  up(
-                    {
-                      tasks: m.tasks.map((x, k) => (k === i ? { ...x, title: e.target.value } : x)),
-                    },
-                    `tasks.${i}`,
-                  )
-                }
-              />
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label="Move up"
-                disabled={i === 0}
-                onClick={() => {
-                  const tasks = [...m.tasks];
-                  [tasks[i - 1], tasks[i]] = [
-                    tasks[i] as (typeof tasks)[0],
-                    tasks[i - 1] as (typeof tasks)[0],
-                  ];
-                  up({ tasks }, "tasks.move");
-                }}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label="Remove task"
-                onClick={() => up({ tasks: m.tasks.filter((_, k) => k !== i) }, "tasks.remove")}
-              >
-                ✕
-              </button>
-            </li>
-          ))}
-        </ol>
-        <button
-          type="button"
-          className="button"
-          onClick={() => up({ tasks: [...m.tasks, { title: "New task" }] }, "tasks.add")}
-        >
-          + Add task
-        </button>
-      </>
-    );
-  } else if (kind === "activity") {
-    const a = j.activities.find((x) => x.id === id);
-    if (!a) return null;
-    const up = (patch: Partial<Activity>, name: string) =>
-      edit((x) => updateActivity(x, id, patch), field(name));
-    const trigger = a.trigger ?? { kind: "manual" };
-    body = (
-      <>
-        <NameFields name={a.name} description={a.description} set={up} />
-        <SelectField
-          label="Stage"
-          value={a.stage}
-          options={stageOptions}
-          testId="inspector-stage"
+        />
+        <NumberField
+          label="Red at"
+          value={t?.red}
           onChange={(v) =>
-            v && edit((x) => moveActivity(x, id, v, Number.MAX_SAFE_INTEGER), "move")
+            up(
+              { thresholds: v === undefined ? undefined : { red: v, green: t?.green ?? v } },
+              "red",
+            )
           }
         />
-        <SelectField
-          label="Owner (role)"
-          value={a.role}
-          options={j.roles.map((r) => ({ value: r.id, label: r.name }))}
-          none="— no owner —"
-          testId="inspector-role"
-          onChange={(v) => up({ role: v }, "role")}
-        />
-        <div className="field">
-          <span className="field-label">Supports milestones</span>
-          {j.stages.map((s) =>
-            s.milestones.map((m) => (
-              <Checkbox
-                key={m.id}
-                label={`${s.name} · ${m.name}`}
-                checked={a.milestones.includes(m.id)}
-                testId={`supports-${m.id}`}
-                onChange={(on) =>
-                  up(
-                    {
-                      milestones: toggled(a.milestones, m.id, on),
-                    },
-                    "milestones",
-                  )
-                }
-              />
-            )),
-          )}
-        </div>
-        <SelectField
-          label="Trigger"
-          value={trigger.kind}
-          options={TRIGGERS}
-          onChange={(v) => up({ trigger: defaultTrigger(v ?? "manual", j) }, "trigger")}
-        />
-        {trigger.kind === "milestone_reached" && (
-          <SelectField
-            label="Milestone"
-            value={trigger.milestone}
-            options={allMilestones(j).map((m) => ({ value: m.id, label: m.name }))}
-            onChange={(v) =>
-              v && up({ trigger: { kind: "milestone_reached", milestone: v } }, "trigger.milestone")
-            }
-          />
-        )}
-        {trigger.kind === "stuck" && (
-          <NumberField
-            label="Days without progress"
-            integer
-            min={1}
-            value={trigger.days}
-            onChange={(v) =>
-              v && v >= 1 && up({ trigger: { kind: "stuck", days: v } }, "trigger.days")
-            }
-          />
-        )}
-        {trigger.kind === "recurring" && (
-          <NumberField
-            label="Every (days)"
-            integer
-            min={1}
-            value={trigger.every_days}
-            onChange={(v) =>
-              v && v >= 1 && up({ trigger: { kind: "recurring", every_days: v } }, "trigger.every")
-            }
-          />
-        )}
-        <div className="field-row">
-          <SelectField
-            label="Channel"
-            value={a.channel}
-            options={CHANNELS}
-            none="—"
-            onChange={(v) => up({ channel: v }, "channel")}
-          />
-          <SelectField
-            label="Effort"
-            value={a.effort}
-            options={EFFORTS}
-            none="—"
-            onChange={(v) => up({ effort: v }, "effort")}
-          />
-        </div>
-      </>
-    );
-  } else if (kind === "role") {
-    const r = j.roles.find((x) => x.id === id);
-    if (!r) return null;
-    const plays = j.activities.filter((a) => a.role === id);
-    body = (
-      <>
-        <NameFields
-          name={r.name}
-          description={r.description}
-          set={(patch, name) => edit((x) => updateRole(x, id, patch), field(name))}
-        />
-        <div className="field">
-          <span className="field-label">On the team of</span>
-          {j.stages.map((s) => {
-            const owns = plays.some((a) => a.stage === s.id);
-            return (
-              <Checkbox
-                key={s.id}
-                label={owns ? `${s.name} (owns plays there)` : s.name}
-                checked={owns || (r.stages ?? []).includes(s.id)}
-                disabled={owns}
-                onChange={(on) =>
-                  edit(
-                    (x) => updateRole(x, id, { stages: toggled(r.stages ?? [], s.id, on) }),
-                    field("stages"),
-                  )
-                }
-              />
-            );
-          })}
-        </div>
-        <div className="field">
-          <span className="field-label">Plays owned</span>
-          {plays.length === 0 ? (
-            <div className="field-hint">None yet: choose this role as the owner of a play.</div>
-          ) : (
-            <ul className="plain-list">
-              {plays.map((a) => (
-                <li key={a.id}>{a.name}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </>
-    );
-  } else if (kind === "metric") {
-    const m = j.metrics.find((x) => x.id === id);
-    if (!m) return null;
-    const up = (patch: Parameters<typeof updateMetric>[2], name: string) =>
-      edit((x) => updateMetric(x, id, patch), field(name));
-    const t = m.thresholds;
-    body = (
-      <>
-        <TextField
-          label="Name"
-          value={m.name}
-          testId="inspector-name"
-          onChange={(v) => up({ name: v }, "name")}
-        />
-        <SelectField
-          label="Stage"
-          value={m.stage}
-          options={stageOptions}
-          onChange={(v) => v && edit((x) => moveMetric(x, id, v, Number.MAX_SAFE_INTEGER), "move")}
-        />
-        <TextArea
-          label="Definition"
-          value={m.definition}
-          onChange={(v) => up({ definition: optionalText(v) }, "definition")}
-        />
-        <div className="field-row">
-          <TextField
-            label="Source event"
-            value={m.event}
-            onChange={(v) => up({ event: v }, "event")}
-          />
-          <SelectField
-            label="Aggregate"
-            value={m.aggregate}
-            options={(["count", "sum", "min", "max", "last", "distinct_days"] as const).map(
-              (a) => ({
-                value: a,
-                label: a,
-              }),
-            )}
-            onChange={(v) => v && up({ aggregate: v }, "aggregate")}
-          />
-        </div>
-        <div className="field-row">
-          <NumberField
-            label="Window (days)"
-            integer
-            min={1}
-            value={m.window_days}
-            onChange={(v) => up({ window_days: v && v >= 1 ? v : undefined }, "window")}
-          />
-          <TextField
-            label="Unit"
-            value={m.unit}
-            onChange={(v) => up({ unit: optionalText(v) }, "unit")}
-          />
-        </div>
-        <div className="field-row">
-          <NumberField
-            label="Target"
-            value={m.target}
-            onChange={(v) => up({ target: v }, "target")}
-          />
-          <SelectField
-            label="Direction"
-            value={m.direction}
-            options={DIRECTIONS}
-            onChange={(v) => v && up({ direction: v }, "direction")}
-          />
-        </div>
-        <div className="field-row">
-          <NumberField
-            label="Green at"
-            value={t?.green}
-            onChange={(v) =>
-              up(
-                { thresholds: v === undefined ? undefined : { green: v, red: t?.red ?? v } },
-                "green",
-              )
-            }
-          />
-          <NumberField
-            label="Red at"
-            value={t?.red}
-            onChange={(v) =>
-              up(
-                { thresholds: v === undefined ? undefined : { red: v, green: t?.green ?? v } },
-                "red",
-              )
-            }
-          />
-        </div>
-      </>
-    );
-  } else {
-    const n = j.notes.find((x) => x.id === id);
-    if (!n) return null;
-    body = (
-      <>
-        <TextArea
-          label="Note"
-          value={n.text}
-          onChange={(v) => edit((x) => updateNote(x, id, { text: v }), field("text"))}
-        />
-        <div className="field">
-          <span className="field-label">Colour</span>
-          <div className="swatches">
-            {COLORS.map((c) => (
-              <button
-                key={c}
-                type="button"
-                aria-label={c}
-                aria-pressed={n.color === c}
-                className={`swatch sticky-${c}`}
-                onClick={() => edit((x) => updateNote(x, id, { color: c }), field("color"))}
-              />
-            ))}
-          </div>
-        </div>
-        <div className="field">
-          <span className="field-label">Votes: {n.votes}</span>
-          <div className="field-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() => edit((x) => updateNote(x, id, { votes: n.votes + 1 }), "vote")}
-            >
-              + Vote
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={n.votes === 0}
-              onClick={() => edit((x) => updateNote(x, id, { votes: n.votes - 1 }), "vote")}
-            >
-              − Vote
-            </button>
-          </div>
-        </div>
-      </>
-    );
-  }
+      </div>
+    </>
+  );
+}
 
+function NoteForm({ journey: j, id, edit }: FormProps) {
+  const field = (name: string) => `note:${id}:${name}`;
+  const n = j.notes.find((x) => x.id === id);
+  if (!n) return null;
+  return (
+    <>
+      <TextArea
+        label="Note"
+        value={n.text}
+        onChange={(v) => edit((x) => updateNote(x, id, { text: v }), field("text"))}
+      />
+      <div className="field">
+        <span className="field-label">Colour</span>
+        <div className="swatches">
+          {COLORS.map((c) => (
+            <button
+              key={c}
+              type="button"
+              aria-label={c}
+              aria-pressed={n.color === c}
+              className={`swatch sticky-${c}`}
+              onClick={() => edit((x) => updateNote(x, id, { color: c }), field("color"))}
+            />
+          ))}
+        </div>
+      </div>
+      <div className="field">
+        <span className="field-label">Votes: {n.votes}</span>
+        <div className="field-row">
+          <button
+            type="button"
+            className="button"
+            onClick={() => edit((x) => updateNote(x, id, { votes: n.votes + 1 }), "vote")}
+          >
+            + Vote
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={n.votes === 0}
+            onClick={() => edit((x) => updateNote(x, id, { votes: n.votes - 1 }), "vote")}
+          >
+            − Vote
+          </button>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** The form of each kind of item: one component each. */
+const FORMS: Record<ItemKind, (props: FormProps) => React.ReactNode> = {
+  stage: StageForm,
+  milestone: MilestoneForm,
+  activity: ActivityForm,
+  role: RoleForm,
+  metric: MetricForm,
+  note: NoteForm,
+};
+
+export function Inspector({ journey, kind, id, edit, findings, onDelete }: Props) {
+  const Form = FORMS[kind];
   return (
     <div className="inspector" data-testid="inspector">
       <div className="inspector-kind">{KIND_TITLES[kind]}</div>
@@ -595,7 +620,7 @@ export function Inspector({ journey: j, kind, id, edit, findings, onDelete }: Pr
           ))}
         </ul>
       )}
-      {body}
+      <Form journey={journey} id={id} edit={edit} />
       <div className="inspector-footer">
         <button
           type="button"

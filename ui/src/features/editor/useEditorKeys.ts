@@ -1,0 +1,123 @@
+// The editor's keyboard: shortcuts on the board (undo, copy, delete, add, fit, theme),
+// the presenter's keys, and what Escape means from the inside out. One listener, reading
+// the latest state through a ref, so it never works on a stale journey.
+import type { ReactFlowInstance } from "@xyflow/react";
+import { type RefObject, useEffect, useRef } from "react";
+import type { Journey } from "../../bindings/Journey";
+import { useEscape } from "../../components/useEscape";
+import type { CanvasNode } from "../canvas/layout";
+import { allItemNodeIds } from "./clipboard";
+
+/** True when keys typed now belong to a text box, not to the canvas. */
+export function typingInField(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+}
+
+export interface EditorKeys {
+  journey: Journey;
+  /** A dialog is open: it has the keyboard. */
+  blocked: boolean;
+  presenting: number | null;
+  present: (stage: number | null) => void;
+  flow: RefObject<ReactFlowInstance<CanvasNode> | null>;
+  help: boolean;
+  setHelp: (update: (open: boolean) => boolean) => void;
+  selected: ReadonlySet<string>;
+  setSelected: (ids: Set<string>) => void;
+  undo: () => void;
+  redo: () => void;
+  copySelection: () => void;
+  paste: () => void;
+  deleteSelection: () => void;
+  newStage: () => void;
+  newNote: () => void;
+  toggleTheme: () => void;
+  onBack: () => void;
+}
+
+function scroll(flow: EditorKeys["flow"], by: number) {
+  const f = flow.current;
+  if (!f) return;
+  const v = f.getViewport();
+  void f.setViewport({ ...v, y: Math.min(32, v.y + by) }, { duration: 200 });
+}
+
+export function useEditorKeys(keys: EditorKeys) {
+  const latest = useRef(keys);
+  latest.current = keys;
+
+  // Escape, from the inside out: leave the presenter, leave a field, close the help,
+  // clear the selection, and last go back to the journeys. A dialog on top takes Escape
+  // itself.
+  useEscape((e) => {
+    const k = latest.current;
+    if (k.presenting !== null) k.present(null);
+    else if (typingInField(e)) {
+      (e.target as HTMLElement).blur();
+      k.setSelected(new Set());
+    } else if (k.help) k.setHelp(() => false);
+    else if (k.selected.size > 0) k.setSelected(new Set());
+    else k.onBack();
+  });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const k = latest.current;
+      if (k.blocked || e.key === "Escape") return;
+      const stages = k.journey.stages.length;
+      if (k.presenting !== null) {
+        const at = k.presenting;
+        if (e.key === "F5") k.present(null);
+        else if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ")
+          k.present(Math.min(at + 1, stages - 1));
+        else if (e.key === "ArrowLeft" || e.key === "PageUp") k.present(Math.max(at - 1, 0));
+        else if (e.key === "ArrowDown") scroll(k.flow, -240);
+        else if (e.key === "ArrowUp") scroll(k.flow, 240);
+        else return;
+        e.preventDefault();
+        return;
+      }
+      if (e.key === "F5") {
+        e.preventDefault();
+        if (stages > 0) k.present(0);
+        return;
+      }
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const typing = typingInField(e);
+      if (mod && key === "z" && !e.shiftKey) {
+        e.preventDefault();
+        k.undo();
+      } else if (mod && ((key === "z" && e.shiftKey) || key === "y")) {
+        e.preventDefault();
+        k.redo();
+      } else if (mod && key === "c" && !typing) {
+        k.copySelection();
+      } else if (mod && key === "v" && !typing) {
+        e.preventDefault();
+        k.paste();
+      } else if (mod && key === "a" && !typing) {
+        e.preventDefault();
+        k.setSelected(new Set(allItemNodeIds(k.journey)));
+      } else if (typing || mod || e.altKey) {
+        return;
+      } else if (e.key === "Delete" || e.key === "Backspace") {
+        e.preventDefault();
+        k.deleteSelection();
+      } else if (e.key === "?") {
+        k.setHelp((open) => !open);
+      } else if (key === "s") {
+        k.newStage();
+      } else if (key === "n") {
+        k.newNote();
+      } else if (key === "f") {
+        void k.flow.current?.fitView({ padding: 0.05, duration: 200 });
+      } else if (key === "t") {
+        k.toggleTheme();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+}
