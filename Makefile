@@ -95,7 +95,7 @@ bench-engine:
 	cargo build --release -p milepost --bin milepost --quiet
 	@[ -x $(BENCH_VENV)/bin/python ] || python3 -m venv $(BENCH_VENV)
 	@$(BENCH_VENV)/bin/python -c "import duckdb" 2>/dev/null || $(BENCH_VENV)/bin/pip install --quiet duckdb==2.0.0
-	$(BENCH_VENV)/bin/python scripts/bench_engine.py $(CARGO_TARGET_DIR)/release/milepost 11500 115000
+	$(BENCH_VENV)/bin/python scripts/bench_engine.py $(CARGO_TARGET_DIR)/release/milepost 2700 27000
 
 clean:
 	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

@@ -8,10 +8,10 @@ runs=${RUNS:-3}
 dir=$(mktemp -d -t milepost-bench.XXXXXX)
 trap 'rm -rf "$dir"' EXIT
 
-"$cli" demo --customers 11500 --seed 1 --out "$dir" >/dev/null
+"$cli" demo --customers 2700 --seed 1 --out "$dir" >/dev/null
 rows=$(($(wc -l <"$dir/events.csv") - 1))
 mb=$(du -m "$dir/events.csv" | cut -f1)
-echo "events file: $rows rows, $mb MB (milepost demo --customers 11500 --seed 1)"
+echo "events file: $rows rows, $mb MB (milepost demo --customers 2700 --seed 1)"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ours=() theirs=() peak=()

@@ -21,6 +21,22 @@ describe("legible in the room", () => {
   const ws = tempWorkspace();
   after(() => ws.cleanup());
 
+  it("points a first run to the demo, and loads it in one click", async () => {
+    const first = tempWorkspace();
+    const driver = await startApp(first.db);
+    try {
+      await click(driver, '[data-testid="home-load-demo"]');
+      await driver.wait(async () => (await count(driver, '[data-testid="demo-prompt"]')) === 0, 60_000, "the demo never loaded");
+      const summary = JSON.parse(cli(first.db, "data", "summary", "--json"));
+      assert.equal(summary.customers.rows, 2000);
+      const card = await (await find(driver, '[data-testid="open-data"]')).getText();
+      assert.match(card, /2,000 customers/);
+    } finally {
+      await driver.quit();
+      first.cleanup();
+    }
+  });
+
   it("opens readable, keeps every control off the cards, and presents one stage at a time", async () => {
     cli(ws.db, "demo", "--customers", "400", "--seed", "3");
     cli(ws.db, "journey", "new", "--template", "billing-saas");

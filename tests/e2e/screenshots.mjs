@@ -44,6 +44,20 @@ async function save(driver, name) {
   console.log(`saved ${join(OUT, name)}`);
 }
 
+it("takes a screenshot of the first run: an empty workspace offers the demo", async () => {
+  const first = tempWorkspace();
+  const driver = await open(first.db);
+  try {
+    await driver.executeScript("localStorage.removeItem('milepost.theme'); document.documentElement.dataset.theme = 'light'");
+    await find(driver, '[data-testid="demo-prompt"]');
+    await textsWhen(driver, ".template-card", 3);
+    await save(driver, "home-first-run.png");
+  } finally {
+    await driver.quit();
+    first.cleanup();
+  }
+});
+
 it("takes screenshots of the home screen and a template journey", async () => {
   // Demo customers, so milestone cards show their live numbers.
   cli(ws.db, "demo", "--customers", "2000", "--seed", "1");

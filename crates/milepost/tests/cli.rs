@@ -251,6 +251,12 @@ fn data_import_prints_a_summary_line_and_the_report_and_exits_1_when_nothing_was
         err.contains("events_bad.csv: Nothing was imported: 3 rows have errors"),
         "{err}"
     );
+    // The refused file's report has every problem importing its good rows would meet,
+    // the repeat on row 7 (after the errors) too.
+    assert!(
+        err.contains("events_bad.csv: row 7, column \"event\""),
+        "{err}"
+    );
 
     let skipped = milepost(
         &db,

@@ -69,6 +69,29 @@ fn customers(n: usize) -> Vec<Customer> {
         .collect()
 }
 
+/// A "logins" metric (count of `login` events, higher is better) with green and red
+/// thresholds, for stage `stage`.
+fn logins(stage: &str, window: Option<u32>, green: f64, red: f64) -> milepost::journey::Metric {
+    milepost::journey::Metric {
+        id: "logins".into(),
+        name: if window.is_some() {
+            "Logins (7 d)"
+        } else {
+            "Logins"
+        }
+        .into(),
+        stage: stage.into(),
+        definition: None,
+        event: "login".into(),
+        aggregate: Aggregate::Count,
+        window_days: window,
+        unit: None,
+        target: None,
+        direction: milepost::journey::Direction::Higher,
+        thresholds: Some(milepost::journey::Thresholds { green, red }),
+    }
+}
+
 /// Reached times of customer 0 for a one-stage journey.
 fn reached(
     milestones: Vec<Milestone>,
@@ -380,7 +403,7 @@ mod reference {
 #[test]
 fn health_colours_from_days_in_stage_and_metric_thresholds_worst_wins() {
     use milepost::engine::{Health, health};
-    use milepost::journey::{Direction, HealthRules, Metric, Thresholds};
+    use milepost::journey::HealthRules;
     let mut j = journey(vec![vec![milestone(
         "m",
         vec![criterion("never", Count, Ge, 1.0, None)],
@@ -394,22 +417,7 @@ fn health_colours_from_days_in_stage_and_metric_thresholds_worst_wins() {
         grey_action: Some("nudge".into()),
         red_action: Some("call".into()),
     });
-    j.metrics.push(Metric {
-        id: "logins".into(),
-        name: "Logins (7 d)".into(),
-        stage: "s0".into(),
-        definition: None,
-        event: "login".into(),
-        aggregate: Count,
-        window_days: Some(7),
-        unit: None,
-        target: None,
-        direction: Direction::Higher,
-        thresholds: Some(Thresholds {
-            green: 3.0,
-            red: 1.0,
-        }),
-    });
+    j.metrics.push(logins("s0", Some(7), 3.0, 1.0));
     let cutoff = cutoff_of_day(20 * DAY);
     // Three logins in the last 7 days: the metric is green.
     let busy = [
@@ -788,29 +796,13 @@ fn a_customer_red_for_700_days_got_one_task_on_the_day_it_turned_red() {
 #[test]
 fn health_turning_red_again_after_recovering_creates_a_new_task() {
     use milepost::engine::tasks;
-    use milepost::journey::{Direction, Metric, Thresholds};
     let mut j = red_journey();
     j.activities.truncate(1);
     let rules = j.stages[0].health.as_mut().unwrap();
     rules.grey_after_percent = None;
     rules.red_after_percent = None;
     rules.metrics = vec!["logins".into()];
-    j.metrics.push(Metric {
-        id: "logins".into(),
-        name: "Logins (7 d)".into(),
-        stage: "s0".into(),
-        definition: None,
-        event: "login".into(),
-        aggregate: Count,
-        window_days: Some(7),
-        unit: None,
-        target: None,
-        direction: Direction::Higher,
-        thresholds: Some(Thresholds {
-            green: 2.0,
-            red: 0.0,
-        }),
-    });
+    j.metrics.push(logins("s0", Some(7), 2.0, 0.0));
     // No logins: red from the start (day 0). Logins on days 3 and 4 make it green; the
     // last one leaves the 7-day window on day 11, red again; a login on day 20 helps.
     let ev = [
@@ -891,26 +883,13 @@ fn a_segment_forecast_learns_from_that_segment_only() {
 #[test]
 fn live_numbers_count_every_stage_and_measure_every_metric() {
     use milepost::engine::live;
-    use milepost::journey::{Direction, Metric, Thresholds};
     let mut j = journey(vec![
         vec![milestone("m1", vec![criterion("a", Count, Ge, 1.0, None)])],
         vec![milestone("m2", vec![criterion("b", Count, Ge, 1.0, None)])],
     ]);
-    j.metrics.push(Metric {
-        id: "logins".into(),
-        name: "Logins".into(),
-        stage: "s1".into(),
-        definition: None,
-        event: "login".into(),
-        aggregate: Count,
-        window_days: None,
-        unit: None,
+    j.metrics.push(milepost::journey::Metric {
         target: Some(3.0),
-        direction: Direction::Higher,
-        thresholds: Some(Thresholds {
-            green: 2.0,
-            red: 0.0,
-        }),
+        ..logins("s1", None, 2.0, 0.0)
     });
     // C0 and C1 reached m1 (they are in S1, a stage without health rules), with 1 and 4
     // logins; C2 is still in S0; C3 churned in S1.

@@ -2,8 +2,11 @@ import type { Journey } from "../bindings/Journey";
 import type { Milestone } from "../bindings/Milestone";
 
 /** `1 stage`, `3 stages`. */
+const WHOLE = new Intl.NumberFormat("en-US");
+
+/** `1 customer`, `2,000 customers`: the count with thousands separators, and the word. */
 export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
+  return `${WHOLE.format(n)} ${n === 1 ? word : many}`;
 }
 
 /** Every milestone in funnel order: stage order, then milestone order. */
