@@ -117,6 +117,7 @@ it("takes screenshots of the customer data screen and the import wizard", async 
     await driver.wait(async () => (await count(driver, '[data-testid="customer-row"]')) >= 5, 20000);
     await click(driver, '[data-testid="customer-row"]');
     await find(driver, '[data-testid="timeline"]');
+    await find(driver, '[data-testid="customer-journey"]');
     await save(driver, "data.png");
     await click(driver, '[data-testid="open-import"]');
     const fixtures = fileURLToPath(new URL("../fixtures/data/", import.meta.url));

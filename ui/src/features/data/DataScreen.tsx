@@ -354,7 +354,9 @@ function CustomerPanel({
               <div>
                 <strong>{p.name}</strong>
                 {p.title && <span className="muted"> · {p.title}</span>}
-                {p.decision_maker && <span className="badge">Decision maker</span>}
+                {p.decision_maker && (
+                  <span className="badge badge-first-value">Decision maker</span>
+                )}
               </div>
               <dl className="scores">
                 {SCORES.filter(([k]) => p[k] != null).map(([k, label]) => (
