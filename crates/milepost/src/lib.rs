@@ -6,6 +6,7 @@ pub mod data;
 pub mod engine;
 pub mod error;
 pub mod journey;
+pub mod matrix;
 pub mod store;
 
 pub use error::{Error, Result};

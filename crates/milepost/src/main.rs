@@ -49,6 +49,8 @@ enum Command {
     Cohorts(cli::funnel::FunnelArgs),
     /// How many customers will reach each milestone in the next N days
     Forecast(cli::forecast::ForecastArgs),
+    /// A prioritisation matrix (purpose × intent…) filled with stakeholders or customers
+    Matrix(cli::matrix::MatrixArgs),
     /// Measure the engine: load the data, then recompute the funnel again and again
     Bench(cli::bench::BenchArgs),
     /// Write a realistic demo data set (customers, events, stakeholders)
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
         Command::Tasks(a) => cli::tasks::exec(db, a),
         Command::Cohorts(a) => cli::funnel::cohorts(db, a),
         Command::Forecast(a) => cli::forecast::exec(db, a),
+        Command::Matrix(a) => cli::matrix::exec(db, a),
         Command::Bench(a) => cli::bench::exec(db, a),
         Command::Demo(a) => cli::data::demo(db, a),
     };

@@ -698,3 +698,76 @@ fn tables_show_names_and_never_cut_them() {
         assert!(o.status.success(), "{command}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn a_matrix_places_every_stakeholder_or_customer_in_a_quadrant_or_says_why_not() {
+    let (_dir, db) = demo_workspace("150", "9");
+    let list = json(&db, &["matrix", "billing", "--list", "--json"]);
+    assert_eq!(list[0]["id"], "purpose-intent");
+    let people = json(&db, &["matrix", "billing", "purpose-intent", "--json"]);
+    assert_eq!(
+        (people["matrix"].as_str(), people["level"].as_str()),
+        (Some("purpose-intent"), Some("stakeholder"))
+    );
+    let points = people["points"].as_array().unwrap();
+    let counted: u64 = people["counts"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(counted as usize, points.len());
+    for p in points {
+        let (x, y) = (p["x"].as_f64().unwrap(), p["y"].as_f64().unwrap());
+        let expected = match (x >= 5.0, y >= 5.0) {
+            (true, true) => "Champions",
+            (false, true) => "Visionaries without a plan",
+            (true, false) => "Doers without a why",
+            (false, false) => "Passengers",
+        };
+        assert_eq!(p["quadrant"], expected, "{p}");
+        let id = p["id"].as_str().unwrap();
+        assert_eq!(
+            id,
+            format!(
+                "{}/{}",
+                p["customer_id"].as_str().unwrap(),
+                p["name"].as_str().unwrap()
+            )
+        );
+    }
+    // A customer is the weighted mean of its stakeholders (decision makers twice); with a
+    // weight of 1, the plain mean.
+    let customers = json(
+        &db,
+        &[
+            "matrix",
+            "billing",
+            "purpose-intent",
+            "--level",
+            "customer",
+            "--decision-weight",
+            "1",
+            "--json",
+        ],
+    );
+    let first = &customers["points"][0];
+    let mine: Vec<&serde_json::Value> = points
+        .iter()
+        .filter(|p| p["customer_id"] == first["customer_id"])
+        .collect();
+    let mean =
+        |k: &str| mine.iter().map(|p| p[k].as_f64().unwrap()).sum::<f64>() / mine.len() as f64;
+    assert!((first["x"].as_f64().unwrap() - mean("x")).abs() < 1e-9);
+    assert!((first["y"].as_f64().unwrap() - mean("y")).abs() < 1e-9);
+    let placed_or_not = customers["points"].as_array().unwrap().len()
+        + customers["not_placed"].as_array().unwrap().len();
+    assert_eq!(placed_or_not, 150);
+    let bad = milepost(&db, &["matrix", "billing", "nope"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("its matrices: purpose-intent"),
+        "{}",
+        stderr(&bad)
+    );
+}

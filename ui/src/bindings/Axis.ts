@@ -3,6 +3,6 @@ import type { ScoreField } from "./ScoreField";
 
 export type Axis = { label: string, field: ScoreField, 
 /**
- * Scores above this count as "high"; the range is 1–10.
+ * Scores at or above this count as "high"; the range is 1–10.
  */
 threshold: number, };

@@ -8,6 +8,7 @@ pub mod data;
 pub mod forecast;
 pub mod funnel;
 pub mod journey;
+pub mod matrix;
 pub mod tasks;
 
 use std::path::Path;

@@ -310,7 +310,7 @@ pub struct Matrix {
 pub struct Axis {
     pub label: String,
     pub field: ScoreField,
-    /// Scores above this count as "high"; the range is 1–10.
+    /// Scores at or above this count as "high"; the range is 1–10.
     #[serde(serialize_with = "crate::journey::number::serialize")]
     #[schemars(range(min = 1, max = 10))]
     pub threshold: f64,

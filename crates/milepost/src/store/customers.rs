@@ -252,3 +252,47 @@ impl Store {
         Ok(crate::engine::Dataset::from_rows(customers, names, events))
     }
 }
+
+impl Store {
+    /// Every stakeholder with its scores, for the matrices; `data` (from `load_dataset`)
+    /// gives each its customer's index. Stakeholders of customers not in `data` are left out.
+    pub fn load_stakeholders(
+        &self,
+        data: &crate::engine::Dataset,
+    ) -> Result<Vec<crate::matrix::Stakeholder>> {
+        let fail = self.fail();
+        let index: HashMap<&str, usize> = data
+            .customers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT c.id, s.name, ifnull(s.decision_maker, 0), s.purpose, s.intent, s.desire, \
+                 s.skills, s.revenue_impact, s.modularity, s.effort, s.complexity \
+                 FROM stakeholder s JOIN customer c ON c.key = s.customer ORDER BY c.id, s.name",
+            )
+            .map_err(&fail)?;
+        let mut rows = stmt.query([]).map_err(&fail)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(&fail)? {
+            let id: String = r.get(0).map_err(&fail)?;
+            let Some(&customer) = index.get(id.as_str()) else {
+                continue;
+            };
+            let mut scores = [None; 8];
+            for (k, score) in scores.iter_mut().enumerate() {
+                *score = r.get(3 + k).map_err(&fail)?;
+            }
+            out.push(crate::matrix::Stakeholder {
+                customer,
+                name: r.get(1).map_err(&fail)?,
+                decision_maker: r.get::<_, i64>(2).map_err(&fail)? != 0,
+                scores,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,117 @@
+//! `milepost matrix`: a journey's prioritisation matrices, filled with the workspace's
+//! stakeholders (or customers), or the list of them.
+
+use std::path::Path;
+
+use milepost::matrix::{self, Level};
+
+use super::{Scope, assessed, out, out_json, render, table};
+
+#[derive(Debug, clap::Args)]
+pub struct MatrixArgs {
+    /// The journey's id, name, or the start of its name
+    journey: String,
+    /// The matrix's id (see --list)
+    #[arg(required_unless_present = "list")]
+    matrix: Option<String>,
+    /// List the journey's matrices with their ids
+    #[arg(long)]
+    list: bool,
+    /// Place each stakeholder, or each customer (the weighted mean of its stakeholders)
+    #[arg(long, value_parser = ["stakeholder", "customer"], default_value = "stakeholder")]
+    level: String,
+    /// How much more a decision maker's scores weigh in a customer's mean
+    #[arg(long, default_value_t = 2.0)]
+    decision_weight: f64,
+    #[command(flatten)]
+    scope: Scope,
+    /// Print JSON
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn exec(db: Option<&Path>, args: MatrixArgs) -> anyhow::Result<()> {
+    if args.list {
+        let store = super::open(db)?;
+        let j = store.load_journey(store.find_journey(&args.journey)?)?;
+        if args.json {
+            let list: Vec<_> = j
+                .matrices
+                .iter()
+                .map(|m| serde_json::json!({ "id": m.id, "name": m.name }))
+                .collect();
+            return out_json(&list);
+        }
+        let mut t = table(["ID", "MATRIX", "X", "Y"], &[]);
+        for m in &j.matrices {
+            t.add_row([
+                m.id.clone(),
+                m.name.clone(),
+                m.x.label.clone(),
+                m.y.label.clone(),
+            ]);
+        }
+        return out(render(&t));
+    }
+    let x = assessed(db, &args.journey, &args.scope)?;
+    let id = args.matrix.unwrap_or_default();
+    let m = x
+        .journey
+        .matrices
+        .iter()
+        .find(|m| m.id == id)
+        .ok_or_else(|| {
+            let known: Vec<&str> = x.journey.matrices.iter().map(|m| m.id.as_str()).collect();
+            anyhow::anyhow!(
+                "the journey has no matrix \"{id}\"; its matrices: {}",
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            )
+        })?;
+    let level = if args.level == "customer" {
+        Level::Customer
+    } else {
+        Level::Stakeholder
+    };
+    let store = super::open(db)?;
+    let people = store.load_stakeholders(&x.data)?;
+    let who = milepost::engine::population(&x.data, &x.a, &x.filter);
+    let view = matrix::place(m, &x.data, &people, &who, level, args.decision_weight);
+    if args.json {
+        return out_json(&view);
+    }
+    let mut counts = table(["QUADRANT", "POINTS"], &[1]);
+    for (name, n) in &view.counts {
+        counts.add_row([name.clone(), n.to_string()]);
+    }
+    let mut points = table(
+        [
+            "POINT",
+            "CUSTOMER",
+            m.x.label.as_str(),
+            m.y.label.as_str(),
+            "QUADRANT",
+        ],
+        &[2, 3],
+    );
+    for p in &view.points {
+        points.add_row([
+            p.name.clone(),
+            p.customer_id.clone(),
+            format!("{:.1}", p.x),
+            format!("{:.1}", p.y),
+            p.quadrant.clone(),
+        ]);
+    }
+    out(format!(
+        "{} — {} points, {} not placed\n{}\n\n{}",
+        m.name,
+        view.points.len(),
+        view.not_placed.len(),
+        render(&counts),
+        render(&points)
+    ))
+}
