@@ -105,6 +105,60 @@ mod tests {
     }
 
     #[test]
+    fn every_template_carries_the_four_lenses_of_seed_004() {
+        use crate::journey::{Corner, ScoreField};
+        for t in list() {
+            let j = get(t.key).unwrap();
+            let lenses: Vec<(&str, ScoreField, ScoreField, Corner)> = j
+                .matrices
+                .iter()
+                .map(|m| (m.id.as_str(), m.x.field, m.y.field, m.best))
+                .collect();
+            assert_eq!(
+                lenses,
+                [
+                    (
+                        "purpose-intent",
+                        ScoreField::Intent,
+                        ScoreField::Purpose,
+                        Corner::TopRight
+                    ),
+                    (
+                        "desire-skills",
+                        ScoreField::Desire,
+                        ScoreField::Skills,
+                        Corner::TopRight
+                    ),
+                    (
+                        "revenue-modularity",
+                        ScoreField::RevenueImpact,
+                        ScoreField::Modularity,
+                        Corner::TopRight
+                    ),
+                    // Least effort, least complexity: the best corner is bottom-left.
+                    (
+                        "effort-complexity",
+                        ScoreField::Effort,
+                        ScoreField::Complexity,
+                        Corner::BottomLeft
+                    ),
+                ],
+                "{}",
+                t.key
+            );
+            for m in &j.matrices {
+                assert_eq!(m.quadrants.len(), 4, "{}: {}", t.key, m.id);
+                assert!(
+                    m.quadrants.iter().all(|q| q.action.is_some()),
+                    "{}: {}",
+                    t.key,
+                    m.id
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_blank_journey_is_valid_and_has_one_stage() {
         let j = blank("Workshop");
         assert!(file::validate(&j).is_ok());
