@@ -51,6 +51,8 @@ enum Command {
     Forecast(cli::forecast::ForecastArgs),
     /// A prioritisation matrix (purpose × intent…) filled with stakeholders or customers
     Matrix(cli::matrix::MatrixArgs),
+    /// Every customer ranked by a weighted sum of stakeholder scores, and how stable the top is
+    Priority(cli::priority::PriorityArgs),
     /// Measure the engine: load the data, then recompute the funnel again and again
     Bench(cli::bench::BenchArgs),
     /// Write a realistic demo data set (customers, events, stakeholders)
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
         Command::Cohorts(a) => cli::funnel::cohorts(db, a),
         Command::Forecast(a) => cli::forecast::exec(db, a),
         Command::Matrix(a) => cli::matrix::exec(db, a),
+        Command::Priority(a) => cli::priority::exec(db, a),
         Command::Bench(a) => cli::bench::exec(db, a),
         Command::Demo(a) => cli::data::demo(db, a),
     };

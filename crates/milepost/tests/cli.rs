@@ -771,3 +771,82 @@ fn a_matrix_places_every_stakeholder_or_customer_in_a_quadrant_or_says_why_not()
         stderr(&bad)
     );
 }
+
+#[test]
+fn priority_ranks_every_customer_by_the_weighted_scores() {
+    let (_dir, db) = demo_workspace("120", "10");
+    let p = json(
+        &db,
+        &[
+            "priority",
+            "billing",
+            "--weights",
+            "purpose=2,intent=1,effort=1",
+            "--json",
+        ],
+    );
+    assert_eq!(p["weights"]["purpose"], 2.0);
+    let ranked = p["customers"].as_array().unwrap();
+    assert_eq!(ranked.len(), 120, "every customer is ranked");
+    let mut last = f64::INFINITY;
+    for (i, r) in ranked.iter().enumerate() {
+        match r["rank"].as_u64() {
+            Some(n) => {
+                assert_eq!(n as usize, i + 1);
+                let s = r["score"].as_f64().unwrap();
+                assert!((0.0..=1.0).contains(&s) && s <= last, "{r}");
+                last = s;
+                assert_eq!(r["quadrants"].as_object().unwrap().len(), 4, "{r}");
+                assert!(r["support"].is_string());
+            }
+            // Unscored customers come last, with the reason.
+            None => assert!(r["reason"].is_string(), "{r}"),
+        }
+    }
+    // The score is the weighted mean of the normalised dimensions: check the first by hand
+    // against the customer-level matrices (purpose, intent and effort means).
+    let first = &ranked[0];
+    let point = |matrix: &str| {
+        let v = json(
+            &db,
+            &["matrix", "billing", matrix, "--level", "customer", "--json"],
+        );
+        v["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["customer_id"] == first["customer_id"])
+            .cloned()
+            .unwrap()
+    };
+    let (pi, ec) = (point("purpose-intent"), point("effort-complexity"));
+    let norm = |v: f64| (v - 1.0) / 9.0;
+    let by_hand = (2.0 * norm(pi["y"].as_f64().unwrap())
+        + norm(pi["x"].as_f64().unwrap())
+        + (1.0 - norm(ec["x"].as_f64().unwrap())))
+        / 4.0;
+    assert!(
+        (first["score"].as_f64().unwrap() - by_hand).abs() < 1e-9,
+        "{first} vs {by_hand}"
+    );
+    let shifts = p["sensitivity"]["shifts"].as_array().unwrap();
+    assert_eq!(shifts.len(), 3);
+    assert!(
+        shifts
+            .iter()
+            .all(|s| s["top_changes"].as_u64().unwrap() <= 10)
+    );
+    let top = milepost(&db, &["priority", "billing", "--top", "5"]);
+    assert!(
+        stdout(&top).contains("Sensitivity: purpose ±10 %"),
+        "{}",
+        stdout(&top)
+    );
+    let bad = milepost(&db, &["priority", "billing", "--weights", "pupose=1"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("the scores are purpose, intent"),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -9,6 +9,7 @@ pub mod forecast;
 pub mod funnel;
 pub mod journey;
 pub mod matrix;
+pub mod priority;
 pub mod tasks;
 
 use std::path::Path;

@@ -12,6 +12,8 @@ pub struct Customer {
     pub segment: Option<String>,
     pub plan: Option<String>,
     pub owner: Option<String>,
+    /// Annual recurring revenue, when the file had it.
+    pub arr: Option<f64>,
     /// Unix seconds: 00:00 UTC of the start date or, for a customer without one, of the
     /// day of its first event (`Dataset` fills it in); None without either.
     pub start: Option<i64>,

@@ -4,6 +4,8 @@
 //! silently dropped or placed at 0: a customer without stakeholders, or without a score an
 //! axis needs, is listed as not placed, with the reason.
 
+pub mod priority;
+
 use serde::Serialize;
 use ts_rs::TS;
 

@@ -201,7 +201,7 @@ impl Store {
             let mut stmt = self
                 .conn
                 .prepare(
-                    "SELECT key, id, name, segment, plan, owner, start_date, churn_date \
+                    "SELECT key, id, name, segment, plan, owner, start_date, churn_date, arr \
                      FROM customer ORDER BY key",
                 )
                 .map_err(&fail)?;
@@ -216,6 +216,7 @@ impl Store {
                     owner: r.get(5).map_err(&fail)?,
                     start: r.get(6).map_err(&fail)?,
                     churn: r.get(7).map_err(&fail)?,
+                    arr: r.get(8).map_err(&fail)?,
                 });
             }
         }

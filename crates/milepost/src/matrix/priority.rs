@@ -1,0 +1,348 @@
+//! The priority ranking (seed 004's "multi-dimensional matrix"): one score per customer,
+//! a weighted sum of chosen stakeholder scores, each the customer's weighted mean (decision
+//! makers count more) normalised to 0–1 over the 1–10 range in its better direction (for
+//! effort and complexity lower is better). Every customer is ranked; ties go to the larger
+//! ARR, then the smaller id; customers missing a dimension come last, with the reason.
+//! Sensitivity says how much the top of the ranking depends on the exact weights.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Level, Stakeholder, place, weighted_mean};
+use crate::engine::Dataset;
+use crate::journey::{Matrix, ScoreField};
+
+/// How many places at the top sensitivity watches.
+pub const TOP: usize = 10;
+
+/// Whether a lower score is the better one (less effort, less complexity).
+pub fn lower_is_better(field: ScoreField) -> bool {
+    matches!(field, ScoreField::Effort | ScoreField::Complexity)
+}
+
+/// A score of 1–10 as 0–1, 1 being the better end.
+pub fn normalised(field: ScoreField, value: f64) -> f64 {
+    let v = ((value - 1.0) / 9.0).clamp(0.0, 1.0);
+    if lower_is_better(field) { 1.0 - v } else { v }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Ranked {
+    /// 1 for the first; null for a customer that cannot be scored.
+    pub rank: Option<u32>,
+    pub customer_id: String,
+    pub name: Option<String>,
+    pub arr: Option<f64>,
+    /// 0–1; null when a dimension is missing.
+    pub score: Option<f64>,
+    /// Matrix id → the customer's quadrant in it (customer level).
+    #[ts(type = "Record<string, string>")]
+    pub quadrants: BTreeMap<String, String>,
+    /// The first matrix's recommended action for the customer's quadrant.
+    pub support: Option<String>,
+    /// Why the customer has no score.
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct WeightShift {
+    /// The dimension whose weight moved.
+    pub dimension: String,
+    /// Of the top 10, how many places change hands when the weight moves 10 % down or up
+    /// (the larger of the two).
+    #[ts(type = "number")]
+    pub top_changes: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Sensitivity {
+    pub shifts: Vec<WeightShift>,
+    /// Customers whose rank moves most over all those shifts, most first (at most five).
+    pub most_moved: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Priority {
+    #[ts(type = "Record<string, number>")]
+    pub weights: serde_json::Map<String, serde_json::Value>,
+    pub customers: Vec<Ranked>,
+    pub sensitivity: Sensitivity,
+}
+
+/// Scores and orders the customers `who`: (customer, score) best first, unscored left out.
+fn order(
+    data: &Dataset,
+    means: &HashMap<usize, Vec<f64>>,
+    dims: &[(ScoreField, f64)],
+) -> Vec<(usize, f64)> {
+    let total: f64 = dims.iter().map(|d| d.1).sum();
+    let mut scored: Vec<(usize, f64)> = means
+        .iter()
+        .map(|(&c, values)| {
+            let s: f64 = dims
+                .iter()
+                .zip(values)
+                .map(|(&(f, w), &v)| w * normalised(f, v))
+                .sum();
+            (c, if total > 0.0 { s / total } else { 0.0 })
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        let (ca, cb) = (&data.customers[a.0], &data.customers[b.0]);
+        b.1.total_cmp(&a.1)
+            .then(cb.arr.unwrap_or(0.0).total_cmp(&ca.arr.unwrap_or(0.0)))
+            .then(ca.id.cmp(&cb.id))
+    });
+    scored
+}
+
+/// Ranks the customers `who` by the weighted dimensions; `matrices` give each its
+/// quadrants and the first one its recommended support.
+pub fn rank(
+    data: &Dataset,
+    people: &[Stakeholder],
+    who: &[usize],
+    dims: &[(ScoreField, f64)],
+    decision_weight: f64,
+    matrices: &[Matrix],
+) -> Priority {
+    let mut of: HashMap<usize, Vec<&Stakeholder>> = HashMap::new();
+    for p in people {
+        of.entry(p.customer).or_default().push(p);
+    }
+    let mut means: HashMap<usize, Vec<f64>> = HashMap::new();
+    let mut missing: Vec<(usize, String)> = Vec::new();
+    for &c in who {
+        let mine = of.get(&c).map_or(&[][..], Vec::as_slice);
+        if mine.is_empty() {
+            missing.push((c, "no stakeholders".into()));
+            continue;
+        }
+        let values: Vec<Option<f64>> = dims
+            .iter()
+            .map(|&(f, _)| weighted_mean(mine, f, decision_weight))
+            .collect();
+        match values.iter().position(Option::is_none) {
+            Some(i) => missing.push((
+                c,
+                format!(
+                    "no stakeholder has a score for {}",
+                    crate::serde_name(&dims[i].0).replace('_', " ")
+                ),
+            )),
+            None => {
+                means.insert(c, values.into_iter().flatten().collect());
+            }
+        }
+    }
+    let ranked = order(data, &means, dims);
+    // Quadrants per matrix, at customer level.
+    let views: Vec<(&Matrix, HashMap<String, String>)> = matrices
+        .iter()
+        .map(|m| {
+            let v = place(m, data, people, who, Level::Customer, decision_weight);
+            let by: HashMap<String, String> = v
+                .points
+                .into_iter()
+                .map(|p| (p.customer_id, p.quadrant))
+                .collect();
+            (m, by)
+        })
+        .collect();
+    let entry = |c: usize, rank: Option<u32>, score: Option<f64>, reason: Option<String>| {
+        let cust = &data.customers[c];
+        let quadrants: BTreeMap<String, String> = views
+            .iter()
+            .filter_map(|(m, by)| by.get(&cust.id).map(|q| (m.id.clone(), q.clone())))
+            .collect();
+        let support = views.first().and_then(|(m, by)| {
+            let q = by.get(&cust.id)?;
+            m.quadrants.iter().find(|x| &x.name == q)?.action.clone()
+        });
+        Ranked {
+            rank,
+            customer_id: cust.id.clone(),
+            name: cust.name.clone(),
+            arr: cust.arr,
+            score,
+            quadrants,
+            support,
+            reason,
+        }
+    };
+    let mut customers: Vec<Ranked> = ranked
+        .iter()
+        .enumerate()
+        .map(|(i, &(c, s))| entry(c, Some(i as u32 + 1), Some(s), None))
+        .collect();
+    missing.sort_by(|a, b| data.customers[a.0].id.cmp(&data.customers[b.0].id));
+    customers.extend(
+        missing
+            .into_iter()
+            .map(|(c, why)| entry(c, None, None, Some(why))),
+    );
+
+    // Sensitivity: each weight 10 % down and up.
+    let base_rank: HashMap<usize, usize> =
+        ranked.iter().enumerate().map(|(i, r)| (r.0, i)).collect();
+    let top: Vec<usize> = ranked.iter().take(TOP).map(|r| r.0).collect();
+    let mut moved: HashMap<usize, usize> = HashMap::new();
+    let shifts = dims
+        .iter()
+        .enumerate()
+        .map(|(i, &(field, _))| {
+            let mut worst = 0u64;
+            for factor in [0.9, 1.1] {
+                let mut shifted = dims.to_vec();
+                shifted[i].1 *= factor;
+                let again = order(data, &means, &shifted);
+                let changes = again
+                    .iter()
+                    .take(TOP)
+                    .zip(&top)
+                    .filter(|(a, b)| a.0 != **b)
+                    .count() as u64;
+                worst = worst.max(changes);
+                for (pos, r) in again.iter().enumerate() {
+                    let d = pos.abs_diff(base_rank[&r.0]);
+                    let m = moved.entry(r.0).or_default();
+                    *m = (*m).max(d);
+                }
+            }
+            WeightShift {
+                dimension: crate::serde_name(&field),
+                top_changes: worst,
+            }
+        })
+        .collect();
+    let mut most: Vec<(usize, usize)> = moved.into_iter().filter(|m| m.1 > 0).collect();
+    most.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(data.customers[a.0].id.cmp(&data.customers[b.0].id))
+    });
+    let mut weights = serde_json::Map::new();
+    for &(f, w) in dims {
+        weights.insert(crate::serde_name(&f), w.into());
+    }
+    Priority {
+        weights,
+        customers,
+        sensitivity: Sensitivity {
+            shifts,
+            most_moved: most
+                .into_iter()
+                .take(5)
+                .map(|(c, _)| data.customers[c].id.clone())
+                .collect(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Customer;
+
+    fn person(customer: usize, purpose: f64, effort: f64) -> Stakeholder {
+        let mut scores = [None; 8];
+        scores[0] = Some(purpose);
+        scores[6] = Some(effort);
+        Stakeholder {
+            customer,
+            name: format!("P{customer}"),
+            decision_maker: false,
+            scores,
+        }
+    }
+
+    #[test]
+    fn effort_and_complexity_count_the_other_way() {
+        assert_eq!(normalised(ScoreField::Purpose, 10.0), 1.0);
+        assert_eq!(normalised(ScoreField::Purpose, 1.0), 0.0);
+        assert_eq!(normalised(ScoreField::Effort, 1.0), 1.0);
+        assert_eq!(normalised(ScoreField::Complexity, 10.0), 0.0);
+        assert!((normalised(ScoreField::Intent, 5.5) - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn ranks_by_weighted_score_then_arr_then_id_and_puts_the_unscored_last() {
+        let mut cs: Vec<Customer> = (0..4)
+            .map(|i| Customer {
+                id: format!("C{i}"),
+                start: Some(0),
+                ..Customer::default()
+            })
+            .collect();
+        cs[1].arr = Some(500.0);
+        cs[2].arr = Some(900.0);
+        let data = Dataset::new(cs, &[]);
+        // C0: purpose 10, effort 1 → 1.0. C1 and C2 tie at 0.5; C2 has more ARR. C3 has
+        // no stakeholders.
+        let people = vec![
+            person(0, 10.0, 1.0),
+            person(1, 5.5, 5.5),
+            person(2, 10.0, 10.0),
+        ];
+        let dims = [(ScoreField::Purpose, 1.0), (ScoreField::Effort, 1.0)];
+        let p = rank(&data, &people, &[0, 1, 2, 3], &dims, 2.0, &[]);
+        let got: Vec<(Option<u32>, &str, Option<f64>)> = p
+            .customers
+            .iter()
+            .map(|r| (r.rank, r.customer_id.as_str(), r.score))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(1), "C0", Some(1.0)),
+                (Some(2), "C2", Some(0.5)),
+                (Some(3), "C1", Some(0.5)),
+                (None, "C3", None)
+            ]
+        );
+        assert_eq!(p.customers[3].reason.as_deref(), Some("no stakeholders"));
+        // Weighting purpose alone, C0 and C2 tie at 1.0 and C2's ARR puts it first.
+        let p = rank(
+            &data,
+            &people,
+            &[0, 1, 2, 3],
+            &[(ScoreField::Purpose, 1.0)],
+            2.0,
+            &[],
+        );
+        let order: Vec<&str> = p.customers.iter().map(|r| r.customer_id.as_str()).collect();
+        assert_eq!(order, ["C2", "C0", "C1", "C3"]);
+    }
+
+    #[test]
+    fn sensitivity_counts_the_top_places_a_10_percent_shift_changes() {
+        // C0 leads on purpose, C1 on low effort, so close that a 10 % shift of either
+        // weight swaps them; C2 trails far behind and never moves.
+        let cs: Vec<Customer> = (0..3)
+            .map(|i| Customer {
+                id: format!("C{i}"),
+                start: Some(0),
+                ..Customer::default()
+            })
+            .collect();
+        let data = Dataset::new(cs, &[]);
+        let people = vec![
+            person(0, 10.0, 5.5),
+            person(1, 5.5, 1.0),
+            person(2, 1.0, 10.0),
+        ];
+        let dims = [(ScoreField::Purpose, 1.0), (ScoreField::Effort, 1.0)];
+        let p = rank(&data, &people, &[0, 1, 2], &dims, 2.0, &[]);
+        // Both score 0.75 (1 + 0.5 and 0.5 + 1, halved): a tie, C0 first by id.
+        assert_eq!(p.customers[0].customer_id, "C0");
+        let shifts: Vec<(&str, u64)> = p
+            .sensitivity
+            .shifts
+            .iter()
+            .map(|s| (s.dimension.as_str(), s.top_changes))
+            .collect();
+        assert_eq!(shifts, [("purpose", 2), ("effort", 2)]);
+        assert_eq!(p.sensitivity.most_moved, ["C0", "C1"]);
+    }
+}
