@@ -44,8 +44,9 @@ pub fn exec(db: Option<&Path>, args: BenchArgs) -> anyhow::Result<()> {
         .iter()
         .map(|m| format!("{}={}", m.id, m.reached))
         .collect();
+    let matrices = bench_matrices(&store, &j, &data, cutoff, args.runs)?;
     out(format!(
-        "engine: {} customers, {} events, {} milestones; load {:.0} ms; full recompute median {:.1} ms (min {:.1}, max {:.1}, {} runs)\nreached: {}",
+        "engine: {} customers, {} events, {} milestones; load {:.0} ms; full recompute median {:.1} ms (min {:.1}, max {:.1}, {} runs)\nreached: {}\n{matrices}",
         data.customers.len(),
         data.events(),
         f.milestones.len(),
@@ -55,5 +56,50 @@ pub fn exec(db: Option<&Path>, args: BenchArgs) -> anyhow::Result<()> {
         times[times.len() - 1],
         times.len(),
         reached.join(" ")
+    ))
+}
+
+/// Times every matrix of the journey (customer level) and the priority ranking with its
+/// sensitivity, over the workspace's stakeholders.
+fn bench_matrices(
+    store: &milepost::store::Store,
+    j: &milepost::journey::Journey,
+    data: &milepost::engine::Dataset,
+    cutoff: i64,
+    runs: usize,
+) -> anyhow::Result<String> {
+    use milepost::journey::ScoreField;
+    use milepost::matrix::{Level, place, priority};
+    let people = store.load_stakeholders(data)?;
+    let a = milepost::engine::assess(j, data, cutoff);
+    let who = milepost::engine::population(data, &a, &milepost::engine::Filter::default());
+    let dims = [
+        (ScoreField::Purpose, 1.0),
+        (ScoreField::Intent, 1.0),
+        (ScoreField::Effort, 1.0),
+    ];
+    let mut times = Vec::with_capacity(runs);
+    let mut placed = 0;
+    for _ in 0..runs.max(1) {
+        let t = std::time::Instant::now();
+        placed = 0;
+        for m in &j.matrices {
+            placed += place(m, data, &people, &who, Level::Customer, 2.0)
+                .points
+                .len();
+        }
+        let p = priority::rank(data, &people, &who, &dims, 2.0, &j.matrices);
+        std::hint::black_box(&p);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(format!(
+        "matrices: {} stakeholders, {} matrices ({} customer points) and the ranking with sensitivity: median {:.1} ms (min {:.1}, max {:.1})",
+        people.len(),
+        j.matrices.len(),
+        placed,
+        times[times.len() / 2],
+        times[0],
+        times[times.len() - 1]
     ))
 }
