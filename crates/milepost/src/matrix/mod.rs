@@ -150,6 +150,23 @@ pub fn place(
     let mut points = Vec::new();
     let mut not_placed = Vec::new();
     let (fx, fy) = (m.x.field, m.y.field);
+    // The four quadrant names, looked up once rather than per point.
+    let names: [String; 4] = [
+        Corner::TopRight,
+        Corner::TopLeft,
+        Corner::BottomRight,
+        Corner::BottomLeft,
+    ]
+    .map(|c| quadrant_name(m, c));
+    let name_of = |corner: Corner| {
+        names[match corner {
+            Corner::TopRight => 0,
+            Corner::TopLeft => 1,
+            Corner::BottomRight => 2,
+            Corner::BottomLeft => 3,
+        }]
+        .clone()
+    };
     for &c in who {
         let cust = &data.customers[c];
         let mine = &of[c];
@@ -167,7 +184,7 @@ pub fn place(
                 name,
                 x,
                 y,
-                quadrant: quadrant_name(m, corner_of(m, x, y)),
+                quadrant: name_of(corner_of(m, x, y)),
             });
         };
         match level {

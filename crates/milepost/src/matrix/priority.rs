@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Level, Stakeholder, place, weighted_mean};
+use super::{Stakeholder, corner_of, quadrant_name, weighted_mean};
 use crate::engine::Dataset;
 use crate::journey::{Matrix, ScoreField};
 
@@ -71,29 +71,42 @@ pub struct Priority {
     pub sensitivity: Sensitivity,
 }
 
-/// Scores and orders the customers `who`: (customer, score) best first, unscored left out.
+/// Each customer's place among all customers ordered by id: the last tie-break, without
+/// comparing strings in every sort.
+fn id_order(data: &Dataset) -> Vec<u32> {
+    let mut by_id: Vec<usize> = (0..data.customers.len()).collect();
+    by_id.sort_by(|&a, &b| data.customers[a].id.cmp(&data.customers[b].id));
+    let mut pos = vec![0u32; by_id.len()];
+    for (i, c) in by_id.into_iter().enumerate() {
+        pos[c] = i as u32;
+    }
+    pos
+}
+
+/// Scores and orders the scored customers: (customer, score) best first.
 fn order(
     data: &Dataset,
-    means: &HashMap<usize, Vec<f64>>,
+    id_pos: &[u32],
+    means: &[(usize, Vec<f64>)],
     dims: &[(ScoreField, f64)],
 ) -> Vec<(usize, f64)> {
     let total: f64 = dims.iter().map(|d| d.1).sum();
     let mut scored: Vec<(usize, f64)> = means
         .iter()
-        .map(|(&c, values)| {
+        .map(|(c, values)| {
             let s: f64 = dims
                 .iter()
                 .zip(values)
                 .map(|(&(f, w), &v)| w * normalised(f, v))
                 .sum();
-            (c, if total > 0.0 { s / total } else { 0.0 })
+            (*c, if total > 0.0 { s / total } else { 0.0 })
         })
         .collect();
-    scored.sort_by(|a, b| {
-        let (ca, cb) = (&data.customers[a.0], &data.customers[b.0]);
+    let arr = |c: usize| data.customers[c].arr.unwrap_or(0.0);
+    scored.sort_unstable_by(|a, b| {
         b.1.total_cmp(&a.1)
-            .then(cb.arr.unwrap_or(0.0).total_cmp(&ca.arr.unwrap_or(0.0)))
-            .then(ca.id.cmp(&cb.id))
+            .then(arr(b.0).total_cmp(&arr(a.0)))
+            .then(id_pos[a.0].cmp(&id_pos[b.0]))
     });
     scored
 }
@@ -108,22 +121,27 @@ pub fn rank(
     decision_weight: f64,
     matrices: &[Matrix],
 ) -> Priority {
-    let mut of: HashMap<usize, Vec<&Stakeholder>> = HashMap::new();
+    let mut of: Vec<Vec<&Stakeholder>> = vec![Vec::new(); data.customers.len()];
     for p in people {
-        of.entry(p.customer).or_default().push(p);
+        if let Some(list) = of.get_mut(p.customer) {
+            list.push(p);
+        }
     }
-    let mut means: HashMap<usize, Vec<f64>> = HashMap::new();
+    // Each customer's mean of every score, once: the ranking's dimensions and every
+    // matrix's axes read from it.
+    let mut all: Vec<[Option<f64>; 8]> = vec![[None; 8]; data.customers.len()];
+    let mut means: Vec<(usize, Vec<f64>)> = Vec::with_capacity(who.len());
     let mut missing: Vec<(usize, String)> = Vec::new();
     for &c in who {
-        let mine = of.get(&c).map_or(&[][..], Vec::as_slice);
+        let mine = &of[c];
         if mine.is_empty() {
             missing.push((c, "no stakeholders".into()));
             continue;
         }
-        let values: Vec<Option<f64>> = dims
-            .iter()
-            .map(|&(f, _)| weighted_mean(mine, f, decision_weight))
-            .collect();
+        for (k, field) in super::SCORE_FIELDS.iter().enumerate() {
+            all[c][k] = weighted_mean(mine, *field, decision_weight);
+        }
+        let values: Vec<Option<f64>> = dims.iter().map(|&(f, _)| all[c][super::slot(f)]).collect();
         match values.iter().position(Option::is_none) {
             Some(i) => missing.push((
                 c,
@@ -132,34 +150,26 @@ pub fn rank(
                     crate::serde_name(&dims[i].0).replace('_', " ")
                 ),
             )),
-            None => {
-                means.insert(c, values.into_iter().flatten().collect());
-            }
+            None => means.push((c, values.into_iter().flatten().collect())),
         }
     }
-    let ranked = order(data, &means, dims);
-    // Quadrants per matrix, at customer level.
-    let views: Vec<(&Matrix, HashMap<String, String>)> = matrices
-        .iter()
-        .map(|m| {
-            let v = place(m, data, people, who, Level::Customer, decision_weight);
-            let by: HashMap<String, String> = v
-                .points
-                .into_iter()
-                .map(|p| (p.customer_id, p.quadrant))
-                .collect();
-            (m, by)
-        })
-        .collect();
+    let id_pos = id_order(data);
+    let ranked = order(data, &id_pos, &means, dims);
+    // Each customer's quadrant in a matrix, from its means of the two axes.
+    let quadrant = |m: &Matrix, c: usize| -> Option<String> {
+        let x = all[c][super::slot(m.x.field)]?;
+        let y = all[c][super::slot(m.y.field)]?;
+        Some(quadrant_name(m, corner_of(m, x, y)))
+    };
     let entry = |c: usize, rank: Option<u32>, score: Option<f64>, reason: Option<String>| {
         let cust = &data.customers[c];
-        let quadrants: BTreeMap<String, String> = views
+        let quadrants: BTreeMap<String, String> = matrices
             .iter()
-            .filter_map(|(m, by)| by.get(&cust.id).map(|q| (m.id.clone(), q.clone())))
+            .filter_map(|m| quadrant(m, c).map(|q| (m.id.clone(), q)))
             .collect();
-        let support = views.first().and_then(|(m, by)| {
-            let q = by.get(&cust.id)?;
-            m.quadrants.iter().find(|x| &x.name == q)?.action.clone()
+        let support = matrices.first().and_then(|m| {
+            let q = quadrant(m, c)?;
+            m.quadrants.iter().find(|x| x.name == q)?.action.clone()
         });
         Ranked {
             rank,
@@ -177,7 +187,7 @@ pub fn rank(
         .enumerate()
         .map(|(i, &(c, s))| entry(c, Some(i as u32 + 1), Some(s), None))
         .collect();
-    missing.sort_by(|a, b| data.customers[a.0].id.cmp(&data.customers[b.0].id));
+    missing.sort_by_key(|m| id_pos[m.0]);
     customers.extend(
         missing
             .into_iter()
@@ -185,8 +195,10 @@ pub fn rank(
     );
 
     // Sensitivity: each weight 10 % down and up.
-    let base_rank: HashMap<usize, usize> =
-        ranked.iter().enumerate().map(|(i, r)| (r.0, i)).collect();
+    let mut base_rank = vec![0usize; data.customers.len()];
+    for (i, r) in ranked.iter().enumerate() {
+        base_rank[r.0] = i;
+    }
     let top: Vec<usize> = ranked.iter().take(TOP).map(|r| r.0).collect();
     let mut moved: HashMap<usize, usize> = HashMap::new();
     let shifts = dims
@@ -197,7 +209,7 @@ pub fn rank(
             for factor in [0.9, 1.1] {
                 let mut shifted = dims.to_vec();
                 shifted[i].1 *= factor;
-                let again = order(data, &means, &shifted);
+                let again = order(data, &id_pos, &means, &shifted);
                 let changes = again
                     .iter()
                     .take(TOP)
@@ -206,7 +218,7 @@ pub fn rank(
                     .count() as u64;
                 worst = worst.max(changes);
                 for (pos, r) in again.iter().enumerate() {
-                    let d = pos.abs_diff(base_rank[&r.0]);
+                    let d = pos.abs_diff(base_rank[r.0]);
                     let m = moved.entry(r.0).or_default();
                     *m = (*m).max(d);
                 }
