@@ -97,6 +97,32 @@ pub fn corner_of(m: &Matrix, x: f64, y: f64) -> Corner {
     }
 }
 
+const CORNERS: [Corner; 4] = [
+    Corner::TopRight,
+    Corner::TopLeft,
+    Corner::BottomRight,
+    Corner::BottomLeft,
+];
+
+fn corner_index(c: Corner) -> usize {
+    match c {
+        Corner::TopRight => 0,
+        Corner::TopLeft => 1,
+        Corner::BottomRight => 2,
+        Corner::BottomLeft => 3,
+    }
+}
+
+/// The four quadrant names of a matrix, by `corner_index`.
+pub(crate) fn quadrant_names(m: &Matrix) -> [String; 4] {
+    CORNERS.map(|c| quadrant_name(m, c))
+}
+
+/// The quadrant name for a point, from names looked up once per matrix.
+pub(crate) fn name_in<'a>(names: &'a [String; 4], m: &Matrix, x: f64, y: f64) -> &'a str {
+    &names[corner_index(corner_of(m, x, y))]
+}
+
 /// The name of a corner's quadrant (the corner's own name when the matrix names none).
 pub fn quadrant_name(m: &Matrix, corner: Corner) -> String {
     m.quadrants
@@ -151,22 +177,7 @@ pub fn place(
     let mut not_placed = Vec::new();
     let (fx, fy) = (m.x.field, m.y.field);
     // The four quadrant names, looked up once rather than per point.
-    let names: [String; 4] = [
-        Corner::TopRight,
-        Corner::TopLeft,
-        Corner::BottomRight,
-        Corner::BottomLeft,
-    ]
-    .map(|c| quadrant_name(m, c));
-    let name_of = |corner: Corner| {
-        names[match corner {
-            Corner::TopRight => 0,
-            Corner::TopLeft => 1,
-            Corner::BottomRight => 2,
-            Corner::BottomLeft => 3,
-        }]
-        .clone()
-    };
+    let names = quadrant_names(m);
     for &c in who {
         let cust = &data.customers[c];
         let mine = &of[c];
@@ -184,7 +195,7 @@ pub fn place(
                 name,
                 x,
                 y,
-                quadrant: name_of(corner_of(m, x, y)),
+                quadrant: name_in(&names, m, x, y).to_owned(),
             });
         };
         match level {

@@ -5,12 +5,12 @@
 //! ARR, then the smaller id; customers missing a dimension come last, with the reason.
 //! Sensitivity says how much the top of the ranking depends on the exact weights.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Stakeholder, corner_of, quadrant_name, weighted_mean};
+use super::{Stakeholder, weighted_mean};
 use crate::engine::Dataset;
 use crate::journey::{Matrix, ScoreField};
 
@@ -156,19 +156,22 @@ pub fn rank(
     let id_pos = id_order(data);
     let ranked = order(data, &id_pos, &means, dims);
     // Each customer's quadrant in a matrix, from its means of the two axes.
-    let quadrant = |m: &Matrix, c: usize| -> Option<String> {
+    let names: Vec<[String; 4]> = matrices.iter().map(super::quadrant_names).collect();
+    let quadrant = |k: usize, c: usize| -> Option<&str> {
+        let m = &matrices[k];
         let x = all[c][super::slot(m.x.field)]?;
         let y = all[c][super::slot(m.y.field)]?;
-        Some(quadrant_name(m, corner_of(m, x, y)))
+        Some(super::name_in(&names[k], m, x, y))
     };
     let entry = |c: usize, rank: Option<u32>, score: Option<f64>, reason: Option<String>| {
         let cust = &data.customers[c];
         let quadrants: BTreeMap<String, String> = matrices
             .iter()
-            .filter_map(|m| quadrant(m, c).map(|q| (m.id.clone(), q)))
+            .enumerate()
+            .filter_map(|(k, m)| quadrant(k, c).map(|q| (m.id.clone(), q.to_owned())))
             .collect();
         let support = matrices.first().and_then(|m| {
-            let q = quadrant(m, c)?;
+            let q = quadrant(0, c)?;
             m.quadrants.iter().find(|x| x.name == q)?.action.clone()
         });
         Ranked {
@@ -200,7 +203,7 @@ pub fn rank(
         base_rank[r.0] = i;
     }
     let top: Vec<usize> = ranked.iter().take(TOP).map(|r| r.0).collect();
-    let mut moved: HashMap<usize, usize> = HashMap::new();
+    let mut moved = vec![0usize; data.customers.len()];
     let shifts = dims
         .iter()
         .enumerate()
@@ -219,8 +222,7 @@ pub fn rank(
                 worst = worst.max(changes);
                 for (pos, r) in again.iter().enumerate() {
                     let d = pos.abs_diff(base_rank[r.0]);
-                    let m = moved.entry(r.0).or_default();
-                    *m = (*m).max(d);
+                    moved[r.0] = moved[r.0].max(d);
                 }
             }
             WeightShift {
@@ -229,7 +231,7 @@ pub fn rank(
             }
         })
         .collect();
-    let mut most: Vec<(usize, usize)> = moved.into_iter().filter(|m| m.1 > 0).collect();
+    let mut most: Vec<(usize, usize)> = moved.into_iter().enumerate().filter(|m| m.1 > 0).collect();
     most.sort_by(|a, b| {
         b.1.cmp(&a.1)
             .then(data.customers[a.0].id.cmp(&data.customers[b.0].id))
