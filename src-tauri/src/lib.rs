@@ -64,6 +64,11 @@ pub fn run() {
             commands::data::export_tasks_csv,
             commands::data::tasks_dry_run,
             commands::data::customer_health,
+            commands::matrix::matrix_screen,
+            commands::matrix::rescore,
+            commands::matrix::priority_ranking,
+            commands::matrix::export_priority_csv,
+            commands::matrix::builtin_matrices,
         ])
         .run(tauri::generate_context!())
         .expect("the Milepost window could not be started");

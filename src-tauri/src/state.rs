@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
-use milepost::engine::Dataset;
+use milepost::engine::{Dataset, Scores};
 use milepost::store::Store;
 
 use crate::error::{CommandError, CommandResult};
@@ -19,6 +19,9 @@ pub struct AppState {
     /// The customer data in the engine's columns, loaded on first use and dropped after
     /// an import so the next funnel sees the new data.
     dataset: Arc<Mutex<Option<Arc<Dataset>>>>,
+    /// The stakeholders' scores for that dataset, kept in step with every re-score so a
+    /// dragged point does not reload 60,000 stakeholders.
+    scores: Arc<Mutex<Option<Arc<Scores>>>>,
 }
 
 impl AppState {
@@ -28,6 +31,7 @@ impl AppState {
             store: Arc::default(),
             import_cancel: Arc::default(),
             dataset: Arc::default(),
+            scores: Arc::default(),
         }
     }
 
@@ -71,5 +75,59 @@ impl AppState {
     /// Forgets the loaded dataset: the workspace's customer data changed.
     pub fn data_changed(&self) {
         *self.dataset.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        *self.scores.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    /// The stakeholders' scores (loading them the first time), with the numeric attributes
+    /// `journey`'s matrices read.
+    pub async fn scores(
+        &self,
+        data: Arc<Dataset>,
+        journey: &milepost::journey::Journey,
+    ) -> CommandResult<Arc<Scores>> {
+        let cached = self
+            .scores
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let complete = |s: &Scores| {
+            journey.matrices.iter().all(|m| {
+                [&m.x.field, &m.y.field].iter().all(|f| match f {
+                    milepost::journey::AxisField::Customer(
+                        milepost::journey::CustomerField::Attribute(a),
+                    ) => s.attributes.contains_key(a),
+                    _ => true,
+                })
+            })
+        };
+        if let Some(s) = cached.filter(|s| complete(s)) {
+            return Ok(s);
+        }
+        let j = journey.clone();
+        let loaded = Arc::new(
+            self.with_store(move |s| s.load_scores(&data, Some(&j)))
+                .await?,
+        );
+        *self.scores.lock().unwrap_or_else(|p| p.into_inner()) = Some(loaded.clone());
+        Ok(loaded)
+    }
+
+    /// Applies a re-score to the cached scores, as the store recorded it.
+    pub fn rescored(
+        &self,
+        customer: usize,
+        change: &milepost::store::Rescore,
+        before: Option<f64>,
+    ) {
+        let mut guard = self.scores.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(s) = guard.as_mut() {
+            Arc::make_mut(s).set(
+                customer,
+                &change.stakeholder,
+                change.field,
+                change.value,
+                before,
+            );
+        }
     }
 }

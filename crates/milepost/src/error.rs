@@ -43,6 +43,10 @@ pub enum Error {
     Cancelled,
     #[error("no customer has the id \"{0}\"")]
     CustomerNotFound(String),
+    #[error("customer \"{customer}\" has no stakeholder named \"{name}\"")]
+    StakeholderNotFound { customer: String, name: String },
+    #[error("a score must be from 1 to 10, not {0}")]
+    ScoreOutOfRange(f64),
 }
 
 fn invalid_message(source_name: &str, problems: &[Problem]) -> String {
@@ -73,6 +77,8 @@ pub enum ErrorCode {
     DataFile,
     Cancelled,
     CustomerNotFound,
+    StakeholderNotFound,
+    ScoreOutOfRange,
     /// A criterion's text does not parse; the report's `span` says where.
     InvalidCriterion,
     /// A failure of the app itself (a crashed worker thread), not of the input.
@@ -93,6 +99,8 @@ impl Error {
             Error::Data { .. } => ErrorCode::DataFile,
             Error::Cancelled => ErrorCode::Cancelled,
             Error::CustomerNotFound(_) => ErrorCode::CustomerNotFound,
+            Error::StakeholderNotFound { .. } => ErrorCode::StakeholderNotFound,
+            Error::ScoreOutOfRange(_) => ErrorCode::ScoreOutOfRange,
         }
     }
 }

@@ -13,7 +13,7 @@ fn the_demo_looks_like_a_real_business_through_every_template() {
     // The size the app's "Load demo data" uses.
     demo::load(&mut store, 2000, 1).unwrap();
     let data = store.load_dataset().unwrap();
-    let profiles = demo::profiles(&data);
+    let profiles = demo::profiles(&data, &store.load_scores(&data, None).unwrap());
     assert_eq!(profiles.len(), templates::list().len());
     for p in &profiles {
         let line = p.line();

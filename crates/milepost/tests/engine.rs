@@ -516,7 +516,7 @@ fn rules_create_tasks_for_the_role_owned_by_the_customer_owner() {
     ];
     let data = Dataset::new(cs, &ev);
     let a = assess(&j, &data, cutoff_of_day(30 * DAY));
-    let list = tasks(&j, &data, &a, &Filter::default(), 14);
+    let list = tasks(&j, &data, &none(), &a, &Filter::default(), 14);
     let got: Vec<(&str, &str, &str, Priority)> = list
         .iter()
         .map(|t| {
@@ -551,7 +551,7 @@ fn rules_create_tasks_for_the_role_owned_by_the_customer_owner() {
     // are the seven days ending on the as-of day (Saturday 31 January), so its last week
     // holds exactly the tasks of the last 7 days.
     let caps = [("CSM".to_owned(), 3)].into();
-    let weeks = dry_run(&j, &data, &a, &Filter::default(), 3, &caps);
+    let weeks = dry_run(&j, &data, &none(), &a, &Filter::default(), 3, &caps);
     let total: u64 = weeks.iter().map(|w| w.tasks).sum();
     assert_eq!(total, 7, "{weeks:?}");
     let got: Vec<(&str, u64, bool)> = weeks
@@ -560,7 +560,7 @@ fn rules_create_tasks_for_the_role_owned_by_the_customer_owner() {
         .collect();
     assert_eq!(got, [("1970-01-18", 4, true), ("1970-01-25", 3, false)]);
     assert_eq!(
-        tasks(&j, &data, &a, &Filter::default(), 7).len() as u64,
+        tasks(&j, &data, &none(), &a, &Filter::default(), 7).len() as u64,
         weeks[1].tasks
     );
 }
@@ -767,7 +767,7 @@ fn a_customer_red_for_700_days_got_one_task_on_the_day_it_turned_red() {
     let all = Filter::default();
     // Over its whole life: one rescue (day 10: more than 10 days in the stage), one EBR
     // (stuck 20 days), and a check-in every 7 days.
-    let life = tasks(&j, &data, &a, &all, 800);
+    let life = tasks(&j, &data, &none(), &a, &all, 800);
     let of = |id: &str| -> Vec<String> {
         life.iter()
             .filter(|t| t.activity == id)
@@ -783,12 +783,12 @@ fn a_customer_red_for_700_days_got_one_task_on_the_day_it_turned_red() {
         "Health turned red: 11 days in S0 (expected 10)"
     );
     // This week: only the check-in, no new rescue call for a customer long red.
-    let week = tasks(&j, &data, &a, &all, 7);
+    let week = tasks(&j, &data, &none(), &a, &all, 7);
     let got: Vec<&str> = week.iter().map(|t| t.activity.as_str()).collect();
     assert_eq!(got, ["checkin"]);
     // The dry run's weeks are the same firings: its last week is this week's list, and
     // over 104 weeks it finds no rescue at all.
-    let load = dry_run(&j, &data, &a, &all, 104, &Default::default());
+    let load = dry_run(&j, &data, &none(), &a, &all, 104, &Default::default());
     assert_eq!(load.last().unwrap().tasks, week.len() as u64);
     assert_eq!(load.iter().map(|w| w.tasks).sum::<u64>(), 103, "{load:?}");
 }
@@ -812,7 +812,7 @@ fn health_turning_red_again_after_recovering_creates_a_new_task() {
     ];
     let data = Dataset::new(customers(1), &ev);
     let a = assess(&j, &data, cutoff_of_day(30 * DAY));
-    let created: Vec<String> = tasks(&j, &data, &a, &Filter::default(), 60)
+    let created: Vec<String> = tasks(&j, &data, &none(), &a, &Filter::default(), 60)
         .into_iter()
         .map(|t| t.created)
         .collect();
@@ -828,18 +828,18 @@ fn a_churned_customer_gets_no_more_tasks_and_filters_narrow_the_tasks() {
     cs[1].segment = Some("SMB".into());
     let data = Dataset::new(cs, &[]);
     let a = assess(&j, &data, cutoff_of_day(30 * DAY));
-    let list = tasks(&j, &data, &a, &Filter::default(), 60);
+    let list = tasks(&j, &data, &none(), &a, &Filter::default(), 60);
     assert!(list.iter().all(|t| t.customer == "C1"), "{list:?}");
     let smb = Filter {
         segment: Some("smb".into()),
         ..Filter::default()
     };
-    assert_eq!(tasks(&j, &data, &a, &smb, 60).len(), list.len());
+    assert_eq!(tasks(&j, &data, &none(), &a, &smb, 60).len(), list.len());
     let enterprise = Filter {
         segment: Some("Enterprise".into()),
         ..Filter::default()
     };
-    assert!(tasks(&j, &data, &a, &enterprise, 60).is_empty());
+    assert!(tasks(&j, &data, &none(), &a, &enterprise, 60).is_empty());
 }
 
 #[test]
@@ -918,5 +918,84 @@ fn live_numbers_count_every_stage_and_measure_every_metric() {
     assert_eq!(
         (m.measured, m.median, m.on_target),
         (2, Some(2.5), Some(0.5))
+    );
+}
+
+fn none() -> milepost::engine::Scores {
+    milepost::engine::Scores::default()
+}
+
+#[test]
+fn a_quadrant_play_fires_on_entering_the_stage_there_and_on_moving_there_later() {
+    use milepost::engine::{ScoreChange, Scores, Stakeholder, tasks};
+    use milepost::journey::{Activity, Corner, Trigger, templates};
+    let mut j = journey(vec![
+        vec![milestone("m1", vec![criterion("a", Count, Ge, 1.0, None)])],
+        vec![milestone("m2", vec![criterion("b", Count, Ge, 1.0, None)])],
+    ]);
+    j.matrices = templates::builtin_matrices();
+    j.activities = vec![Activity {
+        id: "plan".into(),
+        name: "Co-create the success plan".into(),
+        description: None,
+        stage: "s0".into(),
+        role: None,
+        milestones: vec![],
+        trigger: Some(Trigger::InQuadrant {
+            matrix: "purpose-intent".into(),
+            quadrant: Corner::TopRight,
+        }),
+        channel: None,
+        effort: None,
+    }];
+    // purpose is slot 0, intent slot 1.
+    let person = |customer: usize, purpose: f64, intent: f64, changes: Vec<ScoreChange>| {
+        let mut scores = [None; 8];
+        scores[0] = Some(purpose);
+        scores[1] = Some(intent);
+        Stakeholder {
+            customer,
+            name: "Ana".into(),
+            decision_maker: true,
+            scores,
+            changes,
+        }
+    };
+    let purpose_was = |before: f64, day: i64| ScoreChange {
+        field: milepost::journey::ScoreField::Purpose,
+        before: Some(before),
+        at: day * DAY,
+    };
+    // C0 is a champion from its start (day 0). C1 was scored low and re-scored high on
+    // day 12. C2 moved into the quadrant on day 40, after it had left stage s0 (day 30).
+    // C3 went in, out on day 5 and back in on day 9: two tasks.
+    let people = vec![
+        person(0, 8.0, 8.0, vec![]),
+        person(1, 8.0, 8.0, vec![purpose_was(2.0, 12)]),
+        person(2, 8.0, 8.0, vec![purpose_was(2.0, 40)]),
+        person(3, 8.0, 8.0, vec![purpose_was(9.0, 5), purpose_was(3.0, 9)]),
+    ];
+    let ev = [(2, 30 * DAY, "a", 1.0)];
+    let data = Dataset::new(customers(4), &ev);
+    let scores = Scores::new(4, people);
+    let a = assess(&j, &data, cutoff_of_day(60 * DAY));
+    let list = tasks(&j, &data, &scores, &a, &Filter::default(), 61);
+    let mut got: Vec<(&str, &str)> = list
+        .iter()
+        .map(|t| (t.customer.as_str(), t.created.as_str()))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("C0", "1970-01-01"),
+            ("C1", "1970-01-13"),
+            ("C3", "1970-01-01"),
+            ("C3", "1970-01-10"),
+        ]
+    );
+    assert_eq!(
+        list[0].reason,
+        "In “Champions” of Purpose × intent (per stakeholder)"
     );
 }

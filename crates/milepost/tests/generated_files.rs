@@ -11,8 +11,10 @@ use milepost::engine::{Analysis, CustomerState, Funnel, LiveNumbers, TaskItem, W
 use milepost::error::ErrorReport;
 use milepost::journey::templates::Template;
 use milepost::journey::{Journey, Problem, file};
+use milepost::matrix::priority::Priority;
+use milepost::matrix::screen::MatrixScreen;
 use milepost::store::{
-    CustomerDetail, CustomerRow, DataSummary, JourneySummary, SaveOutcome, StoredJourney,
+    CustomerDetail, CustomerRow, DataSummary, JourneySummary, Rescore, SaveOutcome, StoredJourney,
 };
 use ts_rs::TS;
 
@@ -65,6 +67,9 @@ fn typescript_bindings_are_current() {
     LiveNumbers::export_all(&cfg).unwrap();
     TaskItem::export_all(&cfg).unwrap();
     WeekLoad::export_all(&cfg).unwrap();
+    MatrixScreen::export_all(&cfg).unwrap();
+    Priority::export_all(&cfg).unwrap();
+    Rescore::export_all(&cfg).unwrap();
     // Values as well as types: the words for the journey's fixed lists.
     std::fs::write(
         fresh.path().join("vocabulary.ts"),

@@ -161,3 +161,53 @@ fn a_role_on_a_stage_team_must_name_a_real_stage_and_round_trips() {
         [r#"roles[0].stages[0]: refers to stage "nowhere", which does not exist"#]
     );
 }
+
+#[test]
+fn a_matrix_written_before_axis_ranges_and_support_levels_still_reads() {
+    // The first format: no axis range or direction, the quadrant's text under "action".
+    let text = r#"{
+      "format": "milepost/journey@1",
+      "name": "Old",
+      "stages": [{"id": "s", "name": "S"}],
+      "matrices": [{
+        "id": "ec", "name": "Effort × complexity",
+        "x": {"label": "Effort", "field": "effort", "threshold": 5},
+        "y": {"label": "Complexity", "field": "complexity", "threshold": 5},
+        "best": "bottom_left",
+        "quadrants": [{"corner": "bottom_left", "name": "Quick wins", "action": "Go first."}]
+      }]
+    }"#;
+    let j = file::parse(text).unwrap();
+    let m = &j.matrices[0];
+    assert_eq!((m.x.min, m.x.max), (1.0, 10.0));
+    // Less effort is better without the file saying so.
+    assert_eq!(m.x.better(), milepost::journey::Direction::Lower);
+    assert_eq!(m.x.normalised(1.0), 1.0);
+    assert_eq!(m.quadrants[0].rationale.as_deref(), Some("Go first."));
+    // Written back in today's form, it reads the same.
+    assert_eq!(file::parse(&file::to_string(&j)).unwrap(), j);
+}
+
+#[test]
+fn a_matrix_with_a_threshold_outside_its_range_or_an_unknown_metric_is_refused() {
+    let mut j = milepost::journey::templates::get("billing-saas").unwrap();
+    j.matrices[0].x.threshold = 12.0;
+    j.matrices[1].y.field = milepost::journey::AxisField::Customer(
+        milepost::journey::CustomerField::Metric("nope".into()),
+    );
+    let problems: Vec<String> = file::validate(&j)
+        .unwrap_err()
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert!(
+        problems.contains(&"matrices[0].x.threshold: 12 is outside the axis's range 1–10".into()),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("matrices[1].y.field.metric:")),
+        "{problems:?}"
+    );
+}

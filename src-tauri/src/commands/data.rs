@@ -154,12 +154,13 @@ pub async fn journey_tasks(
 ) -> CommandResult<Vec<TaskItem>> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
     let data = state.dataset().await?;
+    let scores = state.scores(data.clone(), &journey).await?;
     tauri::async_runtime::spawn_blocking(move || {
         let Some(latest) = data.latest() else {
             return Vec::new();
         };
         let a = milepost::engine::assess(&journey, &data, milepost::engine::cutoff_of_day(latest));
-        milepost::engine::tasks(&journey, &data, &a, &Default::default(), days)
+        milepost::engine::tasks(&journey, &data, &scores, &a, &Default::default(), days)
     })
     .await
     .map_err(CommandError::internal)
@@ -193,12 +194,21 @@ pub async fn tasks_dry_run(
 ) -> CommandResult<Vec<WeekLoad>> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
     let data = state.dataset().await?;
+    let scores = state.scores(data.clone(), &journey).await?;
     tauri::async_runtime::spawn_blocking(move || {
         let Some(latest) = data.latest() else {
             return Vec::new();
         };
         let a = milepost::engine::assess(&journey, &data, milepost::engine::cutoff_of_day(latest));
-        milepost::engine::dry_run(&journey, &data, &a, &Default::default(), weeks, &capacity)
+        milepost::engine::dry_run(
+            &journey,
+            &data,
+            &scores,
+            &a,
+            &Default::default(),
+            weeks,
+            &capacity,
+        )
     })
     .await
     .map_err(CommandError::internal)

@@ -4,10 +4,15 @@ import type { Corner } from "./Corner";
 import type { Quadrant } from "./Quadrant";
 
 /**
- * A two-axis prioritisation matrix over stakeholder scores (1–10).
+ * A two-axis prioritisation matrix (seed 004): stakeholders or customers placed by two
+ * values, in the quadrant that says how much support to give.
  */
 export type Matrix = { id: string, name: string, x: Axis, y: Axis, 
 /**
  * The quadrant where the best outcome lies.
  */
-best: Corner, quadrants: Array<Quadrant>, };
+best: Corner, quadrants: Array<Quadrant>, 
+/**
+ * How many times a decision maker's scores count in a customer's mean (default 2).
+ */
+decision_weight?: number, };

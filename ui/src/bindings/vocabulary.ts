@@ -1,6 +1,7 @@
 // Generated from crates/milepost/src/journey/vocabulary.rs by `make bindings`; do not edit.
 import type { Channel } from "./Channel";
 import type { Effort } from "./Effort";
+import type { Support } from "./Support";
 import type { Trigger } from "./Trigger";
 
 export const CHANNELS: { value: Channel; label: string }[] = [
@@ -20,6 +21,13 @@ export const EFFORTS: { value: Effort; label: string }[] = [
   { value: "high", label: "High" },
 ];
 
+export const SUPPORTS: { value: Support; label: string }[] = [
+  { value: "high_touch", label: "High touch" },
+  { value: "low_touch", label: "Low touch" },
+  { value: "tech_touch", label: "Tech touch" },
+  { value: "do_not_invest", label: "Do not invest" },
+];
+
 export const TRIGGERS: { value: Trigger["kind"]; label: string }[] = [
   { value: "manual", label: "Manual" },
   { value: "stage_entered", label: "On entering the stage" },
@@ -27,6 +35,7 @@ export const TRIGGERS: { value: Trigger["kind"]; label: string }[] = [
   { value: "health_red", label: "When health turns red" },
   { value: "stuck", label: "Stuck for N days" },
   { value: "recurring", label: "Every N days" },
+  { value: "in_quadrant", label: "When in a matrix quadrant" },
 ];
 
 /** The files the import reads (CSV and text, and spreadsheets). */

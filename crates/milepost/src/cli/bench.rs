@@ -69,9 +69,10 @@ fn bench_matrices(
     runs: usize,
 ) -> anyhow::Result<String> {
     use milepost::journey::ScoreField;
-    use milepost::matrix::{Level, place, priority};
-    let people = store.load_stakeholders(data)?;
+    use milepost::matrix::{Level, place_core, priority};
+    let scores = store.load_scores(data, Some(j))?;
     let a = milepost::engine::assess(j, data, cutoff);
+    let r = milepost::engine::Reader::new(j, data, &scores, cutoff);
     let who = milepost::engine::population(data, &a, &milepost::engine::Filter::default());
     let dims = [
         (ScoreField::Purpose, 1.0),
@@ -84,13 +85,11 @@ fn bench_matrices(
         let t = std::time::Instant::now();
         placed = 0;
         for m in &j.matrices {
-            placed += place(m, data, &people, &who, Level::Customer, 2.0)
-                .points
-                .len();
+            placed += place_core(m, &r, &who, Level::Customer).points.len();
         }
         matrix_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         let t = std::time::Instant::now();
-        let p = priority::rank(data, &people, &who, &dims, 2.0, &j.matrices);
+        let p = priority::rank(&r, &who, &dims, 2.0, &j.matrices);
         std::hint::black_box(&p);
         rank_ms.push(t.elapsed().as_secs_f64() * 1000.0);
     }
@@ -100,7 +99,7 @@ fn bench_matrices(
     };
     Ok(format!(
         "matrices: {} stakeholders; {} matrices at customer level ({} points) median {:.1} ms; the ranking with its sensitivity median {:.1} ms",
-        people.len(),
+        scores.people().len(),
         j.matrices.len(),
         placed,
         median(&mut matrix_ms),

@@ -168,7 +168,8 @@ pub fn demo(db: Option<&Path>, args: DemoArgs) -> anyhow::Result<()> {
                 "demo data: {} customers, {} events, {} stakeholders",
                 s.customers.rows, s.events.rows, s.stakeholders.rows
             );
-            for p in demo::profiles(&store.load_dataset()?) {
+            let data = store.load_dataset()?;
+            for p in demo::profiles(&data, &store.load_scores(&data, None)?) {
                 text.push_str("\n  ");
                 text.push_str(&p.line());
             }

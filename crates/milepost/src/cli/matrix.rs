@@ -20,9 +20,14 @@ pub struct MatrixArgs {
     /// Place each stakeholder, or each customer (the weighted mean of its stakeholders)
     #[arg(long, value_parser = ["stakeholder", "customer"], default_value = "stakeholder")]
     level: String,
-    /// How much more a decision maker's scores weigh in a customer's mean
-    #[arg(long, default_value_t = 2.0)]
-    decision_weight: f64,
+    /// How much more a decision maker's scores weigh in a customer's mean (default: the
+    /// matrix's own, else 2)
+    #[arg(long)]
+    decision_weight: Option<f64>,
+    /// Place the points where their scores were at the end of this day (YYYY-MM-DD),
+    /// from the score history
+    #[arg(long, value_parser = super::day)]
+    scores_at: Option<i64>,
     #[command(flatten)]
     scope: Scope,
     /// Print JSON
@@ -76,10 +81,15 @@ pub fn exec(db: Option<&Path>, args: MatrixArgs) -> anyhow::Result<()> {
     } else {
         Level::Stakeholder
     };
-    let store = super::open(db)?;
-    let people = store.load_stakeholders(&x.data)?;
+    let mut m = m.clone();
+    if let Some(w) = args.decision_weight {
+        m.decision_weight = Some(w);
+    }
+    let m = &m;
     let who = milepost::engine::population(&x.data, &x.a, &x.filter);
-    let view = matrix::place(m, &x.data, &people, &who, level, args.decision_weight);
+    let mut reader = x.reader();
+    reader.scores_at = args.scores_at.map(milepost::engine::cutoff_of_day);
+    let view = matrix::place(m, &reader, &who, level);
     if args.json {
         return out_json(&view);
     }

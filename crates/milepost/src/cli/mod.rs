@@ -92,6 +92,15 @@ pub struct Assessed {
     pub data: Dataset,
     pub a: Assessment,
     pub filter: Filter,
+    /// The stakeholders' scores with their history, for matrices and quadrant plays.
+    pub scores: milepost::engine::Scores,
+}
+
+impl Assessed {
+    /// Reads matrix values: current scores, metrics as of the as-of day.
+    pub fn reader(&self) -> milepost::engine::Reader<'_> {
+        milepost::engine::Reader::new(&self.journey, &self.data, &self.scores, self.a.cutoff)
+    }
 }
 
 pub fn assessed(db: Option<&Path>, journey: &str, scope: &Scope) -> anyhow::Result<Assessed> {
@@ -107,11 +116,13 @@ pub fn assessed(db: Option<&Path>, journey: &str, scope: &Scope) -> anyhow::Resu
     let filter = scope.filter();
     filter.check(&data)?;
     let a = milepost::engine::assess(&j, &data, milepost::engine::cutoff_of_day(day));
+    let scores = store.load_scores(&data, Some(&j))?;
     Ok(Assessed {
         journey: j,
         data,
         a,
         filter,
+        scores,
     })
 }
 

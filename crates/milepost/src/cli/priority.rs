@@ -48,11 +48,9 @@ pub fn exec(db: Option<&Path>, args: PriorityArgs) -> anyhow::Result<()> {
         anyhow::bail!("--weights: weights must not be negative, and one must be above 0");
     }
     let x = assessed(db, &args.journey, &args.scope)?;
-    let people = super::open(db)?.load_stakeholders(&x.data)?;
     let who = milepost::engine::population(&x.data, &x.a, &x.filter);
     let mut p = priority::rank(
-        &x.data,
-        &people,
+        &x.reader(),
         &who,
         &dims,
         args.decision_weight,
@@ -64,16 +62,22 @@ pub fn exec(db: Option<&Path>, args: PriorityArgs) -> anyhow::Result<()> {
     if args.json {
         return out_json(&p);
     }
-    let mut t = table(["RANK", "CUSTOMER", "SCORE", "SUPPORT"], &[0, 2]);
+    let mut t = table(
+        ["RANK", "CUSTOMER", "SCORE", "SUPPORT", "ACTIVITY"],
+        &[0, 2],
+    );
     for r in &p.customers {
         t.add_row([
             r.rank.map_or_else(|| "—".to_owned(), |n| n.to_string()),
             named(r.name.as_deref(), &r.customer_id),
             r.score.map_or_else(|| "—".to_owned(), |s| percent(Some(s))),
-            r.reason
-                .clone()
-                .or_else(|| r.support.clone())
-                .unwrap_or_default(),
+            r.reason.clone().unwrap_or_else(|| {
+                r.support
+                    .map(milepost::matrix::support_words)
+                    .unwrap_or_default()
+                    .to_owned()
+            }),
+            r.activity.clone().unwrap_or_default(),
         ]);
     }
     let shifts: Vec<String> = p

@@ -37,8 +37,9 @@ pub fn exec(db: Option<&Path>, args: TasksArgs) -> anyhow::Result<()> {
     let x = assessed(db, &args.journey, &args.scope)?;
     if args.dry_run {
         let caps: BTreeMap<String, u32> = args.capacity.into_iter().collect();
-        let load =
-            milepost::engine::dry_run(&x.journey, &x.data, &x.a, &x.filter, args.weeks, &caps);
+        let load = milepost::engine::dry_run(
+            &x.journey, &x.data, &x.scores, &x.a, &x.filter, args.weeks, &caps,
+        );
         if args.json {
             return out_json(&load);
         }
@@ -58,7 +59,7 @@ pub fn exec(db: Option<&Path>, args: TasksArgs) -> anyhow::Result<()> {
         }
         return out(render(&t));
     }
-    let list = milepost::engine::tasks(&x.journey, &x.data, &x.a, &x.filter, args.days);
+    let list = milepost::engine::tasks(&x.journey, &x.data, &x.scores, &x.a, &x.filter, args.days);
     if args.json {
         return out_json(&list);
     }

@@ -286,6 +286,24 @@ pub fn preview(path: &Path, table: Table, sheet: Option<&str>) -> Result<DataPre
     })
 }
 
+/// Rows as CSV text in which no cell can start a formula (`safe_cell`): the tasks and
+/// the priority ranking are written this way.
+pub fn safe_csv<R, C>(rows: impl IntoIterator<Item = R>) -> String
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
+    // Writing into memory has no I/O to fail, and every cell is UTF-8 text: the
+    // `expect`s below state that rather than hide an error.
+    const IN_MEMORY: &str = "writing CSV into memory cannot fail";
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        w.write_record(row.into_iter().map(|c| safe_cell(c.as_ref()).into_owned()))
+            .expect(IN_MEMORY);
+    }
+    String::from_utf8(w.into_inner().expect(IN_MEMORY)).expect("the cells are UTF-8 text")
+}
+
 /// A cell made safe for spreadsheets: text that a spreadsheet would run as a formula
 /// (starting with = + - @, a tab or a carriage return) gets a leading apostrophe.
 pub fn safe_cell(text: &str) -> std::borrow::Cow<'_, str> {

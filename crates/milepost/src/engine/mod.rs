@@ -8,6 +8,7 @@ pub mod forecast;
 pub mod funnel;
 pub mod health;
 pub mod population;
+pub mod scores;
 pub mod tasks;
 
 pub use assess::{Assessment, MilestoneRef, assess, cutoff_of_day};
@@ -18,6 +19,7 @@ pub use funnel::{
 };
 pub use health::{Health, HealthState, health};
 pub use population::{Filter, UnknownValue, month_range, population};
+pub use scores::{Reader, ScoreChange, Scores, Stakeholder};
 pub use tasks::{Priority, TaskItem, WeekLoad, dry_run, tasks, to_csv};
 
 use serde::Serialize;

@@ -1,6 +1,7 @@
 //! Rules → tasks (seed 002): the playbook's triggers turned into tasks for the people who
 //! run them. An activity with a trigger is a rule: when the customer enters its stage,
-//! reaches a milestone, turns red, stays stuck, or every N days in the stage, a task goes
+//! reaches a milestone, turns red, stays stuck, every N days in the stage, or comes into a
+//! matrix quadrant while in the stage, a task goes
 //! to the activity's role, owned by the customer's owner, with a priority, a due date and
 //! the reason. Manual activities create no tasks.
 
@@ -11,6 +12,7 @@ use super::assess::{Assessment, DAY};
 use super::dataset::Dataset;
 use super::health::{Health, health};
 use super::population::{Filter, population};
+use super::scores::{Reader, Scores};
 use crate::data::values::format_date;
 use crate::journey::{Journey, Trigger};
 
@@ -26,7 +28,9 @@ impl Priority {
     fn of(t: &Trigger) -> Priority {
         match t {
             Trigger::HealthRed | Trigger::Stuck { .. } => Priority::High,
-            Trigger::StageEntered | Trigger::MilestoneReached { .. } => Priority::Medium,
+            Trigger::StageEntered
+            | Trigger::MilestoneReached { .. }
+            | Trigger::InQuadrant { .. } => Priority::Medium,
             Trigger::Recurring { .. } | Trigger::Manual => Priority::Low,
         }
     }
@@ -83,6 +87,7 @@ fn stage_at(a: &Assessment, c: usize, t: i64, stages: usize) -> Option<usize> {
 fn firings(
     journey: &Journey,
     data: &Dataset,
+    scores: &Scores,
     a: &Assessment,
     filter: &Filter,
     from: i64,
@@ -175,6 +180,27 @@ fn firings(
                         since = next;
                     }
                 }
+                Trigger::InQuadrant { matrix, quadrant } => {
+                    let Some(m) = journey.matrices.iter().find(|m| &m.id == matrix) else {
+                        continue;
+                    };
+                    if let Some(start) = entered[s] {
+                        let left = entered.get(s + 1).copied().flatten().unwrap_or(i64::MAX);
+                        for t in in_quadrant(journey, data, scores, m, *quadrant, c, start, left) {
+                            fire(
+                                t,
+                                format!(
+                                    "In “{}” of {}",
+                                    m.quadrant(*quadrant).map_or_else(
+                                        || crate::serde_name(quadrant),
+                                        |x| x.name.clone()
+                                    ),
+                                    m.name
+                                ),
+                            );
+                        }
+                    }
+                }
                 Trigger::Recurring { every_days } => {
                     if let Some(start) = entered[s] {
                         let left = entered.get(s + 1).copied().flatten();
@@ -189,6 +215,36 @@ fn firings(
                 }
             }
         }
+    }
+    out
+}
+
+/// The moments customer `c` came into quadrant `q` of matrix `m` while in a stage it
+/// entered at `start` and left at `left`: on entering the stage there, or on moving there
+/// (a score changed, or a metric an axis reads moved) while in it.
+#[allow(clippy::too_many_arguments)]
+fn in_quadrant(
+    journey: &Journey,
+    data: &Dataset,
+    scores: &Scores,
+    m: &crate::journey::Matrix,
+    q: crate::journey::Corner,
+    c: usize,
+    start: i64,
+    left: i64,
+) -> Vec<i64> {
+    let mut out = Vec::new();
+    let mut r = Reader::new(journey, data, scores, start);
+    let mut was = false;
+    let moments = std::iter::once(start).chain(r.quadrant_moments(m, c, start, left));
+    for t in moments.collect::<Vec<_>>() {
+        r.cutoff = t;
+        r.scores_at = Some(t);
+        let now = r.corner(m, c) == Some(q);
+        if now && !was {
+            out.push(t);
+        }
+        was = now;
     }
     out
 }
@@ -308,11 +364,12 @@ fn item(journey: &Journey, data: &Dataset, f: Firing) -> TaskItem {
 pub fn tasks(
     journey: &Journey,
     data: &Dataset,
+    scores: &Scores,
     a: &Assessment,
     filter: &Filter,
     days: i64,
 ) -> Vec<TaskItem> {
-    let mut out: Vec<TaskItem> = firings(journey, data, a, filter, a.cutoff - days * DAY)
+    let mut out: Vec<TaskItem> = firings(journey, data, scores, a, filter, a.cutoff - days * DAY)
         .into_iter()
         .map(|f| item(journey, data, f))
         .collect();
@@ -340,6 +397,7 @@ pub struct WeekLoad {
 pub fn dry_run(
     journey: &Journey,
     data: &Dataset,
+    scores: &Scores,
     a: &Assessment,
     filter: &Filter,
     weeks: i64,
@@ -349,7 +407,7 @@ pub fn dry_run(
     let week = 7 * DAY;
     let from = a.cutoff - weeks * week;
     let mut counts: BTreeMap<(i64, Option<String>, Option<String>), u64> = BTreeMap::new();
-    for f in firings(journey, data, a, filter, from) {
+    for f in firings(journey, data, scores, a, filter, from) {
         let t = item(journey, data, f);
         // Week i covers (from + i weeks, from + (i + 1) weeks].
         let i = weeks - 1 - (a.cutoff - t.at) / week;
@@ -383,10 +441,6 @@ pub fn dry_run(
 
 /// Tasks as CSV, safe to open in a spreadsheet (no cell starts a formula).
 pub fn to_csv(list: &[TaskItem]) -> String {
-    // Writing into memory has no I/O to fail, and every cell is UTF-8 text: the
-    // `expect`s below state that rather than hide an error.
-    const IN_MEMORY: &str = "writing CSV into memory cannot fail";
-    let mut w = csv::Writer::from_writer(Vec::new());
     let header = [
         "priority",
         "due",
@@ -397,23 +451,20 @@ pub fn to_csv(list: &[TaskItem]) -> String {
         "owner",
         "created",
         "reason",
-    ];
-    w.write_record(header).expect(IN_MEMORY);
-    for t in list {
-        let priority = crate::serde_name(&t.priority);
-        let cells = [
-            priority.as_str(),
-            &t.due,
-            &t.customer,
-            t.customer_name.as_deref().unwrap_or(""),
-            &t.title,
-            t.role.as_deref().unwrap_or(""),
-            t.owner.as_deref().unwrap_or(""),
-            &t.created,
-            &t.reason,
-        ];
-        w.write_record(cells.iter().map(|c| crate::data::safe_cell(c).into_owned()))
-            .expect(IN_MEMORY);
-    }
-    String::from_utf8(w.into_inner().expect(IN_MEMORY)).expect("the cells are UTF-8 text")
+    ]
+    .map(String::from);
+    let rows = list.iter().map(|t| {
+        [
+            crate::serde_name(&t.priority),
+            t.due.clone(),
+            t.customer.clone(),
+            t.customer_name.clone().unwrap_or_default(),
+            t.title.clone(),
+            t.role.clone().unwrap_or_default(),
+            t.owner.clone().unwrap_or_default(),
+            t.created.clone(),
+            t.reason.clone(),
+        ]
+    });
+    crate::data::safe_csv(std::iter::once(header).chain(rows))
 }

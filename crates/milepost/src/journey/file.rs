@@ -85,6 +85,8 @@ pub fn parse(text: &str) -> Result<Journey, Vec<Problem>> {
         )]
     })?;
     check_format(&value)?;
+    let mut value = value;
+    upgrade(&mut value);
 
     let mut problems: Vec<Problem> = schema_validator()
         .iter_errors(&value)
@@ -98,6 +100,31 @@ pub fn parse(text: &str) -> Result<Journey, Vec<Problem>> {
     let file: JourneyFile = serde_json::from_value(value)
         .map_err(|e| vec![Problem::new("", format!("cannot be read: {e}"))])?;
     Ok(file.journey)
+}
+
+/// Brings a file written by an earlier version of the format up to date: a matrix
+/// quadrant's `action` is now its `rationale`.
+fn upgrade(root: &mut Value) {
+    for m in root
+        .get_mut("matrices")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
+        for q in m
+            .get_mut("quadrants")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(q) = q.as_object_mut()
+                && !q.contains_key("rationale")
+                && let Some(action) = q.remove("action")
+            {
+                q.insert("rationale".into(), action);
+            }
+        }
+    }
 }
 
 /// Reads and checks a journey file from disk.
@@ -281,7 +308,11 @@ fn choices(field: &str) -> Option<(&'static str, Vec<String>)> {
         "channel" => ("channel", values::<Channel>()),
         "effort" => ("effort", values::<Effort>()),
         "color" => ("colour", values::<NoteColor>()),
-        "field" => ("score field", values::<ScoreField>()),
+        "field" => ("axis field", {
+            let mut v = values::<ScoreField>();
+            v.extend(["arr", "{\"attribute\": NAME}", "{\"metric\": ID}"].map(String::from));
+            v
+        }),
         _ => return None,
     })
 }
@@ -349,13 +380,17 @@ fn schema_problem(error: &jsonschema::ValidationError<'_>) -> Problem {
 
 /// What is wrong with a trigger, in words: the kinds and what each needs.
 fn trigger_problem(found: &Value) -> String {
-    const KINDS: [(&str, &str); 6] = [
+    const KINDS: [(&str, &str); 7] = [
         ("manual", ""),
         ("stage_entered", ""),
         ("milestone_reached", "milestone (a milestone id)"),
         ("health_red", ""),
         ("stuck", "days (a whole number, at least 1)"),
         ("recurring", "every_days (a whole number, at least 1)"),
+        (
+            "in_quadrant",
+            "matrix (a matrix id) and quadrant (top_left, top_right, bottom_left or bottom_right)",
+        ),
     ];
     let kind = found.get("kind").and_then(Value::as_str);
     match KINDS.iter().find(|(k, _)| Some(*k) == kind) {
@@ -447,7 +482,7 @@ fn check_meaning(root: &Value) -> Vec<Problem> {
     let role_ids = Ids::collect("role", &ids("roles", &roles), &mut problems);
     let activity_ids = Ids::collect("activity", &ids("activities", &activities), &mut problems);
     let metric_ids = Ids::collect("metric", &ids("metrics", &metrics), &mut problems);
-    Ids::collect("matrix", &ids("matrices", &matrices), &mut problems);
+    let matrix_ids = Ids::collect("matrix", &ids("matrices", &matrices), &mut problems);
     Ids::collect("note", &ids("notes", &notes), &mut problems);
 
     fn refers(problems: &mut Vec<Problem>, ids: &Ids, path: String, target: Option<&Value>) {
@@ -496,12 +531,55 @@ fn check_meaning(root: &Value) -> Vec<Problem> {
                 ));
             }
         }
+        if a["trigger"]["kind"] == "in_quadrant" {
+            refers(
+                &mut problems,
+                &matrix_ids,
+                format!("{at}.trigger.matrix"),
+                a["trigger"].get("matrix"),
+            );
+        }
         if a["trigger"]["kind"] == "milestone_reached" {
             refers(
                 &mut problems,
                 &milestone_ids,
                 format!("{at}.trigger.milestone"),
                 a["trigger"].get("milestone"),
+            );
+        }
+    }
+    for (i, m) in matrices.iter().enumerate() {
+        for axis in ["x", "y"] {
+            let at = format!("matrices[{i}].{axis}");
+            let a = &m[axis];
+            refers(
+                &mut problems,
+                &metric_ids,
+                format!("{at}.field.metric"),
+                a["field"].get("metric"),
+            );
+            let num = |k: &str| a.get(k).and_then(Value::as_f64);
+            let (min, max) = (num("min").unwrap_or(1.0), num("max").unwrap_or(10.0));
+            if min >= max {
+                problems.push(Problem::new(
+                    format!("{at}.max"),
+                    format!("{max} must be above min ({min})"),
+                ));
+            } else if let Some(t) = num("threshold")
+                && !(min..=max).contains(&t)
+            {
+                problems.push(Problem::new(
+                    format!("{at}.threshold"),
+                    format!("{t} is outside the axis's range {min}–{max}"),
+                ));
+            }
+        }
+        for (j, q) in list(m, "quadrants").iter().enumerate() {
+            refers(
+                &mut problems,
+                &activity_ids,
+                format!("matrices[{i}].quadrants[{j}].activity"),
+                q.get("activity"),
             );
         }
     }

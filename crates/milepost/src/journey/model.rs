@@ -192,6 +192,12 @@ pub enum Trigger {
         #[schemars(range(min = 1))]
         every_days: u32,
     },
+    /// The customer is in a quadrant of a matrix (customer level) while in the stage.
+    InQuadrant {
+        /// The matrix's id.
+        matrix: String,
+        quadrant: Corner,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
@@ -293,7 +299,8 @@ pub struct HealthRules {
     pub red_action: Option<String>,
 }
 
-/// A two-axis prioritisation matrix over stakeholder scores (1–10).
+/// A two-axis prioritisation matrix (seed 004): stakeholders or customers placed by two
+/// values, in the quadrant that says how much support to give.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 pub struct Matrix {
     pub id: String,
@@ -304,20 +311,121 @@ pub struct Matrix {
     pub best: Corner,
     #[serde(default)]
     pub quadrants: Vec<Quadrant>,
+    /// How many times a decision maker's scores count in a customer's mean (default 2).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::journey::number::serialize_opt"
+    )]
+    #[schemars(range(min = 1, max = 10))]
+    #[ts(optional)]
+    pub decision_weight: Option<f64>,
+}
+
+/// The decision makers' weight when a matrix names none.
+pub const DEFAULT_DECISION_WEIGHT: f64 = 2.0;
+
+impl Matrix {
+    pub fn decision_weight(&self) -> f64 {
+        self.decision_weight.unwrap_or(DEFAULT_DECISION_WEIGHT)
+    }
+
+    /// The corner a point falls in: on or above a threshold is high.
+    pub fn corner_of(&self, x: f64, y: f64) -> Corner {
+        match (x >= self.x.threshold, y >= self.y.threshold) {
+            (true, true) => Corner::TopRight,
+            (false, true) => Corner::TopLeft,
+            (true, false) => Corner::BottomRight,
+            (false, false) => Corner::BottomLeft,
+        }
+    }
+
+    /// The quadrant at a corner, when the matrix describes it.
+    pub fn quadrant(&self, corner: Corner) -> Option<&Quadrant> {
+        self.quadrants.iter().find(|q| q.corner == corner)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 pub struct Axis {
     pub label: String,
-    pub field: ScoreField,
-    /// Scores at or above this count as "high"; the range is 1–10.
+    pub field: AxisField,
+    /// The axis runs from `min` to `max` (a stakeholder score: 1 to 10).
+    #[serde(
+        default = "score_min",
+        serialize_with = "crate::journey::number::serialize"
+    )]
+    pub min: f64,
+    #[serde(
+        default = "score_max",
+        serialize_with = "crate::journey::number::serialize"
+    )]
+    pub max: f64,
+    /// Values at or above this count as "high".
     #[serde(serialize_with = "crate::journey::number::serialize")]
-    #[schemars(range(min = 1, max = 10))]
     pub threshold: f64,
+    /// Which end is better; by default higher, except for effort and complexity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub better: Option<Direction>,
+}
+
+fn score_min() -> f64 {
+    1.0
+}
+
+fn score_max() -> f64 {
+    10.0
+}
+
+impl Axis {
+    /// The better direction: as written, or lower for effort and complexity.
+    pub fn better(&self) -> Direction {
+        self.better.unwrap_or(match self.field {
+            AxisField::Score(ScoreField::Effort | ScoreField::Complexity) => Direction::Lower,
+            _ => Direction::Higher,
+        })
+    }
+
+    /// A value as 0–1 over the axis's range, 1 being the better end.
+    pub fn normalised(&self, value: f64) -> f64 {
+        let span = self.max - self.min;
+        let v = if span > 0.0 {
+            ((value - self.min) / span).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        match self.better() {
+            Direction::Higher => v,
+            Direction::Lower => 1.0 - v,
+        }
+    }
+}
+
+/// What an axis reads: a stakeholder score, or (for customers) a customer value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(untagged)]
+pub enum AxisField {
+    Score(ScoreField),
+    Customer(CustomerField),
+}
+
+/// A customer's own numeric value: its ARR, a numeric attribute from the customers file,
+/// or a journey metric's current value. Each of its stakeholders shares it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerField {
+    Arr,
+    /// An extra column of the customers file, by its name.
+    Attribute(String),
+    /// A metric's id.
+    Metric(String),
 }
 
 /// The stakeholder scores a matrix axis can use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreField {
     Purpose,
@@ -343,10 +451,28 @@ pub enum Corner {
 pub struct Quadrant {
     pub corner: Corner,
     pub name: String,
-    /// The recommended action for stakeholders in this quadrant.
+    /// The support level recommended for whoever falls here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub action: Option<String>,
+    pub support: Option<Support>,
+    /// Why: the short reasoning behind the support level.
+    #[serde(default, alias = "action", skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub rationale: Option<String>,
+    /// The playbook activity (id) to run for customers here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub activity: Option<String>,
+}
+
+/// How much support a quadrant's customers get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Support {
+    HighTouch,
+    LowTouch,
+    TechTouch,
+    DoNotInvest,
 }
 
 /// A workshop sticky note on the canvas.

@@ -75,6 +75,13 @@ pub fn blank(name: &str) -> Journey {
     }
 }
 
+/// Seed 004's four lenses — purpose × intent, people, process, technology — with quadrant
+/// names, support levels and rationales: what every template carries and any journey can add.
+pub fn builtin_matrices() -> Vec<super::Matrix> {
+    serde_json::from_str(include_str!("../../templates/matrices.json"))
+        .expect("the built-in matrices are valid")
+}
+
 fn parse(key: &str, text: &str) -> Journey {
     file::parse(text).unwrap_or_else(|p| panic!("built-in template {key} is invalid: {p:?}"))
 }
@@ -106,13 +113,26 @@ mod tests {
 
     #[test]
     fn every_template_carries_the_four_lenses_of_seed_004() {
-        use crate::journey::{Corner, ScoreField};
+        use crate::journey::{AxisField, Corner, Direction, ScoreField};
+        let lenses_of =
+            |ms: &[crate::journey::Matrix]| -> Vec<(String, ScoreField, ScoreField, Corner)> {
+                ms.iter()
+                    .map(|m| match (&m.x.field, &m.y.field) {
+                        (AxisField::Score(x), AxisField::Score(y)) => {
+                            (m.id.clone(), *x, *y, m.best)
+                        }
+                        _ => panic!("{}: the lenses read stakeholder scores", m.id),
+                    })
+                    .collect()
+            };
+        let builtin = builtin_matrices();
         for t in list() {
             let j = get(t.key).unwrap();
-            let lenses: Vec<(&str, ScoreField, ScoreField, Corner)> = j
-                .matrices
+            let lenses = lenses_of(&j.matrices);
+            assert_eq!(lenses, lenses_of(&builtin), "{}", t.key);
+            let lenses: Vec<(&str, ScoreField, ScoreField, Corner)> = lenses
                 .iter()
-                .map(|m| (m.id.as_str(), m.x.field, m.y.field, m.best))
+                .map(|(id, x, y, c)| (id.as_str(), *x, *y, *c))
                 .collect();
             assert_eq!(
                 lenses,
@@ -146,14 +166,19 @@ mod tests {
                 "{}",
                 t.key
             );
-            for m in &j.matrices {
+            for m in j.matrices.iter().chain(&builtin) {
                 assert_eq!(m.quadrants.len(), 4, "{}: {}", t.key, m.id);
                 assert!(
-                    m.quadrants.iter().all(|q| q.action.is_some()),
+                    m.quadrants
+                        .iter()
+                        .all(|q| q.rationale.is_some() && q.support.is_some()),
                     "{}: {}",
                     t.key,
                     m.id
                 );
+                // Less effort and complexity are better, without saying so in the file.
+                let lower = m.id == "effort-complexity";
+                assert_eq!(m.x.better() == Direction::Lower, lower, "{}", m.id);
             }
         }
     }

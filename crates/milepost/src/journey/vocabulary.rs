@@ -3,7 +3,7 @@
 //! generated into `ui/src/bindings/vocabulary.ts` (checked for staleness like the other
 //! bindings), so the inspector's lists, the cards and the file dialog cannot drift.
 
-use super::model::{Channel, Effort, Trigger};
+use super::model::{Channel, Corner, Effort, Support, Trigger};
 
 pub const CHANNELS: [(Channel, &str); 8] = [
     (Channel::Meeting, "Meeting"),
@@ -16,6 +16,13 @@ pub const CHANNELS: [(Channel, &str); 8] = [
     (Channel::Automated, "Automated"),
 ];
 
+pub const SUPPORTS: [(Support, &str); 4] = [
+    (Support::HighTouch, "High touch"),
+    (Support::LowTouch, "Low touch"),
+    (Support::TechTouch, "Tech touch"),
+    (Support::DoNotInvest, "Do not invest"),
+];
+
 pub const EFFORTS: [(Effort, &str); 3] = [
     (Effort::Low, "Low"),
     (Effort::Medium, "Medium"),
@@ -23,7 +30,7 @@ pub const EFFORTS: [(Effort, &str); 3] = [
 ];
 
 /// One trigger of each kind (parameters at their defaults), with the words for the kind.
-pub fn triggers() -> [(Trigger, &'static str); 6] {
+pub fn triggers() -> [(Trigger, &'static str); 7] {
     [
         (Trigger::Manual, "Manual"),
         (Trigger::StageEntered, "On entering the stage"),
@@ -36,6 +43,13 @@ pub fn triggers() -> [(Trigger, &'static str); 6] {
         (Trigger::HealthRed, "When health turns red"),
         (Trigger::Stuck { days: 90 }, "Stuck for N days"),
         (Trigger::Recurring { every_days: 30 }, "Every N days"),
+        (
+            Trigger::InQuadrant {
+                matrix: String::new(),
+                quadrant: Corner::TopRight,
+            },
+            "When in a matrix quadrant",
+        ),
     ]
 }
 
@@ -61,6 +75,12 @@ pub fn typescript() -> String {
             .map(|(c, l)| (crate::serde_name(c), *l))
             .collect(),
     );
+    let supports = list(
+        SUPPORTS
+            .iter()
+            .map(|(s, l)| (crate::serde_name(s), *l))
+            .collect(),
+    );
     let efforts = list(
         EFFORTS
             .iter()
@@ -82,9 +102,11 @@ pub fn typescript() -> String {
         "// Generated from crates/milepost/src/journey/vocabulary.rs by `make bindings`; do not edit.\n\
          import type {{ Channel }} from \"./Channel\";\n\
          import type {{ Effort }} from \"./Effort\";\n\
+         import type {{ Support }} from \"./Support\";\n\
          import type {{ Trigger }} from \"./Trigger\";\n\n\
          export const CHANNELS: {{ value: Channel; label: string }}[] = [\n{channels}];\n\n\
          export const EFFORTS: {{ value: Effort; label: string }}[] = [\n{efforts}];\n\n\
+         export const SUPPORTS: {{ value: Support; label: string }}[] = [\n{supports}];\n\n\
          export const TRIGGERS: {{ value: Trigger[\"kind\"]; label: string }}[] = [\n{triggers}];\n\n\
          /** The files the import reads (CSV and text, and spreadsheets). */\n\
          export const DATA_FILE_EXTENSIONS: string[] = [{extensions}];\n"
@@ -106,7 +128,8 @@ mod tests {
                 "milestone_reached",
                 "health_red",
                 "stuck",
-                "recurring"
+                "recurring",
+                "in_quadrant"
             ]
         );
         let channels: std::collections::HashSet<String> =

@@ -5,50 +5,18 @@
 //! axis needs, is listed as not placed, with the reason.
 
 pub mod priority;
+pub mod screen;
 
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::engine::Dataset;
-use crate::journey::{Corner, Matrix, ScoreField};
-
-/// The stakeholder scores, in the order of `ScoreField`.
-pub const SCORE_FIELDS: [ScoreField; 8] = [
-    ScoreField::Purpose,
-    ScoreField::Intent,
-    ScoreField::Desire,
-    ScoreField::Skills,
-    ScoreField::RevenueImpact,
-    ScoreField::Modularity,
-    ScoreField::Effort,
-    ScoreField::Complexity,
-];
-
-fn slot(field: ScoreField) -> usize {
-    SCORE_FIELDS
-        .iter()
-        .position(|f| *f == field)
-        .expect("every score field is listed")
-}
-
-/// One stakeholder of a customer, with its scores (1–10; None where the file had none).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Stakeholder {
-    /// The customer's index in the `Dataset`.
-    pub customer: usize,
-    pub name: String,
-    pub decision_maker: bool,
-    pub scores: [Option<f64>; 8],
-}
-
-impl Stakeholder {
-    pub fn score(&self, field: ScoreField) -> Option<f64> {
-        self.scores[slot(field)]
-    }
-}
+use crate::engine::scores::Reader;
+#[cfg(test)]
+use crate::engine::scores::Scores;
+use crate::journey::{AxisField, Corner, CustomerField, Matrix, Support};
 
 /// Who a matrix places: each stakeholder, or each customer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Stakeholder,
@@ -66,6 +34,11 @@ pub struct MatrixPoint {
     pub y: f64,
     /// The quadrant's name.
     pub quadrant: String,
+    pub corner: Corner,
+    /// A stakeholder point: the stakeholder's name (to re-score it); None for a customer.
+    pub stakeholder: Option<String>,
+    /// A customer point: how many stakeholders its mean is over.
+    pub stakeholders: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -89,22 +62,18 @@ pub struct MatrixView {
 
 /// The corner a point falls in: on or above a threshold is high.
 pub fn corner_of(m: &Matrix, x: f64, y: f64) -> Corner {
-    match (x >= m.x.threshold, y >= m.y.threshold) {
-        (true, true) => Corner::TopRight,
-        (false, true) => Corner::TopLeft,
-        (true, false) => Corner::BottomRight,
-        (false, false) => Corner::BottomLeft,
-    }
+    m.corner_of(x, y)
 }
 
-const CORNERS: [Corner; 4] = [
+/// The corners in the order counts are given when a matrix describes none.
+pub const CORNERS: [Corner; 4] = [
     Corner::TopRight,
     Corner::TopLeft,
     Corner::BottomRight,
     Corner::BottomLeft,
 ];
 
-fn corner_index(c: Corner) -> usize {
+pub(crate) fn corner_index(c: Corner) -> usize {
     match c {
         Corner::TopRight => 0,
         Corner::TopLeft => 1,
@@ -118,141 +87,204 @@ pub(crate) fn quadrant_names(m: &Matrix) -> [String; 4] {
     CORNERS.map(|c| quadrant_name(m, c))
 }
 
-/// The quadrant name for a point, from names looked up once per matrix.
-pub(crate) fn name_in<'a>(names: &'a [String; 4], m: &Matrix, x: f64, y: f64) -> &'a str {
-    &names[corner_index(corner_of(m, x, y))]
-}
-
 /// The name of a corner's quadrant (the corner's own name when the matrix names none).
 pub fn quadrant_name(m: &Matrix, corner: Corner) -> String {
-    m.quadrants
-        .iter()
-        .find(|q| q.corner == corner)
+    m.quadrant(corner)
         .map_or_else(|| crate::serde_name(&corner), |q| q.name.clone())
 }
 
-fn field_name(f: ScoreField) -> String {
-    crate::serde_name(&f).replace('_', " ")
-}
-
-/// The weighted mean of a score over stakeholders that have it; decision makers count
-/// `decision_weight` times. None when nobody has the score.
-pub fn weighted_mean(
-    people: &[&Stakeholder],
-    field: ScoreField,
-    decision_weight: f64,
-) -> Option<f64> {
-    let (sum, weight) = people
+/// The words for a support level.
+pub fn support_words(s: Support) -> &'static str {
+    crate::journey::vocabulary::SUPPORTS
         .iter()
-        .filter_map(|p| {
-            p.score(field).map(|v| {
-                let w = if p.decision_maker {
-                    decision_weight
-                } else {
-                    1.0
-                };
-                (v * w, w)
-            })
-        })
-        .fold((0.0, 0.0), |(s, t), (v, w)| (s + v, t + w));
-    (weight > 0.0).then(|| sum / weight)
+        .find(|(x, _)| *x == s)
+        .map_or("", |(_, w)| w)
 }
 
-/// Places the customers `who` (indexes into `data`) and their stakeholders on matrix `m`.
-pub fn place(
-    m: &Matrix,
-    data: &Dataset,
-    people: &[Stakeholder],
-    who: &[usize],
-    level: Level,
-    decision_weight: f64,
-) -> MatrixView {
-    let mut of: Vec<Vec<&Stakeholder>> = vec![Vec::new(); data.customers.len()];
-    for p in people {
-        if let Some(list) = of.get_mut(p.customer) {
-            list.push(p);
-        }
+/// What an axis reads, in words: "intent", "ARR", "seats", the metric's name.
+pub fn field_words(field: &AxisField, journey: &crate::journey::Journey) -> String {
+    match field {
+        AxisField::Score(f) => crate::serde_name(f).replace('_', " "),
+        AxisField::Customer(CustomerField::Arr) => "ARR".into(),
+        AxisField::Customer(CustomerField::Attribute(a)) => a.clone(),
+        AxisField::Customer(CustomerField::Metric(id)) => journey
+            .metrics
+            .iter()
+            .find(|m| &m.id == id)
+            .map_or_else(|| id.clone(), |m| m.name.clone()),
     }
-    let mut points = Vec::new();
-    let mut not_placed = Vec::new();
-    let (fx, fy) = (m.x.field, m.y.field);
-    // The four quadrant names, looked up once rather than per point.
-    let names = quadrant_names(m);
+}
+
+/// One placed point, without strings: the core of a matrix, cheap enough to recompute on
+/// every re-score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    pub customer: u32,
+    /// The stakeholder's index in `Scores::people`, for a stakeholder point.
+    pub person: Option<u32>,
+    pub x: f64,
+    pub y: f64,
+    pub corner: Corner,
+}
+
+/// Why a customer (or one of its stakeholders) is not on a matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Missing {
+    NoStakeholders,
+    /// The customer (or, with `person`, that stakeholder) has no value for the field.
+    NoValue {
+        person: Option<u32>,
+        x_missing: bool,
+    },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Placement {
+    pub points: Vec<Placed>,
+    pub missing: Vec<(u32, Missing)>,
+    /// Points per corner, by `corner_index`.
+    pub counts: [usize; 4],
+}
+
+/// Places the customers `who` (indexes into the data) or their stakeholders on matrix `m`.
+pub fn place_core(m: &Matrix, r: &Reader<'_>, who: &[usize], level: Level) -> Placement {
+    let mut out = Placement {
+        points: Vec::with_capacity(match level {
+            Level::Customer => who.len(),
+            Level::Stakeholder => r.scores.people().len(),
+        }),
+        ..Placement::default()
+    };
+    let w = m.decision_weight();
     for &c in who {
-        let cust = &data.customers[c];
-        let mine = &of[c];
-        if mine.is_empty() {
-            not_placed.push(NotPlaced {
-                customer_id: cust.id.clone(),
-                reason: "no stakeholders".into(),
-            });
+        let mine = r.scores.of(c);
+        let stakeholder_field = |f: &AxisField| matches!(f, AxisField::Score(_));
+        if mine.is_empty() && (stakeholder_field(&m.x.field) || stakeholder_field(&m.y.field)) {
+            out.missing.push((c as u32, Missing::NoStakeholders));
             continue;
         }
-        let mut point = |id: String, name: String, x: f64, y: f64| {
-            points.push(MatrixPoint {
+        let mut put = |person: Option<u32>, x: Option<f64>, y: Option<f64>| match (x, y) {
+            (Some(x), Some(y)) => {
+                let corner = m.corner_of(x, y);
+                out.counts[corner_index(corner)] += 1;
+                out.points.push(Placed {
+                    customer: c as u32,
+                    person,
+                    x,
+                    y,
+                    corner,
+                });
+            }
+            (x, _) => out.missing.push((
+                c as u32,
+                Missing::NoValue {
+                    person,
+                    x_missing: x.is_none(),
+                },
+            )),
+        };
+        match level {
+            Level::Stakeholder if !mine.is_empty() => {
+                for k in r.scores.range(c) {
+                    let p = &r.scores.people()[k];
+                    put(
+                        Some(k as u32),
+                        r.stakeholder(&m.x.field, p),
+                        r.stakeholder(&m.y.field, p),
+                    );
+                }
+            }
+            _ => put(
+                None,
+                r.customer(&m.x.field, c, w),
+                r.customer(&m.y.field, c, w),
+            ),
+        }
+    }
+    out
+}
+
+/// Places the customers `who` (indexes into the data) or their stakeholders on matrix `m`,
+/// with names and reasons in words.
+pub fn place(m: &Matrix, r: &Reader<'_>, who: &[usize], level: Level) -> MatrixView {
+    let core = place_core(m, r, who, level);
+    view(m, r, &core, level)
+}
+
+/// The words of a placement.
+pub fn view(m: &Matrix, r: &Reader<'_>, core: &Placement, level: Level) -> MatrixView {
+    let names = quadrant_names(m);
+    let people = r.scores.people();
+    let customers = &r.data.customers;
+    let points = core
+        .points
+        .iter()
+        .map(|p| {
+            let cust = &customers[p.customer as usize];
+            let (id, name, stakeholder) = match p.person {
+                Some(k) => {
+                    let s = &people[k as usize];
+                    (
+                        format!("{}/{}", cust.id, s.name),
+                        s.name.clone(),
+                        Some(s.name.clone()),
+                    )
+                }
+                None => (
+                    cust.id.clone(),
+                    cust.name.clone().unwrap_or_else(|| cust.id.clone()),
+                    None,
+                ),
+            };
+            MatrixPoint {
                 id,
                 customer_id: cust.id.clone(),
                 name,
-                x,
-                y,
-                quadrant: name_in(&names, m, x, y).to_owned(),
-            });
-        };
-        match level {
-            Level::Stakeholder => {
-                for p in mine {
-                    match (p.score(fx), p.score(fy)) {
-                        (Some(x), Some(y)) => {
-                            point(format!("{}/{}", cust.id, p.name), p.name.clone(), x, y)
+                x: p.x,
+                y: p.y,
+                quadrant: names[corner_index(p.corner)].clone(),
+                corner: p.corner,
+                stakeholder,
+                stakeholders: r.scores.of(p.customer as usize).len() as u32,
+            }
+        })
+        .collect();
+    let not_placed = core
+        .missing
+        .iter()
+        .map(|(c, why)| NotPlaced {
+            customer_id: customers[*c as usize].id.clone(),
+            reason: match why {
+                Missing::NoStakeholders => "no stakeholders".into(),
+                Missing::NoValue { person, x_missing } => {
+                    let field =
+                        field_words(if *x_missing { &m.x.field } else { &m.y.field }, r.journey);
+                    match person {
+                        Some(k) => format!("{} has no score for {field}", people[*k as usize].name),
+                        None if matches!(
+                            if *x_missing { &m.x.field } else { &m.y.field },
+                            AxisField::Score(_)
+                        ) =>
+                        {
+                            format!("no stakeholder has a score for {field}")
                         }
-                        (x, _) => not_placed.push(NotPlaced {
-                            customer_id: cust.id.clone(),
-                            reason: format!(
-                                "{} has no score for {}",
-                                p.name,
-                                field_name(if x.is_none() { fx } else { fy })
-                            ),
-                        }),
+                        None => format!("no value for {field}"),
                     }
                 }
-            }
-            Level::Customer => {
-                let x = weighted_mean(mine, fx, decision_weight);
-                let y = weighted_mean(mine, fy, decision_weight);
-                match (x, y) {
-                    (Some(x), Some(y)) => point(
-                        cust.id.clone(),
-                        cust.name.clone().unwrap_or_else(|| cust.id.clone()),
-                        x,
-                        y,
-                    ),
-                    (x, _) => not_placed.push(NotPlaced {
-                        customer_id: cust.id.clone(),
-                        reason: format!(
-                            "no stakeholder has a score for {}",
-                            field_name(if x.is_none() { fx } else { fy })
-                        ),
-                    }),
-                }
-            }
-        }
-    }
+            },
+        })
+        .collect();
     let mut counts = serde_json::Map::new();
-    let corners = [
-        Corner::TopRight,
-        Corner::TopLeft,
-        Corner::BottomRight,
-        Corner::BottomLeft,
-    ];
-    let ordered = m.quadrants.iter().map(|q| q.corner).chain(
-        corners
-            .into_iter()
-            .filter(|c| !m.quadrants.iter().any(|q| q.corner == *c)),
-    );
+    let ordered = m
+        .quadrants
+        .iter()
+        .map(|q| q.corner)
+        .chain(CORNERS.into_iter().filter(|c| m.quadrant(*c).is_none()));
     for corner in ordered {
-        let name = quadrant_name(m, corner);
-        let n = points.iter().filter(|p| p.quadrant == name).count();
-        counts.insert(name, n.into());
+        counts.insert(
+            names[corner_index(corner)].clone(),
+            core.counts[corner_index(corner)].into(),
+        );
     }
     MatrixView {
         matrix: m.id.clone(),
@@ -266,36 +298,55 @@ pub fn place(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Customer;
-    use crate::journey::{Axis, Quadrant};
+    use crate::engine::scores::slot;
+    use crate::engine::{Customer, Dataset, Stakeholder};
+    use crate::journey::{Axis, Quadrant, ScoreField};
+
+    fn axis(label: &str, field: ScoreField) -> Axis {
+        Axis {
+            label: label.into(),
+            field: AxisField::Score(field),
+            min: 1.0,
+            max: 10.0,
+            threshold: 5.0,
+            better: None,
+        }
+    }
+
+    fn quadrant(corner: Corner, name: &str) -> Quadrant {
+        Quadrant {
+            corner,
+            name: name.into(),
+            support: None,
+            rationale: None,
+            activity: None,
+        }
+    }
+
+    fn placed(
+        m: &Matrix,
+        d: &Dataset,
+        people: &[Stakeholder],
+        who: &[usize],
+        level: Level,
+    ) -> MatrixView {
+        let j = crate::journey::templates::blank("t");
+        let scores = Scores::new(d.customers.len(), people.to_vec());
+        place(m, &Reader::new(&j, d, &scores, i64::MAX), who, level)
+    }
 
     fn matrix() -> Matrix {
         Matrix {
             id: "pi".into(),
             name: "Purpose × intent".into(),
-            x: Axis {
-                label: "Intent".into(),
-                field: ScoreField::Intent,
-                threshold: 5.0,
-            },
-            y: Axis {
-                label: "Purpose".into(),
-                field: ScoreField::Purpose,
-                threshold: 5.0,
-            },
+            x: axis("Intent", ScoreField::Intent),
+            y: axis("Purpose", ScoreField::Purpose),
             best: Corner::TopRight,
             quadrants: vec![
-                Quadrant {
-                    corner: Corner::TopRight,
-                    name: "Champions".into(),
-                    action: None,
-                },
-                Quadrant {
-                    corner: Corner::BottomLeft,
-                    name: "Passengers".into(),
-                    action: None,
-                },
+                quadrant(Corner::TopRight, "Champions"),
+                quadrant(Corner::BottomLeft, "Passengers"),
             ],
+            decision_weight: None,
         }
     }
 
@@ -314,6 +365,7 @@ mod tests {
             name: name.into(),
             decision_maker: dm,
             scores,
+            changes: Vec::new(),
         }
     }
 
@@ -349,12 +401,21 @@ mod tests {
             person(1, "Cy", false, Some(7.0), None),
         ];
         // Decision makers count twice: purpose (2·9 + 3) / 3 = 7, intent (2·8 + 2) / 3 = 6.
-        let v = place(&m, &d, &people, &[0, 1, 2], Level::Customer, 2.0);
+        let v = placed(&m, &d, &people, &[0, 1, 2], Level::Customer);
         assert_eq!(v.points.len(), 1);
         assert_eq!((v.points[0].x, v.points[0].y), (6.0, 7.0));
         assert_eq!(v.points[0].quadrant, "Champions");
         // Equal weights: purpose 6, intent 5.
-        let even = place(&m, &d, &people, &[0], Level::Customer, 1.0);
+        let even = placed(
+            &Matrix {
+                decision_weight: Some(1.0),
+                ..m.clone()
+            },
+            &d,
+            &people,
+            &[0],
+            Level::Customer,
+        );
         assert_eq!((even.points[0].x, even.points[0].y), (5.0, 6.0));
         let reasons: Vec<(&str, &str)> = v
             .not_placed
@@ -379,7 +440,7 @@ mod tests {
             person(0, "Ben", false, Some(3.0), Some(2.0)),
             person(1, "Cy", false, None, Some(6.0)),
         ];
-        let v = place(&m, &d, &people, &[0, 1], Level::Stakeholder, 2.0);
+        let v = placed(&m, &d, &people, &[0, 1], Level::Stakeholder);
         let ids: Vec<&str> = v.points.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["C0/Ana", "C0/Ben"]);
         assert_eq!(v.not_placed[0].reason, "Cy has no score for purpose");

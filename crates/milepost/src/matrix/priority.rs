@@ -10,22 +10,28 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Stakeholder, weighted_mean};
 use crate::engine::Dataset;
-use crate::journey::{Matrix, ScoreField};
+use crate::engine::scores::{Reader, SCORE_FIELDS, slot, weighted_mean};
+use crate::journey::{Matrix, ScoreField, Support};
 
 /// How many places at the top sensitivity watches.
 pub const TOP: usize = 10;
 
-/// Whether a lower score is the better one (less effort, less complexity).
-pub fn lower_is_better(field: ScoreField) -> bool {
-    matches!(field, ScoreField::Effort | ScoreField::Complexity)
+/// A score of 1–10 as 0–1, 1 being the better end (for effort and complexity, the low end).
+pub fn normalised(field: ScoreField, value: f64) -> f64 {
+    score_axis(field).normalised(value)
 }
 
-/// A score of 1–10 as 0–1, 1 being the better end.
-pub fn normalised(field: ScoreField, value: f64) -> f64 {
-    let v = ((value - 1.0) / 9.0).clamp(0.0, 1.0);
-    if lower_is_better(field) { 1.0 - v } else { v }
+/// The axis a ranking dimension is read on: the score's 1–10 range, its usual direction.
+fn score_axis(field: ScoreField) -> crate::journey::Axis {
+    crate::journey::Axis {
+        label: String::new(),
+        field: crate::journey::AxisField::Score(field),
+        min: 1.0,
+        max: 10.0,
+        threshold: 5.0,
+        better: None,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -40,8 +46,10 @@ pub struct Ranked {
     /// Matrix id → the customer's quadrant in it (customer level).
     #[ts(type = "Record<string, string>")]
     pub quadrants: BTreeMap<String, String>,
-    /// The first matrix's recommended action for the customer's quadrant.
-    pub support: Option<String>,
+    /// The first matrix's recommended support level for the customer's quadrant.
+    pub support: Option<Support>,
+    /// The playbook activity (its name) that quadrant runs.
+    pub activity: Option<String>,
     /// Why the customer has no score.
     pub reason: Option<String>,
 }
@@ -114,34 +122,28 @@ fn order(
 /// Ranks the customers `who` by the weighted dimensions; `matrices` give each its
 /// quadrants and the first one its recommended support.
 pub fn rank(
-    data: &Dataset,
-    people: &[Stakeholder],
+    r: &Reader<'_>,
     who: &[usize],
     dims: &[(ScoreField, f64)],
     decision_weight: f64,
     matrices: &[Matrix],
 ) -> Priority {
-    let mut of: Vec<Vec<&Stakeholder>> = vec![Vec::new(); data.customers.len()];
-    for p in people {
-        if let Some(list) = of.get_mut(p.customer) {
-            list.push(p);
-        }
-    }
+    let data = r.data;
     // Each customer's mean of every score, once: the ranking's dimensions and every
     // matrix's axes read from it.
     let mut all: Vec<[Option<f64>; 8]> = vec![[None; 8]; data.customers.len()];
     let mut means: Vec<(usize, Vec<f64>)> = Vec::with_capacity(who.len());
     let mut missing: Vec<(usize, String)> = Vec::new();
     for &c in who {
-        let mine = &of[c];
+        let mine = r.scores.of(c);
         if mine.is_empty() {
             missing.push((c, "no stakeholders".into()));
             continue;
         }
-        for (k, field) in super::SCORE_FIELDS.iter().enumerate() {
-            all[c][k] = weighted_mean(mine, *field, decision_weight);
+        for (k, field) in SCORE_FIELDS.iter().enumerate() {
+            all[c][k] = weighted_mean(mine, *field, decision_weight, r.scores_at);
         }
-        let values: Vec<Option<f64>> = dims.iter().map(|&(f, _)| all[c][super::slot(f)]).collect();
+        let values: Vec<Option<f64>> = dims.iter().map(|&(f, _)| all[c][slot(f)]).collect();
         match values.iter().position(Option::is_none) {
             Some(i) => missing.push((
                 c,
@@ -155,13 +157,21 @@ pub fn rank(
     }
     let id_pos = id_order(data);
     let ranked = order(data, &id_pos, &means, dims);
-    // Each customer's quadrant in a matrix, from its means of the two axes.
+    // Each customer's quadrant in a matrix, from its means of the two axes (read again
+    // only where the matrix weighs decision makers differently or reads a customer field).
     let names: Vec<[String; 4]> = matrices.iter().map(super::quadrant_names).collect();
-    let quadrant = |k: usize, c: usize| -> Option<&str> {
+    let value = |m: &Matrix, field: &crate::journey::AxisField, c: usize| match field {
+        crate::journey::AxisField::Score(f) if m.decision_weight() == decision_weight => {
+            all[c][slot(*f)]
+        }
+        f => r.customer(f, c, m.decision_weight()),
+    };
+    let corner = |k: usize, c: usize| -> Option<crate::journey::Corner> {
         let m = &matrices[k];
-        let x = all[c][super::slot(m.x.field)]?;
-        let y = all[c][super::slot(m.y.field)]?;
-        Some(super::name_in(&names[k], m, x, y))
+        Some(m.corner_of(value(m, &m.x.field, c)?, value(m, &m.y.field, c)?))
+    };
+    let quadrant = |k: usize, c: usize| -> Option<&str> {
+        corner(k, c).map(|q| names[k][super::corner_index(q)].as_str())
     };
     let entry = |c: usize, rank: Option<u32>, score: Option<f64>, reason: Option<String>| {
         let cust = &data.customers[c];
@@ -170,9 +180,14 @@ pub fn rank(
             .enumerate()
             .filter_map(|(k, m)| quadrant(k, c).map(|q| (m.id.clone(), q.to_owned())))
             .collect();
-        let support = matrices.first().and_then(|m| {
-            let q = quadrant(0, c)?;
-            m.quadrants.iter().find(|x| x.name == q)?.action.clone()
+        let first = matrices.first().and_then(|m| m.quadrant(corner(0, c)?));
+        let support = first.and_then(|q| q.support);
+        let activity = first.and_then(|q| q.activity.as_ref()).map(|id| {
+            r.journey
+                .activities
+                .iter()
+                .find(|a| &a.id == id)
+                .map_or_else(|| id.clone(), |a| a.name.clone())
         });
         Ranked {
             rank,
@@ -182,6 +197,7 @@ pub fn rank(
             score,
             quadrants,
             support,
+            activity,
             reason,
         }
     };
@@ -254,10 +270,44 @@ pub fn rank(
     }
 }
 
+/// The ranking as CSV, safe to open in a spreadsheet: rank, customer, score, a column per
+/// matrix with the customer's quadrant, support, activity, and why a customer is unranked.
+pub fn to_csv(p: &Priority, matrices: &[Matrix]) -> String {
+    let mut header: Vec<String> = ["rank", "customer_id", "name", "arr", "score"]
+        .map(String::from)
+        .into();
+    header.extend(matrices.iter().map(|m| m.name.clone()));
+    header.extend(["support", "activity", "not ranked because"].map(String::from));
+    let rows = p.customers.iter().map(|r| {
+        let mut row = vec![
+            r.rank.map(|n| n.to_string()).unwrap_or_default(),
+            r.customer_id.clone(),
+            r.name.clone().unwrap_or_default(),
+            r.arr.map(|a| a.to_string()).unwrap_or_default(),
+            r.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
+        ];
+        row.extend(
+            matrices
+                .iter()
+                .map(|m| r.quadrants.get(&m.id).cloned().unwrap_or_default()),
+        );
+        row.push(
+            r.support
+                .map(super::support_words)
+                .unwrap_or_default()
+                .to_owned(),
+        );
+        row.push(r.activity.clone().unwrap_or_default());
+        row.push(r.reason.clone().unwrap_or_default());
+        row
+    });
+    crate::data::safe_csv(std::iter::once(header).chain(rows))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Customer;
+    use crate::engine::{Customer, Scores, Stakeholder};
 
     fn person(customer: usize, purpose: f64, effort: f64) -> Stakeholder {
         let mut scores = [None; 8];
@@ -268,7 +318,20 @@ mod tests {
             name: format!("P{customer}"),
             decision_maker: false,
             scores,
+            changes: Vec::new(),
         }
+    }
+
+    fn ranked(
+        data: &Dataset,
+        people: &[Stakeholder],
+        who: &[usize],
+        dims: &[(ScoreField, f64)],
+    ) -> Priority {
+        let j = crate::journey::templates::blank("t");
+        let scores = Scores::new(data.customers.len(), people.to_vec());
+        let r = Reader::new(&j, data, &scores, i64::MAX);
+        rank(&r, who, dims, 2.0, &[])
     }
 
     #[test]
@@ -300,7 +363,7 @@ mod tests {
             person(2, 10.0, 10.0),
         ];
         let dims = [(ScoreField::Purpose, 1.0), (ScoreField::Effort, 1.0)];
-        let p = rank(&data, &people, &[0, 1, 2, 3], &dims, 2.0, &[]);
+        let p = ranked(&data, &people, &[0, 1, 2, 3], &dims);
         let got: Vec<(Option<u32>, &str, Option<f64>)> = p
             .customers
             .iter()
@@ -317,14 +380,7 @@ mod tests {
         );
         assert_eq!(p.customers[3].reason.as_deref(), Some("no stakeholders"));
         // Weighting purpose alone, C0 and C2 tie at 1.0 and C2's ARR puts it first.
-        let p = rank(
-            &data,
-            &people,
-            &[0, 1, 2, 3],
-            &[(ScoreField::Purpose, 1.0)],
-            2.0,
-            &[],
-        );
+        let p = ranked(&data, &people, &[0, 1, 2, 3], &[(ScoreField::Purpose, 1.0)]);
         let order: Vec<&str> = p.customers.iter().map(|r| r.customer_id.as_str()).collect();
         assert_eq!(order, ["C2", "C0", "C1", "C3"]);
     }
@@ -347,7 +403,7 @@ mod tests {
             person(2, 1.0, 10.0),
         ];
         let dims = [(ScoreField::Purpose, 1.0), (ScoreField::Effort, 1.0)];
-        let p = rank(&data, &people, &[0, 1, 2], &dims, 2.0, &[]);
+        let p = ranked(&data, &people, &[0, 1, 2], &dims);
         // Both score 0.75 (1 + 0.5 and 0.5 + 1, halved): a tie, C0 first by id.
         assert_eq!(p.customers[0].customer_id, "C0");
         let shifts: Vec<(&str, u64)> = p

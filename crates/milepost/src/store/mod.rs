@@ -7,6 +7,7 @@
 mod customers;
 mod import;
 mod journeys;
+mod scores;
 mod summary;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ use rusqlite_migration::{M, Migrations};
 
 pub use customers::{CustomerDetail, CustomerRow, Stakeholder, TimelineEvent};
 pub use journeys::{JourneySummary, SaveOutcome, StoredJourney};
+pub use scores::Rescore;
 pub use summary::{DataSummary, TableSummary};
 
 use crate::{Error, Result};
@@ -27,11 +29,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/001_journeys.sql")),
         M::up(include_str!("migrations/002_journey_revision.sql")),
         M::up(include_str!("migrations/003_customer_data.sql")),
+        M::up(include_str!("migrations/004_score_history.sql")),
     ])
 });
 
 /// The number of the newest schema this version knows.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 /// Environment variable that points the CLI and the app at another database file.
 pub const DB_ENV: &str = "MILEPOST_DB";

@@ -7,6 +7,7 @@ import type { Stage } from "../../bindings/Stage";
 import { CHANNELS, EFFORTS, TRIGGERS } from "../../bindings/vocabulary";
 import { HEALTH_WORDS } from "../../components/health";
 import { allMilestones } from "../../components/text";
+import { quadrantName } from "../matrices/quadrants";
 
 const OPS: Record<Criterion["op"], string> = {
   ">=": "≥",
@@ -49,6 +50,12 @@ export function triggerText(a: Activity, journey: Journey): string {
       return `Stuck more than ${t.days} days`;
     case "recurring":
       return `Every ${t.every_days} days`;
+    case "in_quadrant": {
+      const m = journey.matrices.find((x) => x.id === t.matrix);
+      return m
+        ? `In “${quadrantName(m, t.quadrant)}” of ${m.name}`
+        : `In a quadrant of ${t.matrix}`;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // Every field of the selected item. Edits go through `edit` with a label per field, so
 // typing in one box is one undo step.
 import type { Activity } from "../../bindings/Activity";
+import type { Corner } from "../../bindings/Corner";
 import type { Direction } from "../../bindings/Direction";
 import type { Journey } from "../../bindings/Journey";
 import type { NoteColor } from "../../bindings/NoteColor";
@@ -8,6 +9,7 @@ import type { Trigger } from "../../bindings/Trigger";
 import { CHANNELS, EFFORTS, TRIGGERS } from "../../bindings/vocabulary";
 import { Checkbox, NumberField, SelectField, TextArea, TextField } from "../../components/fields";
 import { allMilestones } from "../../components/text";
+import { CORNERS, quadrantName } from "../matrices/quadrants";
 import { CriterionEditor } from "./CriterionEditor";
 import type { Finding } from "./check";
 import {
@@ -58,9 +60,21 @@ function defaultTrigger(kind: Trigger["kind"], j: Journey): Trigger {
       return { kind, days: 90 };
     case "recurring":
       return { kind, every_days: 30 };
+    case "in_quadrant":
+      return {
+        kind,
+        matrix: j.matrices[0]?.id ?? "",
+        quadrant: j.matrices[0]?.best ?? "top_right",
+      };
     default:
       return { kind } as Trigger;
   }
+}
+
+/** A matrix's four corners, each by its quadrant's name. */
+function quadrantOptions(j: Journey, matrix: string): { value: Corner; label: string }[] {
+  const m = j.matrices.find((x) => x.id === matrix);
+  return CORNERS.map((c) => ({ value: c, label: m ? quadrantName(m, c) : c }));
 }
 
 /** The list with `id` in it or not, as a checkbox says. */
@@ -372,6 +386,22 @@ function ActivityForm({ journey: j, id, edit }: FormProps) {
             v && v >= 1 && up({ trigger: { kind: "stuck", days: v } }, "trigger.days")
           }
         />
+      )}
+      {trigger.kind === "in_quadrant" && (
+        <div className="field-row">
+          <SelectField
+            label="Matrix"
+            value={trigger.matrix}
+            options={j.matrices.map((m) => ({ value: m.id, label: m.name }))}
+            onChange={(v) => v && up({ trigger: { ...trigger, matrix: v } }, "trigger.matrix")}
+          />
+          <SelectField
+            label="Quadrant"
+            value={trigger.quadrant}
+            options={quadrantOptions(j, trigger.matrix)}
+            onChange={(v) => v && up({ trigger: { ...trigger, quadrant: v } }, "trigger.quadrant")}
+          />
+        </div>
       )}
       {trigger.kind === "recurring" && (
         <NumberField

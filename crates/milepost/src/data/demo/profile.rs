@@ -2,7 +2,7 @@
 //! customers and this week's tasks per owner. `milepost demo` prints it, and a test holds
 //! it to what a real business looks like.
 
-use crate::engine::{self, Dataset, Filter, Health};
+use crate::engine::{self, Dataset, Filter, Health, Scores};
 use crate::journey::templates;
 
 /// One template's view of the data, as of the latest event's day.
@@ -70,7 +70,7 @@ impl Profile {
 }
 
 /// The profile of the data through every built-in template; empty without events.
-pub fn profiles(data: &Dataset) -> Vec<Profile> {
+pub fn profiles(data: &Dataset, scores: &Scores) -> Vec<Profile> {
     let Some(latest) = data.latest() else {
         return Vec::new();
     };
@@ -90,7 +90,7 @@ pub fn profiles(data: &Dataset) -> Vec<Profile> {
             };
             let f = engine::funnel(&journey.name, data, &a, &all);
             let mut per_owner = std::collections::BTreeMap::<Option<String>, u64>::new();
-            for t in engine::tasks(&journey, data, &a, &all, 7) {
+            for t in engine::tasks(&journey, data, scores, &a, &all, 7) {
                 *per_owner.entry(t.owner).or_default() += 1;
             }
             let mut tasks_per_owner: Vec<u64> = per_owner.into_values().collect();

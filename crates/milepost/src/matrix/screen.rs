@@ -1,0 +1,78 @@
+//! What the app's Matrices view shows: one matrix filled with points for the chosen
+//! customers, where the points were on an earlier date (for trails), and what the view
+//! needs to know about each customer to filter, size and describe its points.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Level, MatrixView, place};
+use crate::engine::{Dataset, Filter, Health, Reader, Scores, assess, customer_states, population};
+use crate::journey::Journey;
+
+/// A customer as the matrix view describes it on hover and filters it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PointCustomer {
+    pub id: String,
+    pub name: Option<String>,
+    pub segment: Option<String>,
+    pub owner: Option<String>,
+    pub arr: Option<f64>,
+    pub stage: Option<String>,
+    pub health: Option<Health>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct MatrixScreen {
+    pub view: MatrixView,
+    /// The same points placed by their scores at the end of the compare date; null
+    /// without one.
+    pub before: Option<MatrixView>,
+    /// Every customer of the population, in data order.
+    pub customers: Vec<PointCustomer>,
+}
+
+/// Fills matrix `matrix` (an id) for the customers `filter` admits as of `cutoff`,
+/// with the positions at `compare` (end of that day) when given. None when the journey
+/// has no such matrix.
+#[allow(clippy::too_many_arguments)]
+pub fn screen(
+    journey: &Journey,
+    data: &Dataset,
+    scores: &Scores,
+    cutoff: i64,
+    filter: &Filter,
+    matrix: &str,
+    level: Level,
+    compare: Option<i64>,
+) -> Option<MatrixScreen> {
+    let m = journey.matrices.iter().find(|m| m.id == matrix)?;
+    let a = assess(journey, data, cutoff);
+    let who = population(data, &a, filter);
+    let mut r = Reader::new(journey, data, scores, cutoff);
+    let view = place(m, &r, &who, level);
+    let before = compare.map(|t| {
+        r.scores_at = Some(t);
+        place(m, &r, &who, level)
+    });
+    let customers = customer_states(journey, data, &a, filter)
+        .into_iter()
+        .zip(&who)
+        .map(|(s, &c)| {
+            let cust = &data.customers[c];
+            PointCustomer {
+                id: s.id,
+                name: s.name,
+                segment: cust.segment.clone(),
+                owner: cust.owner.clone(),
+                arr: cust.arr,
+                stage: s.stage_name,
+                health: s.health.map(|h| h.colour),
+            }
+        })
+        .collect();
+    Some(MatrixScreen {
+        view,
+        before,
+        customers,
+    })
+}

@@ -1,0 +1,144 @@
+//! The Matrices view: a matrix filled with points, re-scoring a stakeholder (a dragged
+//! point), the priority ranking and its CSV, and the built-in lenses to add to a journey.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use milepost::engine::Filter;
+use milepost::journey::{Matrix, ScoreField};
+use milepost::matrix::Level;
+use milepost::matrix::priority::{self, Priority};
+use milepost::matrix::screen::MatrixScreen;
+use milepost::store::Rescore;
+use tauri::State;
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+
+fn day(text: &str, what: &str) -> CommandResult<i64> {
+    milepost::data::values::parse_timestamp(text, milepost::data::DateOrder::Auto)
+        .map(milepost::engine::cutoff_of_day)
+        .map_err(|e| {
+            milepost::Error::Data {
+                path: what.into(),
+                message: e,
+            }
+            .into()
+        })
+}
+
+/// Matrix `matrix` of stored journey `id` as of the latest event's day, for a segment and
+/// an owner (default: all), with the positions at the end of `compare` when given; null
+/// without events or without that matrix.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn matrix_screen(
+    id: i64,
+    matrix: String,
+    level: Level,
+    segment: Option<String>,
+    owner: Option<String>,
+    compare: Option<String>,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<MatrixScreen>> {
+    let journey = state.with_store(move |s| s.load_journey(id)).await?;
+    let data = state.dataset().await?;
+    let scores = state.scores(data.clone(), &journey).await?;
+    let compare = compare.map(|c| day(&c, "compare with")).transpose()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let latest = data.latest()?;
+        let filter = Filter {
+            segment,
+            owner,
+            ..Default::default()
+        };
+        milepost::matrix::screen::screen(
+            &journey,
+            &data,
+            &scores,
+            milepost::engine::cutoff_of_day(latest),
+            &filter,
+            &matrix,
+            level,
+            compare,
+        )
+    })
+    .await
+    .map_err(CommandError::internal)
+}
+
+/// Sets one stakeholder's score (a dragged or nudged point, or an undo) and returns the
+/// value it replaced; the previous value stays in the history.
+#[tauri::command]
+pub async fn rescore(change: Rescore, state: State<'_, AppState>) -> CommandResult<Option<f64>> {
+    let data = state.dataset().await?;
+    let c = change.clone();
+    let before = state.with_store(move |s| s.rescore(&c)).await?;
+    if let Some(i) = data
+        .customers
+        .iter()
+        .position(|x| x.id == change.customer_id)
+    {
+        state.rescored(i, &change, before);
+    }
+    Ok(before)
+}
+
+async fn ranking(
+    id: i64,
+    weights: BTreeMap<ScoreField, f64>,
+    decision_weight: f64,
+    state: &AppState,
+) -> CommandResult<(Priority, Vec<Matrix>)> {
+    let journey = state.with_store(move |s| s.load_journey(id)).await?;
+    let data = state.dataset().await?;
+    let scores = state.scores(data.clone(), &journey).await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let cutoff = milepost::engine::cutoff_of_day(data.latest().unwrap_or(0));
+        let a = milepost::engine::assess(&journey, &data, cutoff);
+        let who = milepost::engine::population(&data, &a, &Filter::default());
+        let r = milepost::engine::Reader::new(&journey, &data, &scores, cutoff);
+        let dims: Vec<(ScoreField, f64)> = weights.into_iter().filter(|w| w.1 > 0.0).collect();
+        let p = priority::rank(&r, &who, &dims, decision_weight, &journey.matrices);
+        (p, journey.matrices.clone())
+    })
+    .await
+    .map_err(CommandError::internal)
+}
+
+/// Every customer ranked by the weighted dimensions, with its quadrants, support and the
+/// sensitivity of the top ten to each weight.
+#[tauri::command]
+pub async fn priority_ranking(
+    id: i64,
+    weights: BTreeMap<ScoreField, f64>,
+    decision_weight: f64,
+    state: State<'_, AppState>,
+) -> CommandResult<Priority> {
+    Ok(ranking(id, weights, decision_weight, &state).await?.0)
+}
+
+/// Writes the ranking as spreadsheet-safe CSV.
+#[tauri::command]
+pub async fn export_priority_csv(
+    id: i64,
+    weights: BTreeMap<ScoreField, f64>,
+    decision_weight: f64,
+    path: PathBuf,
+    state: State<'_, AppState>,
+) -> CommandResult<()> {
+    let (p, matrices) = ranking(id, weights, decision_weight, &state).await?;
+    let text = priority::to_csv(&p, &matrices);
+    tauri::async_runtime::spawn_blocking(move || {
+        std::fs::write(&path, text).map_err(|source| milepost::Error::Io { path, source })
+    })
+    .await
+    .map_err(CommandError::internal)?
+    .map_err(Into::into)
+}
+
+/// Seed 004's four lenses, to add to a journey.
+#[tauri::command]
+pub fn builtin_matrices() -> Vec<Matrix> {
+    milepost::journey::templates::builtin_matrices()
+}
