@@ -4,6 +4,7 @@ import { DataScreen } from "./features/data/DataScreen";
 import { FunnelScreen } from "./features/funnel/FunnelScreen";
 import { TasksScreen } from "./features/funnel/TasksScreen";
 import { HomeScreen } from "./features/home/HomeScreen";
+import { MatricesScreen } from "./features/matrices/MatricesScreen";
 import { api } from "./ipc";
 
 type Screen =
@@ -11,6 +12,7 @@ type Screen =
   | { kind: "journey"; id: number }
   | { kind: "funnel"; id: number }
   | { kind: "tasks"; id: number; name: string }
+  | { kind: "matrices"; id: number; name: string }
   | { kind: "data" };
 
 export function App() {
@@ -36,6 +38,7 @@ export function App() {
           onBack={goHome}
           onFunnel={() => setScreen({ kind: "funnel", id })}
           onTasks={(name) => setScreen({ kind: "tasks", id, name })}
+          onMatrices={(name) => setScreen({ kind: "matrices", id, name })}
         />
       );
     }
@@ -43,6 +46,16 @@ export function App() {
       const id = screen.id;
       return (
         <TasksScreen id={id} name={screen.name} onBack={() => setScreen({ kind: "journey", id })} />
+      );
+    }
+    case "matrices": {
+      const id = screen.id;
+      return (
+        <MatricesScreen
+          id={id}
+          name={screen.name}
+          onBack={() => setScreen({ kind: "journey", id })}
+        />
       );
     }
     case "funnel": {

@@ -11,7 +11,7 @@ use milepost::engine::{Analysis, CustomerState, Funnel, LiveNumbers, TaskItem, W
 use milepost::error::ErrorReport;
 use milepost::journey::templates::Template;
 use milepost::journey::{Journey, Problem, file};
-use milepost::matrix::priority::Priority;
+use milepost::matrix::priority::Ranking;
 use milepost::matrix::screen::MatrixScreen;
 use milepost::store::{
     CustomerDetail, CustomerRow, DataSummary, JourneySummary, Rescore, SaveOutcome, StoredJourney,
@@ -68,7 +68,7 @@ fn typescript_bindings_are_current() {
     TaskItem::export_all(&cfg).unwrap();
     WeekLoad::export_all(&cfg).unwrap();
     MatrixScreen::export_all(&cfg).unwrap();
-    Priority::export_all(&cfg).unwrap();
+    Ranking::export_all(&cfg).unwrap();
     Rescore::export_all(&cfg).unwrap();
     // Values as well as types: the words for the journey's fixed lists.
     std::fs::write(

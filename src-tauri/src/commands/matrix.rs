@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use milepost::engine::Filter;
 use milepost::journey::{Matrix, ScoreField};
 use milepost::matrix::Level;
-use milepost::matrix::priority::{self, Priority};
+use milepost::matrix::priority::{self, Ranking};
 use milepost::matrix::screen::MatrixScreen;
 use milepost::store::Rescore;
 use tauri::State;
@@ -89,7 +89,7 @@ async fn ranking(
     weights: BTreeMap<ScoreField, f64>,
     decision_weight: f64,
     state: &AppState,
-) -> CommandResult<(Priority, Vec<Matrix>)> {
+) -> CommandResult<(Ranking, Vec<Matrix>)> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
     let data = state.dataset().await?;
     let scores = state.scores(data.clone(), &journey).await?;
@@ -114,7 +114,7 @@ pub async fn priority_ranking(
     weights: BTreeMap<ScoreField, f64>,
     decision_weight: f64,
     state: State<'_, AppState>,
-) -> CommandResult<Priority> {
+) -> CommandResult<Ranking> {
     Ok(ranking(id, weights, decision_weight, &state).await?.0)
 }
 

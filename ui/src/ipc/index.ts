@@ -18,8 +18,13 @@ import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { Journey } from "../bindings/Journey";
 import type { JourneySummary } from "../bindings/JourneySummary";
+import type { Level } from "../bindings/Level";
 import type { LiveNumbers } from "../bindings/LiveNumbers";
+import type { Matrix } from "../bindings/Matrix";
+import type { MatrixScreen } from "../bindings/MatrixScreen";
 import type { Progress } from "../bindings/Progress";
+import type { Ranking } from "../bindings/Ranking";
+import type { Rescore } from "../bindings/Rescore";
 import type { SaveOutcome } from "../bindings/SaveOutcome";
 import type { Span } from "../bindings/Span";
 import type { StoredJourney } from "../bindings/StoredJourney";
@@ -119,6 +124,22 @@ export const api = {
     call<void>("export_tasks_csv", { id, days, path }),
   tasksDryRun: (id: number, weeks: number, capacity: Record<string, number>) =>
     call<WeekLoad[]>("tasks_dry_run", { id, weeks, capacity }),
+  matrixScreen: (
+    id: number,
+    matrix: string,
+    level: Level,
+    filter: { segment: string | null; owner: string | null; compare: string | null },
+  ) => call<MatrixScreen | null>("matrix_screen", { id, matrix, level, ...filter }),
+  rescore: (change: Rescore) => call<number | null>("rescore", { change }),
+  priorityRanking: (id: number, weights: Record<string, number>, decisionWeight: number) =>
+    call<Ranking>("priority_ranking", { id, weights, decisionWeight }),
+  exportPriorityCsv: (
+    id: number,
+    weights: Record<string, number>,
+    decisionWeight: number,
+    path: string,
+  ) => call<void>("export_priority_csv", { id, weights, decisionWeight, path }),
+  builtinMatrices: () => call<Matrix[]>("builtin_matrices"),
   /** Asks where to save a CSV file; null when the person cancels. */
   async pickCsvPath(suggestedName: string): Promise<string | null> {
     return (

@@ -72,7 +72,7 @@ pub struct Sensitivity {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct Priority {
+pub struct Ranking {
     #[ts(type = "Record<string, number>")]
     pub weights: serde_json::Map<String, serde_json::Value>,
     pub customers: Vec<Ranked>,
@@ -127,7 +127,7 @@ pub fn rank(
     dims: &[(ScoreField, f64)],
     decision_weight: f64,
     matrices: &[Matrix],
-) -> Priority {
+) -> Ranking {
     let data = r.data;
     // Each customer's mean of every score, once: the ranking's dimensions and every
     // matrix's axes read from it.
@@ -256,7 +256,7 @@ pub fn rank(
     for &(f, w) in dims {
         weights.insert(crate::serde_name(&f), w.into());
     }
-    Priority {
+    Ranking {
         weights,
         customers,
         sensitivity: Sensitivity {
@@ -272,7 +272,7 @@ pub fn rank(
 
 /// The ranking as CSV, safe to open in a spreadsheet: rank, customer, score, a column per
 /// matrix with the customer's quadrant, support, activity, and why a customer is unranked.
-pub fn to_csv(p: &Priority, matrices: &[Matrix]) -> String {
+pub fn to_csv(p: &Ranking, matrices: &[Matrix]) -> String {
     let mut header: Vec<String> = ["rank", "customer_id", "name", "arr", "score"]
         .map(String::from)
         .into();
@@ -327,7 +327,7 @@ mod tests {
         people: &[Stakeholder],
         who: &[usize],
         dims: &[(ScoreField, f64)],
-    ) -> Priority {
+    ) -> Ranking {
         let j = crate::journey::templates::blank("t");
         let scores = Scores::new(data.customers.len(), people.to_vec());
         let r = Reader::new(&j, data, &scores, i64::MAX);

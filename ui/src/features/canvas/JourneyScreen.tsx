@@ -41,6 +41,8 @@ interface Props {
   onFunnel: () => void;
   /** Opens the Tasks view of this journey. */
   onTasks: (name: string) => void;
+  /** Opens the Matrices view of this journey. */
+  onMatrices: (name: string) => void;
 }
 
 function fileName(name: string): string {
@@ -66,7 +68,7 @@ export const SHORTCUTS: [string, string][] = [
   ["?", "Show this list"],
 ];
 
-export function JourneyScreen({ id, onBack, onFunnel, onTasks }: Props) {
+export function JourneyScreen({ id, onBack, onFunnel, onTasks, onMatrices }: Props) {
   const [stored, setStored] = useState<StoredJourney | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -95,7 +97,15 @@ export function JourneyScreen({ id, onBack, onFunnel, onTasks }: Props) {
         {error && <ErrorBanner error={error} onDismiss={onBack} />}
       </div>
     );
-  return <Editor stored={stored} onBack={onBack} onFunnel={onFunnel} onTasks={onTasks} />;
+  return (
+    <Editor
+      stored={stored}
+      onBack={onBack}
+      onFunnel={onFunnel}
+      onTasks={onTasks}
+      onMatrices={onMatrices}
+    />
+  );
 }
 
 interface Confirm {
@@ -110,11 +120,14 @@ function Editor({
   onBack,
   onFunnel,
   onTasks,
+  onMatrices,
 }: {
   stored: StoredJourney;
   onBack: () => void;
   onFunnel: () => void;
   onTasks: (name: string) => void;
+  /** Opens the Matrices view of this journey. */
+  onMatrices: (name: string) => void;
 }) {
   const editor = useJourneyEditor(stored.id, stored.journey, stored.revision);
   const { journey: j, edit } = editor;
@@ -322,6 +335,7 @@ function Editor({
         onExport={exportFile}
         onFunnel={saveThen(onFunnel)}
         onTasks={saveThen(() => onTasks(j.name))}
+        onMatrices={saveThen(() => onMatrices(j.name))}
         onPresent={() => present(0)}
         onHelp={() => setHelp(true)}
       />

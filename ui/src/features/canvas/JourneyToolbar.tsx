@@ -19,6 +19,7 @@ interface Props {
   onExport: () => void;
   onFunnel: () => void;
   onTasks: () => void;
+  onMatrices: () => void;
   onPresent: () => void;
   onHelp: () => void;
 }
@@ -36,6 +37,7 @@ export function JourneyToolbar({
   onExport,
   onFunnel,
   onTasks,
+  onMatrices,
   onPresent,
   onHelp,
 }: Props) {
@@ -121,6 +123,15 @@ export function JourneyToolbar({
           data-testid="open-tasks"
         >
           Tasks
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={onMatrices}
+          title="Prioritisation matrices and the priority ranking of your customers"
+          data-testid="open-matrices"
+        >
+          Matrices
         </button>
         <button
           type="button"

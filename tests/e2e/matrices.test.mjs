@@ -1,0 +1,136 @@
+// Seed 004 in the workshop: the purpose × intent matrix of the real stakeholders, the same
+// counts as the CLI, a stakeholder dragged across the threshold (saved, counted at once,
+// undone), and the priority ranking following a weight slider.
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import { Key, Origin } from "selenium-webdriver";
+import { cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, WAIT_MS } from "./app.mjs";
+
+const CORNERS = ["top_left", "top_right", "bottom_left", "bottom_right"];
+
+/** The counts the view shows, by corner. */
+async function shownCounts(driver) {
+  return driver.executeScript(
+    `const out = {};
+     for (const c of arguments[0]) {
+       const el = document.querySelector('[data-testid="count-' + c + '"]');
+       out[c] = el ? Number(el.textContent.replace(/,/g, '')) : null;
+     }
+     return out;`,
+    CORNERS,
+  );
+}
+
+/** The CLI's counts for a matrix, by corner. */
+function cliCounts(db, matrix) {
+  const view = JSON.parse(cli(db, "matrix", "1", matrix.id, "--json"));
+  const out = {};
+  for (const c of CORNERS) {
+    const name = matrix.quadrants.find((q) => q.corner === c)?.name ?? c;
+    out[c] = view.counts[name];
+  }
+  return { out, view };
+}
+
+const same = (a, b) => CORNERS.every((c) => a?.[c] === b?.[c]);
+
+async function countsBecome(driver, expected, what) {
+  let shown = null;
+  await driver
+    .wait(async () => {
+      shown = await shownCounts(driver);
+      return same(shown, expected);
+    }, WAIT_MS)
+    .catch(() => assert.fail(`${what}: the view shows ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`));
+}
+
+describe("matrices in the workshop", () => {
+  const ws = tempWorkspace();
+  after(() => ws.cleanup());
+
+  it("shows the CLI's counts, re-scores a dragged stakeholder, undoes it, and re-ranks on a weight", async () => {
+    cli(ws.db, "journey", "new", "--template", "billing-saas");
+    cli(ws.db, "demo", "--customers", "300");
+    const journey = JSON.parse(cli(ws.db, "journey", "export", "1", "--output", "-"));
+    const matrix = journey.matrices.find((m) => m.id === "purpose-intent");
+    const { out: expected, view } = cliCounts(ws.db, matrix);
+    const driver = await startApp(ws.db);
+    try {
+      await click(driver, '[data-testid="journey-card"] .journey-open');
+      await click(driver, '[data-testid="open-matrices"]');
+      await find(driver, '[data-testid="matrix-canvas"]');
+      await countsBecome(driver, expected, "on opening");
+
+      // A stakeholder low on both purpose and intent, dragged to (8, 8): a champion now.
+      const low = view.points.find((p) => p.quadrant === matrix.quadrants.find((q) => q.corner === "bottom_left").name);
+      assert.ok(low, "the demo has a stakeholder in the bottom-left quadrant");
+      // Viewport coordinates: the canvas may reach below the window.
+      const at = async (script, ...args) => {
+        const [x, y] = await driver.executeScript(
+          `const r = document.querySelector('[data-testid="matrix-canvas"]').getBoundingClientRect();
+           const [x, y] = ${script};
+           return [r.left + x, r.top + y];`,
+          ...args,
+        );
+        return { origin: Origin.VIEWPORT, x: Math.round(x), y: Math.round(y) };
+      };
+      const from = await at("window.__milepostMatrix.locate(arguments[0])", low.id);
+      const to = await at("window.__milepostMatrix.place(8, 8)");
+      await driver
+        .actions()
+        .move(from)
+        .press()
+        .move({ ...from, x: Math.round((from.x + to.x) / 2), y: Math.round((from.y + to.y) / 2) })
+        .move(to)
+        .release()
+        .perform();
+      const moved = { ...expected, bottom_left: expected.bottom_left - 1, top_right: expected.top_right + 1 };
+      await countsBecome(driver, moved, "after the drag");
+      // Saved: the CLI places the stakeholder in the top-right quadrant too.
+      await driver.wait(() => {
+        const now = cliCounts(ws.db, matrix).out;
+        return same(now, moved);
+      }, WAIT_MS, "the CLI never saw the new scores");
+      const after = JSON.parse(cli(ws.db, "matrix", "1", "purpose-intent", "--json")).points.find((p) => p.id === low.id);
+      assert.deepEqual([after.x, after.y], [8, 8]);
+
+      // Undo puts it back, on screen and in the workspace.
+      await driver.actions().keyDown(Key.CONTROL).sendKeys("z").keyUp(Key.CONTROL).perform();
+      await countsBecome(driver, expected, "after undo");
+      await driver.wait(() => same(cliCounts(ws.db, matrix).out, expected), WAIT_MS, "the undo was not saved");
+
+      // The ranking follows a weight: effort from 0 to 5 reorders the top.
+      await click(driver, '[data-testid="matrix-tab-ranking"]');
+      await find(driver, '[data-testid="ranking-row"]');
+      const firstIds = (weights) =>
+        JSON.parse(cli(ws.db, "priority", "1", "--weights", weights, "--top", "10", "--json")).customers.map(
+          (c) => c.name ?? c.customer_id,
+        );
+      const shownTop = () =>
+        driver.executeScript(
+          "return [...document.querySelectorAll('[data-testid=ranking-row] td:nth-child(2)')].slice(0, 10).map((t) => t.textContent)",
+        );
+      const base = firstIds("purpose=1,intent=1");
+      await driver.wait(async () => JSON.stringify(await shownTop()) === JSON.stringify(base), WAIT_MS, "the ranking differs from the CLI's");
+      const slider = await find(driver, '[data-testid="weight-effort"]');
+      await slider.click();
+      for (let i = 0; i < 12; i++) await slider.sendKeys(Key.ARROW_RIGHT);
+      const heavy = firstIds("purpose=1,intent=1,effort=5");
+      assert.notDeepEqual(heavy, base, "weighting effort changes the CLI's top ten");
+      let top = null;
+      await driver
+        .wait(async () => {
+          top = await shownTop();
+          return JSON.stringify(top) === JSON.stringify(heavy);
+        }, WAIT_MS)
+        .catch(() => assert.fail(`the ranking shows ${top}, the CLI ${heavy}`));
+      const note = await find(driver, '[data-testid="sensitivity"]');
+      assert.match(await note.getText(), /top 10/);
+    } catch (e) {
+      await saveFailureScreenshot(driver, "matrices");
+      throw e;
+    } finally {
+      await driver.quit();
+    }
+  });
+});

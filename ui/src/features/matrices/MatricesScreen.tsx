@@ -1,0 +1,545 @@
+// The Matrices view (seed 004): each of the journey's matrices as a scatter of
+// stakeholders or customers, filtered, compared with an earlier date, re-scored live by
+// dragging or nudging a point (undoable), and the priority ranking in its own tab.
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { CustomerDetail } from "../../bindings/CustomerDetail";
+import type { Journey } from "../../bindings/Journey";
+import type { Level } from "../../bindings/Level";
+import type { MatrixPoint } from "../../bindings/MatrixPoint";
+import type { MatrixScreen } from "../../bindings/MatrixScreen";
+import type { PointCustomer } from "../../bindings/PointCustomer";
+import { SUPPORTS } from "../../bindings/vocabulary";
+import { BackButton } from "../../components/BackButton";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { HEALTH_WORDS } from "../../components/health";
+import { ThemeButton } from "../../components/ThemeButton";
+import { useEscape } from "../../components/useEscape";
+import { type AppError, api, toAppError } from "../../ipc";
+import { amount, count } from "../data/format";
+import { MatrixCanvas, type ShownPoint } from "./MatrixCanvas";
+import { CORNERS } from "./quadrants";
+import { DIMENSIONS, RankingPanel } from "./RankingPanel";
+import {
+  applyEdits,
+  canRescore,
+  EMPTY,
+  editsFor,
+  record,
+  redone,
+  type ScoreEdit,
+  type Stack,
+  undone,
+} from "./rescoring";
+import { clampTo, countCorners, radiusFor } from "./scatter";
+
+interface Props {
+  id: number;
+  name: string;
+  onBack: () => void;
+}
+
+type SizeBy = "arr" | "stakeholders" | "none";
+
+const distinct = (values: (string | null | undefined)[]) =>
+  [...new Set(values.filter((v): v is string => !!v))].sort();
+
+export function MatricesScreen({ id, name, onBack }: Props) {
+  const [journey, setJourney] = useState<Journey | null>(null);
+  const [tab, setTab] = useState<string>("");
+  const [level, setLevel] = useState<Level>("stakeholder");
+  const [segment, setSegment] = useState("");
+  const [owner, setOwner] = useState("");
+  const [stage, setStage] = useState("");
+  const [health, setHealth] = useState("");
+  const [compare, setCompare] = useState("");
+  const [sizeBy, setSizeBy] = useState<SizeBy>("arr");
+  const [screen, setScreen] = useState<MatrixScreen | null>(null);
+  const [points, setPoints] = useState<MatrixPoint[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [stack, setStack] = useState<Stack>(EMPTY);
+  const [revision, setRevision] = useState(0);
+  const [hover, setHover] = useState<{ i: number; x: number; y: number } | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [detail, setDetail] = useState<CustomerDetail | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const onError = useCallback((e: AppError) => setError(e), []);
+
+  useEffect(() => {
+    api.openJourney(id).then(
+      (s) => {
+        setJourney(s.journey);
+        setTab((t) => t || s.journey.matrices[0]?.id || "ranking");
+      },
+      (e) => setError(toAppError(e)),
+    );
+  }, [id]);
+
+  const matrix = journey?.matrices.find((m) => m.id === tab) ?? null;
+
+  useEffect(() => {
+    if (!matrix) return;
+    let live = true;
+    setLoading(true);
+    api
+      .matrixScreen(id, matrix.id, level, {
+        segment: segment || null,
+        owner: owner || null,
+        compare: compare || null,
+      })
+      .then(
+        (s) => {
+          if (!live) return;
+          setScreen(s);
+          setPoints(s?.view.points ?? []);
+          setLoading(false);
+        },
+        (e) => live && setError(toAppError(e)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [id, matrix, level, segment, owner, compare]);
+
+  const customers = useMemo(
+    () => new Map<string, PointCustomer>(screen?.customers.map((c) => [c.id, c]) ?? []),
+    [screen],
+  );
+  const before = useMemo(
+    () => new Map(screen?.before?.points.map((p) => [p.id, p]) ?? []),
+    [screen],
+  );
+
+  // Stage and health filter on screen, at once; segment and owner ask the core.
+  const visible = useMemo(
+    () =>
+      points.filter((p) => {
+        const c = customers.get(p.customer_id);
+        return (!stage || c?.stage === stage) && (!health || c?.health === health);
+      }),
+    [points, customers, stage, health],
+  );
+  const counts = useMemo(
+    () =>
+      matrix
+        ? countCorners(matrix, visible)
+        : { top_left: 0, top_right: 0, bottom_left: 0, bottom_right: 0 },
+    [matrix, visible],
+  );
+  const shown: ShownPoint[] = useMemo(() => {
+    const sizes = visible.map((p) =>
+      sizeBy === "arr"
+        ? (customers.get(p.customer_id)?.arr ?? null)
+        : sizeBy === "stakeholders"
+          ? p.stakeholders
+          : null,
+    );
+    const largest = Math.max(0, ...sizes.map((s) => s ?? 0));
+    return visible.map((p, i) => {
+      const was = before.get(p.id);
+      return {
+        id: p.id,
+        x: p.x,
+        y: p.y,
+        corner: p.corner,
+        r: sizeBy === "none" ? 5 : radiusFor(sizes[i] ?? null, largest, 3, 13),
+        was: was && (was.x !== p.x || was.y !== p.y) ? { x: was.x, y: was.y } : undefined,
+      };
+    });
+  }, [visible, customers, before, sizeBy]);
+
+  const selectedPoint = points.find((p) => p.id === selected) ?? null;
+  useEffect(() => {
+    if (!selectedPoint) {
+      setDetail(null);
+      return;
+    }
+    api.customerDetail(selectedPoint.customer_id).then(setDetail, () => setDetail(null));
+  }, [selectedPoint?.customer_id, selectedPoint]);
+
+  /** Saves edits (or their undo) and shows them at once. */
+  const apply = useCallback(
+    async (edits: ScoreEdit[], undo: boolean) => {
+      if (!matrix || edits.length === 0) return;
+      setPoints((ps) => applyEdits(matrix, ps, edits, undo));
+      try {
+        for (const e of edits) {
+          await api.rescore({
+            customer_id: e.customer_id,
+            stakeholder: e.stakeholder,
+            field: e.field,
+            value: undo ? e.before : e.after,
+          });
+        }
+        setRevision((r) => r + 1);
+      } catch (err) {
+        setPoints((ps) => applyEdits(matrix, ps, edits, !undo));
+        setError(toAppError(err));
+      }
+    },
+    [matrix],
+  );
+
+  const move = useCallback(
+    (pointId: string, x: number, y: number) => {
+      const p = points.find((q) => q.id === pointId);
+      if (!matrix || !p) return;
+      const edits = editsFor(matrix, p, x, y);
+      if (edits.length === 0) return;
+      setStack((s) => record(s, { label: `Re-score ${p.name}`, edits }));
+      void apply(edits, false);
+    },
+    [points, matrix, apply],
+  );
+  const undo = useCallback(() => {
+    const [next, step] = undone(stack);
+    setStack(next);
+    if (step) void apply(step.edits, true);
+  }, [stack, apply]);
+  const redo = useCallback(() => {
+    const [next, step] = redone(stack);
+    setStack(next);
+    if (step) void apply(step.edits, false);
+  }, [stack, apply]);
+
+  const draggable = !!matrix && level === "stakeholder" && canRescore(matrix);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === "z") {
+        e.preventDefault();
+        if (e.shiftKey) redo();
+        else undo();
+        return;
+      }
+      if (mod && e.key.toLowerCase() === "y") {
+        e.preventDefault();
+        redo();
+        return;
+      }
+      if (!draggable || !matrix || !selectedPoint) return;
+      const step = e.shiftKey ? 0.1 : 0.5;
+      const d: Record<string, [number, number]> = {
+        ArrowLeft: [-step, 0],
+        ArrowRight: [step, 0],
+        ArrowUp: [0, step],
+        ArrowDown: [0, -step],
+      };
+      const by = d[e.key];
+      if (!by) return;
+      e.preventDefault();
+      move(
+        selectedPoint.id,
+        clampTo(matrix.x, selectedPoint.x + by[0]),
+        clampTo(matrix.y, selectedPoint.y + by[1]),
+      );
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [undo, redo, move, draggable, matrix, selectedPoint]);
+
+  useEscape(selected ? () => setSelected(null) : onBack);
+
+  const all = screen?.customers ?? [];
+  const hovered = hover ? visible[hover.i] : null;
+  const hoveredCustomer = hovered ? customers.get(hovered.customer_id) : null;
+
+  return (
+    <div className="journey-screen matrices-screen">
+      <header className="topbar">
+        <BackButton label="Journey" onBack={onBack} />
+        <div className="topbar-title">
+          <h1>Matrices — {name}</h1>
+          {matrix && screen && (
+            <span className="data-meta" data-testid="matrix-meta">
+              {count(visible.length)} {level === "stakeholder" ? "stakeholders" : "customers"}{" "}
+              placed
+              {screen.view.not_placed.length > 0 &&
+                ` · ${count(screen.view.not_placed.length)} not placed`}
+            </span>
+          )}
+        </div>
+        <div className="topbar-actions">
+          {notice && <span className="notice">{notice}</span>}
+          <button
+            type="button"
+            className="button"
+            onClick={undo}
+            disabled={stack.past.length === 0}
+            title={`Undo ${stack.past[stack.past.length - 1]?.label ?? ""} (Ctrl+Z)`}
+            data-testid="matrix-undo"
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={redo}
+            disabled={stack.future.length === 0}
+            title="Redo (Ctrl+Shift+Z)"
+          >
+            Redo
+          </button>
+          <ThemeButton />
+        </div>
+      </header>
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      <div className="tabs" role="tablist" aria-label="Matrices">
+        {journey?.matrices.map((m) => (
+          <button
+            key={m.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === m.id}
+            className={tab === m.id ? "tab tab-active" : "tab"}
+            onClick={() => setTab(m.id)}
+            data-testid={`matrix-tab-${m.id}`}
+          >
+            {m.name}
+          </button>
+        ))}
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === "ranking"}
+          className={tab === "ranking" ? "tab tab-active" : "tab"}
+          onClick={() => setTab("ranking")}
+          data-testid="matrix-tab-ranking"
+        >
+          Priority ranking
+        </button>
+      </div>
+      <main className="funnel-main matrices-main">
+        {journey && journey.matrices.length === 0 && tab !== "ranking" && (
+          <div className="empty-state data-empty">
+            <p className="empty-title">This journey has no matrices</p>
+            <p className="muted">
+              Every template carries the four lenses of purpose × intent, people, process and
+              technology.
+            </p>
+          </div>
+        )}
+        {tab === "ranking" && journey && (
+          <RankingPanel
+            id={id}
+            matrices={journey.matrices}
+            revision={revision}
+            onError={onError}
+            onNotice={setNotice}
+          />
+        )}
+        {matrix && (
+          <>
+            <div className="matrix-tools">
+              <fieldset className="segmented" aria-label="Place">
+                {(["stakeholder", "customer"] as const).map((l) => (
+                  <button
+                    key={l}
+                    type="button"
+                    className={level === l ? "seg seg-active" : "seg"}
+                    onClick={() => setLevel(l)}
+                    data-testid={`level-${l}`}
+                  >
+                    {l === "stakeholder" ? "Stakeholders" : "Customers"}
+                  </button>
+                ))}
+              </fieldset>
+              <Filter
+                label="Segment"
+                value={segment}
+                set={setSegment}
+                options={distinct(all.map((c) => c.segment))}
+              />
+              <Filter
+                label="Owner"
+                value={owner}
+                set={setOwner}
+                options={distinct(all.map((c) => c.owner))}
+              />
+              <Filter
+                label="Stage"
+                value={stage}
+                set={setStage}
+                options={distinct(all.map((c) => c.stage))}
+              />
+              <Filter
+                label="Health"
+                value={health}
+                set={setHealth}
+                options={["green", "grey", "red"]}
+              />
+              <label className="inline-field">
+                Size by{" "}
+                <select
+                  className="select"
+                  value={sizeBy}
+                  onChange={(e) => setSizeBy(e.target.value as SizeBy)}
+                >
+                  <option value="arr">ARR</option>
+                  <option value="stakeholders">Stakeholders</option>
+                  <option value="none">Same size</option>
+                </select>
+              </label>
+              <label
+                className="inline-field"
+                title="Show where each point was at the end of this day"
+              >
+                Compare with{" "}
+                <input
+                  type="date"
+                  className="date-input"
+                  value={compare}
+                  onChange={(e) => setCompare(e.target.value)}
+                  data-testid="matrix-compare"
+                />
+              </label>
+            </div>
+            <div className="matrix-body">
+              <section className="panel-card matrix-plot" aria-busy={loading}>
+                <MatrixCanvas
+                  matrix={matrix}
+                  points={shown}
+                  counts={counts}
+                  selected={selected}
+                  draggable={draggable}
+                  onHover={(i, at) => setHover(i == null || !at ? null : { i, ...at })}
+                  onSelect={setSelected}
+                  onMove={move}
+                />
+                {hovered && hover && (
+                  <div className="matrix-tip" style={{ left: hover.x + 16, top: hover.y + 8 }}>
+                    <strong>{hovered.name}</strong>
+                    {hovered.stakeholder && (
+                      <div>{hoveredCustomer?.name ?? hovered.customer_id}</div>
+                    )}
+                    <div>
+                      {matrix.x.label}: {hovered.x.toFixed(1)} · {matrix.y.label}:{" "}
+                      {hovered.y.toFixed(1)}
+                    </div>
+                    <div className="muted">
+                      {[
+                        hoveredCustomer?.segment,
+                        hoveredCustomer?.stage,
+                        hoveredCustomer?.health && HEALTH_WORDS[hoveredCustomer.health],
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </div>
+                  </div>
+                )}
+                {loading && <p className="muted matrix-loading">Placing…</p>}
+              </section>
+              <aside className="matrix-side">
+                <section className="panel-card" data-testid="quadrant-counts">
+                  {CORNERS.map((c) => {
+                    const q = matrix.quadrants.find((x) => x.corner === c);
+                    return (
+                      <div
+                        key={c}
+                        className={`quadrant-row${c === matrix.best ? " quadrant-best" : ""}`}
+                      >
+                        <span className="quadrant-name">{q?.name ?? c}</span>
+                        <span className="quadrant-count" data-testid={`count-${c}`}>
+                          {count(counts[c])}
+                        </span>
+                        {q?.support && (
+                          <span className="chip">
+                            {SUPPORTS.find((s) => s.value === q.support)?.label}
+                          </span>
+                        )}
+                        {q?.rationale && <p className="muted">{q.rationale}</p>}
+                      </div>
+                    );
+                  })}
+                </section>
+                {selectedPoint && (
+                  <PointDetail point={selectedPoint} detail={detail} draggable={draggable} />
+                )}
+                {!selectedPoint && draggable && (
+                  <p className="muted matrix-hint">
+                    Drag a point to re-score it; click one and nudge it with the arrow keys (Shift
+                    for 0.1). Ctrl+Z undoes.
+                  </p>
+                )}
+                {screen && screen.view.not_placed.length > 0 && (
+                  <details className="panel-card not-placed">
+                    <summary>{count(screen.view.not_placed.length)} not placed</summary>
+                    <ul>
+                      {screen.view.not_placed.slice(0, 100).map((n) => (
+                        <li key={`${n.customer_id}-${n.reason}`}>
+                          {customers.get(n.customer_id)?.name ?? n.customer_id}: {n.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </aside>
+            </div>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Filter(props: {
+  label: string;
+  value: string;
+  set: (v: string) => void;
+  options: string[];
+}) {
+  return (
+    <label className="inline-field">
+      {props.label}{" "}
+      <select className="select" value={props.value} onChange={(e) => props.set(e.target.value)}>
+        <option value="">All</option>
+        {props.options.map((o) => (
+          <option key={o}>{o}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function PointDetail(props: {
+  point: MatrixPoint;
+  detail: CustomerDetail | null;
+  draggable: boolean;
+}) {
+  const { point, detail } = props;
+  const people =
+    detail?.stakeholders.filter((s) => !point.stakeholder || s.name === point.stakeholder) ?? [];
+  return (
+    <section className="panel-card point-detail" data-testid="point-detail">
+      <h2>
+        {point.name} <span className="muted">{point.quadrant}</span>
+      </h2>
+      {detail && (
+        <p className="muted">
+          {detail.customer.name ?? detail.customer.id} · {detail.customer.segment ?? "no segment"} ·
+          ARR {amount(detail.customer.arr)}
+        </p>
+      )}
+      {people.map((s) => (
+        <table key={s.name} className="data-table score-table">
+          <caption>
+            {s.name}
+            {s.title ? `, ${s.title}` : ""}
+            {s.decision_maker ? " · decision maker" : ""}
+          </caption>
+          <tbody>
+            {DIMENSIONS.map((d) => (
+              <tr key={d.field}>
+                <td>{d.label}</td>
+                <td className="num">{s[d.field] ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,289 @@
+// One matrix drawn on a canvas (not one DOM node per point, so 60,000 stakeholders stay
+// smooth): quadrant backgrounds with their names and counts, the threshold lines, the best
+// corner marked, points sized by ARR or stakeholders, trails from an earlier date, and a
+// point dragged to re-score it.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Corner } from "../../bindings/Corner";
+import type { Matrix } from "../../bindings/Matrix";
+import { SUPPORTS } from "../../bindings/vocabulary";
+import { count } from "../data/format";
+import { CORNERS, quadrantName } from "./quadrants";
+import { fromScreen, nearest, type Plot, spread, toScreen } from "./scatter";
+
+export interface ShownPoint {
+  id: string;
+  x: number;
+  y: number;
+  corner: Corner;
+  /** Radius in pixels. */
+  r: number;
+  /** Where it was on the compare date, when it moved. */
+  was?: { x: number; y: number };
+}
+
+interface Props {
+  matrix: Matrix;
+  points: ShownPoint[];
+  counts: Record<Corner, number>;
+  selected: string | null;
+  /** Whether points can be dragged to re-score (stakeholder level, score axes). */
+  draggable: boolean;
+  onHover: (index: number | null, at: { x: number; y: number } | null) => void;
+  onSelect: (id: string | null) => void;
+  onMove: (id: string, x: number, y: number) => void;
+}
+
+/** Above this many points, each is a small square: the picture becomes a density. */
+const DENSE = 4000;
+const MARGIN = { left: 64, right: 20, top: 16, bottom: 52 };
+
+function css(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || "#888";
+}
+
+export function MatrixCanvas(props: Props) {
+  const { matrix: m, points, counts, selected, draggable } = props;
+  const wrap = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState({ w: 800, h: 560 });
+  const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
+  // Screen positions of every point, for hit testing.
+  const xs = useRef(new Float32Array(0));
+  const ys = useRef(new Float32Array(0));
+
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([e]) => {
+      if (!e) return;
+      const { width, height } = e.contentRect;
+      setSize({ w: Math.max(320, Math.floor(width)), h: Math.max(280, Math.floor(height)) });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const plot: Plot = {
+    left: MARGIN.left,
+    top: MARGIN.top,
+    width: size.w - MARGIN.left - MARGIN.right,
+    height: size.h - MARGIN.top - MARGIN.bottom,
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: plot follows size
+  useEffect(() => {
+    const c = canvas.current;
+    const g = c?.getContext("2d");
+    if (!c || !g) return;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = size.w * dpr;
+    c.height = size.h * dpr;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, size.w, size.h);
+    const ink = css("--ink");
+    const muted = css("--muted");
+    const line = css("--line");
+    const [tx, ty] = toScreen(m, plot, m.x.threshold, m.y.threshold);
+    const right = plot.left + plot.width;
+    const bottom = plot.top + plot.height;
+    const rect: Record<Corner, [number, number, number, number]> = {
+      top_left: [plot.left, plot.top, tx - plot.left, ty - plot.top],
+      top_right: [tx, plot.top, right - tx, ty - plot.top],
+      bottom_left: [plot.left, ty, tx - plot.left, bottom - ty],
+      bottom_right: [tx, ty, right - tx, bottom - ty],
+    };
+    const opposite: Record<Corner, Corner> = {
+      top_left: "bottom_right",
+      top_right: "bottom_left",
+      bottom_left: "top_right",
+      bottom_right: "top_left",
+    };
+    // Backgrounds: the best corner green, its opposite red, the other two neutral.
+    for (const corner of CORNERS) {
+      const [x, y, w, h] = rect[corner];
+      g.fillStyle =
+        corner === m.best
+          ? "rgba(22, 163, 74, 0.10)"
+          : corner === opposite[m.best]
+            ? "rgba(190, 18, 60, 0.07)"
+            : "rgba(100, 116, 139, 0.06)";
+      g.fillRect(x, y, w, h);
+    }
+    // Points, then trails over them.
+    const n = points.length;
+    const px = new Float32Array(n);
+    const py = new Float32Array(n);
+    const dense = n > DENSE;
+    const accent = css("--brand");
+    const colour: Record<Corner, string> = {
+      top_left: accent,
+      top_right: accent,
+      bottom_left: accent,
+      bottom_right: accent,
+    };
+    colour[m.best] = css("--health-green");
+    colour[opposite[m.best]] = css("--metrics");
+    g.globalAlpha = dense ? 0.35 : 0.7;
+    points.forEach((p, i) => {
+      const moving = drag !== null && drag.id === p.id;
+      const [sx, sy] = toScreen(m, plot, moving ? drag.x : p.x, moving ? drag.y : p.y);
+      const [dx, dy] = moving ? [0, 0] : spread(p.id, dense ? 3 : 7);
+      const qx = sx + dx;
+      const qy = sy + dy;
+      px[i] = qx;
+      py[i] = qy;
+      g.fillStyle = colour[p.corner];
+      if (dense) {
+        g.fillRect(qx - 1, qy - 1, 2.5, 2.5);
+      } else {
+        g.beginPath();
+        g.arc(qx, qy, p.r, 0, Math.PI * 2);
+        g.fill();
+      }
+    });
+    g.globalAlpha = 1;
+    xs.current = px;
+    ys.current = py;
+    g.strokeStyle = muted;
+    g.lineWidth = 1.25;
+    points.forEach((p, i) => {
+      if (!p.was) return;
+      const [ox, oy] = toScreen(m, plot, p.was.x, p.was.y);
+      g.beginPath();
+      g.moveTo(ox, oy);
+      g.lineTo(px[i] ?? ox, py[i] ?? oy);
+      g.stroke();
+      g.beginPath();
+      g.arc(ox, oy, 3, 0, Math.PI * 2);
+      g.stroke();
+    });
+    // The selected (or dragged) point, ringed.
+    const sel = points.findIndex((p) => p.id === (drag?.id ?? selected));
+    const sp = points[sel];
+    if (sp) {
+      g.strokeStyle = ink;
+      g.lineWidth = 2.5;
+      g.beginPath();
+      g.arc(px[sel] ?? 0, py[sel] ?? 0, Math.max(sp.r, 5) + 4, 0, Math.PI * 2);
+      g.stroke();
+    }
+    // Threshold lines and the frame.
+    g.strokeStyle = ink;
+    g.lineWidth = 1.5;
+    g.setLineDash([6, 5]);
+    g.beginPath();
+    g.moveTo(tx, plot.top);
+    g.lineTo(tx, bottom);
+    g.moveTo(plot.left, ty);
+    g.lineTo(right, ty);
+    g.stroke();
+    g.setLineDash([]);
+    g.strokeStyle = line;
+    g.strokeRect(plot.left, plot.top, plot.width, plot.height);
+    // Quadrant names, support levels and counts, in each quadrant's outer corner, large
+    // enough to read from the back of a room.
+    for (const corner of CORNERS) {
+      const [x, y, w, h] = rect[corner];
+      if (w < 60 || h < 50) continue;
+      const leftSide = corner.endsWith("left");
+      const topSide = corner.startsWith("top");
+      const q = m.quadrants.find((x) => x.corner === corner);
+      const support = SUPPORTS.find((s) => s.value === q?.support)?.label;
+      g.textAlign = leftSide ? "left" : "right";
+      const ax = leftSide ? x + 14 : x + w - 14;
+      let ay = topSide ? y + 30 : y + h - (support ? 70 : 48);
+      g.fillStyle = ink;
+      g.font = "600 20px Inter, system-ui, sans-serif";
+      g.fillText((corner === m.best ? "★ " : "") + quadrantName(m, corner), ax, ay, w - 28);
+      ay += 30;
+      g.font = "700 26px Inter, system-ui, sans-serif";
+      g.fillText(count(counts[corner]), ax, ay);
+      if (support) {
+        ay += 22;
+        g.fillStyle = muted;
+        g.font = "500 15px Inter, system-ui, sans-serif";
+        g.fillText(support, ax, ay);
+      }
+    }
+    // Axes: the range's ends and the threshold, and the labels with their better end.
+    g.fillStyle = muted;
+    g.font = "500 13px Inter, system-ui, sans-serif";
+    g.textAlign = "center";
+    for (const v of [m.x.min, m.x.threshold, m.x.max]) {
+      g.fillText(String(v), toScreen(m, plot, v, m.y.min)[0], bottom + 18);
+    }
+    g.textAlign = "right";
+    for (const v of [m.y.min, m.y.threshold, m.y.max]) {
+      g.fillText(String(v), plot.left - 8, toScreen(m, plot, m.x.min, v)[1] + 4);
+    }
+    g.fillStyle = ink;
+    g.font = "600 15px Inter, system-ui, sans-serif";
+    g.textAlign = "center";
+    g.fillText(`${m.x.label} →`, plot.left + plot.width / 2, bottom + 42);
+    g.save();
+    g.translate(18, plot.top + plot.height / 2);
+    g.rotate(-Math.PI / 2);
+    g.fillText(`${m.y.label} →`, 0, 0);
+    g.restore();
+  }, [m, points, counts, selected, drag, size]);
+
+  // Where a point is drawn and where a value would be, for the end-to-end tests that drag
+  // points with a real pointer (a canvas has no element per point to find).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: plot follows size
+  useEffect(() => {
+    const w = window as unknown as { __milepostMatrix?: unknown };
+    w.__milepostMatrix = {
+      locate: (id: string) => {
+        const i = points.findIndex((p) => p.id === id);
+        return i < 0 ? null : [xs.current[i], ys.current[i]];
+      },
+      place: (x: number, y: number) => toScreen(m, plot, x, y),
+    };
+  }, [m, points, size]);
+
+  const local = (e: React.PointerEvent) => {
+    const r = canvas.current?.getBoundingClientRect();
+    return r ? { x: e.clientX - r.left, y: e.clientY - r.top } : { x: 0, y: 0 };
+  };
+  const hit = useCallback(
+    (at: { x: number; y: number }) => nearest(xs.current, ys.current, at.x, at.y, 10),
+    [],
+  );
+
+  return (
+    <div className="matrix-canvas" ref={wrap}>
+      <canvas
+        ref={canvas}
+        style={{ width: size.w, height: size.h }}
+        data-testid="matrix-canvas"
+        aria-label={`${m.name}: ${count(points.length)} points`}
+        onPointerMove={(e) => {
+          const at = local(e);
+          if (drag) {
+            const [x, y] = fromScreen(m, plot, at.x, at.y);
+            setDrag({ ...drag, x, y });
+            return;
+          }
+          const i = hit(at);
+          props.onHover(i >= 0 ? i : null, i >= 0 ? at : null);
+        }}
+        onPointerLeave={() => props.onHover(null, null)}
+        onPointerDown={(e) => {
+          const i = hit(local(e));
+          const p = i >= 0 ? points[i] : null;
+          props.onSelect(p?.id ?? null);
+          if (p && draggable) {
+            (e.target as Element).setPointerCapture?.(e.pointerId);
+            setDrag({ id: p.id, x: p.x, y: p.y });
+          }
+        }}
+        onPointerUp={() => {
+          if (!drag) return;
+          const p = points.find((x) => x.id === drag.id);
+          setDrag(null);
+          if (p && (p.x !== drag.x || p.y !== drag.y)) props.onMove(drag.id, drag.x, drag.y);
+        }}
+      />
+    </div>
+  );
+}
