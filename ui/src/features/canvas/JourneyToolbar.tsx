@@ -106,33 +106,35 @@ export function JourneyToolbar({
         <button type="button" className="button" onClick={onExport}>
           Export…
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={onFunnel}
-          title="The success funnel of this journey over your customers"
-          data-testid="open-funnel"
-        >
-          Funnel
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={onTasks}
-          title="Tasks the playbook's rules create for your team"
-          data-testid="open-tasks"
-        >
-          Tasks
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={onMatrices}
-          title="Prioritisation matrices and the priority ranking of your customers"
-          data-testid="open-matrices"
-        >
-          Matrices
-        </button>
+        <div className="button-group" role="group" aria-label="Views of your customers">
+          <button
+            type="button"
+            className="button"
+            onClick={onFunnel}
+            title="The success funnel of this journey over your customers"
+            data-testid="open-funnel"
+          >
+            Funnel
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={onTasks}
+            title="Tasks the playbook's rules create for your team"
+            data-testid="open-tasks"
+          >
+            Tasks
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={onMatrices}
+            title="Prioritisation matrices and the priority ranking of your customers"
+            data-testid="open-matrices"
+          >
+            Matrices
+          </button>
+        </div>
         <button
           type="button"
           className="button button-primary"
