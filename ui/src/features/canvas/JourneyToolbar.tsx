@@ -106,7 +106,7 @@ export function JourneyToolbar({
         <button type="button" className="button" onClick={onExport}>
           Export…
         </button>
-        <div className="button-group" role="group" aria-label="Views of your customers">
+        <div className="button-group">
           <button
             type="button"
             className="button"
