@@ -104,6 +104,23 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await driver.wait(async () => (await count(driver, '[data-testid="load-chart"] svg path')) > 0, 20000);
     await driver.executeScript("return new Promise(r => setTimeout(r, 500))");
     await save(driver, "tasks-load.png");
+    // Each built-in matrix with the demo's stakeholders, and the ranking table.
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+    await click(driver, '[data-testid="open-matrices"]');
+    for (const m of ["purpose-intent", "desire-skills", "revenue-modularity", "effort-complexity"]) {
+      await click(driver, `[data-testid="matrix-tab-${m}"]`);
+      await find(driver, '[data-testid="matrix-canvas"]');
+      await driver.wait(
+        async () => (await driver.executeScript("return document.querySelector('.matrix-plot')?.getAttribute('aria-busy')")) === "false",
+        20000,
+      );
+      await driver.executeScript("return new Promise(r => setTimeout(r, 300))");
+      await save(driver, `matrix-${m}.png`);
+    }
+    await click(driver, '[data-testid="matrix-tab-ranking"]');
+    await find(driver, '[data-testid="ranking-row"]');
+    await driver.executeScript("return new Promise(r => setTimeout(r, 500))");
+    await save(driver, "ranking.png");
   } finally {
     await driver.quit();
   }
