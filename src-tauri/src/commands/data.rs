@@ -176,12 +176,7 @@ pub async fn export_tasks_csv(
 ) -> CommandResult<()> {
     let list = journey_tasks(id, days, state).await?;
     let text = milepost::engine::to_csv(&list);
-    tauri::async_runtime::spawn_blocking(move || {
-        std::fs::write(&path, text).map_err(|source| milepost::Error::Io { path, source })
-    })
-    .await
-    .map_err(CommandError::internal)?
-    .map_err(Into::into)
+    super::write_file(path, text).await
 }
 
 /// The rules replayed over past weeks: tasks per owner, role and week.

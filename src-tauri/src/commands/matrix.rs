@@ -129,12 +129,7 @@ pub async fn export_priority_csv(
 ) -> CommandResult<()> {
     let (p, matrices) = ranking(id, weights, decision_weight, &state).await?;
     let text = priority::to_csv(&p, &matrices);
-    tauri::async_runtime::spawn_blocking(move || {
-        std::fs::write(&path, text).map_err(|source| milepost::Error::Io { path, source })
-    })
-    .await
-    .map_err(CommandError::internal)?
-    .map_err(Into::into)
+    super::write_file(path, text).await
 }
 
 /// Seed 004's four lenses, to add to a journey.

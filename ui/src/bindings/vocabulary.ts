@@ -1,6 +1,7 @@
 // Generated from crates/milepost/src/journey/vocabulary.rs by `make bindings`; do not edit.
 import type { Channel } from "./Channel";
 import type { Effort } from "./Effort";
+import type { ScoreField } from "./ScoreField";
 import type { Support } from "./Support";
 import type { Trigger } from "./Trigger";
 
@@ -27,6 +28,20 @@ export const SUPPORTS: { value: Support; label: string }[] = [
   { value: "tech_touch", label: "Tech touch" },
   { value: "do_not_invest", label: "Do not invest" },
 ];
+
+/** The stakeholder scores (1–10); effort and complexity count lower as better. */
+export const SCORES: { value: ScoreField; label: string }[] = [
+  { value: "purpose", label: "Purpose" },
+  { value: "intent", label: "Intent" },
+  { value: "desire", label: "Desire" },
+  { value: "skills", label: "Skills" },
+  { value: "revenue_impact", label: "Impact on revenue" },
+  { value: "modularity", label: "Modularity" },
+  { value: "effort", label: "Effort" },
+  { value: "complexity", label: "Complexity" },
+];
+
+export const LOWER_IS_BETTER: ScoreField[] = ["effort", "complexity"];
 
 export const TRIGGERS: { value: Trigger["kind"]; label: string }[] = [
   { value: "manual", label: "Manual" },

@@ -379,6 +379,18 @@ fn score_max() -> f64 {
 }
 
 impl Axis {
+    /// An axis over a stakeholder score: 1 to 10, threshold 5, the score's usual direction.
+    pub fn score(field: ScoreField, label: &str) -> Axis {
+        Axis {
+            label: label.to_owned(),
+            field: AxisField::Score(field),
+            min: 1.0,
+            max: 10.0,
+            threshold: 5.0,
+            better: None,
+        }
+    }
+
     /// The better direction: as written, or lower for effort and complexity.
     pub fn better(&self) -> Direction {
         self.better.unwrap_or(match self.field {

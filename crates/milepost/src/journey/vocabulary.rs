@@ -3,7 +3,7 @@
 //! generated into `ui/src/bindings/vocabulary.ts` (checked for staleness like the other
 //! bindings), so the inspector's lists, the cards and the file dialog cannot drift.
 
-use super::model::{Channel, Corner, Effort, Support, Trigger};
+use super::model::{Channel, Corner, Effort, ScoreField, Support, Trigger};
 
 pub const CHANNELS: [(Channel, &str); 8] = [
     (Channel::Meeting, "Meeting"),
@@ -14,6 +14,18 @@ pub const CHANNELS: [(Channel, &str); 8] = [
     (Channel::Training, "Training"),
     (Channel::Content, "Content"),
     (Channel::Automated, "Automated"),
+];
+
+/// The stakeholder scores, in the order the app lists them.
+pub const SCORES: [(ScoreField, &str); 8] = [
+    (ScoreField::Purpose, "Purpose"),
+    (ScoreField::Intent, "Intent"),
+    (ScoreField::Desire, "Desire"),
+    (ScoreField::Skills, "Skills"),
+    (ScoreField::RevenueImpact, "Impact on revenue"),
+    (ScoreField::Modularity, "Modularity"),
+    (ScoreField::Effort, "Effort"),
+    (ScoreField::Complexity, "Complexity"),
 ];
 
 pub const SUPPORTS: [(Support, &str); 4] = [
@@ -75,6 +87,21 @@ pub fn typescript() -> String {
             .map(|(c, l)| (crate::serde_name(c), *l))
             .collect(),
     );
+    let scores = list(
+        SCORES
+            .iter()
+            .map(|(s, l)| (crate::serde_name(s), *l))
+            .collect(),
+    );
+    // Which scores count lower as better, by the same rule the core's axes use.
+    let lower = SCORES
+        .iter()
+        .filter(|(s, _)| {
+            super::model::Axis::score(*s, "").better() == super::model::Direction::Lower
+        })
+        .map(|(s, _)| format!("\"{}\"", crate::serde_name(s)))
+        .collect::<Vec<_>>()
+        .join(", ");
     let supports = list(
         SUPPORTS
             .iter()
@@ -102,11 +129,15 @@ pub fn typescript() -> String {
         "// Generated from crates/milepost/src/journey/vocabulary.rs by `make bindings`; do not edit.\n\
          import type {{ Channel }} from \"./Channel\";\n\
          import type {{ Effort }} from \"./Effort\";\n\
+         import type {{ ScoreField }} from \"./ScoreField\";\n\
          import type {{ Support }} from \"./Support\";\n\
          import type {{ Trigger }} from \"./Trigger\";\n\n\
          export const CHANNELS: {{ value: Channel; label: string }}[] = [\n{channels}];\n\n\
          export const EFFORTS: {{ value: Effort; label: string }}[] = [\n{efforts}];\n\n\
          export const SUPPORTS: {{ value: Support; label: string }}[] = [\n{supports}];\n\n\
+         /** The stakeholder scores (1–10); effort and complexity count lower as better. */\n\
+         export const SCORES: {{ value: ScoreField; label: string }}[] = [\n{scores}];\n\n\
+         export const LOWER_IS_BETTER: ScoreField[] = [{lower}];\n\n\
          export const TRIGGERS: {{ value: Trigger[\"kind\"]; label: string }}[] = [\n{triggers}];\n\n\
          /** The files the import reads (CSV and text, and spreadsheets). */\n\
          export const DATA_FILE_EXTENSIONS: string[] = [{extensions}];\n"

@@ -303,14 +303,7 @@ mod tests {
     use crate::journey::{Axis, Quadrant, ScoreField};
 
     fn axis(label: &str, field: ScoreField) -> Axis {
-        Axis {
-            label: label.into(),
-            field: AxisField::Score(field),
-            min: 1.0,
-            max: 10.0,
-            threshold: 5.0,
-            better: None,
-        }
+        Axis::score(field, label)
     }
 
     fn quadrant(corner: Corner, name: &str) -> Quadrant {

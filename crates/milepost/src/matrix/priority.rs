@@ -19,19 +19,7 @@ pub const TOP: usize = 10;
 
 /// A score of 1–10 as 0–1, 1 being the better end (for effort and complexity, the low end).
 pub fn normalised(field: ScoreField, value: f64) -> f64 {
-    score_axis(field).normalised(value)
-}
-
-/// The axis a ranking dimension is read on: the score's 1–10 range, its usual direction.
-fn score_axis(field: ScoreField) -> crate::journey::Axis {
-    crate::journey::Axis {
-        label: String::new(),
-        field: crate::journey::AxisField::Score(field),
-        min: 1.0,
-        max: 10.0,
-        threshold: 5.0,
-        better: None,
-    }
+    crate::journey::Axis::score(field, "").normalised(value)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -6,6 +6,7 @@ import type { TaskItem } from "../../bindings/TaskItem";
 import type { WeekLoad } from "../../bindings/WeekLoad";
 import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { FilterSelect, Tabs } from "../../components/Tabs";
 import { ThemeButton } from "../../components/ThemeButton";
 import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
@@ -93,34 +94,24 @@ export function TasksScreen({ id, name, onBack }: Props) {
         </div>
         <div className="topbar-actions">
           {notice && <span className="notice">{notice}</span>}
-          <label className="inline-field">
-            Role{" "}
-            <select
-              className="select"
-              value={role}
-              onChange={(e) => setRole(e.target.value)}
-              data-testid="task-role"
-            >
-              <option value="">All</option>
-              {roles.map((r) => (
-                <option key={r}>{r}</option>
-              ))}
-            </select>
-          </label>
-          <label className="inline-field">
-            Priority{" "}
-            <select
-              className="select"
-              value={priority}
-              onChange={(e) => setPriority(e.target.value)}
-              data-testid="task-priority"
-            >
-              <option value="">All</option>
-              <option value="high">High</option>
-              <option value="medium">Medium</option>
-              <option value="low">Low</option>
-            </select>
-          </label>
+          <FilterSelect
+            label="Role"
+            value={role}
+            onChange={setRole}
+            options={roles}
+            testId="task-role"
+          />
+          <FilterSelect
+            label="Priority"
+            value={priority}
+            onChange={setPriority}
+            testId="task-priority"
+            options={[
+              { value: "high", label: "High" },
+              { value: "medium", label: "Medium" },
+              { value: "low", label: "Low" },
+            ]}
+          />
           <button type="button" className="button" onClick={exportCsv} disabled={!tasks?.length}>
             Export CSV…
           </button>
@@ -128,33 +119,34 @@ export function TasksScreen({ id, name, onBack }: Props) {
         </div>
       </header>
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      <div className="tabs" role="tablist" aria-label="Tasks views">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === "tasks"}
-          className={tab === "tasks" ? "tab tab-active" : "tab"}
-          onClick={() => setTab("tasks")}
-          data-testid="tab-tasks"
-        >
-          This week{tasks && <span className="tab-count">{count(shown.length)}</span>}
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === "load"}
-          className={tab === "load" ? "tab tab-active" : "tab"}
-          onClick={() => setTab("load")}
-          data-testid="tab-load"
-        >
-          Load per week
-          {over > 0 && (
-            <span className="tab-count tab-count-warn" title="Owner-weeks over capacity">
-              {count(over)} over
-            </span>
-          )}
-        </button>
-      </div>
+      <Tabs
+        label="Tasks views"
+        active={tab}
+        onSelect={(t) => setTab(t as Tab)}
+        items={[
+          {
+            id: "tasks",
+            testId: "tab-tasks",
+            label: (
+              <>This week{tasks && <span className="tab-count">{count(shown.length)}</span>}</>
+            ),
+          },
+          {
+            id: "load",
+            testId: "tab-load",
+            label: (
+              <>
+                Load per week
+                {over > 0 && (
+                  <span className="tab-count tab-count-warn" title="Owner-weeks over capacity">
+                    {count(over)} over
+                  </span>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
       <main className="funnel-main">
         {tab === "tasks" ? (
           <TaskList tasks={tasks} byOwner={byOwner} />

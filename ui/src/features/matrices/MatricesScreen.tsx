@@ -8,17 +8,18 @@ import type { Level } from "../../bindings/Level";
 import type { MatrixPoint } from "../../bindings/MatrixPoint";
 import type { MatrixScreen } from "../../bindings/MatrixScreen";
 import type { PointCustomer } from "../../bindings/PointCustomer";
-import { SUPPORTS } from "../../bindings/vocabulary";
+import { SCORES, SUPPORTS } from "../../bindings/vocabulary";
 import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { HEALTH_WORDS } from "../../components/health";
+import { FilterSelect, Tabs } from "../../components/Tabs";
 import { ThemeButton } from "../../components/ThemeButton";
 import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
 import { amount, count } from "../data/format";
 import { MatrixCanvas, type ShownPoint } from "./MatrixCanvas";
 import { CORNERS } from "./quadrants";
-import { DIMENSIONS, RankingPanel } from "./RankingPanel";
+import { RankingPanel } from "./RankingPanel";
 import {
   applyEdits,
   canRescore,
@@ -287,31 +288,19 @@ export function MatricesScreen({ id, name, onBack }: Props) {
         </div>
       </header>
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      <div className="tabs" role="tablist" aria-label="Matrices">
-        {journey?.matrices.map((m) => (
-          <button
-            key={m.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === m.id}
-            className={tab === m.id ? "tab tab-active" : "tab"}
-            onClick={() => setTab(m.id)}
-            data-testid={`matrix-tab-${m.id}`}
-          >
-            {m.name}
-          </button>
-        ))}
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === "ranking"}
-          className={tab === "ranking" ? "tab tab-active" : "tab"}
-          onClick={() => setTab("ranking")}
-          data-testid="matrix-tab-ranking"
-        >
-          Priority ranking
-        </button>
-      </div>
+      <Tabs
+        label="Matrices"
+        active={tab}
+        onSelect={setTab}
+        items={[
+          ...(journey?.matrices ?? []).map((m) => ({
+            id: m.id,
+            label: m.name,
+            testId: `matrix-tab-${m.id}`,
+          })),
+          { id: "ranking", label: "Priority ranking", testId: "matrix-tab-ranking" },
+        ]}
+      />
       <main className="funnel-main matrices-main">
         {journey && journey.matrices.length === 0 && tab !== "ranking" && (
           <div className="empty-state data-empty">
@@ -347,29 +336,32 @@ export function MatricesScreen({ id, name, onBack }: Props) {
                   </button>
                 ))}
               </fieldset>
-              <Filter
+              <FilterSelect
                 label="Segment"
                 value={segment}
-                set={setSegment}
+                onChange={setSegment}
                 options={distinct(all.map((c) => c.segment))}
               />
-              <Filter
+              <FilterSelect
                 label="Owner"
                 value={owner}
-                set={setOwner}
+                onChange={setOwner}
                 options={distinct(all.map((c) => c.owner))}
               />
-              <Filter
+              <FilterSelect
                 label="Stage"
                 value={stage}
-                set={setStage}
+                onChange={setStage}
                 options={distinct(all.map((c) => c.stage))}
               />
-              <Filter
+              <FilterSelect
                 label="Health"
                 value={health}
-                set={setHealth}
-                options={["green", "grey", "red"]}
+                onChange={setHealth}
+                options={(["green", "grey", "red"] as const).map((h) => ({
+                  value: h,
+                  label: HEALTH_WORDS[h],
+                }))}
               />
               <label className="inline-field">
                 Size by{" "}
@@ -485,25 +477,6 @@ export function MatricesScreen({ id, name, onBack }: Props) {
   );
 }
 
-function Filter(props: {
-  label: string;
-  value: string;
-  set: (v: string) => void;
-  options: string[];
-}) {
-  return (
-    <label className="inline-field">
-      {props.label}{" "}
-      <select className="select" value={props.value} onChange={(e) => props.set(e.target.value)}>
-        <option value="">All</option>
-        {props.options.map((o) => (
-          <option key={o}>{o}</option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 function PointDetail(props: {
   point: MatrixPoint;
   detail: CustomerDetail | null;
@@ -531,10 +504,10 @@ function PointDetail(props: {
             {s.decision_maker ? " · decision maker" : ""}
           </caption>
           <tbody>
-            {DIMENSIONS.map((d) => (
-              <tr key={d.field}>
+            {SCORES.map((d) => (
+              <tr key={d.value}>
                 <td>{d.label}</td>
-                <td className="num">{s[d.field] ?? "—"}</td>
+                <td className="num">{s[d.value] ?? "—"}</td>
               </tr>
             ))}
           </tbody>

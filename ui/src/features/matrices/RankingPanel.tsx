@@ -3,21 +3,9 @@
 import { useEffect, useState } from "react";
 import type { Matrix } from "../../bindings/Matrix";
 import type { Ranking } from "../../bindings/Ranking";
-import type { ScoreField } from "../../bindings/ScoreField";
-import { SUPPORTS } from "../../bindings/vocabulary";
+import { LOWER_IS_BETTER, SCORES, SUPPORTS } from "../../bindings/vocabulary";
 import { type AppError, api, toAppError } from "../../ipc";
 import { amount, count } from "../data/format";
-
-export const DIMENSIONS: { field: ScoreField; label: string; lowerIsBetter?: boolean }[] = [
-  { field: "purpose", label: "Purpose" },
-  { field: "intent", label: "Intent" },
-  { field: "desire", label: "Desire" },
-  { field: "skills", label: "Skills" },
-  { field: "revenue_impact", label: "Impact on revenue" },
-  { field: "modularity", label: "Modularity" },
-  { field: "effort", label: "Effort", lowerIsBetter: true },
-  { field: "complexity", label: "Complexity", lowerIsBetter: true },
-];
 
 /** Rows drawn; the CSV has them all. */
 const ROWS = 150;
@@ -69,7 +57,7 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
     (w, s) => (s.top_changes > (w?.top_changes ?? -1) ? s : w),
     shifts[0],
   );
-  const nameOf = (f: string) => DIMENSIONS.find((d) => d.field === f)?.label ?? f;
+  const nameOf = (f: string) => SCORES.find((d) => d.value === f)?.label ?? f;
   const names = new Map(ranking?.customers.map((c) => [c.customer_id, c.name ?? c.customer_id]));
 
   return (
@@ -79,23 +67,23 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
         <p className="muted">
           Each score counts 0–1 over 1–10; effort and complexity count lower as better.
         </p>
-        {DIMENSIONS.map((d) => (
-          <label key={d.field} className="weight-row">
+        {SCORES.map(({ value: field, label }) => (
+          <label key={field} className="weight-row">
             <span>
-              {d.label}
-              {d.lowerIsBetter && <span className="muted"> (lower is better)</span>}
+              {label}
+              {LOWER_IS_BETTER.includes(field) && <span className="muted"> (lower is better)</span>}
             </span>
             <input
               type="range"
               min={0}
               max={5}
               step={0.5}
-              value={weights[d.field] ?? 0}
-              data-testid={`weight-${d.field}`}
-              aria-label={`Weight of ${d.label}`}
-              onChange={(e) => setWeights((w) => ({ ...w, [d.field]: Number(e.target.value) }))}
+              value={weights[field] ?? 0}
+              data-testid={`weight-${field}`}
+              aria-label={`Weight of ${label}`}
+              onChange={(e) => setWeights((w) => ({ ...w, [field]: Number(e.target.value) }))}
             />
-            <output>{weights[d.field] ?? 0}</output>
+            <output>{weights[field] ?? 0}</output>
           </label>
         ))}
         <label className="weight-row">
