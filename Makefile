@@ -13,7 +13,7 @@ CLI := $(BIN)/milepost
 
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts
 
-.PHONY: help run test deps test-deps ui bins app lint test-rust test-ui test-e2e bindings screenshot bench-canvas bench-import bench-engine clean
+.PHONY: help run test deps test-deps ui bins app lint test-rust test-ui test-e2e bindings screenshot bench-canvas bench-matrix bench-import bench-engine clean
 
 help:
 	@echo "make run         build and open Milepost"
@@ -22,7 +22,8 @@ help:
 	@echo "make bindings    regenerate ui/src/bindings and docs/journey.schema.json"
 	@echo "make bench-canvas  open time and drag frame rate of a big journey in the real window"
 	@echo "make bench-import  import speed of 1M events (release build) beside sqlite3's .import"
-	@echo "make bench-engine  funnel recompute on 1M and 10M events beside DuckDB running the same funnel"
+	@echo "make bench-engine  funnel recompute on 1M and 10M events, and a matrix with the priority ranking, beside DuckDB"
+	@echo "make bench-matrix  open, drag and re-score in the Matrices view with 20,000 customers"
 
 deps:
 	@scripts/deps.sh
@@ -82,6 +83,9 @@ screenshot: test-deps bins
 
 bench-canvas: test-deps bins
 	scripts/e2e.sh $(APP) $(CLI) ./bench-canvas.mjs
+
+bench-matrix: test-deps bins
+	scripts/e2e.sh $(APP) $(CLI) ./bench-matrix.mjs
 
 # A release build of the CLI alone: speed is measured optimised, never in the test profile.
 bench-import:

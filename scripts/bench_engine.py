@@ -1,9 +1,12 @@
 """`make bench-engine`: the funnel of the built-in Billing SaaS journey over a demo data set,
 computed by Milepost's engine (`milepost bench`) and by DuckDB running the same funnel in
 SQL on the same files, in one run; prints both, the ratio, and checks that they agree.
+Then the same for the purpose × intent matrix at customer level and the priority ranking
+(purpose, intent, effort weighted 1 each) with its sensitivity: seven rankings.
 
 Usage: bench_engine.py MILEPOST_CLI CUSTOMERS [CUSTOMERS…]
 """
+import json
 import re
 import statistics
 import subprocess
@@ -87,6 +90,102 @@ FROM (SELECT 1 AS k, r1 AS t, start FROM f UNION ALL SELECT 2, r2, start FROM f
 GROUP BY k ORDER BY k
 """
 
+# Customer means of the scores (decision makers count twice), the purpose × intent
+# quadrant counts, and the ranking under the base weights and each weight moved ±10 %:
+# what `milepost bench` times as "one matrix and the ranking".
+MATRIX_SQL = """
+WITH s AS (
+  SELECT customer_id, CASE WHEN decision_maker = 'yes' THEN 2.0 ELSE 1.0 END AS w,
+         purpose, intent, effort FROM st
+),
+m AS (
+  SELECT customer_id,
+         sum(purpose * w) / sum(w) FILTER (WHERE purpose IS NOT NULL) AS purpose,
+         sum(intent * w) / sum(w) FILTER (WHERE intent IS NOT NULL) AS intent,
+         sum(effort * w) / sum(w) FILTER (WHERE effort IS NOT NULL) AS effort
+  FROM s GROUP BY customer_id
+),
+quadrants AS (
+  SELECT count(*) FILTER (WHERE intent >= 5 AND purpose >= 5) AS top_right,
+         count(*) FILTER (WHERE intent < 5 AND purpose >= 5) AS top_left,
+         count(*) FILTER (WHERE intent >= 5 AND purpose < 5) AS bottom_right,
+         count(*) FILTER (WHERE intent < 5 AND purpose < 5) AS bottom_left
+  FROM m WHERE intent IS NOT NULL AND purpose IS NOT NULL
+),
+n AS (
+  SELECT m.customer_id, coalesce(c.arr, 0) AS arr,
+         least(greatest((purpose - 1) / 9, 0), 1) AS p,
+         least(greatest((intent - 1) / 9, 0), 1) AS i,
+         1 - least(greatest((effort - 1) / 9, 0), 1) AS e
+  FROM m JOIN cust c USING (customer_id)
+  WHERE purpose IS NOT NULL AND intent IS NOT NULL AND effort IS NOT NULL
+),
+v(variant, wp, wi, we) AS (VALUES (0, 1.0, 1.0, 1.0), (1, 0.9, 1.0, 1.0), (2, 1.1, 1.0, 1.0),
+  (3, 1.0, 0.9, 1.0), (4, 1.0, 1.1, 1.0), (5, 1.0, 1.0, 0.9), (6, 1.0, 1.0, 1.1)),
+r AS (
+  SELECT variant, customer_id,
+         row_number() OVER (PARTITION BY variant
+                            ORDER BY (wp * p + wi * i + we * e) / (wp + wi + we) DESC,
+                                     arr DESC, customer_id) AS rnk
+  FROM n, v
+),
+moved AS (
+  SELECT r.customer_id, max(abs(r.rnk - b.rnk)) AS d
+  FROM r JOIN r b ON b.customer_id = r.customer_id AND b.variant = 0
+  WHERE r.variant > 0 GROUP BY r.customer_id
+)
+SELECT (SELECT [top_right, top_left, bottom_right, bottom_left] FROM quadrants),
+       (SELECT list(customer_id ORDER BY rnk) FROM r WHERE variant = 0 AND rnk <= 10),
+       (SELECT list(changes ORDER BY variant) FROM (
+          SELECT x.variant, count(*) FILTER (WHERE x.customer_id <> b.customer_id) AS changes
+          FROM r x JOIN r b ON b.variant = 0 AND b.rnk = x.rnk
+          WHERE x.variant > 0 AND x.rnk <= 10 GROUP BY x.variant)),
+       (SELECT list(customer_id ORDER BY d DESC, customer_id) FROM (
+          SELECT * FROM moved WHERE d > 0 ORDER BY d DESC, customer_id LIMIT 5))
+"""
+
+
+def bench_matrices(cli, db, d, con, runs, out):
+    """The matrix and the ranking, ours beside DuckDB's; True when they agree."""
+    con.execute(f"""
+        CREATE TABLE st AS SELECT * FROM read_csv('{d / "stakeholders.csv"}', header = true,
+            types = {{'decision_maker': 'VARCHAR'}})""")
+    con.execute(f"""
+        ALTER TABLE cust ADD COLUMN arr DOUBLE;
+        UPDATE cust SET arr = src.arr FROM read_csv('{d / "customers.csv"}', header = true,
+            types = {{'arr': 'DOUBLE', 'customer_id': 'VARCHAR'}}) src
+        WHERE src.customer_id = cust.customer_id""")
+    ours_ms = float(re.search(r"one matrix and the ranking as the screen asks \(\d+ rows\) median ([\d.]+) ms", out).group(1))
+    print(next(line for line in out.splitlines() if line.startswith("matrices:")))
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        quadrants, top, changes, most = con.execute(MATRIX_SQL).fetchone()
+        times.append((time.perf_counter() - t) * 1000)
+    duck_ms = statistics.median(times)
+    print(f"duckdb: the same matrix counts and seven rankings in SQL, median {duck_ms:.1f} ms")
+    print(f"=> matrix + ranking with sensitivity: milepost {ours_ms:.1f} ms, duckdb {duck_ms:.1f} ms, "
+          f"milepost is {duck_ms / ours_ms:.1f}x faster")
+    view = json.loads(run([cli, "--db", db, "matrix", "1", "purpose-intent", "--level", "customer", "--json"]))
+    counts = list(view["counts"].values())
+    # The template lists its quadrants top right, top left, bottom right, bottom left.
+    ranking = json.loads(run([cli, "--db", db, "priority", "1", "--weights",
+                              "purpose=1,intent=1,effort=1", "--top", "10", "--json"]))
+    ours_top = [c["customer_id"] for c in ranking["customers"]]
+    # Ours counts each weight's worse direction of the two; DuckDB lists both.
+    ours_changes = [s["top_changes"] for s in ranking["sensitivity"]["shifts"]]
+    duck_changes = [max(changes[k], changes[k + 1]) for k in range(0, len(changes), 2)]
+    ok = True
+    for what, a, b in [("quadrant counts", counts, quadrants), ("top ten", ours_top, top),
+                       ("top-ten changes per weight", ours_changes, duck_changes),
+                       ("most moved", ranking["sensitivity"]["most_moved"], most)]:
+        if a != b:
+            print(f"MISMATCH in {what}: milepost {a}, duckdb {b}")
+            ok = False
+    if ok:
+        print(f"matrix counts, top ten, sensitivity and most moved agree: {counts}")
+    return ok
+
 
 def run(cmd):
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
@@ -100,6 +199,7 @@ def bench(cli, customers):
         run([cli, "demo", "--customers", str(customers), "--seed", "1", "--out", str(d)])
         run([cli, "--db", db, "data", "import", "customers", str(d / "customers.csv")])
         run([cli, "--db", db, "data", "import", "events", str(d / "events.csv")])
+        run([cli, "--db", db, "data", "import", "stakeholders", str(d / "stakeholders.csv")])
         run([cli, "--db", db, "journey", "new", "--template", "billing-saas"])
         out = run([cli, "--db", db, "bench", "1", "--runs", str(runs)])
         ours_ms = float(re.search(r"full recompute median ([\d.]+) ms", out).group(1))
@@ -137,7 +237,7 @@ def bench(cli, customers):
             print(f"MISMATCH: milepost reached {ours}, duckdb {duck}")
             return False
         print(f"reached per milestone agree: {ours}")
-        return True
+        return bench_matrices(cli, db, d, con, runs, out)
 
 
 if __name__ == "__main__":

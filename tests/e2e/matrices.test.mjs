@@ -133,4 +133,46 @@ describe("matrices in the workshop", () => {
       await driver.quit();
     }
   });
+
+  it("edits a matrix on screen: a threshold moves the counts, undo restores it, a lens is deleted and added back", async () => {
+    const driver = await startApp(ws.db);
+    try {
+      await click(driver, '[data-testid="journey-card"] .journey-open');
+      await click(driver, '[data-testid="open-matrices"]');
+      const journey = () => JSON.parse(cli(ws.db, "journey", "export", "1", "--output", "-"));
+      const matrix = journey().matrices.find((m) => m.id === "purpose-intent");
+      const original = cliCounts(ws.db, matrix).out;
+      await countsBecome(driver, original, "on opening");
+
+      // "What if only an intent of 7 or more counted as high?"
+      await click(driver, '[data-testid="edit-matrix"]');
+      const threshold = await find(driver, '[data-testid="matrix-x-threshold"]');
+      await threshold.clear();
+      await threshold.sendKeys("7");
+      await driver.wait(() => journey().matrices[0].x.threshold === 7, WAIT_MS, "the threshold was not saved");
+      const stricter = cliCounts(ws.db, journey().matrices[0]).out;
+      assert.ok(stricter.top_right < original.top_right, "a higher bar leaves fewer champions");
+      await countsBecome(driver, stricter, "after raising the threshold");
+
+      // Undo (the button: the cursor is in a field, where Ctrl+Z edits the text).
+      await click(driver, '[data-testid="matrix-undo"]');
+      await driver.wait(() => journey().matrices[0].x.threshold === 5, WAIT_MS, "the undo was not saved");
+      await countsBecome(driver, original, "after undo");
+
+      // Delete the technology lens and add it back from the built-in ones.
+      await click(driver, '[data-testid="matrix-tab-effort-complexity"]');
+      await click(driver, '[data-testid="delete-matrix"]');
+      await click(driver, ".modal .button-danger");
+      await driver.wait(() => !journey().matrices.some((m) => m.id === "effort-complexity"), WAIT_MS, "not deleted");
+      const add = await find(driver, '[data-testid="add-matrix"]');
+      await add.sendKeys("Technology");
+      await driver.wait(() => journey().matrices.some((m) => m.id === "effort-complexity"), WAIT_MS, "not added back");
+      await find(driver, '[data-testid="matrix-canvas"]');
+    } catch (e) {
+      await saveFailureScreenshot(driver, "matrices-edit");
+      throw e;
+    } finally {
+      await driver.quit();
+    }
+  });
 });

@@ -88,6 +88,7 @@ async fn ranking(
     id: i64,
     weights: BTreeMap<ScoreField, f64>,
     decision_weight: f64,
+    limit: Option<usize>,
     state: &AppState,
 ) -> CommandResult<(Ranking, Vec<Matrix>)> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
@@ -99,7 +100,7 @@ async fn ranking(
         let who = milepost::engine::population(&data, &a, &Filter::default());
         let r = milepost::engine::Reader::new(&journey, &data, &scores, cutoff);
         let dims: Vec<(ScoreField, f64)> = weights.into_iter().filter(|w| w.1 > 0.0).collect();
-        let p = priority::rank(&r, &who, &dims, decision_weight, &journey.matrices);
+        let p = priority::rank(&r, &who, &dims, decision_weight, &journey.matrices, limit);
         (p, journey.matrices.clone())
     })
     .await
@@ -107,15 +108,18 @@ async fn ranking(
 }
 
 /// Every customer ranked by the weighted dimensions, with its quadrants, support and the
-/// sensitivity of the top ten to each weight.
+/// sensitivity of the top ten to each weight; the first `limit` rows written out.
 #[tauri::command]
 pub async fn priority_ranking(
     id: i64,
     weights: BTreeMap<ScoreField, f64>,
     decision_weight: f64,
+    limit: Option<usize>,
     state: State<'_, AppState>,
 ) -> CommandResult<Ranking> {
-    Ok(ranking(id, weights, decision_weight, &state).await?.0)
+    Ok(ranking(id, weights, decision_weight, limit, &state)
+        .await?
+        .0)
 }
 
 /// Writes the ranking as spreadsheet-safe CSV.
@@ -127,7 +131,7 @@ pub async fn export_priority_csv(
     path: PathBuf,
     state: State<'_, AppState>,
 ) -> CommandResult<()> {
-    let (p, matrices) = ranking(id, weights, decision_weight, &state).await?;
+    let (p, matrices) = ranking(id, weights, decision_weight, None, &state).await?;
     let text = priority::to_csv(&p, &matrices);
     super::write_file(path, text).await
 }

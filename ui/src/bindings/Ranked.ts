@@ -11,7 +11,8 @@ rank: number | null, customer_id: string, name: string | null, arr: number | nul
  */
 score: number | null, 
 /**
- * Matrix id → the customer's quadrant in it (customer level).
+ * Matrix id → the customer's quadrant in it (customer level). Shared strings: the
+ * same few names stand in every row.
  */
 quadrants: Record<string, string>, 
 /**

@@ -2,4 +2,13 @@
 import type { Ranked } from "./Ranked";
 import type { Sensitivity } from "./Sensitivity";
 
-export type Ranking = { weights: Record<string, number>, customers: Array<Ranked>, sensitivity: Sensitivity, };
+export type Ranking = { weights: Record<string, number>, 
+/**
+ * How many customers have a rank, and how many cannot be scored.
+ */
+ranked: number, unranked: number, 
+/**
+ * The ranked customers best first, then the unscored; only the first `limit` when
+ * one was asked for.
+ */
+customers: Array<Ranked>, sensitivity: Sensitivity, };

@@ -131,8 +131,12 @@ export const api = {
     filter: { segment: string | null; owner: string | null; compare: string | null },
   ) => call<MatrixScreen | null>("matrix_screen", { id, matrix, level, ...filter }),
   rescore: (change: Rescore) => call<number | null>("rescore", { change }),
-  priorityRanking: (id: number, weights: Record<string, number>, decisionWeight: number) =>
-    call<Ranking>("priority_ranking", { id, weights, decisionWeight }),
+  priorityRanking: (
+    id: number,
+    weights: Record<string, number>,
+    decisionWeight: number,
+    limit: number,
+  ) => call<Ranking>("priority_ranking", { id, weights, decisionWeight, limit }),
   exportPriorityCsv: (
     id: number,
     weights: Record<string, number>,

@@ -49,16 +49,14 @@ pub fn exec(db: Option<&Path>, args: PriorityArgs) -> anyhow::Result<()> {
     }
     let x = assessed(db, &args.journey, &args.scope)?;
     let who = milepost::engine::population(&x.data, &x.a, &x.filter);
-    let mut p = priority::rank(
+    let p = priority::rank(
         &x.reader(),
         &who,
         &dims,
         args.decision_weight,
         &x.journey.matrices,
+        args.top,
     );
-    if let Some(n) = args.top {
-        p.customers.truncate(n);
-    }
     if args.json {
         return out_json(&p);
     }

@@ -6,6 +6,7 @@
 //! Sensitivity says how much the top of the ranking depends on the exact weights.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -16,6 +17,8 @@ use crate::journey::{Matrix, ScoreField, Support};
 
 /// How many places at the top sensitivity watches.
 pub const TOP: usize = 10;
+/// How many of the customers that move most sensitivity names.
+const MOST_MOVED: usize = 5;
 
 /// A score of 1–10 as 0–1, 1 being the better end (for effort and complexity, the low end).
 pub fn normalised(field: ScoreField, value: f64) -> f64 {
@@ -31,9 +34,10 @@ pub struct Ranked {
     pub arr: Option<f64>,
     /// 0–1; null when a dimension is missing.
     pub score: Option<f64>,
-    /// Matrix id → the customer's quadrant in it (customer level).
+    /// Matrix id → the customer's quadrant in it (customer level). Shared strings: the
+    /// same few names stand in every row.
     #[ts(type = "Record<string, string>")]
-    pub quadrants: BTreeMap<String, String>,
+    pub quadrants: BTreeMap<Arc<str>, Arc<str>>,
     /// The first matrix's recommended support level for the customer's quadrant.
     pub support: Option<Support>,
     /// The playbook activity (its name) that quadrant runs.
@@ -63,6 +67,11 @@ pub struct Sensitivity {
 pub struct Ranking {
     #[ts(type = "Record<string, number>")]
     pub weights: serde_json::Map<String, serde_json::Value>,
+    /// How many customers have a rank, and how many cannot be scored.
+    pub ranked: u32,
+    pub unranked: u32,
+    /// The ranked customers best first, then the unscored; only the first `limit` when
+    /// one was asked for.
     pub customers: Vec<Ranked>,
     pub sensitivity: Sensitivity,
 }
@@ -79,48 +88,77 @@ fn id_order(data: &Dataset) -> Vec<u32> {
     pos
 }
 
-/// Scores and orders the scored customers: (customer, score) best first.
-fn order(
-    data: &Dataset,
-    id_pos: &[u32],
-    means: &[(usize, Vec<f64>)],
-    dims: &[(ScoreField, f64)],
-) -> Vec<(usize, f64)> {
-    let total: f64 = dims.iter().map(|d| d.1).sum();
-    let mut scored: Vec<(usize, f64)> = means
-        .iter()
-        .map(|(c, values)| {
-            let s: f64 = dims
-                .iter()
-                .zip(values)
-                .map(|(&(f, w), &v)| w * normalised(f, v))
-                .sum();
-            (*c, if total > 0.0 { s / total } else { 0.0 })
-        })
-        .collect();
-    let arr = |c: usize| data.customers[c].arr.unwrap_or(0.0);
-    scored.sort_unstable_by(|a, b| {
-        b.1.total_cmp(&a.1)
-            .then(arr(b.0).total_cmp(&arr(a.0)))
-            .then(id_pos[a.0].cmp(&id_pos[b.0]))
-    });
-    scored
+/// A sortable key for an f64: unsigned order equals `f64::total_cmp`'s order.
+fn ordered(x: f64) -> u64 {
+    let b = x.to_bits();
+    if b >> 63 == 1 { !b } else { b | 1 << 63 }
+}
+
+/// The scored customers: each one's dimension means in one flat array (`dims` values per
+/// customer), its ARR and its place by id, laid out for cheap re-sorting.
+struct Scored {
+    customers: Vec<u32>,
+    means: Vec<f64>,
+    arr_key: Vec<u64>,
+    id_key: Vec<u32>,
+}
+
+impl Scored {
+    /// Scores with the weights and orders best first: (index into `customers`, score).
+    /// Ties go to the larger ARR, then the smaller id.
+    fn order(&self, dims: &[(ScoreField, f64)]) -> Vec<(u32, f64)> {
+        let total: f64 = dims.iter().map(|d| d.1).sum();
+        let axes: Vec<(crate::journey::Axis, f64)> = dims
+            .iter()
+            .map(|&(f, w)| (crate::journey::Axis::score(f, ""), w))
+            .collect();
+        let d = dims.len();
+        let mut keyed: Vec<(u64, u64, u32, u32, f64)> = (0..self.customers.len())
+            .map(|i| {
+                let values = &self.means[i * d..(i + 1) * d];
+                let s: f64 = axes
+                    .iter()
+                    .zip(values)
+                    .map(|((axis, w), &v)| w * axis.normalised(v))
+                    .sum();
+                let score = if total > 0.0 { s / total } else { 0.0 };
+                (
+                    !ordered(score),
+                    !self.arr_key[i],
+                    self.id_key[i],
+                    i as u32,
+                    score,
+                )
+            })
+            .collect();
+        keyed.sort_unstable_by_key(|k| (k.0, k.1, k.2));
+        keyed.into_iter().map(|k| (k.3, k.4)).collect()
+    }
 }
 
 /// Ranks the customers `who` by the weighted dimensions; `matrices` give each its
-/// quadrants and the first one its recommended support.
+/// quadrants and the first one its recommended support. Every customer is ranked, and the
+/// sensitivity looks at all of them; `limit` only says how many rows to write out (a
+/// screen shows the top, a CSV wants them all).
 pub fn rank(
     r: &Reader<'_>,
     who: &[usize],
     dims: &[(ScoreField, f64)],
     decision_weight: f64,
     matrices: &[Matrix],
+    limit: Option<usize>,
 ) -> Ranking {
     let data = r.data;
+    let id_pos = id_order(data);
     // Each customer's mean of every score, once: the ranking's dimensions and every
     // matrix's axes read from it.
     let mut all: Vec<[Option<f64>; 8]> = vec![[None; 8]; data.customers.len()];
-    let mut means: Vec<(usize, Vec<f64>)> = Vec::with_capacity(who.len());
+    let mut scored = Scored {
+        customers: Vec::with_capacity(who.len()),
+        means: Vec::with_capacity(who.len() * dims.len()),
+        arr_key: Vec::with_capacity(who.len()),
+        id_key: Vec::with_capacity(who.len()),
+    };
     let mut missing: Vec<(usize, String)> = Vec::new();
     for &c in who {
         let mine = r.scores.of(c);
@@ -131,23 +169,34 @@ pub fn rank(
         for (k, field) in SCORE_FIELDS.iter().enumerate() {
             all[c][k] = weighted_mean(mine, *field, decision_weight, r.scores_at);
         }
-        let values: Vec<Option<f64>> = dims.iter().map(|&(f, _)| all[c][slot(f)]).collect();
-        match values.iter().position(Option::is_none) {
-            Some(i) => missing.push((
+        match dims.iter().find(|&&(f, _)| all[c][slot(f)].is_none()) {
+            Some((f, _)) => missing.push((
                 c,
                 format!(
                     "no stakeholder has a score for {}",
-                    crate::serde_name(&dims[i].0).replace('_', " ")
+                    crate::serde_name(f).replace('_', " ")
                 ),
             )),
-            None => means.push((c, values.into_iter().flatten().collect())),
+            None => {
+                scored.customers.push(c as u32);
+                scored
+                    .means
+                    .extend(dims.iter().map(|&(f, _)| all[c][slot(f)].unwrap_or(0.0)));
+                scored
+                    .arr_key
+                    .push(ordered(data.customers[c].arr.unwrap_or(0.0)));
+                scored.id_key.push(id_pos[c]);
+            }
         }
     }
-    let id_pos = id_order(data);
-    let ranked = order(data, &id_pos, &means, dims);
+    let ranked = scored.order(dims);
     // Each customer's quadrant in a matrix, from its means of the two axes (read again
     // only where the matrix weighs decision makers differently or reads a customer field).
-    let names: Vec<[String; 4]> = matrices.iter().map(super::quadrant_names).collect();
+    let names: Vec<[Arc<str>; 4]> = matrices
+        .iter()
+        .map(|m| super::quadrant_names(m).map(Arc::from))
+        .collect();
+    let ids: Vec<Arc<str>> = matrices.iter().map(|m| Arc::from(m.id.as_str())).collect();
     let value = |m: &Matrix, field: &crate::journey::AxisField, c: usize| match field {
         crate::journey::AxisField::Score(f) if m.decision_weight() == decision_weight => {
             all[c][slot(*f)]
@@ -158,17 +207,21 @@ pub fn rank(
         let m = &matrices[k];
         Some(m.corner_of(value(m, &m.x.field, c)?, value(m, &m.y.field, c)?))
     };
-    let quadrant = |k: usize, c: usize| -> Option<&str> {
-        corner(k, c).map(|q| names[k][super::corner_index(q)].as_str())
-    };
     let entry = |c: usize, rank: Option<u32>, score: Option<f64>, reason: Option<String>| {
         let cust = &data.customers[c];
-        let quadrants: BTreeMap<String, String> = matrices
+        let corners: Vec<Option<crate::journey::Corner>> =
+            (0..matrices.len()).map(|k| corner(k, c)).collect();
+        let quadrants: BTreeMap<Arc<str>, Arc<str>> = corners
             .iter()
             .enumerate()
-            .filter_map(|(k, m)| quadrant(k, c).map(|q| (m.id.clone(), q.to_owned())))
+            .filter_map(|(k, q)| {
+                q.map(|q| (ids[k].clone(), names[k][super::corner_index(q)].clone()))
+            })
             .collect();
-        let first = matrices.first().and_then(|m| m.quadrant(corner(0, c)?));
+        let first = matrices
+            .first()
+            .zip(corners.first().copied().flatten())
+            .and_then(|(m, q)| m.quadrant(q));
         let support = first.and_then(|q| q.support);
         let activity = first.and_then(|q| q.activity.as_ref()).map(|id| {
             r.journey
@@ -189,25 +242,57 @@ pub fn rank(
             reason,
         }
     };
+    let limit = limit.unwrap_or(usize::MAX);
+    let (ranked_n, unranked_n) = (ranked.len() as u32, missing.len() as u32);
     let mut customers: Vec<Ranked> = ranked
         .iter()
+        .take(limit)
         .enumerate()
-        .map(|(i, &(c, s))| entry(c, Some(i as u32 + 1), Some(s), None))
+        .map(|(i, &(k, s))| {
+            entry(
+                scored.customers[k as usize] as usize,
+                Some(i as u32 + 1),
+                Some(s),
+                None,
+            )
+        })
         .collect();
     missing.sort_by_key(|m| id_pos[m.0]);
+    let room = limit.saturating_sub(customers.len());
     customers.extend(
         missing
             .into_iter()
+            .take(room)
             .map(|(c, why)| entry(c, None, None, Some(why))),
     );
-
-    // Sensitivity: each weight 10 % down and up.
-    let mut base_rank = vec![0usize; data.customers.len()];
-    for (i, r) in ranked.iter().enumerate() {
-        base_rank[r.0] = i;
+    let sensitivity = sensitivity(data, &scored, &ranked, dims);
+    let mut weights = serde_json::Map::new();
+    for &(f, w) in dims {
+        weights.insert(crate::serde_name(&f), w.into());
     }
-    let top: Vec<usize> = ranked.iter().take(TOP).map(|r| r.0).collect();
-    let mut moved = vec![0usize; data.customers.len()];
+    Ranking {
+        weights,
+        ranked: ranked_n,
+        unranked: unranked_n,
+        customers,
+        sensitivity,
+    }
+}
+
+/// Each weight 10 % down and up: how many of the top places change hands, and who moves
+/// most over all those shifts.
+fn sensitivity(
+    data: &Dataset,
+    scored: &Scored,
+    ranked: &[(u32, f64)],
+    dims: &[(ScoreField, f64)],
+) -> Sensitivity {
+    let mut base_rank = vec![0usize; scored.customers.len()];
+    for (i, r) in ranked.iter().enumerate() {
+        base_rank[r.0 as usize] = i;
+    }
+    let top: Vec<u32> = ranked.iter().take(TOP).map(|r| r.0).collect();
+    let mut moved = vec![0usize; scored.customers.len()];
     let shifts = dims
         .iter()
         .enumerate()
@@ -216,7 +301,7 @@ pub fn rank(
             for factor in [0.9, 1.1] {
                 let mut shifted = dims.to_vec();
                 shifted[i].1 *= factor;
-                let again = order(data, &id_pos, &means, &shifted);
+                let again = scored.order(&shifted);
                 let changes = again
                     .iter()
                     .take(TOP)
@@ -225,8 +310,8 @@ pub fn rank(
                     .count() as u64;
                 worst = worst.max(changes);
                 for (pos, r) in again.iter().enumerate() {
-                    let d = pos.abs_diff(base_rank[r.0]);
-                    moved[r.0] = moved[r.0].max(d);
+                    let k = r.0 as usize;
+                    moved[k] = moved[k].max(pos.abs_diff(base_rank[k]));
                 }
             }
             WeightShift {
@@ -235,26 +320,24 @@ pub fn rank(
             }
         })
         .collect();
-    let mut most: Vec<(usize, usize)> = moved.into_iter().enumerate().filter(|m| m.1 > 0).collect();
-    most.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then(data.customers[a.0].id.cmp(&data.customers[b.0].id))
-    });
-    let mut weights = serde_json::Map::new();
-    for &(f, w) in dims {
-        weights.insert(crate::serde_name(&f), w.into());
+    // The five that move most (ties to the smaller id): picked, then only they sorted.
+    let mut most: Vec<(std::cmp::Reverse<usize>, u32, usize)> = moved
+        .into_iter()
+        .enumerate()
+        .filter(|m| m.1 > 0)
+        .map(|(k, d)| (std::cmp::Reverse(d), scored.id_key[k], k))
+        .collect();
+    if most.len() > MOST_MOVED {
+        most.select_nth_unstable(MOST_MOVED - 1);
+        most.truncate(MOST_MOVED);
     }
-    Ranking {
-        weights,
-        customers,
-        sensitivity: Sensitivity {
-            shifts,
-            most_moved: most
-                .into_iter()
-                .take(5)
-                .map(|(c, _)| data.customers[c].id.clone())
-                .collect(),
-        },
+    most.sort_unstable();
+    Sensitivity {
+        shifts,
+        most_moved: most
+            .into_iter()
+            .map(|(_, _, k)| data.customers[scored.customers[k] as usize].id.clone())
+            .collect(),
     }
 }
 
@@ -274,11 +357,12 @@ pub fn to_csv(p: &Ranking, matrices: &[Matrix]) -> String {
             r.arr.map(|a| a.to_string()).unwrap_or_default(),
             r.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
         ];
-        row.extend(
-            matrices
-                .iter()
-                .map(|m| r.quadrants.get(&m.id).cloned().unwrap_or_default()),
-        );
+        row.extend(matrices.iter().map(|m| {
+            r.quadrants
+                .get(m.id.as_str())
+                .map(|q| q.to_string())
+                .unwrap_or_default()
+        }));
         row.push(
             r.support
                 .map(super::support_words)
@@ -319,7 +403,7 @@ mod tests {
         let j = crate::journey::templates::blank("t");
         let scores = Scores::new(data.customers.len(), people.to_vec());
         let r = Reader::new(&j, data, &scores, i64::MAX);
-        rank(&r, who, dims, 2.0, &[])
+        rank(&r, who, dims, 2.0, &[], None)
     }
 
     #[test]

@@ -5,11 +5,14 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CustomerDetail } from "../../bindings/CustomerDetail";
 import type { Journey } from "../../bindings/Journey";
 import type { Level } from "../../bindings/Level";
+import type { Matrix } from "../../bindings/Matrix";
 import type { MatrixPoint } from "../../bindings/MatrixPoint";
 import type { MatrixScreen } from "../../bindings/MatrixScreen";
 import type { PointCustomer } from "../../bindings/PointCustomer";
+import type { StoredJourney } from "../../bindings/StoredJourney";
 import { SCORES, SUPPORTS } from "../../bindings/vocabulary";
 import { BackButton } from "../../components/BackButton";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { HEALTH_WORDS } from "../../components/health";
 import { FilterSelect, Tabs } from "../../components/Tabs";
@@ -17,7 +20,11 @@ import { ThemeButton } from "../../components/ThemeButton";
 import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
 import { amount, count } from "../data/format";
+import { COALESCE_MS } from "../editor/history";
+import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { MatrixCanvas, type ShownPoint } from "./MatrixCanvas";
+import { MatrixEditor } from "./MatrixEditor";
+import { addMatrix, blankMatrix, playsOf, removeMatrix, replaceMatrix } from "./ops";
 import { CORNERS } from "./quadrants";
 import { RankingPanel } from "./RankingPanel";
 import {
@@ -45,8 +52,36 @@ const distinct = (values: (string | null | undefined)[]) =>
   [...new Set(values.filter((v): v is string => !!v))].sort();
 
 export function MatricesScreen({ id, name, onBack }: Props) {
-  const [journey, setJourney] = useState<Journey | null>(null);
-  const [tab, setTab] = useState<string>("");
+  const [stored, setStored] = useState<StoredJourney | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  useEffect(() => {
+    api.openJourney(id).then(setStored, (e) => setError(toAppError(e)));
+  }, [id]);
+  useEscape(onBack, !stored);
+  if (!stored)
+    return (
+      <div className="journey-screen matrices-screen">
+        <header className="topbar">
+          <BackButton label="Journey" onBack={onBack} />
+          <div className="topbar-title">
+            <h1>Matrices — {name}</h1>
+          </div>
+        </header>
+        {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      </div>
+    );
+  return <Matrices stored={stored} onBack={onBack} />;
+}
+
+function Matrices({ stored, onBack }: { stored: StoredJourney; onBack: () => void }) {
+  const id = stored.id;
+  const editor = useJourneyEditor(stored.id, stored.journey, stored.revision);
+  const journey = editor.journey;
+  const name = journey.name;
+  const [tab, setTab] = useState<string>(stored.journey.matrices[0]?.id ?? "ranking");
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [builtins, setBuiltins] = useState<Matrix[]>([]);
   const [level, setLevel] = useState<Level>("stakeholder");
   const [segment, setSegment] = useState("");
   const [owner, setOwner] = useState("");
@@ -67,40 +102,42 @@ export function MatricesScreen({ id, name, onBack }: Props) {
   const onError = useCallback((e: AppError) => setError(e), []);
 
   useEffect(() => {
-    api.openJourney(id).then(
-      (s) => {
-        setJourney(s.journey);
-        setTab((t) => t || s.journey.matrices[0]?.id || "ranking");
-      },
-      (e) => setError(toAppError(e)),
-    );
-  }, [id]);
+    api.builtinMatrices().then(setBuiltins, () => setBuiltins([]));
+  }, []);
 
-  const matrix = journey?.matrices.find((m) => m.id === tab) ?? null;
+  const matrix = journey.matrices.find((m) => m.id === tab) ?? null;
+  const { flush } = editor;
 
+  // The core places the points from the saved journey: an edit of the matrix is saved
+  // first, and typing is let settle for a moment before the points are asked for again.
   useEffect(() => {
     if (!matrix) return;
     let live = true;
     setLoading(true);
-    api
-      .matrixScreen(id, matrix.id, level, {
-        segment: segment || null,
-        owner: owner || null,
-        compare: compare || null,
-      })
-      .then(
-        (s) => {
-          if (!live) return;
-          setScreen(s);
-          setPoints(s?.view.points ?? []);
-          setLoading(false);
-        },
-        (e) => live && setError(toAppError(e)),
-      );
+    const t = setTimeout(() => {
+      flush()
+        .then(() =>
+          api.matrixScreen(id, matrix.id, level, {
+            segment: segment || null,
+            owner: owner || null,
+            compare: compare || null,
+          }),
+        )
+        .then(
+          (s) => {
+            if (!live) return;
+            setScreen(s);
+            setPoints(s?.view.points ?? []);
+            setLoading(false);
+          },
+          (e) => live && setError(toAppError(e)),
+        );
+    }, 150);
     return () => {
       live = false;
+      clearTimeout(t);
     };
-  }, [id, matrix, level, segment, owner, compare]);
+  }, [id, matrix, level, segment, owner, compare, flush]);
 
   const customers = useMemo(
     () => new Map<string, PointCustomer>(screen?.customers.map((c) => [c.id, c]) ?? []),
@@ -187,21 +224,43 @@ export function MatricesScreen({ id, name, onBack }: Props) {
       if (!matrix || !p) return;
       const edits = editsFor(matrix, p, x, y);
       if (edits.length === 0) return;
-      setStack((s) => record(s, { label: `Re-score ${p.name}`, edits }));
+      setStack((s) => record(s, { kind: "scores", label: `Re-score ${p.name}`, edits }));
       void apply(edits, false);
     },
     [points, matrix, apply],
   );
+  /** An edit of the journey (a matrix's definition), in the same history as re-scores. */
+  const editJourney = useCallback(
+    (change: (j: Journey) => Journey, label: string) => {
+      editor.edit(change, label);
+      setStack((s) => record(s, { kind: "journey", label, at: Date.now() }, COALESCE_MS));
+    },
+    [editor],
+  );
   const undo = useCallback(() => {
     const [next, step] = undone(stack);
     setStack(next);
-    if (step) void apply(step.edits, true);
-  }, [stack, apply]);
+    if (step?.kind === "scores") void apply(step.edits, true);
+    if (step?.kind === "journey") editor.undo();
+  }, [stack, apply, editor]);
   const redo = useCallback(() => {
     const [next, step] = redone(stack);
     setStack(next);
-    if (step) void apply(step.edits, false);
-  }, [stack, apply]);
+    if (step?.kind === "scores") void apply(step.edits, false);
+    if (step?.kind === "journey") editor.redo();
+  }, [stack, apply, editor]);
+
+  const addLens = (m: Matrix) => {
+    let added = "";
+    editJourney((j) => {
+      const [next, newId] = addMatrix(j, m);
+      added = newId;
+      return next;
+    }, `add-matrix:${m.id}`);
+    setTab(added || m.id);
+    setEditing(m.id === "matrix");
+  };
+  const back = () => void flush().then(onBack);
 
   const draggable = !!matrix && level === "stakeholder" && canRescore(matrix);
 
@@ -242,7 +301,10 @@ export function MatricesScreen({ id, name, onBack }: Props) {
     return () => window.removeEventListener("keydown", onKey);
   }, [undo, redo, move, draggable, matrix, selectedPoint]);
 
-  useEscape(selected ? () => setSelected(null) : onBack);
+  useEscape(
+    selected ? () => setSelected(null) : editing ? () => setEditing(false) : back,
+    !confirmDelete,
+  );
 
   const all = screen?.customers ?? [];
   const hovered = hover ? visible[hover.i] : null;
@@ -251,7 +313,7 @@ export function MatricesScreen({ id, name, onBack }: Props) {
   return (
     <div className="journey-screen matrices-screen">
       <header className="topbar">
-        <BackButton label="Journey" onBack={onBack} />
+        <BackButton label="Journey" onBack={back} />
         <div className="topbar-title">
           <h1>Matrices — {name}</h1>
           {matrix && screen && (
@@ -288,21 +350,50 @@ export function MatricesScreen({ id, name, onBack }: Props) {
         </div>
       </header>
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      <Tabs
-        label="Matrices"
-        active={tab}
-        onSelect={setTab}
-        items={[
-          ...(journey?.matrices ?? []).map((m) => ({
-            id: m.id,
-            label: m.name,
-            testId: `matrix-tab-${m.id}`,
-          })),
-          { id: "ranking", label: "Priority ranking", testId: "matrix-tab-ranking" },
-        ]}
-      />
+      {editor.saveState.kind === "failed" && (
+        <ErrorBanner error={editor.saveState.error} onDismiss={() => void flush()} />
+      )}
+      <div className="tabs-row">
+        <Tabs
+          label="Matrices"
+          active={tab}
+          onSelect={setTab}
+          items={[
+            ...journey.matrices.map((m) => ({
+              id: m.id,
+              label: m.name,
+              testId: `matrix-tab-${m.id}`,
+            })),
+            { id: "ranking", label: "Priority ranking", testId: "matrix-tab-ranking" },
+          ]}
+        />
+        <div className="matrix-add">
+          <select
+            className="select"
+            value=""
+            aria-label="Add a matrix"
+            data-testid="add-matrix"
+            onChange={(e) => {
+              const pick = e.target.value;
+              const lens = builtins.find((m) => m.id === pick);
+              if (lens) addLens(lens);
+              else if (pick === "blank") addLens(blankMatrix());
+            }}
+          >
+            <option value="">+ Matrix…</option>
+            {builtins
+              .filter((b) => !journey.matrices.some((m) => m.id === b.id))
+              .map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            <option value="blank">A blank matrix of your own</option>
+          </select>
+        </div>
+      </div>
       <main className="funnel-main matrices-main">
-        {journey && journey.matrices.length === 0 && tab !== "ranking" && (
+        {journey.matrices.length === 0 && tab !== "ranking" && (
           <div className="empty-state data-empty">
             <p className="empty-title">This journey has no matrices</p>
             <p className="muted">
@@ -311,7 +402,7 @@ export function MatricesScreen({ id, name, onBack }: Props) {
             </p>
           </div>
         )}
-        {tab === "ranking" && journey && (
+        {tab === "ranking" && (
           <RankingPanel
             id={id}
             matrices={journey.matrices}
@@ -375,6 +466,14 @@ export function MatricesScreen({ id, name, onBack }: Props) {
                   <option value="none">Same size</option>
                 </select>
               </label>
+              <button
+                type="button"
+                className={editing ? "button button-primary" : "button"}
+                onClick={() => setEditing((e) => !e)}
+                data-testid="edit-matrix"
+              >
+                {editing ? "Done" : "Edit matrix"}
+              </button>
               <label
                 className="inline-field"
                 title="Show where each point was at the end of this day"
@@ -425,7 +524,26 @@ export function MatricesScreen({ id, name, onBack }: Props) {
                 {loading && <p className="muted matrix-loading">Placing…</p>}
               </section>
               <aside className="matrix-side">
-                <section className="panel-card" data-testid="quadrant-counts">
+                {editing && (
+                  <>
+                    <button
+                      type="button"
+                      className="button button-danger"
+                      onClick={() => setConfirmDelete(true)}
+                      data-testid="delete-matrix"
+                    >
+                      Delete this matrix…
+                    </button>
+                    <MatrixEditor
+                      matrix={matrix}
+                      journey={journey}
+                      onChange={(next, label) =>
+                        editJourney((j) => replaceMatrix(j, next), `matrix:${matrix.id}:${label}`)
+                      }
+                    />
+                  </>
+                )}
+                <section className="panel-card" data-testid="quadrant-counts" hidden={editing}>
                   {CORNERS.map((c) => {
                     const q = matrix.quadrants.find((x) => x.corner === c);
                     return (
@@ -473,6 +591,28 @@ export function MatricesScreen({ id, name, onBack }: Props) {
           </>
         )}
       </main>
+      {confirmDelete && matrix && (
+        <ConfirmDialog
+          title={`Delete “${matrix.name}”?`}
+          confirmLabel="Delete matrix"
+          danger
+          onConfirm={() => {
+            const idx = journey.matrices.findIndex((m) => m.id === matrix.id);
+            editJourney((j) => removeMatrix(j, matrix.id), `delete-matrix:${matrix.id}`);
+            setConfirmDelete(false);
+            setEditing(false);
+            const rest = journey.matrices.filter((m) => m.id !== matrix.id);
+            setTab(rest[Math.max(0, idx - 1)]?.id ?? "ranking");
+          }}
+          onCancel={() => setConfirmDelete(false)}
+        >
+          <p>
+            The scores stay; only the matrix goes. Undo brings it back.
+            {playsOf(journey, matrix.id).length > 0 &&
+              ` Plays it triggers become manual: ${playsOf(journey, matrix.id).join(", ")}.`}
+          </p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

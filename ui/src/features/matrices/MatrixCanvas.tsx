@@ -8,7 +8,16 @@ import type { Matrix } from "../../bindings/Matrix";
 import { SUPPORTS } from "../../bindings/vocabulary";
 import { count } from "../data/format";
 import { CORNERS, quadrantName } from "./quadrants";
-import { fromScreen, nearest, type Plot, spread, toScreen } from "./scatter";
+import {
+  fromScreen,
+  nearest,
+  type Plot,
+  positionKey,
+  sharing,
+  spread,
+  spreadRadius,
+  toScreen,
+} from "./scatter";
 
 export interface ShownPoint {
   id: string;
@@ -57,7 +66,7 @@ export function MatrixCanvas(props: Props) {
     const ro = new ResizeObserver(([e]) => {
       if (!e) return;
       const { width, height } = e.contentRect;
-      setSize({ w: Math.max(320, Math.floor(width)), h: Math.max(280, Math.floor(height)) });
+      setSize({ w: Math.max(320, Math.floor(width)), h: Math.max(300, Math.floor(height)) });
     });
     ro.observe(el);
     return () => ro.disconnect();
@@ -83,6 +92,7 @@ export function MatrixCanvas(props: Props) {
     const ink = css("--ink");
     const muted = css("--muted");
     const line = css("--line");
+    const surface = css("--surface");
     const [tx, ty] = toScreen(m, plot, m.x.threshold, m.y.threshold);
     const right = plot.left + plot.width;
     const bottom = plot.top + plot.height;
@@ -123,18 +133,24 @@ export function MatrixCanvas(props: Props) {
     };
     colour[m.best] = css("--health-green");
     colour[opposite[m.best]] = css("--metrics");
-    g.globalAlpha = dense ? 0.35 : 0.7;
+    g.globalAlpha = dense ? 0.45 : 0.7;
+    // Points that share a score spread over a disc that grows with their number, up to
+    // nearly half the distance between two whole scores.
+    const crowd = sharing(points);
+    const step = Math.min(plot.width / (m.x.max - m.x.min), plot.height / (m.y.max - m.y.min));
+    const cap = Math.max(6, step * 0.42);
     points.forEach((p, i) => {
       const moving = drag !== null && drag.id === p.id;
       const [sx, sy] = toScreen(m, plot, moving ? drag.x : p.x, moving ? drag.y : p.y);
-      const [dx, dy] = moving ? [0, 0] : spread(p.id, dense ? 3 : 7);
+      const n = crowd.get(positionKey(p.x, p.y)) ?? 1;
+      const [dx, dy] = moving ? [0, 0] : spread(p.id, spreadRadius(n, dense ? 2 : 5, cap));
       const qx = sx + dx;
       const qy = sy + dy;
       px[i] = qx;
       py[i] = qy;
       g.fillStyle = colour[p.corner];
       if (dense) {
-        g.fillRect(qx - 1, qy - 1, 2.5, 2.5);
+        g.fillRect(qx - 1.25, qy - 1.25, 2.5, 2.5);
       } else {
         g.beginPath();
         g.arc(qx, qy, p.r, 0, Math.PI * 2);
@@ -189,20 +205,34 @@ export function MatrixCanvas(props: Props) {
       const topSide = corner.startsWith("top");
       const q = m.quadrants.find((x) => x.corner === corner);
       const support = SUPPORTS.find((s) => s.value === q?.support)?.label;
-      g.textAlign = leftSide ? "left" : "right";
+      const name = (corner === m.best ? "★ " : "") + quadrantName(m, corner);
+      const lines: [string, string, string, number][] = [
+        [name, "600 20px Inter, system-ui, sans-serif", ink, 30],
+        [count(counts[corner]), "700 26px Inter, system-ui, sans-serif", ink, 22],
+      ];
+      if (support) lines.push([support, "500 15px Inter, system-ui, sans-serif", muted, 0]);
+      // A card behind the words, so the points under them never make them hard to read.
+      let width = 0;
+      for (const [text, font] of lines) {
+        g.font = font;
+        width = Math.max(width, Math.min(w - 28, g.measureText(text).width));
+      }
+      const height = support ? 78 : 56;
       const ax = leftSide ? x + 14 : x + w - 14;
-      let ay = topSide ? y + 30 : y + h - (support ? 70 : 48);
-      g.fillStyle = ink;
-      g.font = "600 20px Inter, system-ui, sans-serif";
-      g.fillText((corner === m.best ? "★ " : "") + quadrantName(m, corner), ax, ay, w - 28);
-      ay += 30;
-      g.font = "700 26px Inter, system-ui, sans-serif";
-      g.fillText(count(counts[corner]), ax, ay);
-      if (support) {
-        ay += 22;
-        g.fillStyle = muted;
-        g.font = "500 15px Inter, system-ui, sans-serif";
-        g.fillText(support, ax, ay);
+      const top = topSide ? y + 8 : y + h - height - 8;
+      g.fillStyle = surface;
+      g.globalAlpha = 0.82;
+      g.beginPath();
+      g.roundRect(leftSide ? ax - 8 : ax - width - 8, top, width + 16, height, 8);
+      g.fill();
+      g.globalAlpha = 1;
+      g.textAlign = leftSide ? "left" : "right";
+      let ay = top + 22;
+      for (const [text, font, colour, advance] of lines) {
+        g.font = font;
+        g.fillStyle = colour;
+        g.fillText(text, ax, ay, w - 28);
+        ay += advance;
       }
     }
     // Axes: the range's ends and the threshold, and the labels with their better end.
@@ -254,7 +284,7 @@ export function MatrixCanvas(props: Props) {
     <div className="matrix-canvas" ref={wrap}>
       <canvas
         ref={canvas}
-        style={{ width: size.w, height: size.h }}
+        style={{ width: size.w, height: size.h, position: "absolute", inset: 0 }}
         data-testid="matrix-canvas"
         aria-label={`${m.name}: ${count(points.length)} points`}
         onPointerMove={(e) => {

@@ -28,7 +28,7 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
   useEffect(() => {
     let live = true;
     const t = setTimeout(() => {
-      api.priorityRanking(id, weights, decisionWeight).then(
+      api.priorityRanking(id, weights, decisionWeight, ROWS).then(
         (r) => live && setRanking(r),
         (e) => live && onError(toAppError(e)),
       );
@@ -50,8 +50,8 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
     }
   };
 
-  const ranked = ranking?.customers.filter((c) => c.rank != null).length ?? 0;
-  const unranked = (ranking?.customers.length ?? 0) - ranked;
+  const ranked = ranking?.ranked ?? 0;
+  const unranked = ranking?.unranked ?? 0;
   const shifts = ranking?.sensitivity.shifts ?? [];
   const worst = shifts.reduce(
     (w, s) => (s.top_changes > (w?.top_changes ?? -1) ? s : w),
@@ -159,7 +159,7 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
               </tr>
             </thead>
             <tbody>
-              {ranking?.customers.slice(0, ROWS).map((c) => (
+              {ranking?.customers.map((c) => (
                 <tr key={c.customer_id} data-testid="ranking-row">
                   <td className="num">{c.rank ?? "—"}</td>
                   <td>{c.name ?? c.customer_id}</td>
@@ -183,8 +183,10 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
               ))}
             </tbody>
           </table>
-          {ranking && ranking.customers.length > ROWS && (
-            <p className="muted">… and {count(ranking.customers.length - ROWS)} more in the CSV</p>
+          {ranking && ranked + unranked > ranking.customers.length && (
+            <p className="muted">
+              … and {count(ranked + unranked - ranking.customers.length)} more in the CSV
+            </p>
           )}
         </div>
       </section>

@@ -5,7 +5,7 @@ import type { Matrix } from "../../bindings/Matrix";
 /** Corners in reading order: top row left to right, then the bottom row. */
 export const CORNERS: Corner[] = ["top_left", "top_right", "bottom_left", "bottom_right"];
 
-const CORNER_WORDS: Record<Corner, string> = {
+export const CORNER_WORDS: Record<Corner, string> = {
   top_left: "Top left",
   top_right: "Top right",
   bottom_left: "Bottom left",

@@ -1,5 +1,6 @@
 // Re-scoring in a workshop: a dragged or nudged point becomes score changes, applied to the
-// points on screen at once (the counts follow) and undone or redone step by step.
+// points on screen at once (the counts follow) and undone or redone step by step — in one
+// history with the edits of the matrices themselves, so Ctrl+Z undoes whichever came last.
 import type { Matrix } from "../../bindings/Matrix";
 import type { MatrixPoint } from "../../bindings/MatrixPoint";
 import type { ScoreField } from "../../bindings/ScoreField";
@@ -16,10 +17,11 @@ export interface ScoreEdit {
   after: number;
 }
 
-export interface Step {
-  label: string;
-  edits: ScoreEdit[];
-}
+/** A re-score (saved as workspace data) or an edit of the journey (undone by the
+ * journey editor's own history). */
+export type Step =
+  | { kind: "scores"; label: string; edits: ScoreEdit[] }
+  | { kind: "journey"; label: string; at: number };
 
 export interface Stack {
   past: Step[];
@@ -81,7 +83,17 @@ export function applyEdits(
   });
 }
 
-export function record(s: Stack, step: Step): Stack {
+/** Records a step. Journey edits of one field in quick succession are one step, as the
+ * journey editor's history counts them. */
+export function record(s: Stack, step: Step, coalesceMs = 0): Stack {
+  const last = s.past[s.past.length - 1];
+  if (
+    step.kind === "journey" &&
+    last?.kind === "journey" &&
+    last.label === step.label &&
+    step.at - last.at < coalesceMs
+  )
+    return { past: [...s.past.slice(0, -1), step], future: [] };
   return { past: [...s.past, step].slice(-200), future: [] };
 }
 

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Matrix } from "../../bindings/Matrix";
 import { cornerOf } from "./quadrants";
-import { countCorners, fromScreen, nearest, spread, toScreen } from "./scatter";
+import {
+  countCorners,
+  fromScreen,
+  nearest,
+  positionKey,
+  sharing,
+  spread,
+  spreadRadius,
+  toScreen,
+} from "./scatter";
 
 const m: Matrix = {
   id: "pi",
@@ -45,6 +54,19 @@ describe("matrix scatter", () => {
     expect(spread("C1/Ana", 6)).toEqual(a);
     expect(spread("C1/Ben", 6)).not.toEqual(a);
     expect(Math.hypot(a[0], a[1])).toBeLessThanOrEqual(6);
+  });
+
+  it("spreads a crowded score wider, up to a cap", () => {
+    const counts = sharing([
+      { x: 7, y: 7 },
+      { x: 7, y: 7 },
+      { x: 3, y: 2 },
+    ]);
+    expect(counts.get(positionKey(7, 7))).toBe(2);
+    expect(counts.get(positionKey(3, 2))).toBe(1);
+    expect(spreadRadius(1, 3, 40)).toBe(3);
+    expect(spreadRadius(101, 3, 40)).toBe(25);
+    expect(spreadRadius(10_000, 3, 40)).toBe(40);
   });
 
   it("finds the point under the pointer, or none out of reach", () => {

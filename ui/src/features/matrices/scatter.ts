@@ -54,8 +54,31 @@ export function spread(id: string, radius: number): [number, number] {
     h = Math.imul(h, 16777619);
   }
   const angle = ((h >>> 0) % 3600) * (Math.PI / 1800);
-  const r = (((h >>> 12) % 1000) / 1000) * radius;
+  // The square root spreads them evenly over the disc, not bunched at its centre.
+  const r = Math.sqrt(((h >>> 12) % 1000) / 1000) * radius;
   return [Math.cos(angle) * r, Math.sin(angle) * r];
+}
+
+/**
+ * How far the points sharing one position spread: wider the more of them there are (so a
+ * cluster's size shows how many stakeholders gave that score), never past `cap` pixels.
+ */
+export function spreadRadius(sharing: number, base: number, cap: number): number {
+  return Math.min(cap, base + 2.2 * Math.sqrt(Math.max(0, sharing - 1)));
+}
+
+/** How many points share each exact position, keyed by `positionKey`. */
+export function sharing(points: readonly { x: number; y: number }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of points) {
+    const k = positionKey(p.x, p.y);
+    out.set(k, (out.get(k) ?? 0) + 1);
+  }
+  return out;
+}
+
+export function positionKey(x: number, y: number): string {
+  return `${x}|${y}`;
 }
 
 /** The index of the point nearest (sx, sy) within `reach` pixels, or -1. */
