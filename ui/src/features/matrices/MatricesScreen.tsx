@@ -151,10 +151,12 @@ function Matrices({ stored, onBack }: { stored: StoredJourney; onBack: () => voi
   // Stage and health filter on screen, at once; segment and owner ask the core.
   const visible = useMemo(
     () =>
-      points.filter((p) => {
-        const c = customers.get(p.customer_id);
-        return (!stage || c?.stage === stage) && (!health || c?.health === health);
-      }),
+      !stage && !health
+        ? points
+        : points.filter((p) => {
+            const c = customers.get(p.customer_id);
+            return (!stage || c?.stage === stage) && (!health || c?.health === health);
+          }),
     [points, customers, stage, health],
   );
   const counts = useMemo(
@@ -164,27 +166,45 @@ function Matrices({ stored, onBack }: { stored: StoredJourney; onBack: () => voi
         : { top_left: 0, top_right: 0, bottom_left: 0, bottom_right: 0 },
     [matrix, visible],
   );
-  const shown: ShownPoint[] = useMemo(() => {
-    const sizes = visible.map((p) =>
+  // The size a point stands for, and the largest, over everyone on the matrix: stable
+  // while points are re-scored, so a nudge does not re-measure 60,000 points.
+  const sizeOf = useCallback(
+    (p: MatrixPoint) =>
       sizeBy === "arr"
         ? (customers.get(p.customer_id)?.arr ?? null)
         : sizeBy === "stakeholders"
           ? p.stakeholders
           : null,
-    );
-    const largest = Math.max(0, ...sizes.map((s) => s ?? 0));
-    return visible.map((p, i) => {
-      const was = before.get(p.id);
-      return {
-        id: p.id,
-        x: p.x,
-        y: p.y,
-        corner: p.corner,
-        r: sizeBy === "none" ? 5 : radiusFor(sizes[i] ?? null, largest, 3, 13),
-        was: was && (was.x !== p.x || was.y !== p.y) ? { x: was.x, y: was.y } : undefined,
-      };
-    });
-  }, [visible, customers, before, sizeBy]);
+    [sizeBy, customers],
+  );
+  const largest = useMemo(() => {
+    let most = 0;
+    for (const p of screen?.view.points ?? []) most = Math.max(most, sizeOf(p) ?? 0);
+    return most;
+  }, [screen, sizeOf]);
+  // Each point drawn as it was last time unless it changed: a re-score rebuilds one. A
+  // new cache whenever what a drawing depends on changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dependencies are the key
+  const drawn = useMemo(() => new WeakMap<MatrixPoint, ShownPoint>(), [largest, sizeOf, before]);
+  const shown: ShownPoint[] = useMemo(
+    () =>
+      visible.map((p) => {
+        const known = drawn.get(p);
+        if (known) return known;
+        const was = before.get(p.id);
+        const s: ShownPoint = {
+          id: p.id,
+          x: p.x,
+          y: p.y,
+          corner: p.corner,
+          r: sizeBy === "none" ? 5 : radiusFor(sizeOf(p), largest, 3, 13),
+          was: was && (was.x !== p.x || was.y !== p.y) ? { x: was.x, y: was.y } : undefined,
+        };
+        drawn.set(p, s);
+        return s;
+      }),
+    [visible, drawn, before, sizeBy, sizeOf, largest],
+  );
 
   const selectedPoint = points.find((p) => p.id === selected) ?? null;
   useEffect(() => {

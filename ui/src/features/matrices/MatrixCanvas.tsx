@@ -2,7 +2,7 @@
 // smooth): quadrant backgrounds with their names and counts, the threshold lines, the best
 // corner marked, points sized by ARR or stakeholders, trails from an earlier date, and a
 // point dragged to re-score it.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Corner } from "../../bindings/Corner";
 import type { Matrix } from "../../bindings/Matrix";
 import { SUPPORTS } from "../../bindings/vocabulary";
@@ -50,6 +50,73 @@ function css(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || "#888";
 }
 
+/** A CSS colour as [r, g, b] (for the pixel buffer). */
+function rgb(colour: string): [number, number, number] {
+  const probe = document.createElement("canvas").getContext("2d");
+  if (!probe) return [80, 80, 80];
+  probe.fillStyle = colour;
+  const hex = probe.fillStyle;
+  const n = Number.parseInt(hex.startsWith("#") ? hex.slice(1) : "505050", 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/**
+ * Tens of thousands of points as a density: each point a 2×2-pixel dot written straight
+ * into a pixel buffer, denser where more fall (each adds opacity), coloured by its
+ * quadrant — a few milliseconds where as many fillRect calls take tens.
+ */
+function drawDense(
+  g: CanvasRenderingContext2D,
+  points: readonly ShownPoint[],
+  px: Float32Array,
+  py: Float32Array,
+  w: number,
+  h: number,
+  dpr: number,
+  colour: (c: Corner) => string,
+) {
+  const W = Math.round(w * dpr);
+  const H = Math.round(h * dpr);
+  const alpha = new Float32Array(W * H);
+  const hue = new Uint8Array(W * H);
+  const dot = Math.max(2, Math.round(2 * dpr));
+  for (let i = 0; i < points.length; i++) {
+    const x0 = Math.round((px[i] ?? 0) * dpr) - 1;
+    const y0 = Math.round((py[i] ?? 0) * dpr) - 1;
+    const k = CORNERS.indexOf((points[i] as ShownPoint).corner);
+    for (let y = y0; y < y0 + dot; y++) {
+      if (y < 0 || y >= H) continue;
+      for (let x = x0; x < x0 + dot; x++) {
+        if (x < 0 || x >= W) continue;
+        const j = y * W + x;
+        // Each dot covers 45 % of what shows through: overlaps darken.
+        alpha[j] = (alpha[j] ?? 0) + (1 - (alpha[j] ?? 0)) * 0.45;
+        hue[j] = k;
+      }
+    }
+  }
+  const colours = CORNERS.map((c) => rgb(colour(c)));
+  const img = new ImageData(W, H);
+  const data = img.data;
+  for (let j = 0; j < alpha.length; j++) {
+    const a = alpha[j] ?? 0;
+    if (a === 0) continue;
+    const c = colours[hue[j] ?? 0] ?? [80, 80, 80];
+    data[j * 4] = c[0];
+    data[j * 4 + 1] = c[1];
+    data[j * 4 + 2] = c[2];
+    data[j * 4 + 3] = Math.round(a * 255);
+  }
+  const layer = document.createElement("canvas");
+  layer.width = W;
+  layer.height = H;
+  layer.getContext("2d")?.putImageData(img, 0, 0);
+  g.save();
+  g.setTransform(1, 0, 0, 1, 0, 0);
+  g.drawImage(layer, 0, 0);
+  g.restore();
+}
+
 export function MatrixCanvas(props: Props) {
   const { matrix: m, points, counts, selected, draggable } = props;
   const wrap = useRef<HTMLDivElement>(null);
@@ -79,16 +146,155 @@ export function MatrixCanvas(props: Props) {
     height: size.h - MARGIN.top - MARGIN.bottom,
   };
 
+  const opposite: Record<Corner, Corner> = {
+    top_left: "bottom_right",
+    top_right: "bottom_left",
+    bottom_left: "top_right",
+    bottom_right: "top_left",
+  };
+
+  // Where each point is drawn: worked out when the points, the matrix or the size change,
+  // never per frame of a drag. Points that share a score spread over a disc that grows
+  // with their number, up to nearly half the distance between two whole scores.
+  const previous = useRef<{
+    m: Matrix;
+    w: number;
+    h: number;
+    points: readonly ShownPoint[];
+    px: Float32Array;
+    py: Float32Array;
+    crowd: Map<number, number>;
+  } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: plot follows size
+  const layout = useMemo(() => {
+    const n = points.length;
+    const dense = n > DENSE;
+    const step = Math.min(plot.width / (m.x.max - m.x.min), plot.height / (m.y.max - m.y.min));
+    const cap = Math.max(6, step * 0.42);
+    // toScreen, inlined: this runs for every point that moved.
+    const sx = plot.width / (m.x.max - m.x.min || 1);
+    const sy = plot.height / (m.y.max - m.y.min || 1);
+    const base = dense ? 2 : 5;
+    const before = previous.current;
+    // A re-score changes a few points of the same list: only they are placed again (the
+    // crowd counts follow them; their neighbours keep their spread until the next full
+    // placing).
+    const same =
+      before !== null &&
+      before.m === m &&
+      before.w === size.w &&
+      before.h === size.h &&
+      before.points.length === n;
+    const crowd = same ? before.crowd : sharing(points);
+    const px = same ? before.px.slice() : new Float32Array(n);
+    const py = same ? before.py.slice() : new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = points[i] as ShownPoint;
+      if (same) {
+        const old = before.points[i] as ShownPoint;
+        if (old === p) continue;
+        if (old.id !== p.id) return placeAll();
+        const from = positionKey(old.x, old.y);
+        crowd.set(from, (crowd.get(from) ?? 1) - 1);
+        const to = positionKey(p.x, p.y);
+        crowd.set(to, (crowd.get(to) ?? 0) + 1);
+      }
+      const [dx, dy] = spread(p.id, spreadRadius(crowd.get(positionKey(p.x, p.y)) ?? 1, base, cap));
+      px[i] = plot.left + (p.x - m.x.min) * sx + dx;
+      py[i] = plot.top + plot.height - (p.y - m.y.min) * sy + dy;
+    }
+    previous.current = { m, w: size.w, h: size.h, points, px, py, crowd };
+    return { px, py, dense };
+
+    function placeAll() {
+      previous.current = null;
+      const fresh = sharing(points);
+      const ax = new Float32Array(n);
+      const ay = new Float32Array(n);
+      points.forEach((p, i) => {
+        const [dx, dy] = spread(
+          p.id,
+          spreadRadius(fresh.get(positionKey(p.x, p.y)) ?? 1, base, cap),
+        );
+        ax[i] = plot.left + (p.x - m.x.min) * sx + dx;
+        ay[i] = plot.top + plot.height - (p.y - m.y.min) * sy + dy;
+      });
+      previous.current = { m, w: size.w, h: size.h, points, px: ax, py: ay, crowd: fresh };
+      return { px: ax, py: ay, dense };
+    }
+  }, [m, points, size]);
+
+  // The quadrant backgrounds and every point, drawn once into an image the frames reuse.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: plot follows size
+  const base = useMemo(() => {
+    const dpr = window.devicePixelRatio || 1;
+    const img = document.createElement("canvas");
+    img.width = size.w * dpr;
+    img.height = size.h * dpr;
+    const g = img.getContext("2d");
+    if (!g) return img;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const [tx, ty] = toScreen(m, plot, m.x.threshold, m.y.threshold);
+    const right = plot.left + plot.width;
+    const bottom = plot.top + plot.height;
+    const rect: Record<Corner, [number, number, number, number]> = {
+      top_left: [plot.left, plot.top, tx - plot.left, ty - plot.top],
+      top_right: [tx, plot.top, right - tx, ty - plot.top],
+      bottom_left: [plot.left, ty, tx - plot.left, bottom - ty],
+      bottom_right: [tx, ty, right - tx, bottom - ty],
+    };
+    // Backgrounds: the best corner green, its opposite red, the other two neutral.
+    for (const corner of CORNERS) {
+      const [x, y, w, h] = rect[corner];
+      g.fillStyle =
+        corner === m.best
+          ? "rgba(22, 163, 74, 0.10)"
+          : corner === opposite[m.best]
+            ? "rgba(190, 18, 60, 0.07)"
+            : "rgba(100, 116, 139, 0.06)";
+      g.fillRect(x, y, w, h);
+    }
+    const { px, py, dense } = layout;
+    g.globalAlpha = dense ? 1 : 0.7;
+    // One colour at a time: the best quadrant, its opposite, the other two.
+    const colour = (c: Corner) =>
+      c === m.best
+        ? css("--health-green")
+        : c === opposite[m.best]
+          ? css("--metrics")
+          : css("--brand");
+    if (dense) {
+      drawDense(g, points, px, py, size.w, size.h, dpr, colour);
+    } else {
+      for (const corner of CORNERS) {
+        g.fillStyle = colour(corner);
+        g.beginPath();
+        points.forEach((p, i) => {
+          if (p.corner !== corner) return;
+          g.moveTo((px[i] ?? 0) + p.r, py[i] ?? 0);
+          g.arc(px[i] ?? 0, py[i] ?? 0, p.r, 0, Math.PI * 2);
+        });
+        g.fill();
+      }
+    }
+    g.globalAlpha = 1;
+    return img;
+  }, [layout, m, points, size]);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: plot follows size
   useEffect(() => {
     const c = canvas.current;
     const g = c?.getContext("2d");
     if (!c || !g) return;
     const dpr = window.devicePixelRatio || 1;
-    c.width = size.w * dpr;
-    c.height = size.h * dpr;
+    if (c.width !== size.w * dpr || c.height !== size.h * dpr) {
+      c.width = size.w * dpr;
+      c.height = size.h * dpr;
+    }
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, c.width, c.height);
+    g.drawImage(base, 0, 0);
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, size.w, size.h);
     const ink = css("--ink");
     const muted = css("--muted");
     const line = css("--line");
@@ -102,64 +308,10 @@ export function MatrixCanvas(props: Props) {
       bottom_left: [plot.left, ty, tx - plot.left, bottom - ty],
       bottom_right: [tx, ty, right - tx, bottom - ty],
     };
-    const opposite: Record<Corner, Corner> = {
-      top_left: "bottom_right",
-      top_right: "bottom_left",
-      bottom_left: "top_right",
-      bottom_right: "top_left",
-    };
-    // Backgrounds: the best corner green, its opposite red, the other two neutral.
-    for (const corner of CORNERS) {
-      const [x, y, w, h] = rect[corner];
-      g.fillStyle =
-        corner === m.best
-          ? "rgba(22, 163, 74, 0.10)"
-          : corner === opposite[m.best]
-            ? "rgba(190, 18, 60, 0.07)"
-            : "rgba(100, 116, 139, 0.06)";
-      g.fillRect(x, y, w, h);
-    }
-    // Points, then trails over them.
-    const n = points.length;
-    const px = new Float32Array(n);
-    const py = new Float32Array(n);
-    const dense = n > DENSE;
-    const accent = css("--brand");
-    const colour: Record<Corner, string> = {
-      top_left: accent,
-      top_right: accent,
-      bottom_left: accent,
-      bottom_right: accent,
-    };
-    colour[m.best] = css("--health-green");
-    colour[opposite[m.best]] = css("--metrics");
-    g.globalAlpha = dense ? 0.45 : 0.7;
-    // Points that share a score spread over a disc that grows with their number, up to
-    // nearly half the distance between two whole scores.
-    const crowd = sharing(points);
-    const step = Math.min(plot.width / (m.x.max - m.x.min), plot.height / (m.y.max - m.y.min));
-    const cap = Math.max(6, step * 0.42);
-    points.forEach((p, i) => {
-      const moving = drag !== null && drag.id === p.id;
-      const [sx, sy] = toScreen(m, plot, moving ? drag.x : p.x, moving ? drag.y : p.y);
-      const n = crowd.get(positionKey(p.x, p.y)) ?? 1;
-      const [dx, dy] = moving ? [0, 0] : spread(p.id, spreadRadius(n, dense ? 2 : 5, cap));
-      const qx = sx + dx;
-      const qy = sy + dy;
-      px[i] = qx;
-      py[i] = qy;
-      g.fillStyle = colour[p.corner];
-      if (dense) {
-        g.fillRect(qx - 1.25, qy - 1.25, 2.5, 2.5);
-      } else {
-        g.beginPath();
-        g.arc(qx, qy, p.r, 0, Math.PI * 2);
-        g.fill();
-      }
-    });
-    g.globalAlpha = 1;
+    const { px, py } = layout;
     xs.current = px;
     ys.current = py;
+    // Trails from the compare date.
     g.strokeStyle = muted;
     g.lineWidth = 1.25;
     points.forEach((p, i) => {
@@ -173,14 +325,22 @@ export function MatrixCanvas(props: Props) {
       g.arc(ox, oy, 3, 0, Math.PI * 2);
       g.stroke();
     });
-    // The selected (or dragged) point, ringed.
+    // The selected point ringed; a dragged one drawn where the pointer has it.
     const sel = points.findIndex((p) => p.id === (drag?.id ?? selected));
     const sp = points[sel];
     if (sp) {
+      const [cx, cy] = drag ? toScreen(m, plot, drag.x, drag.y) : [px[sel] ?? 0, py[sel] ?? 0];
+      const r = Math.max(sp.r, 5);
+      if (drag) {
+        g.fillStyle = ink;
+        g.beginPath();
+        g.arc(cx, cy, r, 0, Math.PI * 2);
+        g.fill();
+      }
       g.strokeStyle = ink;
       g.lineWidth = 2.5;
       g.beginPath();
-      g.arc(px[sel] ?? 0, py[sel] ?? 0, Math.max(sp.r, 5) + 4, 0, Math.PI * 2);
+      g.arc(cx, cy, r + 4, 0, Math.PI * 2);
       g.stroke();
     }
     // Threshold lines and the frame.
@@ -255,7 +415,7 @@ export function MatrixCanvas(props: Props) {
     g.rotate(-Math.PI / 2);
     g.fillText(`${m.y.label} →`, 0, 0);
     g.restore();
-  }, [m, points, counts, selected, drag, size]);
+  }, [base, layout, m, points, counts, selected, drag, size]);
 
   // Where a point is drawn and where a value would be, for the end-to-end tests that drag
   // points with a real pointer (a canvas has no element per point to find).

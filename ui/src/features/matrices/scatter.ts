@@ -48,16 +48,25 @@ export function clampTo(a: Axis, v: number): number {
  * same id always lands in the same place, so nothing jumps between frames.
  */
 export function spread(id: string, radius: number): [number, number] {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 16777619);
+  let unit = UNIT_SPREAD.get(id);
+  if (!unit) {
+    let h = 2166136261;
+    for (let i = 0; i < id.length; i++) {
+      h ^= id.charCodeAt(i);
+      h = Math.imul(h, 16777619);
+    }
+    const angle = ((h >>> 0) % 3600) * (Math.PI / 1800);
+    // The square root spreads them evenly over the disc, not bunched at its centre.
+    const r = Math.sqrt(((h >>> 12) % 1000) / 1000);
+    unit = [Math.cos(angle) * r, Math.sin(angle) * r];
+    UNIT_SPREAD.set(id, unit);
   }
-  const angle = ((h >>> 0) % 3600) * (Math.PI / 1800);
-  // The square root spreads them evenly over the disc, not bunched at its centre.
-  const r = Math.sqrt(((h >>> 12) % 1000) / 1000) * radius;
-  return [Math.cos(angle) * r, Math.sin(angle) * r];
+  return [unit[0] * radius, unit[1] * radius];
 }
+
+/** Each id's offset on a disc of radius 1, worked out once: a re-score redraws 60,000
+ * points without hashing their ids again. */
+const UNIT_SPREAD = new Map<string, [number, number]>();
 
 /**
  * How far the points sharing one position spread: wider the more of them there are (so a
@@ -68,8 +77,8 @@ export function spreadRadius(sharing: number, base: number, cap: number): number
 }
 
 /** How many points share each exact position, keyed by `positionKey`. */
-export function sharing(points: readonly { x: number; y: number }[]): Map<string, number> {
-  const out = new Map<string, number>();
+export function sharing(points: readonly { x: number; y: number }[]): Map<number, number> {
+  const out = new Map<number, number>();
   for (const p of points) {
     const k = positionKey(p.x, p.y);
     out.set(k, (out.get(k) ?? 0) + 1);
@@ -77,8 +86,10 @@ export function sharing(points: readonly { x: number; y: number }[]): Map<string
   return out;
 }
 
-export function positionKey(x: number, y: number): string {
-  return `${x}|${y}`;
+/** A number for a position, cheaper than a string key. Two positions could share one only
+ * far outside any score's range, and then only their spread would be off. */
+export function positionKey(x: number, y: number): number {
+  return x * 1_048_576 + y;
 }
 
 /** The index of the point nearest (sx, sy) within `reach` pixels, or -1. */
