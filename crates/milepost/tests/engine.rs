@@ -994,8 +994,5 @@ fn a_quadrant_play_fires_on_entering_the_stage_there_and_on_moving_there_later()
             ("C3", "1970-01-10"),
         ]
     );
-    assert_eq!(
-        list[0].reason,
-        "In “Champions” of Purpose × intent (per stakeholder)"
-    );
+    assert_eq!(list[0].reason, "In “Champions” of Purpose × intent");
 }

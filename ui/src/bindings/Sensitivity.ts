@@ -5,4 +5,8 @@ export type Sensitivity = { shifts: Array<WeightShift>,
 /**
  * Customers whose rank moves most over all those shifts, most first (at most five).
  */
-most_moved: Array<string>, };
+most_moved: Array<string>, 
+/**
+ * Their names (the id where a customer has none), in the same order.
+ */
+most_moved_names: Array<string>, };

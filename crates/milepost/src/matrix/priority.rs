@@ -61,6 +61,8 @@ pub struct Sensitivity {
     pub shifts: Vec<WeightShift>,
     /// Customers whose rank moves most over all those shifts, most first (at most five).
     pub most_moved: Vec<String>,
+    /// Their names (the id where a customer has none), in the same order.
+    pub most_moved_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -332,11 +334,16 @@ fn sensitivity(
         most.truncate(MOST_MOVED);
     }
     most.sort_unstable();
+    let who: Vec<&crate::engine::Customer> = most
+        .into_iter()
+        .map(|(_, _, k)| &data.customers[scored.customers[k] as usize])
+        .collect();
     Sensitivity {
         shifts,
-        most_moved: most
-            .into_iter()
-            .map(|(_, _, k)| data.customers[scored.customers[k] as usize].id.clone())
+        most_moved: who.iter().map(|c| c.id.clone()).collect(),
+        most_moved_names: who
+            .iter()
+            .map(|c| c.name.clone().unwrap_or_else(|| c.id.clone()))
             .collect(),
     }
 }

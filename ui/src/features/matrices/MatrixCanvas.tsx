@@ -45,6 +45,25 @@ interface Props {
 /** Above this many points, each is a small square: the picture becomes a density. */
 const DENSE = 4000;
 const MARGIN = { left: 64, right: 20, top: 16, bottom: 52 };
+/** Room inside the frame around the axis range, so a crowd at a score of 1 or 10 stays
+ * inside the plot. */
+const PAD = 26;
+
+/** The four quadrants' rectangles in a frame split at the thresholds (tx, ty). */
+function quadrantRects(
+  f: Plot,
+  tx: number,
+  ty: number,
+): Record<Corner, [number, number, number, number]> {
+  const right = f.left + f.width;
+  const bottom = f.top + f.height;
+  return {
+    top_left: [f.left, f.top, tx - f.left, ty - f.top],
+    top_right: [tx, f.top, right - tx, ty - f.top],
+    bottom_left: [f.left, ty, tx - f.left, bottom - ty],
+    bottom_right: [tx, ty, right - tx, bottom - ty],
+  };
+}
 
 function css(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || "#888";
@@ -79,7 +98,7 @@ function drawDense(
   const H = Math.round(h * dpr);
   const alpha = new Float32Array(W * H);
   const hue = new Uint8Array(W * H);
-  const dot = Math.max(2, Math.round(2 * dpr));
+  const dot = Math.max(3, Math.round(3 * dpr));
   for (let i = 0; i < points.length; i++) {
     const x0 = Math.round((px[i] ?? 0) * dpr) - 1;
     const y0 = Math.round((py[i] ?? 0) * dpr) - 1;
@@ -89,8 +108,8 @@ function drawDense(
       for (let x = x0; x < x0 + dot; x++) {
         if (x < 0 || x >= W) continue;
         const j = y * W + x;
-        // Each dot covers 45 % of what shows through: overlaps darken.
-        alpha[j] = (alpha[j] ?? 0) + (1 - (alpha[j] ?? 0)) * 0.45;
+        // Each dot covers 55 % of what shows through: overlaps darken.
+        alpha[j] = (alpha[j] ?? 0) + (1 - (alpha[j] ?? 0)) * 0.55;
         hue[j] = k;
       }
     }
@@ -145,6 +164,12 @@ export function MatrixCanvas(props: Props) {
     width: size.w - MARGIN.left - MARGIN.right,
     height: size.h - MARGIN.top - MARGIN.bottom,
   };
+  // Values map into `plot`; the frame, backgrounds and threshold lines span `frame`.
+  const frame: Plot = { ...plot };
+  plot.left += PAD;
+  plot.top += PAD;
+  plot.width -= 2 * PAD;
+  plot.height -= 2 * PAD;
 
   const opposite: Record<Corner, Corner> = {
     top_left: "bottom_right",
@@ -235,14 +260,7 @@ export function MatrixCanvas(props: Props) {
     if (!g) return img;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     const [tx, ty] = toScreen(m, plot, m.x.threshold, m.y.threshold);
-    const right = plot.left + plot.width;
-    const bottom = plot.top + plot.height;
-    const rect: Record<Corner, [number, number, number, number]> = {
-      top_left: [plot.left, plot.top, tx - plot.left, ty - plot.top],
-      top_right: [tx, plot.top, right - tx, ty - plot.top],
-      bottom_left: [plot.left, ty, tx - plot.left, bottom - ty],
-      bottom_right: [tx, ty, right - tx, bottom - ty],
-    };
+    const rect = quadrantRects(frame, tx, ty);
     // Backgrounds: the best corner green, its opposite red, the other two neutral.
     for (const corner of CORNERS) {
       const [x, y, w, h] = rect[corner];
@@ -300,14 +318,9 @@ export function MatrixCanvas(props: Props) {
     const line = css("--line");
     const surface = css("--surface");
     const [tx, ty] = toScreen(m, plot, m.x.threshold, m.y.threshold);
-    const right = plot.left + plot.width;
-    const bottom = plot.top + plot.height;
-    const rect: Record<Corner, [number, number, number, number]> = {
-      top_left: [plot.left, plot.top, tx - plot.left, ty - plot.top],
-      top_right: [tx, plot.top, right - tx, ty - plot.top],
-      bottom_left: [plot.left, ty, tx - plot.left, bottom - ty],
-      bottom_right: [tx, ty, right - tx, bottom - ty],
-    };
+    const right = frame.left + frame.width;
+    const bottom = frame.top + frame.height;
+    const rect = quadrantRects(frame, tx, ty);
     const { px, py } = layout;
     xs.current = px;
     ys.current = py;
@@ -348,14 +361,14 @@ export function MatrixCanvas(props: Props) {
     g.lineWidth = 1.5;
     g.setLineDash([6, 5]);
     g.beginPath();
-    g.moveTo(tx, plot.top);
+    g.moveTo(tx, frame.top);
     g.lineTo(tx, bottom);
-    g.moveTo(plot.left, ty);
+    g.moveTo(frame.left, ty);
     g.lineTo(right, ty);
     g.stroke();
     g.setLineDash([]);
     g.strokeStyle = line;
-    g.strokeRect(plot.left, plot.top, plot.width, plot.height);
+    g.strokeRect(frame.left, frame.top, frame.width, frame.height);
     // Quadrant names, support levels and counts, in each quadrant's outer corner, large
     // enough to read from the back of a room.
     for (const corner of CORNERS) {
@@ -404,7 +417,7 @@ export function MatrixCanvas(props: Props) {
     }
     g.textAlign = "right";
     for (const v of [m.y.min, m.y.threshold, m.y.max]) {
-      g.fillText(String(v), plot.left - 8, toScreen(m, plot, m.x.min, v)[1] + 4);
+      g.fillText(String(v), frame.left - 8, toScreen(m, plot, m.x.min, v)[1] + 4);
     }
     g.fillStyle = ink;
     g.font = "600 15px Inter, system-ui, sans-serif";

@@ -58,7 +58,6 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
     shifts[0],
   );
   const nameOf = (f: string) => SCORES.find((d) => d.value === f)?.label ?? f;
-  const names = new Map(ranking?.customers.map((c) => [c.customer_id, c.name ?? c.customer_id]));
 
   return (
     <div className="ranking" data-testid="ranking">
@@ -119,8 +118,7 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
             )}
             {ranking.sensitivity.most_moved.length > 0 && (
               <p className="muted">
-                Most sensitive:{" "}
-                {ranking.sensitivity.most_moved.map((c) => names.get(c) ?? c).join(", ")}
+                Most sensitive: {ranking.sensitivity.most_moved_names.join(", ")}
               </p>
             )}
           </div>
@@ -152,7 +150,7 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
                 <th className="num">ARR</th>
                 <th>Score</th>
                 {matrices.map((m) => (
-                  <th key={m.id}>{m.name.replace(/ \(per stakeholder\)$/, "")}</th>
+                  <th key={m.id}>{m.name}</th>
                 ))}
                 <th>Support</th>
                 <th>Activity</th>
