@@ -452,4 +452,84 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn customer_axes_read_arr_an_attribute_or_a_metric_as_of_the_cutoff() {
+        use crate::journey::{Aggregate, CustomerField, Direction, Metric};
+        const DAY: i64 = 86_400;
+        let mut j = crate::journey::templates::blank("t");
+        j.metrics.push(Metric {
+            id: "logins".into(),
+            name: "Logins (30 d)".into(),
+            stage: "onboard".into(),
+            definition: None,
+            event: "login".into(),
+            aggregate: Aggregate::Count,
+            window_days: Some(30),
+            unit: None,
+            target: None,
+            direction: Direction::Higher,
+            thresholds: None,
+        });
+        let mut customers = data(3).customers;
+        customers[0].arr = Some(120_000.0);
+        customers[1].arr = Some(8_000.0);
+        // C0 logged in 3 times in its last 30 days, C1 twice long ago, C2 never.
+        let events = [
+            (0, 50 * DAY, "login", 1.0),
+            (0, 55 * DAY, "login", 1.0),
+            (0, 58 * DAY, "login", 1.0),
+            (1, DAY, "login", 1.0),
+            (1, 2 * DAY, "login", 1.0),
+        ];
+        let d = Dataset::new(customers, &events);
+        let mut scores = Scores::new(3, Vec::new());
+        scores
+            .attributes
+            .insert("seats".into(), vec![Some(40.0), None, Some(12.0)]);
+        let axis = |field: CustomerField, max: f64, threshold: f64| Axis {
+            label: String::new(),
+            field: AxisField::Customer(field),
+            min: 0.0,
+            max,
+            threshold,
+            better: None,
+        };
+        let m = Matrix {
+            x: axis(CustomerField::Arr, 200_000.0, 50_000.0),
+            y: axis(CustomerField::Metric("logins".into()), 30.0, 2.0),
+            ..matrix()
+        };
+        let r = Reader::new(&j, &d, &scores, 60 * DAY);
+        // No stakeholders are needed when neither axis reads a score.
+        let v = place(&m, &r, &[0, 1, 2], Level::Customer);
+        let got: Vec<(&str, f64, f64, Corner)> = v
+            .points
+            .iter()
+            .map(|p| (p.id.as_str(), p.x, p.y, p.corner))
+            .collect();
+        // C1's logins left the window: 0. C2 has no ARR: not placed, with the reason.
+        assert_eq!(
+            got,
+            [
+                ("C0", 120_000.0, 3.0, Corner::TopRight),
+                ("C1", 8_000.0, 0.0, Corner::BottomLeft)
+            ]
+        );
+        assert_eq!(v.not_placed[0].reason, "no value for ARR");
+        // As of day 3, C1 had logged in twice: on the threshold, so high (top left).
+        let early = Reader::new(&j, &d, &scores, 3 * DAY);
+        let v = place(&m, &early, &[1], Level::Customer);
+        assert_eq!(v.points[0].corner, Corner::TopLeft);
+        assert_eq!(v.points[0].y, 2.0);
+        let m = Matrix {
+            y: axis(CustomerField::Attribute("seats".into()), 100.0, 20.0),
+            ..m
+        };
+        let v = place(&m, &r, &[0, 1, 2], Level::Customer);
+        let ys: Vec<(&str, f64)> = v.points.iter().map(|p| (p.id.as_str(), p.y)).collect();
+        assert_eq!(ys, [("C0", 40.0)]);
+        let reasons: Vec<&str> = v.not_placed.iter().map(|n| n.reason.as_str()).collect();
+        assert_eq!(reasons, ["no value for seats", "no value for ARR"]);
+    }
 }
