@@ -23,7 +23,7 @@ help:
 	@echo "make bench-canvas  open time and drag frame rate of a big journey in the real window"
 	@echo "make bench-import  import speed of 1M events (release build) beside sqlite3's .import"
 	@echo "make bench-engine  funnel recompute on 1M and 10M events, and a matrix with the priority ranking, beside DuckDB"
-	@echo "make bench-matrix  open, drag and re-score in the Matrices view with 20,000 customers"
+	@echo "make bench-matrix  open, drag and re-score in the Matrices view with 24,000 customers"
 
 deps:
 	@scripts/deps.sh
