@@ -94,6 +94,35 @@ describe("matrices in the workshop", () => {
       const after = JSON.parse(cli(ws.db, "matrix", "1", "purpose-intent", "--json")).points.find((p) => p.id === low.id);
       assert.deepEqual([after.x, after.y], [8, 8]);
 
+      // Compared with yesterday, the re-scored stakeholder draws a trail from where it was;
+      // the CLI places it there as of yesterday too.
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      await driver.executeScript(
+        `const el = document.querySelector('[data-testid="matrix-compare"]');
+         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, arguments[0]);
+         el.dispatchEvent(new Event('input', { bubbles: true }));`,
+        yesterday,
+      );
+      await driver.wait(
+        async () => (await driver.executeScript("return window.__milepostMatrix.trails()")) === 1,
+        WAIT_MS,
+        "no trail from yesterday's position",
+      );
+      const then = JSON.parse(
+        cli(ws.db, "matrix", "1", "purpose-intent", "--scores-at", yesterday, "--json"),
+      ).points.find((p) => p.id === low.id);
+      assert.deepEqual([then.x, then.y], [low.x, low.y]);
+      await driver.executeScript(
+        `const el = document.querySelector('[data-testid="matrix-compare"]');
+         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, '');
+         el.dispatchEvent(new Event('input', { bubbles: true }));`,
+      );
+      await driver.wait(
+        async () => (await driver.executeScript("return window.__milepostMatrix.trails()")) === 0,
+        WAIT_MS,
+        "the trail stayed after the comparison was cleared",
+      );
+
       // Undo puts it back, on screen and in the workspace.
       await driver.actions().keyDown(Key.CONTROL).sendKeys("z").keyUp(Key.CONTROL).perform();
       await countsBecome(driver, expected, "after undo");

@@ -441,6 +441,7 @@ export function MatrixCanvas(props: Props) {
         return i < 0 ? null : [xs.current[i], ys.current[i]];
       },
       place: (x: number, y: number) => toScreen(m, plot, x, y),
+      trails: () => points.filter((p) => p.was).length,
     };
   }, [m, points, size]);
 
