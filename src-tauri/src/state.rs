@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
-use milepost::engine::{Dataset, Scores};
+use milepost::engine::{Assessment, Dataset, Scores};
 use milepost::store::Store;
 
 use crate::error::{CommandError, CommandResult};
@@ -22,7 +22,14 @@ pub struct AppState {
     /// The stakeholders' scores for that dataset, kept in step with every re-score so a
     /// dragged point does not reload 60,000 stakeholders.
     scores: Arc<Mutex<Option<Arc<Scores>>>>,
+    /// The last assessment, by journey, revision and cut-off: switching between a
+    /// journey's matrices, or re-scoring, does not assess every customer again.
+    assessed: Arc<Mutex<Option<CachedAssessment>>>,
 }
+
+/// What an assessment depends on: the journey as saved, the data set, the cut-off.
+type AssessmentKey = (i64, i64, usize, i64);
+type CachedAssessment = (AssessmentKey, Arc<Assessment>);
 
 impl AppState {
     pub fn new(db_path: PathBuf) -> Self {
@@ -32,6 +39,7 @@ impl AppState {
             import_cancel: Arc::default(),
             dataset: Arc::default(),
             scores: Arc::default(),
+            assessed: Arc::default(),
         }
     }
 
@@ -76,6 +84,36 @@ impl AppState {
     pub fn data_changed(&self) {
         *self.dataset.lock().unwrap_or_else(|p| p.into_inner()) = None;
         *self.scores.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        *self.assessed.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    /// The assessment of stored journey `id` at `revision` over `data` as of `cutoff`,
+    /// computed on a worker thread the first time and kept until something changes.
+    pub async fn assessment(
+        &self,
+        id: i64,
+        revision: i64,
+        journey: Arc<milepost::journey::Journey>,
+        data: Arc<Dataset>,
+        cutoff: i64,
+    ) -> CommandResult<Arc<Assessment>> {
+        let key = (id, revision, Arc::as_ptr(&data) as usize, cutoff);
+        if let Some((k, a)) = self
+            .assessed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            && k == key
+        {
+            return Ok(a);
+        }
+        let a = tauri::async_runtime::spawn_blocking(move || {
+            Arc::new(milepost::engine::assess(&journey, &data, cutoff))
+        })
+        .await
+        .map_err(CommandError::internal)?;
+        *self.assessed.lock().unwrap_or_else(|p| p.into_inner()) = Some((key, a.clone()));
+        Ok(a)
     }
 
     /// The stakeholders' scores (loading them the first time), with the numeric attributes

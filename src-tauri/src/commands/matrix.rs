@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use milepost::engine::Filter;
 use milepost::journey::{Matrix, ScoreField};
@@ -41,26 +42,26 @@ pub async fn matrix_screen(
     compare: Option<String>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<MatrixScreen>> {
-    let journey = state.with_store(move |s| s.load_journey(id)).await?;
+    let stored = state.with_store(move |s| s.stored_journey(id)).await?;
+    let journey = Arc::new(stored.journey);
     let data = state.dataset().await?;
+    let Some(latest) = data.latest() else {
+        return Ok(None);
+    };
     let scores = state.scores(data.clone(), &journey).await?;
     let compare = compare.map(|c| day(&c, "compare with")).transpose()?;
+    let cutoff = milepost::engine::cutoff_of_day(latest);
+    let a = state
+        .assessment(id, stored.revision, journey.clone(), data.clone(), cutoff)
+        .await?;
     tauri::async_runtime::spawn_blocking(move || {
-        let latest = data.latest()?;
         let filter = Filter {
             segment,
             owner,
             ..Default::default()
         };
         milepost::matrix::screen::screen(
-            &journey,
-            &data,
-            &scores,
-            milepost::engine::cutoff_of_day(latest),
-            &filter,
-            &matrix,
-            level,
-            compare,
+            &journey, &data, &scores, &a, &filter, &matrix, level, compare,
         )
     })
     .await
@@ -91,12 +92,15 @@ async fn ranking(
     limit: Option<usize>,
     state: &AppState,
 ) -> CommandResult<(Ranking, Vec<Matrix>)> {
-    let journey = state.with_store(move |s| s.load_journey(id)).await?;
+    let stored = state.with_store(move |s| s.stored_journey(id)).await?;
+    let journey = Arc::new(stored.journey);
     let data = state.dataset().await?;
     let scores = state.scores(data.clone(), &journey).await?;
+    let cutoff = milepost::engine::cutoff_of_day(data.latest().unwrap_or(0));
+    let a = state
+        .assessment(id, stored.revision, journey.clone(), data.clone(), cutoff)
+        .await?;
     tauri::async_runtime::spawn_blocking(move || {
-        let cutoff = milepost::engine::cutoff_of_day(data.latest().unwrap_or(0));
-        let a = milepost::engine::assess(&journey, &data, cutoff);
         let who = milepost::engine::population(&data, &a, &Filter::default());
         let r = milepost::engine::Reader::new(&journey, &data, &scores, cutoff);
         let dims: Vec<(ScoreField, f64)> = weights.into_iter().filter(|w| w.1 > 0.0).collect();

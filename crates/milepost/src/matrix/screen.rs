@@ -6,7 +6,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{Level, MatrixView, place};
-use crate::engine::{Dataset, Filter, Health, Reader, Scores, assess, customer_states, population};
+use crate::engine::{
+    Assessment, Dataset, Filter, Health, Reader, Scores, customer_states, population,
+};
 use crate::journey::Journey;
 
 /// A customer as the matrix view describes it on hover and filters it.
@@ -31,7 +33,7 @@ pub struct MatrixScreen {
     pub customers: Vec<PointCustomer>,
 }
 
-/// Fills matrix `matrix` (an id) for the customers `filter` admits as of `cutoff`,
+/// Fills matrix `matrix` (an id) for the customers `filter` admits as of `a`'s cut-off,
 /// with the positions at `compare` (end of that day) when given. None when the journey
 /// has no such matrix.
 #[allow(clippy::too_many_arguments)]
@@ -39,22 +41,21 @@ pub fn screen(
     journey: &Journey,
     data: &Dataset,
     scores: &Scores,
-    cutoff: i64,
+    a: &Assessment,
     filter: &Filter,
     matrix: &str,
     level: Level,
     compare: Option<i64>,
 ) -> Option<MatrixScreen> {
     let m = journey.matrices.iter().find(|m| m.id == matrix)?;
-    let a = assess(journey, data, cutoff);
-    let who = population(data, &a, filter);
-    let mut r = Reader::new(journey, data, scores, cutoff);
+    let who = population(data, a, filter);
+    let mut r = Reader::new(journey, data, scores, a.cutoff);
     let view = place(m, &r, &who, level);
     let before = compare.map(|t| {
         r.scores_at = Some(t);
         place(m, &r, &who, level)
     });
-    let customers = customer_states(journey, data, &a, filter)
+    let customers = customer_states(journey, data, a, filter)
         .into_iter()
         .zip(&who)
         .map(|(s, &c)| {
