@@ -6,6 +6,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use milepost::engine::{Assessment, Dataset, Scores};
+use milepost::matrix::screen::PointCustomer;
 use milepost::store::Store;
 
 use crate::error::{CommandError, CommandResult};
@@ -29,7 +30,10 @@ pub struct AppState {
 
 /// What an assessment depends on: the journey as saved, the data set, the cut-off.
 type AssessmentKey = (i64, i64, usize, i64);
-type CachedAssessment = (AssessmentKey, Arc<Assessment>);
+type CachedAssessment = (AssessmentKey, Assessed);
+
+/// An assessment, and what the matrix view says of each customer from it.
+pub type Assessed = (Arc<Assessment>, Arc<Vec<Option<PointCustomer>>>);
 
 impl AppState {
     pub fn new(db_path: PathBuf) -> Self {
@@ -87,8 +91,9 @@ impl AppState {
         *self.assessed.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 
-    /// The assessment of stored journey `id` at `revision` over `data` as of `cutoff`,
-    /// computed on a worker thread the first time and kept until something changes.
+    /// The assessment of stored journey `id` at `revision` over `data` as of `cutoff`, with
+    /// each customer's stage and health, computed on a worker thread the first time and
+    /// kept until something changes.
     pub async fn assessment(
         &self,
         id: i64,
@@ -96,7 +101,7 @@ impl AppState {
         journey: Arc<milepost::journey::Journey>,
         data: Arc<Dataset>,
         cutoff: i64,
-    ) -> CommandResult<Arc<Assessment>> {
+    ) -> CommandResult<Assessed> {
         let key = (id, revision, Arc::as_ptr(&data) as usize, cutoff);
         if let Some((k, a)) = self
             .assessed
@@ -108,7 +113,9 @@ impl AppState {
             return Ok(a);
         }
         let a = tauri::async_runtime::spawn_blocking(move || {
-            Arc::new(milepost::engine::assess(&journey, &data, cutoff))
+            let a = milepost::engine::assess(&journey, &data, cutoff);
+            let known = milepost::matrix::screen::point_customers(&journey, &data, &a);
+            (Arc::new(a), Arc::new(known))
         })
         .await
         .map_err(CommandError::internal)?;

@@ -51,7 +51,7 @@ pub async fn matrix_screen(
     let scores = state.scores(data.clone(), &journey).await?;
     let compare = compare.map(|c| day(&c, "compare with")).transpose()?;
     let cutoff = milepost::engine::cutoff_of_day(latest);
-    let a = state
+    let (a, known) = state
         .assessment(id, stored.revision, journey.clone(), data.clone(), cutoff)
         .await?;
     tauri::async_runtime::spawn_blocking(move || {
@@ -61,7 +61,7 @@ pub async fn matrix_screen(
             ..Default::default()
         };
         milepost::matrix::screen::screen(
-            &journey, &data, &scores, &a, &filter, &matrix, level, compare,
+            &journey, &data, &scores, &a, &known, &filter, &matrix, level, compare,
         )
     })
     .await
@@ -97,7 +97,7 @@ async fn ranking(
     let data = state.dataset().await?;
     let scores = state.scores(data.clone(), &journey).await?;
     let cutoff = milepost::engine::cutoff_of_day(data.latest().unwrap_or(0));
-    let a = state
+    let (a, _) = state
         .assessment(id, stored.revision, journey.clone(), data.clone(), cutoff)
         .await?;
     tauri::async_runtime::spawn_blocking(move || {

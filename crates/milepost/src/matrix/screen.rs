@@ -33,15 +33,44 @@ pub struct MatrixScreen {
     pub customers: Vec<PointCustomer>,
 }
 
+/// What the view says of each customer as of `a`'s cut-off, by the customer's index in
+/// the data (None for one not started by then). Computed once per assessment: the stage
+/// and health of 20,000 customers are not worked out again for every matrix shown.
+pub fn point_customers(
+    journey: &Journey,
+    data: &Dataset,
+    a: &Assessment,
+) -> Vec<Option<PointCustomer>> {
+    let all = Filter::default();
+    let mut out = vec![None; data.customers.len()];
+    for (s, c) in customer_states(journey, data, a, &all)
+        .into_iter()
+        .zip(population(data, a, &all))
+    {
+        let cust = &data.customers[c];
+        out[c] = Some(PointCustomer {
+            id: s.id,
+            name: s.name,
+            segment: cust.segment.clone(),
+            owner: cust.owner.clone(),
+            arr: cust.arr,
+            stage: s.stage_name,
+            health: s.health.map(|h| h.colour),
+        });
+    }
+    out
+}
+
 /// Fills matrix `matrix` (an id) for the customers `filter` admits as of `a`'s cut-off,
-/// with the positions at `compare` (end of that day) when given. None when the journey
-/// has no such matrix.
+/// with the positions at `compare` (end of that day) when given; `known` is
+/// `point_customers` of the same assessment. None when the journey has no such matrix.
 #[allow(clippy::too_many_arguments)]
 pub fn screen(
     journey: &Journey,
     data: &Dataset,
     scores: &Scores,
     a: &Assessment,
+    known: &[Option<PointCustomer>],
     filter: &Filter,
     matrix: &str,
     level: Level,
@@ -55,21 +84,9 @@ pub fn screen(
         r.scores_at = Some(t);
         place(m, &r, &who, level)
     });
-    let customers = customer_states(journey, data, a, filter)
-        .into_iter()
-        .zip(&who)
-        .map(|(s, &c)| {
-            let cust = &data.customers[c];
-            PointCustomer {
-                id: s.id,
-                name: s.name,
-                segment: cust.segment.clone(),
-                owner: cust.owner.clone(),
-                arr: cust.arr,
-                stage: s.stage_name,
-                health: s.health.map(|h| h.colour),
-            }
-        })
+    let customers = who
+        .iter()
+        .filter_map(|&c| known.get(c).cloned().flatten())
         .collect();
     Some(MatrixScreen {
         view,
