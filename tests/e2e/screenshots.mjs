@@ -121,6 +121,17 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await find(driver, '[data-testid="ranking-row"]');
     await driver.executeScript("return new Promise(r => setTimeout(r, 500))");
     await save(driver, "ranking.png");
+    // Customers rather than stakeholders, in the dark theme a dimmed room may want.
+    await click(driver, '[data-testid="matrix-tab-purpose-intent"]');
+    await click(driver, '[data-testid="level-customer"]');
+    await click(driver, '[data-testid="theme-toggle"]');
+    await driver.wait(
+      async () => (await driver.executeScript("return document.querySelector('.matrix-plot')?.getAttribute('aria-busy')")) === "false",
+      20000,
+    );
+    await driver.executeScript("return new Promise(r => setTimeout(r, 400))");
+    await save(driver, "matrix-customers-dark.png");
+    await click(driver, '[data-testid="theme-toggle"]');
   } finally {
     await driver.quit();
   }
