@@ -7,6 +7,7 @@ pub mod engine;
 pub mod error;
 pub mod journey;
 pub mod matrix;
+pub mod report;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -42,7 +42,7 @@ enum Command {
     /// The success funnel of a journey over the customers started by the as-of date
     Funnel(cli::funnel::FunnelArgs),
     /// Where every customer is: furthest milestone, stage, days in it, health, next action
-    Customers(cli::funnel::FunnelArgs),
+    Customers(cli::funnel::CustomersArgs),
     /// This week's tasks from the playbook's rules, or a dry run of the rules over past weeks
     Tasks(cli::tasks::TasksArgs),
     /// Of each monthly start cohort, the share that reached each milestone in 30/60/90/180 days

@@ -850,3 +850,78 @@ fn priority_ranks_every_customer_by_the_weighted_scores() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn the_customer_assessment_csv_is_a_file_excel_reads_with_each_customers_quadrants() {
+    let (dir, db) = demo_workspace("120", "4");
+    let file = dir.path().join("customers.csv");
+    let o = milepost(
+        &db,
+        &[
+            "customers",
+            "billing",
+            "--csv",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&file).unwrap();
+    // UTF-8 with a byte-order mark, so Excel shows "Chloé" and not "ChloÃ©".
+    assert!(bytes.starts_with("\u{feff}".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..3], ["customer_id", "name", "segment"]);
+    assert!(
+        header.contains(&"reached: Billing configured".to_owned()),
+        "{header:?}"
+    );
+    let pi = header.iter().position(|h| h == "Purpose × intent").unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // One row per customer, and each one's quadrant is the CLI matrix's at customer level.
+    let states = json(&db, &["customers", "billing", "--json"]);
+    assert_eq!(rows.len(), states.as_array().unwrap().len());
+    let matrix = json(
+        &db,
+        &[
+            "matrix",
+            "billing",
+            "purpose-intent",
+            "--level",
+            "customer",
+            "--json",
+        ],
+    );
+    for p in matrix["points"].as_array().unwrap() {
+        let row = rows
+            .iter()
+            .find(|r| r[0] == *p["customer_id"].as_str().unwrap())
+            .unwrap();
+        assert_eq!(&row[pi], p["quadrant"].as_str().unwrap());
+    }
+    // Printed, it has no mark (for pipes), and the same rows.
+    let printed = stdout(&milepost(&db, &["customers", "billing", "--csv"]));
+    assert!(printed.starts_with("customer_id,"));
+    assert_eq!(
+        printed.trim_end(),
+        text.trim_start_matches('\u{feff}').trim_end()
+    );
+    // A folder that cannot be written to says so, and writes nothing.
+    let o = milepost(
+        &db,
+        &[
+            "customers",
+            "billing",
+            "--csv",
+            "-o",
+            "/nonexistent/folder/c.csv",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("/nonexistent/folder/c.csv"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -176,7 +176,7 @@ pub async fn export_tasks_csv(
 ) -> CommandResult<()> {
     let list = journey_tasks(id, days, state).await?;
     let text = milepost::engine::to_csv(&list);
-    super::write_file(path, text).await
+    super::write_csv(path, text).await
 }
 
 /// The rules replayed over past weeks: tasks per owner, role and week.

@@ -137,7 +137,7 @@ pub async fn export_priority_csv(
 ) -> CommandResult<()> {
     let (p, matrices) = ranking(id, weights, decision_weight, None, &state).await?;
     let text = priority::to_csv(&p, &matrices);
-    super::write_file(path, text).await
+    super::write_csv(path, text).await
 }
 
 /// Seed 004's four lenses, to add to a journey.

@@ -3,10 +3,11 @@ pub mod journey;
 pub mod matrix;
 pub mod workspace;
 
-/// Writes an exported file (a CSV) off the UI thread; a failure names the file.
-pub async fn write_file(path: std::path::PathBuf, text: String) -> crate::error::CommandResult<()> {
+/// Writes an exported CSV off the UI thread, whole or not at all, with a byte-order mark
+/// so Excel reads it as UTF-8; a failure names the file.
+pub async fn write_csv(path: std::path::PathBuf, text: String) -> crate::error::CommandResult<()> {
     tauri::async_runtime::spawn_blocking(move || {
-        std::fs::write(&path, text).map_err(|source| milepost::Error::Io { path, source })
+        milepost::report::write_atomic(&path, milepost::report::csv::for_excel(&text).as_bytes())
     })
     .await
     .map_err(crate::error::CommandError::internal)?

@@ -78,9 +78,34 @@ pub fn funnel(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
     ))
 }
 
+/// `milepost customers`: a journey's customers, as a table, JSON or CSV.
+#[derive(Debug, clap::Args)]
+pub struct CustomersArgs {
+    #[command(flatten)]
+    base: FunnelArgs,
+    /// Print the assessment as CSV: furthest milestone, when each was reached, stage, days
+    /// in it, health and the quadrant in every matrix (spreadsheet-safe)
+    #[arg(long, conflicts_with = "json")]
+    csv: bool,
+    /// Write the CSV to this file (UTF-8 with a byte-order mark, for Excel) instead of
+    /// printing it
+    #[arg(short, long, value_name = "FILE", requires = "csv")]
+    output: Option<std::path::PathBuf>,
+}
+
 /// `milepost customers`
-pub fn customers(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
+pub fn customers(db: Option<&Path>, args: CustomersArgs) -> anyhow::Result<()> {
+    let CustomersArgs {
+        base: args,
+        csv,
+        output,
+    } = args;
     let x = assessed(db, &args.journey, &args.scope)?;
+    if csv {
+        let text =
+            milepost::report::csv::customers(&x.journey, &x.data, &x.scores, &x.a, &x.filter);
+        return super::csv_out(output.as_deref(), &text);
+    }
     let rows = milepost::engine::customer_states(&x.journey, &x.data, &x.a, &x.filter);
     if args.json {
         return out_json(&rows);

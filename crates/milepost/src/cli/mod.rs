@@ -126,6 +126,20 @@ pub fn assessed(db: Option<&Path>, journey: &str, scope: &Scope) -> anyhow::Resu
     })
 }
 
+/// CSV to a file (whole or not at all, with a byte-order mark so Excel reads UTF-8), or
+/// to stdout without one, for pipes.
+pub fn csv_out(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match output {
+        Some(path) => {
+            let file = milepost::report::csv::for_excel(text);
+            milepost::report::write_atomic(path, file.as_bytes())?;
+            eprintln!("wrote {}", path.display());
+            Ok(())
+        }
+        None => out(text.trim_end()),
+    }
+}
+
 /// Prints to stdout with a final newline; a reader that stops early (`| head`) is not an
 /// error.
 pub fn out(text: impl std::fmt::Display) -> anyhow::Result<()> {

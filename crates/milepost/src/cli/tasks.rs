@@ -21,6 +21,10 @@ pub struct TasksArgs {
     /// Print CSV (spreadsheet-safe: no cell starts a formula)
     #[arg(long)]
     csv: bool,
+    /// Write the CSV to this file (UTF-8 with a byte-order mark, for Excel) instead of
+    /// printing it
+    #[arg(short, long, value_name = "FILE", requires = "csv")]
+    output: Option<std::path::PathBuf>,
     /// Replay the rules over past weeks: tasks per owner per week (the last week ends on
     /// the as-of date, so it holds exactly this week's tasks)
     #[arg(long)]
@@ -64,7 +68,7 @@ pub fn exec(db: Option<&Path>, args: TasksArgs) -> anyhow::Result<()> {
         return out_json(&list);
     }
     if args.csv {
-        return out(milepost::engine::to_csv(&list).trim_end());
+        return super::csv_out(args.output.as_deref(), &milepost::engine::to_csv(&list));
     }
     let mut t = table(["PRIO", "DUE", "CUSTOMER", "TASK", "OWNER", "REASON"], &[]);
     for task in &list {

@@ -4,7 +4,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::io::Write;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -141,27 +140,7 @@ pub fn read(path: &Path) -> crate::Result<Journey> {
 
 /// Writes a journey file; the old file stays intact until the new one is complete.
 pub fn write(path: &Path, journey: &Journey) -> crate::Result<()> {
-    let io = |source| crate::Error::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    // A temporary file is private (0600); an exported journey is an ordinary document.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(io)?;
-    }
-    tmp.write_all(to_string(journey).as_bytes()).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    crate::report::write_atomic(path, to_string(journey).as_bytes())
 }
 
 /// Checks a journey that did not come from a file (the editor, a template).
