@@ -925,3 +925,52 @@ fn the_customer_assessment_csv_is_a_file_excel_reads_with_each_customers_quadran
         stderr(&o)
     );
 }
+
+#[test]
+fn an_exported_journey_carries_the_numbers_and_imports_as_the_same_journey() {
+    let (dir, db) = demo_workspace("120", "4");
+    let with = dir.path().join("with.json");
+    let o = milepost(
+        &db,
+        &["journey", "export", "billing", "-o", with.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&with).unwrap()).unwrap();
+    let funnel = json(&db, &["funnel", "billing", "--json"]);
+    let analytics = &file["analytics"];
+    assert_eq!(analytics["as_of"], funnel["as_of"]);
+    assert_eq!(analytics["funnel"]["milestones"], funnel["milestones"]);
+    let matrix = json(
+        &db,
+        &[
+            "matrix",
+            "billing",
+            "purpose-intent",
+            "--level",
+            "customer",
+            "--json",
+        ],
+    );
+    assert_eq!(analytics["quadrants"]["purpose-intent"], matrix["counts"]);
+    // The file validates, imports as the same journey, and without --no-data's section
+    // the two exports differ only by it.
+    let o = milepost(&db, &["journey", "validate", with.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let bare = stdout(&milepost(
+        &db,
+        &["journey", "export", "billing", "--no-data", "-o", "-"],
+    ));
+    assert!(!bare.contains("\"analytics\""));
+    let mut stripped = file.clone();
+    stripped.as_object_mut().unwrap().remove("analytics");
+    assert_eq!(
+        stripped,
+        serde_json::from_str::<serde_json::Value>(&bare).unwrap()
+    );
+    let db2 = dir.path().join("other.sqlite3");
+    let o = milepost(&db2, &["journey", "import", with.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let again = stdout(&milepost(&db2, &["journey", "export", "1", "-o", "-"]));
+    assert_eq!(again, bare);
+}

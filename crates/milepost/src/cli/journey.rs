@@ -28,6 +28,10 @@ pub enum JourneyCommand {
         /// Where to write; `-` for standard output
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Leave out the analytics snapshot (as-of date, funnel, customers per stage by
+        /// health, quadrant counts) that is added when the workspace has customer data
+        #[arg(long)]
+        no_data: bool,
     },
     /// Check a journey file and list every problem with its place
     Validate {
@@ -122,13 +126,27 @@ pub fn exec(db: Option<&Path>, command: JourneyCommand) -> anyhow::Result<()> {
             }
             out(render(&t))
         }
-        JourneyCommand::Export { journey, output } => {
+        JourneyCommand::Export {
+            journey,
+            output,
+            no_data,
+        } => {
             let store = open(db)?;
             let j = store.load_journey(store.find_journey(&journey)?)?;
-            if output.as_os_str() == "-" {
-                print!("{}", file::to_string(&j));
+            let analytics = if no_data {
+                None
             } else {
-                file::write(&output, &j)?;
+                let data = store.load_dataset()?;
+                let scores = store.load_scores(&data, Some(&j))?;
+                milepost::report::analytics::snapshot(&j, &data, &scores)
+                    .map(serde_json::to_value)
+                    .transpose()?
+            };
+            let text = file::to_string_with(&j, analytics);
+            if output.as_os_str() == "-" {
+                print!("{text}");
+            } else {
+                milepost::report::write_atomic(&output, text.as_bytes())?;
                 eprintln!("wrote {}", output.display());
             }
             Ok(())

@@ -28,6 +28,11 @@ struct JourneyFile {
     format: String,
     #[serde(flatten)]
     journey: Journey,
+    /// The numbers as they were when the file was exported (as-of date, funnel, customers
+    /// per stage by health, quadrant counts): for people and other tools to read. Milepost
+    /// ignores it on import; the journey is what it reads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    analytics: Option<Value>,
 }
 
 /// One thing wrong with a journey file, and where.
@@ -60,9 +65,15 @@ impl Problem {
 
 /// Writes the canonical file text: pretty JSON, fields in model order, trailing newline.
 pub fn to_string(journey: &Journey) -> String {
+    to_string_with(journey, None)
+}
+
+/// The file text with an analytics snapshot after the journey (see `JourneyFile`).
+pub fn to_string_with(journey: &Journey, analytics: Option<Value>) -> String {
     let file = JourneyFile {
         format: FORMAT.to_owned(),
         journey: journey.clone(),
+        analytics,
     };
     let mut text = serde_json::to_string_pretty(&file).expect("a journey always serialises");
     text.push('\n');

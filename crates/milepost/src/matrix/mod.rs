@@ -274,25 +274,29 @@ pub fn view(m: &Matrix, r: &Reader<'_>, core: &Placement, level: Level) -> Matri
             },
         })
         .collect();
-    let mut counts = serde_json::Map::new();
-    let ordered = m
-        .quadrants
-        .iter()
-        .map(|q| q.corner)
-        .chain(CORNERS.into_iter().filter(|c| m.quadrant(*c).is_none()));
-    for corner in ordered {
-        counts.insert(
-            names[corner_index(corner)].clone(),
-            core.counts[corner_index(corner)].into(),
-        );
-    }
     MatrixView {
         matrix: m.id.clone(),
         level,
         points,
-        counts,
+        counts: counts(m, core),
         not_placed,
     }
+}
+
+/// Points per quadrant name, in the matrix's quadrant order (then the unnamed corners).
+pub fn counts(m: &Matrix, core: &Placement) -> serde_json::Map<String, serde_json::Value> {
+    let names = quadrant_names(m);
+    m.quadrants
+        .iter()
+        .map(|q| q.corner)
+        .chain(CORNERS.into_iter().filter(|c| m.quadrant(*c).is_none()))
+        .map(|corner| {
+            (
+                names[corner_index(corner)].clone(),
+                core.counts[corner_index(corner)].into(),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

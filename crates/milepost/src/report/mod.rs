@@ -2,6 +2,7 @@
 //! with issue 11's next layers, the playbook as PDF and the journey map as an image).
 //! Every file is written whole or not at all.
 
+pub mod analytics;
 pub mod csv;
 
 use std::io::Write;
