@@ -51,7 +51,7 @@ describe("matrices in the workshop", () => {
   it("shows the CLI's counts, re-scores a dragged stakeholder, undoes it, and re-ranks on a weight", async () => {
     cli(ws.db, "journey", "new", "--template", "billing-saas");
     cli(ws.db, "demo", "--customers", "300");
-    const journey = JSON.parse(cli(ws.db, "journey", "export", "1", "--output", "-"));
+    const journey = JSON.parse(cli(ws.db, "journey", "export", "1", "--no-data", "--output", "-"));
     const matrix = journey.matrices.find((m) => m.id === "purpose-intent");
     const { out: expected, view } = cliCounts(ws.db, matrix);
     const driver = await startApp(ws.db);
@@ -168,7 +168,7 @@ describe("matrices in the workshop", () => {
     try {
       await click(driver, '[data-testid="journey-card"] .journey-open');
       await click(driver, '[data-testid="open-matrices"]');
-      const journey = () => JSON.parse(cli(ws.db, "journey", "export", "1", "--output", "-"));
+      const journey = () => JSON.parse(cli(ws.db, "journey", "export", "1", "--no-data", "--output", "-"));
       const matrix = journey().matrices.find((m) => m.id === "purpose-intent");
       const original = cliCounts(ws.db, matrix).out;
       await countsBecome(driver, original, "on opening");
