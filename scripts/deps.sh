@@ -4,10 +4,11 @@
 # and tauri-driver through cargo. Quiet and quick when everything is already there.
 set -euo pipefail
 
-build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev)
+# fonts-*: what the playbook PDF falls back to for Hebrew, Arabic, symbols and emoji.
+build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev fonts-dejavu-core fonts-noto-color-emoji)
 # Xvfb also lets `make run` show the app on a machine without a display.
 display_packages=(xvfb xauth)
-test_packages=("${display_packages[@]}" webkit2gtk-driver sqlite3)
+test_packages=("${display_packages[@]}" webkit2gtk-driver sqlite3 poppler-utils qpdf)
 
 want=("${build_packages[@]}")
 case "${1:-}" in

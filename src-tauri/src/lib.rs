@@ -11,26 +11,31 @@ use std::path::PathBuf;
 
 use state::AppState;
 
-/// `--db PATH` (or `--db=PATH`) on the command line; the core decides the rest exactly as
-/// the `milepost` CLI does.
-fn db_path() -> PathBuf {
+/// `--NAME PATH` (or `--NAME=PATH`) on the command line.
+fn path_arg(name: &str) -> Option<PathBuf> {
     let mut args = std::env::args().skip(1);
-    let mut explicit = None;
+    let flag = format!("--{name}");
+    let mut found = None;
     while let Some(arg) = args.next() {
-        if arg == "--db" {
-            explicit = args.next().map(PathBuf::from);
-        } else if let Some(path) = arg.strip_prefix("--db=") {
-            explicit = Some(PathBuf::from(path));
+        if arg == flag {
+            found = args.next().map(PathBuf::from);
+        } else if let Some(path) = arg.strip_prefix(&format!("{flag}=")) {
+            found = Some(PathBuf::from(path));
         }
     }
-    milepost::store::resolve_path(explicit)
+    found
+}
+
+/// `--db PATH`; the core decides the rest exactly as the `milepost` CLI does.
+fn db_path() -> PathBuf {
+    milepost::store::resolve_path(path_arg("db"))
 }
 
 /// Starts the desktop app.
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState::new(db_path()))
+        .manage(AppState::new(db_path()).saving_to(path_arg("save-to")))
         .setup(|app| {
             rendering::configure(app);
             Ok(())
@@ -41,7 +46,6 @@ pub fn run() {
             commands::journey::create_journey_from_template,
             commands::journey::create_blank_journey,
             commands::journey::import_journey,
-            commands::journey::export_journey,
             commands::journey::delete_journey,
             commands::journey::save_journey,
             commands::journey::reload_journey,
@@ -69,6 +73,14 @@ pub fn run() {
             commands::matrix::priority_ranking,
             commands::matrix::export_priority_csv,
             commands::matrix::builtin_matrices,
+            commands::report::playbook_preview,
+            commands::report::preset_save_path,
+            commands::report::export_playbook,
+            commands::report::cancel_export,
+            commands::report::map_preview,
+            commands::report::export_map,
+            commands::report::export_journey_file,
+            commands::report::export_customers_csv,
         ])
         .run(tauri::generate_context!())
         .expect("the Milepost window could not be started");

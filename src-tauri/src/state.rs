@@ -17,6 +17,11 @@ pub struct AppState {
     store: Arc<Mutex<Option<Store>>>,
     /// Set by Cancel; the running import checks it and rolls back.
     pub import_cancel: Arc<AtomicBool>,
+    /// Set by the Export dialog's Cancel; the running export stops before writing.
+    pub export_cancel: Arc<AtomicBool>,
+    /// `--save-to DIR`: exported files go there under their suggested names, with no save
+    /// dialog (scripted runs and the end-to-end tests, which cannot drive a native dialog).
+    pub save_to: Option<PathBuf>,
     /// The customer data in the engine's columns, loaded on first use and dropped after
     /// an import so the next funnel sees the new data.
     dataset: Arc<Mutex<Option<Arc<Dataset>>>>,
@@ -41,10 +46,17 @@ impl AppState {
             db_path,
             store: Arc::default(),
             import_cancel: Arc::default(),
+            export_cancel: Arc::default(),
+            save_to: None,
             dataset: Arc::default(),
             scores: Arc::default(),
             assessed: Arc::default(),
         }
+    }
+
+    pub fn saving_to(mut self, dir: Option<PathBuf>) -> Self {
+        self.save_to = dir;
+        self
     }
 
     /// Runs `work` with the open store on a blocking worker thread, never on the UI thread.

@@ -24,12 +24,13 @@ export function cli(db, ...args) {
   return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
 }
 
-/** Starts the app on a workspace database and returns the WebDriver session. */
-export async function startApp(db) {
+/** Starts the app on a workspace database (and any more arguments, e.g. `--save-to DIR`)
+ * and returns the WebDriver session. */
+export async function startApp(db, args = []) {
   const driver = new Builder()
     .withCapabilities({
       browserName: "wry",
-      "tauri:options": { application: APP, args: ["--db", db] },
+      "tauri:options": { application: APP, args: ["--db", db, ...args] },
     })
     .usingServer(DRIVER_URL)
     .build();

@@ -5,8 +5,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Key } from "selenium-webdriver";
-import { cli, click, count, find, startApp, tempWorkspace, textsWhen, waitForText } from "./app.mjs";
+import { By, Key } from "selenium-webdriver";
+import { cli, click, count, find, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForText } from "./app.mjs";
 
 // The window fills the screen the harness started (SCREEN=WIDTHxHEIGHT, 1280x800 by
 // default); pictures of a larger screen go into a folder named after it.
@@ -76,6 +76,17 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await find(driver, '[data-testid="milestone-stats"]');
     await settle(driver);
     await save(driver, "canvas.png");
+
+    // The Export dialog with the playbook's first pages previewed.
+    await click(driver, '[data-testid="export-button"]');
+    await driver.wait(
+      async () => (await driver.findElements(By.css(".export-pages img"))).length === 3,
+      WAIT_MS,
+      "the export preview never showed",
+    );
+    await settle(driver);
+    await save(driver, "export.png");
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
 
     // The presenter view on the second stage, then the dark theme.
     await driver.actions().sendKeys(Key.F5).perform();

@@ -39,7 +39,7 @@ pub enum Error {
     /// A data file that cannot be imported at all (as opposed to bad rows in it).
     #[error("{path}: {message}")]
     Data { path: PathBuf, message: String },
-    #[error("the import was cancelled; nothing was changed")]
+    #[error("cancelled; nothing was changed")]
     Cancelled,
     #[error("no customer has the id \"{0}\"")]
     CustomerNotFound(String),
@@ -47,6 +47,12 @@ pub enum Error {
     StakeholderNotFound { customer: String, name: String },
     #[error("a score must be from 1 to 10, not {0}")]
     ScoreOutOfRange(f64),
+    /// An option the caller gave that cannot be used, in words naming it.
+    #[error("{0}")]
+    InvalidOption(String),
+    /// The playbook could not be typeset (a fault of Milepost's template, not the input).
+    #[error("the playbook could not be typeset: {0}")]
+    Typeset(String),
 }
 
 fn invalid_message(source_name: &str, problems: &[Problem]) -> String {
@@ -79,6 +85,8 @@ pub enum ErrorCode {
     CustomerNotFound,
     StakeholderNotFound,
     ScoreOutOfRange,
+    InvalidOption,
+    Typeset,
     /// A criterion's text does not parse; the report's `span` says where.
     InvalidCriterion,
     /// A failure of the app itself (a crashed worker thread), not of the input.
@@ -101,6 +109,8 @@ impl Error {
             Error::CustomerNotFound(_) => ErrorCode::CustomerNotFound,
             Error::StakeholderNotFound { .. } => ErrorCode::StakeholderNotFound,
             Error::ScoreOutOfRange(_) => ErrorCode::ScoreOutOfRange,
+            Error::InvalidOption(_) => ErrorCode::InvalidOption,
+            Error::Typeset(_) => ErrorCode::Typeset,
         }
     }
 }

@@ -974,3 +974,96 @@ fn an_exported_journey_carries_the_numbers_and_imports_as_the_same_journey() {
     let again = stdout(&milepost(&db2, &["journey", "export", "1", "-o", "-"]));
     assert_eq!(again, bare);
 }
+
+#[test]
+fn journey_export_writes_the_playbook_as_pdf_and_the_map_as_png_or_svg() {
+    let (dir, db) = demo_workspace("150", "6");
+    let pdf = dir.path().join("playbook.pdf");
+    let o = milepost(
+        &db,
+        &[
+            "journey",
+            "export",
+            "billing",
+            "--format",
+            "pdf",
+            "--paper",
+            "letter",
+            "--as-of",
+            "2025-10-31",
+            "--company",
+            "Acme & Sons",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Acme & Sons"), "the company is on the cover");
+    // The numbers are as of the day asked for: the funnel's customers then.
+    let funnel = json(
+        &db,
+        &["funnel", "billing", "--as-of", "2025-10-31", "--json"],
+    );
+    let customers = funnel["customers"].as_u64().unwrap();
+    assert!(text.contains("31 October 2025"));
+    assert!(
+        text.contains(&format!("{customers} customers as of 31 October 2025")),
+        "{text}"
+    );
+    for (format, magic) in [("png", &b"\x89PNG"[..]), ("svg", &b"<svg"[..])] {
+        let file = dir.path().join(format!("map.{format}"));
+        let o = milepost(
+            &db,
+            &[
+                "journey",
+                "export",
+                "billing",
+                "--format",
+                format,
+                "--theme",
+                "dark",
+                "-o",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(std::fs::read(&file).unwrap().starts_with(magic), "{format}");
+    }
+    // A folder that cannot be written to: the path in the message, nothing left behind.
+    let missing = dir.path().join("no such folder").join("p.pdf");
+    let o = milepost(
+        &db,
+        &[
+            "journey",
+            "export",
+            "billing",
+            "--format",
+            "pdf",
+            "-o",
+            missing.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no such folder"), "{}", stderr(&o));
+    assert!(!missing.exists());
+    // A bad date is named.
+    let o = milepost(
+        &db,
+        &[
+            "journey", "export", "billing", "--format", "pdf", "--as-of", "someday", "-o", "-",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("someday"), "{}", stderr(&o));
+}

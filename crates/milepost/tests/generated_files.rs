@@ -70,6 +70,11 @@ fn typescript_bindings_are_current() {
     MatrixScreen::export_all(&cfg).unwrap();
     Ranking::export_all(&cfg).unwrap();
     Rescore::export_all(&cfg).unwrap();
+    milepost::report::Options::export_all(&cfg).unwrap();
+    milepost::report::MapOptions::export_all(&cfg).unwrap();
+    milepost::report::ImageFormat::export_all(&cfg).unwrap();
+    milepost::report::ExportProgress::export_all(&cfg).unwrap();
+    milepost::report::Preview::export_all(&cfg).unwrap();
     // Values as well as types: the words for the journey's fixed lists.
     std::fs::write(
         fresh.path().join("vocabulary.ts"),

@@ -69,17 +69,6 @@ pub async fn import_journey(path: PathBuf, state: State<'_, AppState>) -> Comman
         .await
 }
 
-#[tauri::command]
-pub async fn export_journey(
-    id: i64,
-    path: PathBuf,
-    state: State<'_, AppState>,
-) -> CommandResult<()> {
-    state
-        .with_store(move |s| file::write(&path, &s.load_journey(id)?))
-        .await
-}
-
 /// Autosave: writes only the objects of the journey that changed.
 #[tauri::command]
 pub async fn save_journey(

@@ -13,15 +13,20 @@ import type { DataSummary } from "../bindings/DataSummary";
 import type { DataTable } from "../bindings/DataTable";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { ErrorReport } from "../bindings/ErrorReport";
+import type { ExportProgress } from "../bindings/ExportProgress";
 import type { Health } from "../bindings/Health";
+import type { ImageFormat } from "../bindings/ImageFormat";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { Journey } from "../bindings/Journey";
 import type { JourneySummary } from "../bindings/JourneySummary";
 import type { Level } from "../bindings/Level";
 import type { LiveNumbers } from "../bindings/LiveNumbers";
+import type { MapOptions } from "../bindings/MapOptions";
 import type { Matrix } from "../bindings/Matrix";
 import type { MatrixScreen } from "../bindings/MatrixScreen";
+import type { PlaybookOptions } from "../bindings/PlaybookOptions";
+import type { Preview } from "../bindings/Preview";
 import type { Progress } from "../bindings/Progress";
 import type { Ranking } from "../bindings/Ranking";
 import type { Rescore } from "../bindings/Rescore";
@@ -63,6 +68,23 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 const JOURNEY_FILTER = [{ name: "Milepost journey", extensions: ["json"] }];
+
+/** Asks where to save; null when the person cancels. An app started with `--save-to DIR`
+ * saves there under the suggested name without asking. */
+async function pickSavePath(
+  suggestedName: string,
+  kind: string,
+  extension: string,
+): Promise<string | null> {
+  const preset = await call<string | null>("preset_save_path", { name: suggestedName });
+  if (preset) return preset;
+  return (
+    (await save({
+      defaultPath: suggestedName,
+      filters: [{ name: kind, extensions: [extension] }],
+    })) ?? null
+  );
+}
 const DATA_FILTER = [{ name: "Data files", extensions: DATA_FILE_EXTENSIONS }];
 
 export const api = {
@@ -145,14 +167,36 @@ export const api = {
   ) => call<void>("export_priority_csv", { id, weights, decisionWeight, path }),
   builtinMatrices: () => call<Matrix[]>("builtin_matrices"),
   /** Asks where to save a CSV file; null when the person cancels. */
-  async pickCsvPath(suggestedName: string): Promise<string | null> {
-    return (
-      (await save({
-        defaultPath: suggestedName,
-        filters: [{ name: "CSV", extensions: ["csv"] }],
-      })) ?? null
-    );
+  pickCsvPath: (suggestedName: string) => pickSavePath(suggestedName, "CSV", "csv"),
+  /** Asks where to save a file of a kind; null when the person cancels. */
+  pickSavePath: (suggestedName: string, kind: string, extension: string) =>
+    pickSavePath(suggestedName, kind, extension),
+
+  /** The playbook's first pages as images, and how many pages it has. */
+  playbookPreview: (id: number, options: PlaybookOptions) =>
+    call<Preview>("playbook_preview", { id, options }),
+  /** Writes the playbook PDF; `onProgress` hears each step. Rejects with code
+   * `cancelled` after cancelExport, having written nothing. */
+  exportPlaybook(
+    id: number,
+    options: PlaybookOptions,
+    path: string,
+    onProgress: (p: ExportProgress) => void,
+  ): Promise<void> {
+    const channel = new Channel<ExportProgress>();
+    channel.onmessage = onProgress;
+    return call<void>("export_playbook", { id, options, path, onProgress: channel });
   },
+  cancelExport: () => call<void>("cancel_export"),
+  /** The journey map as a PNG data URL. */
+  mapPreview: (id: number, options: MapOptions) => call<string>("map_preview", { id, options }),
+  exportMap: (id: number, options: MapOptions, format: ImageFormat, path: string) =>
+    call<void>("export_map", { id, options, format, path }),
+  /** Writes the journey file; with `withData`, its analytics snapshot too. */
+  exportJourneyFile: (id: number, path: string, withData: boolean) =>
+    call<void>("export_journey_file", { id, path, withData }),
+  exportCustomersCsv: (id: number, path: string) =>
+    call<void>("export_customers_csv", { id, path }),
   /** Fills the workspace with 2,000 demo customers, their events and stakeholders. */
   loadDemoData: () => call<void>("load_demo_data"),
 
@@ -166,11 +210,6 @@ export const api = {
   async pickJourneyFile(): Promise<string | null> {
     const picked = await open({ multiple: false, directory: false, filters: JOURNEY_FILTER });
     return typeof picked === "string" ? picked : null;
-  },
-
-  /** Asks where to export; null when the person cancels. */
-  async pickExportPath(suggestedName: string): Promise<string | null> {
-    return (await save({ defaultPath: suggestedName, filters: JOURNEY_FILTER })) ?? null;
   },
 
   /** Runs `work` (e.g. a last save) before the window closes. */

@@ -45,8 +45,9 @@ pub fn exec(db: Option<&Path>, args: BenchArgs) -> anyhow::Result<()> {
         .map(|m| format!("{}={}", m.id, m.reached))
         .collect();
     let matrices = bench_matrices(&store, &j, &data, cutoff, args.runs)?;
+    let playbook = bench_playbook(&store, &j, &data, args.runs.min(10))?;
     out(format!(
-        "engine: {} customers, {} events, {} milestones; load {:.0} ms; full recompute median {:.1} ms (min {:.1}, max {:.1}, {} runs)\nreached: {}\n{matrices}",
+        "engine: {} customers, {} events, {} milestones; load {:.0} ms; full recompute median {:.1} ms (min {:.1}, max {:.1}, {} runs)\nreached: {}\n{matrices}\n{playbook}",
         data.customers.len(),
         data.events(),
         f.milestones.len(),
@@ -137,5 +138,52 @@ fn bench_matrices(
         median(&mut words_ms),
         median(&mut rank_ms),
         median(&mut both_ms)
+    ))
+}
+
+/// The playbook PDF with the numbers, made again and again as a running app would: each
+/// step's median (numbers, layout, writing the PDF) and the whole.
+fn bench_playbook(
+    store: &milepost::store::Store,
+    j: &milepost::journey::Journey,
+    data: &milepost::engine::Dataset,
+    runs: usize,
+) -> anyhow::Result<String> {
+    let scores = store.load_scores(data, Some(j))?;
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let mut steps: [Vec<f64>; 4] = Default::default();
+    for i in 0..runs.max(1) {
+        // A new name each run: nothing is answered from typst's cache of the last one.
+        let mut j = j.clone();
+        j.name = format!("{} ({i})", j.name);
+        let start = std::time::Instant::now();
+        let mut marks = Vec::new();
+        milepost::report::playbook_pdf_with(
+            &j,
+            Some((data, &scores)),
+            &milepost::report::Options::default(),
+            0,
+            &mut |_| marks.push(start.elapsed().as_secs_f64() * 1000.0),
+            &never,
+        )?;
+        let total = start.elapsed().as_secs_f64() * 1000.0;
+        marks.push(total);
+        for k in 0..3 {
+            steps[k].push(marks[k + 1] - marks[k]);
+        }
+        steps[3].push(total);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let [numbers, layout, write, total] = &mut steps;
+    Ok(format!(
+        "playbook PDF with the numbers: median {:.0} ms (numbers {:.0} ms, layout {:.0} ms, PDF {:.0} ms; {} runs)",
+        median(total),
+        median(numbers),
+        median(layout),
+        median(write),
+        total.len(),
     ))
 }

@@ -21,18 +21,9 @@ pub enum JourneyCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Write a journey to a file in the milepost/journey@1 format
-    Export {
-        /// The journey's id, name, or the start of its name (see `milepost journey list`)
-        journey: String,
-        /// Where to write; `-` for standard output
-        #[arg(short, long, value_name = "FILE")]
-        output: PathBuf,
-        /// Leave out the analytics snapshot (as-of date, funnel, customers per stage by
-        /// health, quadrant counts) that is added when the workspace has customer data
-        #[arg(long)]
-        no_data: bool,
-    },
+    /// Write a journey to a file: the milepost/journey@1 file, the playbook as PDF, or the
+    /// journey map as an image
+    Export(ExportArgs),
     /// Check a journey file and list every problem with its place
     Validate {
         /// The journey file (.json)
@@ -60,6 +51,120 @@ pub enum JourneyCommand {
         /// The journey's id, name, or the start of its name
         journey: String,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The journey's id, name, or the start of its name (see `milepost journey list`)
+    journey: String,
+    /// Where to write; `-` for standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// json: the journey file; pdf: the playbook; png, svg: the journey map for slides
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Leave out the numbers: the JSON file's analytics snapshot, the playbook's numbers
+    /// section and the map's counts, added when the workspace has customer data
+    #[arg(long)]
+    no_data: bool,
+    /// The numbers as of this day [default: the day of the latest event]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    as_of: Option<String>,
+    /// The playbook's paper size
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    paper: PaperArg,
+    /// The company named on the playbook's cover
+    #[arg(long)]
+    company: Option<String>,
+    /// The journey map's colours
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    theme: ThemeArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Json,
+    Pdf,
+    Png,
+    Svg,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+}
+
+/// Now, as a Unix timestamp: the date printed on a playbook.
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<()> {
+    use milepost::report::{self, ImageFormat, MapOptions, Options, Paper, Theme};
+    let store = open(db)?;
+    let j = store.load_journey(store.find_journey(&args.journey)?)?;
+    let (data, scores) = if args.no_data {
+        (None, None)
+    } else {
+        let data = store.load_dataset()?;
+        let scores = store.load_scores(&data, Some(&j))?;
+        (Some(data), Some(scores))
+    };
+    let both = data.as_ref().zip(scores.as_ref());
+    let bytes = match args.format {
+        Format::Json => report::journey_file(&j, both).into_bytes(),
+        Format::Pdf => report::playbook_pdf(
+            &j,
+            both,
+            &Options {
+                paper: match args.paper {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::Letter => Paper::Letter,
+                },
+                company: args.company,
+                as_of: args.as_of,
+                no_data: args.no_data,
+                ..Options::default()
+            },
+            now(),
+        )?,
+        Format::Png | Format::Svg => report::journey_map(
+            &j,
+            both,
+            &MapOptions {
+                theme: match args.theme {
+                    ThemeArg::Light => Theme::Light,
+                    ThemeArg::Dark => Theme::Dark,
+                },
+                as_of: args.as_of,
+                no_data: args.no_data,
+                stages: None,
+            },
+            if args.format == Format::Png {
+                ImageFormat::Png
+            } else {
+                ImageFormat::Svg
+            },
+            now(),
+        )?,
+    };
+    if args.output.as_os_str() == "-" {
+        use std::io::Write;
+        std::io::stdout().write_all(&bytes)?;
+    } else {
+        report::write_atomic(&args.output, &bytes)?;
+        eprintln!("wrote {}", args.output.display());
+    }
+    Ok(())
 }
 
 /// `milepost templates`
@@ -126,31 +231,7 @@ pub fn exec(db: Option<&Path>, command: JourneyCommand) -> anyhow::Result<()> {
             }
             out(render(&t))
         }
-        JourneyCommand::Export {
-            journey,
-            output,
-            no_data,
-        } => {
-            let store = open(db)?;
-            let j = store.load_journey(store.find_journey(&journey)?)?;
-            let analytics = if no_data {
-                None
-            } else {
-                let data = store.load_dataset()?;
-                let scores = store.load_scores(&data, Some(&j))?;
-                milepost::report::analytics::snapshot(&j, &data, &scores)
-                    .map(serde_json::to_value)
-                    .transpose()?
-            };
-            let text = file::to_string_with(&j, analytics);
-            if output.as_os_str() == "-" {
-                print!("{text}");
-            } else {
-                milepost::report::write_atomic(&output, text.as_bytes())?;
-                eprintln!("wrote {}", output.display());
-            }
-            Ok(())
-        }
+        JourneyCommand::Export(args) => export(db, args),
         JourneyCommand::Rename { journey, name } => {
             let mut store = open(db)?;
             let id = store.find_journey(&journey)?;

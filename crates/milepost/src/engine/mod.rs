@@ -110,29 +110,7 @@ pub fn live(journey: &crate::journey::Journey, data: &Dataset) -> Option<LiveNum
         .zip(&states)
         .filter(|(_, s)| !s.churned)
         .collect();
-    let stages = journey
-        .stages
-        .iter()
-        .map(|s| {
-            let here: Vec<&CustomerState> = active
-                .iter()
-                .map(|(_, c)| *c)
-                .filter(|c| c.stage.as_deref() == Some(s.id.as_str()))
-                .collect();
-            let colour = |h: Health| {
-                here.iter()
-                    .filter(|c| c.health.as_ref().is_some_and(|x| x.colour == h))
-                    .count() as u64
-            };
-            StageHealthCount {
-                stage: s.id.clone(),
-                customers: here.len() as u64,
-                green: colour(Health::Green),
-                grey: colour(Health::Grey),
-                red: colour(Health::Red),
-            }
-        })
-        .collect();
+    let stages = stage_counts(journey, &active);
     let metrics = journey
         .metrics
         .iter()
@@ -167,4 +145,49 @@ pub fn live(journey: &crate::journey::Journey, data: &Dataset) -> Option<LiveNum
         stages,
         metrics,
     })
+}
+
+/// Per stage of `journey`, its active customers as of `a`'s cut-off, by health colour.
+pub fn stage_health(
+    journey: &crate::journey::Journey,
+    data: &Dataset,
+    a: &Assessment,
+) -> Vec<StageHealthCount> {
+    let all = Filter::default();
+    let states = customer_states(journey, data, a, &all);
+    let active: Vec<(usize, &CustomerState)> = population(data, a, &all)
+        .into_iter()
+        .zip(&states)
+        .filter(|(_, s)| !s.churned)
+        .collect();
+    stage_counts(journey, &active)
+}
+
+fn stage_counts(
+    journey: &crate::journey::Journey,
+    active: &[(usize, &CustomerState)],
+) -> Vec<StageHealthCount> {
+    journey
+        .stages
+        .iter()
+        .map(|s| {
+            let here: Vec<&CustomerState> = active
+                .iter()
+                .map(|(_, c)| *c)
+                .filter(|c| c.stage.as_deref() == Some(s.id.as_str()))
+                .collect();
+            let colour = |h: Health| {
+                here.iter()
+                    .filter(|c| c.health.as_ref().is_some_and(|x| x.colour == h))
+                    .count() as u64
+            };
+            StageHealthCount {
+                stage: s.id.clone(),
+                customers: here.len() as u64,
+                green: colour(Health::Green),
+                grey: colour(Health::Grey),
+                red: colour(Health::Red),
+            }
+        })
+        .collect()
 }

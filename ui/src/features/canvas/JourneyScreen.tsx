@@ -4,7 +4,7 @@ import type { StoredJourney } from "../../bindings/StoredJourney";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { TextArea, TextField } from "../../components/fields";
-import { plural, slug } from "../../components/text";
+import { plural } from "../../components/text";
 import { useTheme } from "../../components/theme";
 import { type AppError, api, toAppError } from "../../ipc";
 import { frameworkCheck } from "../editor/check";
@@ -27,6 +27,7 @@ import {
 import { useEditorKeys } from "../editor/useEditorKeys";
 import { useFunnel } from "../editor/useFunnel";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
+import { ExportDialog } from "../export/ExportDialog";
 import { itemOf, nodeId, roleNodeId, supportOf } from "./ids";
 import { JourneyCanvas } from "./JourneyCanvas";
 import type { CanvasActions } from "./JourneyContext";
@@ -45,10 +46,6 @@ interface Props {
   onMatrices: (name: string) => void;
 }
 
-function fileName(name: string): string {
-  return `${slug(name, 80) || "journey"}.json`;
-}
-
 const NOTHING: ReadonlySet<string> = new Set();
 const ignore = () => {};
 
@@ -60,6 +57,7 @@ export const SHORTCUTS: [string, string][] = [
   ["Shift+click, Shift+drag", "Select several"],
   ["Ctrl+A", "Select every card"],
   ["Ctrl+C, Ctrl+V", "Copy and paste cards"],
+  ["Ctrl+E", "Export: PDF playbook, journey map image, journey file, CSV"],
   ["T", "Light or dark theme"],
   ["S", "Add a stage"],
   ["N", "Add a sticky note"],
@@ -137,6 +135,7 @@ function Editor({
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const flow = useRef<ReactFlowInstance<CanvasNode> | null>(null);
   const [theme, toggleTheme] = useTheme();
   /** Presenting: the stage shown, by column; null when editing. */
@@ -258,7 +257,7 @@ function Editor({
 
   useEditorKeys({
     journey: j,
-    blocked: confirm !== null,
+    blocked: confirm !== null || exporting,
     presenting,
     present,
     flow,
@@ -274,20 +273,19 @@ function Editor({
     newStage,
     newNote,
     toggleTheme,
+    openExport: () => void exportFile(),
     onBack,
   });
 
   /** Leaves for another view once the last edit is stored (those views read it). */
   const saveThen = (go: () => void) => () => void editor.flush().then(go);
 
+  /** Opens the Export dialog once the last edit is stored: every export reads it. */
   async function exportFile() {
     setError(null);
     try {
       await editor.flush();
-      const path = await api.pickExportPath(fileName(j.name));
-      if (!path) return;
-      await api.exportJourney(stored.id, path);
-      setNotice(`Exported to ${path}`);
+      setExporting(true);
     } catch (e) {
       setError(toAppError(e));
     }
@@ -357,9 +355,21 @@ function Editor({
           </button>
         </div>
       )}
+      {exporting && (
+        <ExportDialog
+          journeyId={stored.id}
+          journeyName={j.name}
+          hasData={live !== null}
+          onClose={() => setExporting(false)}
+          onSaved={(path) => {
+            setExporting(false);
+            setNotice(`Exported to ${path}`);
+          }}
+        />
+      )}
       {notice && (
         <div className="notice-bar" role="status">
-          {notice}
+          <span data-testid="notice">{notice}</span>
           <button
             type="button"
             className="button button-quiet"

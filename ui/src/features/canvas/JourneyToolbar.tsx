@@ -103,7 +103,13 @@ export function JourneyToolbar({
         >
           + Note
         </button>
-        <button type="button" className="button" onClick={onExport}>
+        <button
+          type="button"
+          className="button"
+          onClick={onExport}
+          title="Export: PDF playbook, journey map image, journey file, CSV (Ctrl+E)"
+          data-testid="export-button"
+        >
           Export…
         </button>
         <div className="button-group">

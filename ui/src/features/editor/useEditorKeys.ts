@@ -33,6 +33,8 @@ export interface EditorKeys {
   newStage: () => void;
   newNote: () => void;
   toggleTheme: () => void;
+  /** Ctrl+E: the Export dialog. */
+  openExport: () => void;
   onBack: () => void;
 }
 
@@ -92,6 +94,9 @@ export function useEditorKeys(keys: EditorKeys) {
       } else if (mod && ((key === "z" && e.shiftKey) || key === "y")) {
         e.preventDefault();
         k.redo();
+      } else if (mod && key === "e") {
+        e.preventDefault();
+        k.openExport();
       } else if (mod && key === "c" && !typing) {
         k.copySelection();
       } else if (mod && key === "v" && !typing) {

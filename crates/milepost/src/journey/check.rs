@@ -1,0 +1,98 @@
+//! The framework check: what the Intelligent Framework asks a leadership team to
+//! question — "any activities that do not support the playbook need to be questioned".
+//! The playbook PDF prints these findings; the editor shows the same rules
+//! (`ui/src/features/editor/check.ts`, tested against the same wording).
+
+use serde::Serialize;
+
+use super::model::Journey;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// `stage-without-milestone`, `stage-without-metric`, `milestone-without-criteria`,
+    /// `activity-supports-nothing`, `activity-without-role`, `role-owns-nothing`.
+    pub rule: &'static str,
+    /// `stage`, `milestone`, `activity` or `role`.
+    pub kind: &'static str,
+    pub id: String,
+    pub message: String,
+}
+
+pub fn check(j: &Journey) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut add = |rule, kind, id: &str, message: String| {
+        out.push(Finding {
+            rule,
+            kind,
+            id: id.to_owned(),
+            message,
+        })
+    };
+    for s in &j.stages {
+        if s.milestones.is_empty() {
+            add(
+                "stage-without-milestone",
+                "stage",
+                &s.id,
+                format!(
+                    "Stage “{}” has no success milestone: how do you know a customer got there?",
+                    s.name
+                ),
+            );
+        }
+        if !j.metrics.iter().any(|m| m.stage == s.id) {
+            add(
+                "stage-without-metric",
+                "stage",
+                &s.id,
+                format!(
+                    "Stage “{}” has no metric: progress there is not measured.",
+                    s.name
+                ),
+            );
+        }
+        for m in s.milestones.iter().filter(|m| m.criteria.is_empty()) {
+            add(
+                "milestone-without-criteria",
+                "milestone",
+                &m.id,
+                format!(
+                    "Milestone “{}” has no criteria, so no customer can reach it.",
+                    m.name
+                ),
+            );
+        }
+    }
+    for a in &j.activities {
+        if a.milestones.is_empty() {
+            add(
+                "activity-supports-nothing",
+                "activity",
+                &a.id,
+                format!(
+                    "“{}” supports no milestone: what does it contribute to moving customers forward?",
+                    a.name
+                ),
+            );
+        }
+        if a.role.is_none() {
+            add(
+                "activity-without-role",
+                "activity",
+                &a.id,
+                format!("“{}” has no owner: which role runs it?", a.name),
+            );
+        }
+    }
+    for r in &j.roles {
+        if !j.activities.iter().any(|a| a.role.as_ref() == Some(&r.id)) {
+            add(
+                "role-owns-nothing",
+                "role",
+                &r.id,
+                format!("Role “{}” owns no play.", r.name),
+            );
+        }
+    }
+    out
+}
