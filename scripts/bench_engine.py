@@ -237,7 +237,10 @@ def bench(cli, customers):
             print(f"MISMATCH: milepost reached {ours}, duckdb {duck}")
             return False
         print(f"reached per milestone agree: {ours}")
-        return bench_matrices(cli, db, d, con, runs, out)
+        ok = bench_matrices(cli, db, d, con, runs, out)
+        # The playbook PDF of the same journey with these numbers (no peer makes one).
+        print(next(line for line in out.splitlines() if line.startswith("playbook PDF")))
+        return ok
 
 
 if __name__ == "__main__":

@@ -81,6 +81,10 @@ pub fn run() {
             commands::report::export_map,
             commands::report::export_journey_file,
             commands::report::export_customers_csv,
+            commands::versions::snapshot_journey,
+            commands::versions::journey_versions,
+            commands::versions::journey_version,
+            commands::versions::diff_versions,
         ])
         .run(tauri::generate_context!())
         .expect("the Milepost window could not be started");

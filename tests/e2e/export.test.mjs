@@ -35,6 +35,8 @@ describe("the Export dialog", () => {
     driver = await startApp(ws.db, ["--save-to", out]);
     await click(driver, '[data-testid="journey-card"]');
     await textsWhen(driver, '[data-testid="stage-name"]', 5);
+    // The live numbers are on the canvas: the workspace's data is loaded.
+    await find(driver, '[data-testid="milestone-stats"]');
   });
   after(async () => {
     await driver?.quit();
@@ -55,6 +57,7 @@ describe("the Export dialog", () => {
     );
     const pages = await driver.findElements(By.css(".export-pages img"));
     assert.equal(pages.length, 3);
+    assert.ok(await (await find(driver, '[data-testid="export-with-data"]')).isSelected());
     await click(driver, '[data-testid="export-save"]');
     const pdf = await saved(driver, out, ".pdf");
     await waitForText(driver, '[data-testid="notice"]', `Exported to ${pdf}`);

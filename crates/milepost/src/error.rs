@@ -47,6 +47,8 @@ pub enum Error {
     StakeholderNotFound { customer: String, name: String },
     #[error("a score must be from 1 to 10, not {0}")]
     ScoreOutOfRange(f64),
+    #[error("journey {journey} has no version {version} (see `milepost journey versions`)")]
+    VersionNotFound { journey: i64, version: i64 },
     /// An option the caller gave that cannot be used, in words naming it.
     #[error("{0}")]
     InvalidOption(String),
@@ -87,6 +89,7 @@ pub enum ErrorCode {
     ScoreOutOfRange,
     InvalidOption,
     Typeset,
+    VersionNotFound,
     /// A criterion's text does not parse; the report's `span` says where.
     InvalidCriterion,
     /// A failure of the app itself (a crashed worker thread), not of the input.
@@ -110,6 +113,7 @@ impl Error {
             Error::StakeholderNotFound { .. } => ErrorCode::StakeholderNotFound,
             Error::ScoreOutOfRange(_) => ErrorCode::ScoreOutOfRange,
             Error::InvalidOption(_) => ErrorCode::InvalidOption,
+            Error::VersionNotFound { .. } => ErrorCode::VersionNotFound,
             Error::Typeset(_) => ErrorCode::Typeset,
         }
     }

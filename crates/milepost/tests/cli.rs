@@ -1067,3 +1067,101 @@ fn journey_export_writes_the_playbook_as_pdf_and_the_map_as_png_or_svg() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("someday"), "{}", stderr(&o));
 }
+
+#[test]
+fn versions_snapshot_diff_restore_and_an_import_that_replaces_a_journey() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let o = milepost(&db, &["journey", "new", "--template", "billing-saas"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let original = stdout(&milepost(&db, &["journey", "export", "1", "-o", "-"]));
+    let v = stdout(&milepost(
+        &db,
+        &["journey", "snapshot", "1", "--name", "Before workshop"],
+    ));
+    let v1: i64 = v.trim().parse().unwrap();
+
+    // The workshop changes a criterion and adds a stage; the file replaces the journey.
+    let mut edited: serde_json::Value = serde_json::from_str(&original).unwrap();
+    let stages = edited["stages"].as_array_mut().unwrap();
+    stages.push(serde_json::json!({"id": "renew", "name": "Renew", "milestones": []}));
+    let milestone_id = stages[0]["milestones"][1]["id"].clone();
+    stages[0]["milestones"][1]["criteria"][0]["value"] = 2.into();
+    let file = dir.path().join("after.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&edited).unwrap()).unwrap();
+    let o = milepost(
+        &db,
+        &[
+            "journey",
+            "import",
+            file.to_str().unwrap(),
+            "--replace",
+            "1",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("1\t"),
+        "the journey keeps its id: {}",
+        stdout(&o)
+    );
+    assert_eq!(
+        json(&db, &["journey", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let versions = json(&db, &["journey", "versions", "1", "--json"]);
+    let names: Vec<&str> = versions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Before workshop", "Before importing after.json"]);
+    assert!(versions[0]["created_at"].as_str().unwrap().ends_with('Z'));
+
+    let d = json(&db, &["journey", "diff", "1", &v1.to_string(), "--json"]);
+    assert_eq!(
+        d["added"],
+        serde_json::json!([{"kind": "stage", "id": "renew", "name": "Renew"}])
+    );
+    assert_eq!(d["removed"], serde_json::json!([]));
+    assert_eq!(d["changed"].as_array().unwrap().len(), 1, "{d}");
+    assert!(
+        d["changed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "milestone"
+                && c["id"] == milestone_id
+                && c["fields"] == serde_json::json!(["criteria"])),
+        "{d}"
+    );
+
+    // Restore the version: the journey is the original again; restoring the automatic
+    // version taken first undoes that.
+    let o = milepost(&db, &["journey", "restore", "1", &v1.to_string()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&milepost(&db, &["journey", "export", "1", "-o", "-"])),
+        original
+    );
+    let versions = json(&db, &["journey", "versions", "1", "--json"]);
+    let undo = versions.as_array().unwrap().last().unwrap();
+    assert_eq!(undo["automatic"], true);
+    let o = milepost(&db, &["journey", "restore", "1", &undo["id"].to_string()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let now: serde_json::Value = serde_json::from_str(&stdout(&milepost(
+        &db,
+        &["journey", "export", "1", "-o", "-"],
+    )))
+    .unwrap();
+    assert_eq!(now["stages"], edited["stages"]);
+    // A version that is not there is named.
+    let o = milepost(&db, &["journey", "diff", "1", "999"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no version 999"), "{}", stderr(&o));
+}

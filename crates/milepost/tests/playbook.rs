@@ -520,3 +520,49 @@ fn a_bad_as_of_date_is_refused_with_the_date_named() {
     .unwrap_err();
     assert!(err.to_string().contains("31/31/2025"), "{err}");
 }
+
+#[test]
+fn an_export_reports_its_steps_and_a_cancelled_one_returns_nothing() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let j = templates::get("billing-saas").unwrap();
+    let go = AtomicBool::new(false);
+    let mut steps = Vec::new();
+    let pdf = report::playbook_pdf_with(
+        &j,
+        None,
+        &Options::default(),
+        0,
+        &mut |p| steps.push(p),
+        &go,
+    )
+    .unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let words: Vec<(u32, u32, String)> = steps
+        .into_iter()
+        .map(|p| (p.step, p.steps, p.words))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            (1, 3, "Working out the numbers".to_owned()),
+            (2, 3, "Laying out the pages".to_owned()),
+            (3, 3, "Writing the PDF".to_owned()),
+        ]
+    );
+    // Cancel pressed while the pages are laid out: the export stops at the next step.
+    let cancel = AtomicBool::new(false);
+    let err = report::playbook_pdf_with(
+        &j,
+        None,
+        &Options::default(),
+        0,
+        &mut |p| {
+            if p.step == 2 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    )
+    .unwrap_err();
+    assert!(matches!(err, milepost::Error::Cancelled), "{err}");
+}

@@ -2,6 +2,7 @@ pub mod data;
 pub mod journey;
 pub mod matrix;
 pub mod report;
+pub mod versions;
 pub mod workspace;
 
 /// Writes an exported CSV off the UI thread, whole or not at all, with a byte-order mark

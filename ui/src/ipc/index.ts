@@ -11,6 +11,7 @@ import type { CustomerState } from "../bindings/CustomerState";
 import type { DataPreview } from "../bindings/DataPreview";
 import type { DataSummary } from "../bindings/DataSummary";
 import type { DataTable } from "../bindings/DataTable";
+import type { Diff } from "../bindings/Diff";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { ExportProgress } from "../bindings/ExportProgress";
@@ -35,6 +36,7 @@ import type { Span } from "../bindings/Span";
 import type { StoredJourney } from "../bindings/StoredJourney";
 import type { TaskItem } from "../bindings/TaskItem";
 import type { Template } from "../bindings/Template";
+import type { Version } from "../bindings/Version";
 import { DATA_FILE_EXTENSIONS } from "../bindings/vocabulary";
 import type { WeekLoad } from "../bindings/WeekLoad";
 
@@ -195,6 +197,15 @@ export const api = {
   /** Writes the journey file; with `withData`, its analytics snapshot too. */
   exportJourneyFile: (id: number, path: string, withData: boolean) =>
     call<void>("export_journey_file", { id, path, withData }),
+  /** Saves the journey as it is now as a named version. */
+  snapshotJourney: (id: number, name: string, automatic: boolean) =>
+    call<Version>("snapshot_journey", { id, name, automatic }),
+  journeyVersions: (id: number) => call<Version[]>("journey_versions", { id }),
+  journeyVersion: (id: number, version: number) =>
+    call<Journey>("journey_version", { id, version }),
+  /** What changed from version `from` to version `to` (null: the journey now). */
+  diffVersions: (id: number, from: number, to: number | null) =>
+    call<Diff>("diff_versions", { id, from, to }),
   exportCustomersCsv: (id: number, path: string) =>
     call<void>("export_customers_csv", { id, path }),
   /** Fills the workspace with 2,000 demo customers, their events and stakeholders. */

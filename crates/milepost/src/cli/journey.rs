@@ -14,7 +14,38 @@ pub enum JourneyCommand {
     Import {
         /// The journey file (.json)
         file: PathBuf,
+        /// Replace this journey's content with the file's, keeping its id (its content
+        /// now is saved first as an automatic version)
+        #[arg(long, value_name = "JOURNEY")]
+        replace: Option<String>,
     },
+    /// Save the journey as it is now as a named version; prints the version's id
+    Snapshot {
+        /// The journey's id, name, or the start of its name
+        journey: String,
+        /// What to call the version, e.g. "Before workshop"
+        #[arg(long)]
+        name: String,
+    },
+    /// List a journey's saved versions, oldest first
+    Versions {
+        journey: String,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// What changed between two versions (V2 defaults to the journey as it is now)
+    Diff {
+        journey: String,
+        v1: i64,
+        v2: Option<i64>,
+        /// Print JSON instead of a list
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make the journey what version V saved (its content now is saved first as an
+    /// automatic version, so the restore can be undone by restoring that one)
+    Restore { journey: String, version: i64 },
     /// List the journeys in the workspace, most recent first
     List {
         /// Print JSON instead of a table
@@ -193,10 +224,104 @@ pub fn exec(db: Option<&Path>, command: JourneyCommand) -> anyhow::Result<()> {
                 j.milestones().count()
             ))
         }
-        JourneyCommand::Import { file } => {
+        JourneyCommand::Import { file, replace } => {
             let journey = file::read(&file)?;
             let mut store = open(db)?;
-            let id = store.insert_journey(&journey)?;
+            match replace {
+                None => {
+                    let id = store.insert_journey(&journey)?;
+                    stored(&store, id)
+                }
+                Some(target) => {
+                    let id = store.find_journey(&target)?;
+                    let name = file.file_name().map_or_else(
+                        || file.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    let before = store.replace_journey(id, &journey, &name)?;
+                    eprintln!("saved the journey as it was as version {}", before.id);
+                    stored(&store, id)
+                }
+            }
+        }
+        JourneyCommand::Snapshot { journey, name } => {
+            let store = open(db)?;
+            let id = store.find_journey(&journey)?;
+            out(store.snapshot(id, &name, false)?.id.to_string())
+        }
+        JourneyCommand::Versions { journey, json } => {
+            let store = open(db)?;
+            let list = store.versions(store.find_journey(&journey)?)?;
+            if json {
+                return out_json(&list);
+            }
+            if list.is_empty() {
+                eprintln!(
+                    "No versions yet. Save one: milepost journey snapshot JOURNEY --name \"Before workshop\""
+                );
+                return Ok(());
+            }
+            let mut t = table(["ID", "NAME", "SAVED"], &[0]);
+            for v in list {
+                let name = if v.automatic {
+                    format!("{} (automatic)", v.name)
+                } else {
+                    v.name
+                };
+                t.add_row([v.id.to_string(), name, v.created_at]);
+            }
+            out(render(&t))
+        }
+        JourneyCommand::Diff {
+            journey,
+            v1,
+            v2,
+            json,
+        } => {
+            let store = open(db)?;
+            let id = store.find_journey(&journey)?;
+            let old = store.load_version(id, v1)?;
+            let new = match v2 {
+                Some(v) => store.load_version(id, v)?,
+                None => store.load_journey(id)?,
+            };
+            let d = milepost::journey::diff::diff(&old, &new);
+            if json {
+                return out_json(&d);
+            }
+            if d.is_empty() {
+                return out("no differences".to_owned());
+            }
+            let mut lines = Vec::new();
+            lines.extend(
+                d.added
+                    .iter()
+                    .map(|x| format!("+ {} {} “{}”", x.kind, x.id, x.name)),
+            );
+            lines.extend(
+                d.removed
+                    .iter()
+                    .map(|x| format!("- {} {} “{}”", x.kind, x.id, x.name)),
+            );
+            lines.extend(d.changed.iter().map(|x| {
+                format!(
+                    "~ {} {} “{}”: {}",
+                    x.kind,
+                    x.id,
+                    x.name,
+                    x.fields.join(", ")
+                )
+            }));
+            out(lines.join("\n"))
+        }
+        JourneyCommand::Restore { journey, version } => {
+            let mut store = open(db)?;
+            let id = store.find_journey(&journey)?;
+            let before = store.restore_version(id, version)?;
+            eprintln!(
+                "restored version {version}; the journey as it was is version {} (restore it to undo)",
+                before.id
+            );
             stored(&store, id)
         }
         JourneyCommand::New { template, name } => {

@@ -112,6 +112,18 @@ pub fn parse(text: &str) -> Result<Journey, Vec<Problem>> {
     Ok(file.journey)
 }
 
+/// Reads a journey Milepost itself stored in the file format (a saved version): exactly as
+/// it was saved, without the checks a file from elsewhere gets, so a version taken while
+/// an edit left, say, a play pointing at a deleted stage still reads back.
+pub fn parse_stored(text: &str) -> Result<Journey, Problem> {
+    let mut value: Value =
+        serde_json::from_str(text).map_err(|e| Problem::new("", format!("not valid JSON: {e}")))?;
+    upgrade(&mut value);
+    serde_json::from_value::<JourneyFile>(value)
+        .map(|f| f.journey)
+        .map_err(|e| Problem::new("", format!("cannot be read: {e}")))
+}
+
 /// Brings a file written by an earlier version of the format up to date: a matrix
 /// quadrant's `action` is now its `rationale`.
 fn upgrade(root: &mut Value) {

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod criterion;
+pub mod diff;
 pub mod file;
 pub mod model;
 pub(crate) mod number;

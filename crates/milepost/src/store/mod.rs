@@ -9,6 +9,7 @@ mod import;
 mod journeys;
 mod scores;
 mod summary;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -21,6 +22,7 @@ pub use customers::{CustomerDetail, CustomerRow, Stakeholder, TimelineEvent};
 pub use journeys::{JourneySummary, SaveOutcome, StoredJourney};
 pub use scores::Rescore;
 pub use summary::{DataSummary, TableSummary};
+pub use versions::Version;
 
 use crate::{Error, Result};
 
@@ -30,11 +32,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/002_journey_revision.sql")),
         M::up(include_str!("migrations/003_customer_data.sql")),
         M::up(include_str!("migrations/004_score_history.sql")),
+        M::up(include_str!("migrations/005_journey_versions.sql")),
     ])
 });
 
 /// The number of the newest schema this version knows.
-const SCHEMA_VERSION: i64 = 4;
+const SCHEMA_VERSION: i64 = 5;
 
 /// Environment variable that points the CLI and the app at another database file.
 pub const DB_ENV: &str = "MILEPOST_DB";

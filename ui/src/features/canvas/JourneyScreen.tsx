@@ -28,6 +28,7 @@ import { useEditorKeys } from "../editor/useEditorKeys";
 import { useFunnel } from "../editor/useFunnel";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { ExportDialog } from "../export/ExportDialog";
+import { VersionsDialog } from "../versions/VersionsDialog";
 import { itemOf, nodeId, roleNodeId, supportOf } from "./ids";
 import { JourneyCanvas } from "./JourneyCanvas";
 import type { CanvasActions } from "./JourneyContext";
@@ -136,6 +137,7 @@ function Editor({
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
   const flow = useRef<ReactFlowInstance<CanvasNode> | null>(null);
   const [theme, toggleTheme] = useTheme();
   /** Presenting: the stage shown, by column; null when editing. */
@@ -257,7 +259,7 @@ function Editor({
 
   useEditorKeys({
     journey: j,
-    blocked: confirm !== null || exporting,
+    blocked: confirm !== null || exporting || versionsOpen,
     presenting,
     present,
     flow,
@@ -331,6 +333,12 @@ function Editor({
         onNewStage={newStage}
         onNewNote={newNote}
         onExport={exportFile}
+        onVersions={() =>
+          void editor.flush().then(
+            () => setVersionsOpen(true),
+            (e) => setError(toAppError(e)),
+          )
+        }
         onFunnel={saveThen(onFunnel)}
         onTasks={saveThen(() => onTasks(j.name))}
         onMatrices={saveThen(() => onMatrices(j.name))}
@@ -364,6 +372,19 @@ function Editor({
           onSaved={(path) => {
             setExporting(false);
             setNotice(`Exported to ${path}`);
+          }}
+        />
+      )}
+      {versionsOpen && (
+        <VersionsDialog
+          journeyId={stored.id}
+          journeyName={j.name}
+          current={j}
+          onClose={() => setVersionsOpen(false)}
+          onRestore={(version, name) => {
+            edit(() => version, "restore");
+            setVersionsOpen(false);
+            setNotice(`Restored “${name}”. Ctrl+Z undoes it.`);
           }}
         />
       )}

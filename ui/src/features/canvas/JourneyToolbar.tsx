@@ -17,6 +17,8 @@ interface Props {
   onNewStage: () => void;
   onNewNote: () => void;
   onExport: () => void;
+  /** Named versions: save, compare, restore. */
+  onVersions: () => void;
   onFunnel: () => void;
   onTasks: () => void;
   onMatrices: () => void;
@@ -35,6 +37,7 @@ export function JourneyToolbar({
   onNewStage,
   onNewNote,
   onExport,
+  onVersions,
   onFunnel,
   onTasks,
   onMatrices,
@@ -111,6 +114,15 @@ export function JourneyToolbar({
           data-testid="export-button"
         >
           Export…
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={onVersions}
+          title="Named versions: save one before the workshop, compare, restore"
+          data-testid="versions-button"
+        >
+          Versions…
         </button>
         <div className="button-group">
           <button

@@ -72,6 +72,10 @@ export function ExportDialog({ journeyId, journeyName, hasData, onClose, onSaved
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
+  // The live numbers may arrive after the dialog opened: include them once they do.
+  useEffect(() => {
+    if (hasData) setWithData(true);
+  }, [hasData]);
 
   useEscape(() => {
     if (busy) void api.cancelExport();

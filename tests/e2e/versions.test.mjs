@@ -1,0 +1,69 @@
+// Named versions in the real app: save one, change the journey, compare (the change is
+// listed, with the funnel under both), restore, and undo the restore with Ctrl+Z.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { Key } from "selenium-webdriver";
+import { By, cli, click, find, startApp, tempWorkspace, WAIT_MS, waitForText, waitForTexts } from "./app.mjs";
+
+const STAGES = ["Onboard", "Adopt", "Retain", "Expand", "Advocate"];
+
+async function retype(el, text) {
+  await el.sendKeys(Key.chord(Key.CONTROL, "a"));
+  await el.sendKeys(text);
+}
+
+describe("versions of a journey", () => {
+  const ws = tempWorkspace();
+  let driver;
+  before(async () => {
+    cli(ws.db, "journey", "new", "--template", "billing-saas");
+    cli(ws.db, "demo", "--customers", "300");
+    driver = await startApp(ws.db);
+    await click(driver, '[data-testid="journey-card"]');
+    await waitForTexts(driver, '[data-testid="stage-name"]', STAGES);
+  });
+  after(async () => {
+    await driver?.quit();
+    ws.cleanup();
+  });
+
+  it("saves a version, compares it with the changed journey, restores it, and undoes the restore", async () => {
+    await click(driver, '[data-testid="versions-button"]');
+    await retype(await find(driver, '[data-testid="version-name"]'), "Before workshop");
+    await click(driver, '[data-testid="version-save"]');
+    await waitForTexts(driver, '[data-testid="version"] .version-name', ["Before workshop"]);
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+    await driver.wait(
+      async () => (await driver.findElements(By.css('[data-testid="versions-dialog"]'))).length === 0,
+      WAIT_MS,
+    );
+
+    // The workshop adds a stage.
+    await click(driver, '[data-testid="add-stage"]');
+    await retype(await find(driver, '[data-testid="inspector-name"]'), "Renew");
+    await waitForTexts(driver, '[data-testid="stage-name"]', [...STAGES, "Renew"]);
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+
+    await click(driver, '[data-testid="versions-button"]');
+    await click(driver, '[data-testid="version-compare"]');
+    await waitForText(driver, '[data-testid="diff-added"] li', "Stage Renew");
+    await find(driver, '[data-testid="versions-funnel"] tbody tr');
+
+    await click(driver, '[data-testid="version-restore"]');
+    await waitForText(driver, '[data-testid="notice"]', "Restored “Before workshop”. Ctrl+Z undoes it.");
+    await waitForTexts(driver, '[data-testid="stage-name"]', STAGES);
+
+    await driver.actions().keyDown(Key.CONTROL).sendKeys("z").keyUp(Key.CONTROL).perform();
+    await waitForTexts(driver, '[data-testid="stage-name"]', [...STAGES, "Renew"]);
+
+    // The journey as it was before the restore was kept as an automatic version.
+    const versions = JSON.parse(cli(ws.db, "journey", "versions", "1", "--json"));
+    assert.deepEqual(
+      versions.map((v) => [v.name, v.automatic]),
+      [
+        ["Before workshop", false],
+        ["Before restoring “Before workshop”", true],
+      ],
+    );
+  });
+});
