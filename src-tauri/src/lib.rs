@@ -78,6 +78,7 @@ pub fn run() {
             commands::report::export_playbook,
             commands::report::cancel_export,
             commands::report::map_preview,
+            commands::report::template_preview,
             commands::report::export_map,
             commands::report::export_journey_file,
             commands::report::export_customers_csv,

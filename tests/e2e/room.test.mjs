@@ -21,16 +21,20 @@ describe("legible in the room", () => {
   const ws = tempWorkspace();
   after(() => ws.cleanup());
 
-  it("points a first run to the demo, and loads it in one click", async () => {
+  it("points a first run to the demo, and opens it in one click", async () => {
     const first = tempWorkspace();
     const driver = await startApp(first.db);
     try {
-      await click(driver, '[data-testid="home-load-demo"]');
-      await driver.wait(async () => (await count(driver, '[data-testid="demo-prompt"]')) === 0, 60_000, "the demo never loaded");
+      await click(driver, '[data-testid="open-demo-workspace"]');
+      await driver.wait(
+        async () => (await count(driver, '[data-testid="milestone-stats"]')) > 0,
+        60_000,
+        "the demo never opened on a canvas with live counts",
+      );
       const summary = JSON.parse(cli(first.db, "data", "summary", "--json"));
       assert.equal(summary.customers.rows, 2000);
-      const card = await (await find(driver, '[data-testid="open-data"]')).getText();
-      assert.match(card, /2,000 customers/);
+      const journeys = JSON.parse(cli(first.db, "journey", "list", "--json"));
+      assert.deepEqual(journeys.map((j) => j.name), ["Billing SaaS — post-sales journey"]);
     } finally {
       await driver.quit();
       first.cleanup();

@@ -44,14 +44,30 @@ async function save(driver, name) {
   console.log(`saved ${join(OUT, name)}`);
 }
 
-it("takes a screenshot of the first run: an empty workspace offers the demo", async () => {
+it("takes a screenshot of the first run: an empty workspace welcomes with the demo and a gallery", async () => {
   const first = tempWorkspace();
   const driver = await open(first.db);
   try {
-    await driver.executeScript("localStorage.removeItem('milepost.theme'); document.documentElement.dataset.theme = 'light'");
-    await find(driver, '[data-testid="demo-prompt"]');
-    await textsWhen(driver, ".template-card", 3);
+    await driver.executeScript(
+      "localStorage.removeItem('milepost.theme'); localStorage.removeItem('milepost.hints.dismissed'); document.documentElement.dataset.theme = 'light'",
+    );
+    await find(driver, '[data-testid="welcome"]');
+    await driver.wait(
+      async () =>
+        (await driver.executeScript(
+          "return [...document.querySelectorAll('.welcome-map img')].filter((i) => i.complete && i.naturalWidth > 0).length",
+        )) === 3,
+      WAIT_MS,
+      "the template pictures never showed",
+    );
     await save(driver, "home-first-run.png");
+    // The demo workspace, with the first hints.
+    await click(driver, '[data-testid="open-demo-workspace"]');
+    await find(driver, '[data-testid="milestone-stats"]');
+    await find(driver, '[data-testid="hints"]');
+    await settle(driver);
+    await save(driver, "demo-first-open.png");
+    await click(driver, '[data-testid="hints-dismiss"]');
   } finally {
     await driver.quit();
     first.cleanup();

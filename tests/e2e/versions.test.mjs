@@ -42,6 +42,7 @@ describe("versions of a journey", () => {
     await click(driver, '[data-testid="add-stage"]');
     await retype(await find(driver, '[data-testid="inspector-name"]'), "Renew");
     await waitForTexts(driver, '[data-testid="stage-name"]', [...STAGES, "Renew"]);
+    // Leave the field and the selection: the journey's panel has Versions….
     await driver.actions().sendKeys(Key.ESCAPE).perform();
 
     await click(driver, '[data-testid="versions-button"]');

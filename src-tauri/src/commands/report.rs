@@ -189,3 +189,14 @@ pub async fn export_customers_csv(
     .await?;
     super::write_csv(path, text).await
 }
+
+/// A built-in journey's map as a small PNG data URL, for the welcome gallery.
+#[tauri::command]
+pub async fn template_preview(key: String) -> CommandResult<String> {
+    blocking(move || {
+        let journey = milepost::journey::templates::get(&key)
+            .ok_or(milepost::Error::TemplateNotFound(key))?;
+        report::journey_thumbnail(&journey, now()).map(|png| report::png_data_url(&png))
+    })
+    .await
+}

@@ -190,6 +190,8 @@ export const api = {
     return call<void>("export_playbook", { id, options, path, onProgress: channel });
   },
   cancelExport: () => call<void>("cancel_export"),
+  /** A built-in journey's map as a small PNG data URL. */
+  templatePreview: (key: string) => call<string>("template_preview", { key }),
   /** The journey map as a PNG data URL. */
   mapPreview: (id: number, options: MapOptions) => call<string>("map_preview", { id, options }),
   exportMap: (id: number, options: MapOptions, format: ImageFormat, path: string) =>

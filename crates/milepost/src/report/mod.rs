@@ -182,6 +182,25 @@ pub fn journey_map(
     format: ImageFormat,
     today: i64,
 ) -> crate::Result<Vec<u8>> {
+    let t = map_document(journey, data, options, today)?;
+    match format {
+        ImageFormat::Png => typeset::png(&t, 0, MAP_SCALE),
+        ImageFormat::Svg => typeset::svg(&t, 0).map(String::into_bytes),
+    }
+}
+
+/// A small picture of a journey's map (no numbers), for the template gallery.
+pub fn journey_thumbnail(journey: &Journey, today: i64) -> crate::Result<Vec<u8>> {
+    let t = map_document(journey, None, &MapOptions::default(), today)?;
+    typeset::png(&t, 0, 0.75)
+}
+
+fn map_document(
+    journey: &Journey,
+    data: Option<(&Dataset, &Scores)>,
+    options: &MapOptions,
+    today: i64,
+) -> crate::Result<Typeset> {
     let book = playbook::playbook(
         journey,
         data,
@@ -200,7 +219,7 @@ pub fn journey_map(
             .collect(),
         None => book.stages,
     };
-    let t = typeset::typeset(
+    typeset::typeset(
         "map.typ",
         &MapData {
             title: book.title,
@@ -209,11 +228,7 @@ pub fn journey_map(
             theme: options.theme,
             stages,
         },
-    )?;
-    match format {
-        ImageFormat::Png => typeset::png(&t, 0, MAP_SCALE),
-        ImageFormat::Svg => typeset::svg(&t, 0).map(String::into_bytes),
-    }
+    )
 }
 
 /// Writes a file so that a reader never sees half of it: into a temporary file beside

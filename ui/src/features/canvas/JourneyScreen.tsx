@@ -29,6 +29,7 @@ import { useFunnel } from "../editor/useFunnel";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { ExportDialog } from "../export/ExportDialog";
 import { VersionsDialog } from "../versions/VersionsDialog";
+import { Hints } from "./Hints";
 import { itemOf, nodeId, roleNodeId, supportOf } from "./ids";
 import { JourneyCanvas } from "./JourneyCanvas";
 import type { CanvasActions } from "./JourneyContext";
@@ -333,12 +334,6 @@ function Editor({
         onNewStage={newStage}
         onNewNote={newNote}
         onExport={exportFile}
-        onVersions={() =>
-          void editor.flush().then(
-            () => setVersionsOpen(true),
-            (e) => setError(toAppError(e)),
-          )
-        }
         onFunnel={saveThen(onFunnel)}
         onTasks={saveThen(() => onTasks(j.name))}
         onMatrices={saveThen(() => onMatrices(j.name))}
@@ -404,6 +399,7 @@ function Editor({
       <div className="editor-body">
         <div className="canvas-area">{canvas}</div>
         <aside className="sidebar">
+          {selected.size === 0 && <Hints hasData={live !== null} />}
           {single ? (
             <Inspector
               key={`${single.kind}:${single.id}`}
@@ -430,6 +426,20 @@ function Editor({
                   edit((x) => ({ ...x, description: optionalText(v) }), "journey:description")
                 }
               />
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void editor.flush().then(
+                    () => setVersionsOpen(true),
+                    (e) => setError(toAppError(e)),
+                  )
+                }
+                title="Save a named version before the workshop, compare, restore"
+                data-testid="versions-button"
+              >
+                Versions…
+              </button>
               {selected.size > 1 && (
                 <p className="muted">{selected.size} items selected — Delete removes them all.</p>
               )}

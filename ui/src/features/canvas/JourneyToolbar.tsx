@@ -17,8 +17,6 @@ interface Props {
   onNewStage: () => void;
   onNewNote: () => void;
   onExport: () => void;
-  /** Named versions: save, compare, restore. */
-  onVersions: () => void;
   onFunnel: () => void;
   onTasks: () => void;
   onMatrices: () => void;
@@ -37,7 +35,6 @@ export function JourneyToolbar({
   onNewStage,
   onNewNote,
   onExport,
-  onVersions,
   onFunnel,
   onTasks,
   onMatrices,
@@ -115,15 +112,7 @@ export function JourneyToolbar({
         >
           Export…
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={onVersions}
-          title="Named versions: save one before the workshop, compare, restore"
-          data-testid="versions-button"
-        >
-          Versions…
-        </button>
+
         <div className="button-group">
           <button
             type="button"

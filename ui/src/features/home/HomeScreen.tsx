@@ -8,6 +8,7 @@ import { ThemeButton } from "../../components/ThemeButton";
 import { plural } from "../../components/text";
 import { timeAgo } from "../../components/time";
 import { type AppError, api, toAppError } from "../../ipc";
+import { Welcome } from "./Welcome";
 
 interface Props {
   onOpen: (id: number) => void;
@@ -65,6 +66,13 @@ export function HomeScreen({ onOpen, onOpenData }: Props) {
   const createFromTemplate = (key: string) =>
     run(key, async () => onOpen(await api.createFromTemplate(key)));
 
+  /** The demo: the Billing SaaS journey over 2,000 demo customers, opened on the canvas. */
+  const openDemo = () =>
+    run("open-demo", async () => {
+      if ((await api.dataSummary()).customers.rows === 0) await api.loadDemoData();
+      onOpen(await api.createFromTemplate("billing-saas"));
+    });
+
   const createBlank = () => run("blank", async () => onOpen(await api.createBlank("New journey")));
 
   const importFile = () =>
@@ -100,132 +108,140 @@ export function HomeScreen({ onOpen, onOpenData }: Props) {
 
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
 
-      <main className="home-main">
-        <section className="home-journeys" aria-labelledby="journeys-heading">
-          <h2 id="journeys-heading">Your journeys</h2>
-          {noData && (
-            <div className="demo-prompt" data-testid="demo-prompt">
-              <div>
-                <p className="demo-prompt-title">See a live funnel in a minute</p>
-                <p className="muted">
-                  Load the demo workspace — 2,000 customers of a software company with two years of
-                  usage — then open any template to see who reached each milestone, who is red, and
-                  this week's tasks.
-                </p>
+      {journeys !== null && journeys.length === 0 ? (
+        <main className="home-main home-welcome">
+          <Welcome
+            templates={templates}
+            busy={busy}
+            onOpenDemo={openDemo}
+            onTemplate={createFromTemplate}
+            onBlank={createBlank}
+            onImport={importFile}
+          />
+        </main>
+      ) : (
+        <main className="home-main">
+          <section className="home-journeys" aria-labelledby="journeys-heading">
+            <h2 id="journeys-heading">Your journeys</h2>
+            {noData && (
+              <div className="demo-prompt" data-testid="demo-prompt">
+                <div>
+                  <p className="demo-prompt-title">See a live funnel in a minute</p>
+                  <p className="muted">
+                    Load the demo workspace — 2,000 customers of a software company with two years
+                    of usage — then open any template to see who reached each milestone, who is red,
+                    and this week's tasks.
+                  </p>
+                </div>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={loadDemo}
+                  disabled={busy !== null}
+                  data-testid="home-load-demo"
+                >
+                  {busy === "demo" ? "Loading demo data…" : "Load demo data"}
+                </button>
               </div>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={loadDemo}
-                disabled={busy !== null}
-                data-testid="home-load-demo"
-              >
-                {busy === "demo" ? "Loading demo data…" : "Load demo data"}
-              </button>
-            </div>
-          )}
-          {journeys === null ? (
-            <p className="muted">Loading…</p>
-          ) : journeys.length === 0 ? (
-            <div className="empty-state">
-              <p className="empty-title">No journeys yet</p>
-              <p className="muted">
-                Start from one of the templates on the right — each is a complete framework with
-                stages, success milestones, a playbook, roles and metrics — or import a journey
-                file.{" "}
-                {noData
-                  ? "With the demo data loaded, each shows its live funnel."
-                  : "Your customer data shows on it as a live funnel."}
-              </p>
-            </div>
-          ) : (
-            <ul className="journey-list" data-testid="journey-list">
-              {journeys.map((j) => (
-                <li key={j.id} className="journey-card" data-testid="journey-card">
-                  <button type="button" className="journey-open" onClick={() => onOpen(j.id)}>
-                    <span className="journey-name">{j.name}</span>
-                    {j.description && <span className="journey-description">{j.description}</span>}
-                    <span className="journey-meta">
-                      {plural(j.stages, "stage")} · {plural(j.milestones, "milestone")} ·{" "}
-                      {plural(j.activities, "play")}
-                      <span className="dot">·</span>
-                      {j.opened_at
-                        ? `opened ${timeAgo(j.opened_at)}`
-                        : `changed ${timeAgo(j.updated_at)}`}
-                    </span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-quiet journey-delete"
-                    aria-label={`Delete ${j.name}`}
-                    title="Delete journey"
-                    onClick={() => setToDelete(j)}
-                  >
-                    Delete
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-
-        <aside className="home-start" aria-labelledby="start-heading">
-          <h2 id="start-heading">Start a journey</h2>
-          {templates && (
-            <>
-              <ul className="template-list">
-                {templates.map((t) => (
-                  <li key={t.key}>
+            )}
+            {journeys === null ? (
+              <p className="muted">Loading…</p>
+            ) : (
+              <ul className="journey-list" data-testid="journey-list">
+                {journeys.map((j) => (
+                  <li key={j.id} className="journey-card" data-testid="journey-card">
+                    <button type="button" className="journey-open" onClick={() => onOpen(j.id)}>
+                      <span className="journey-name">{j.name}</span>
+                      {j.description && (
+                        <span className="journey-description">{j.description}</span>
+                      )}
+                      <span className="journey-meta">
+                        {plural(j.stages, "stage")} · {plural(j.milestones, "milestone")} ·{" "}
+                        {plural(j.activities, "play")}
+                        <span className="dot">·</span>
+                        {j.opened_at
+                          ? `opened ${timeAgo(j.opened_at)}`
+                          : `changed ${timeAgo(j.updated_at)}`}
+                      </span>
+                    </button>
                     <button
                       type="button"
-                      className="template-card"
-                      data-testid={`template-${t.key}`}
-                      disabled={busy !== null}
-                      onClick={() => createFromTemplate(t.key)}
+                      className="button button-quiet journey-delete"
+                      aria-label={`Delete ${j.name}`}
+                      title="Delete journey"
+                      onClick={() => setToDelete(j)}
                     >
-                      <span className="template-name">{t.name}</span>
-                      <span className="template-summary">{t.summary}</span>
-                      <span className="template-action">
-                        {busy === t.key ? "Creating…" : "New from template →"}
-                      </span>
+                      Delete
                     </button>
                   </li>
                 ))}
               </ul>
-              <button
-                type="button"
-                className="button button-wide"
-                data-testid="new-blank"
-                onClick={createBlank}
-                disabled={busy !== null}
-              >
-                {busy === "blank" ? "Creating…" : "Blank journey"}
-              </button>
-              <button
-                type="button"
-                className="button button-wide"
-                onClick={importFile}
-                disabled={busy !== null}
-              >
-                {busy === "import" ? "Importing…" : "Import journey file…"}
-              </button>
-            </>
-          )}
-          <h2 className="home-data-heading">Customer data</h2>
-          <button type="button" className="data-card" onClick={onOpenData} data-testid="open-data">
-            <span className="template-name">
-              {data && data.customers.rows > 0
-                ? `${plural(data.customers.rows, "customer")} · ${plural(data.events.rows, "event")}`
-                : "No customer data yet"}
-            </span>
-            <span className="template-summary">
-              Import customers, usage events and stakeholders from CSV or Excel to measure them
-              against your journeys.
-            </span>
-            <span className="template-action">Open customer data →</span>
-          </button>
-        </aside>
-      </main>
+            )}
+          </section>
+
+          <aside className="home-start" aria-labelledby="start-heading">
+            <h2 id="start-heading">Start a journey</h2>
+            {templates && (
+              <>
+                <ul className="template-list">
+                  {templates.map((t) => (
+                    <li key={t.key}>
+                      <button
+                        type="button"
+                        className="template-card"
+                        data-testid={`template-${t.key}`}
+                        disabled={busy !== null}
+                        onClick={() => createFromTemplate(t.key)}
+                      >
+                        <span className="template-name">{t.name}</span>
+                        <span className="template-summary">{t.summary}</span>
+                        <span className="template-action">
+                          {busy === t.key ? "Creating…" : "New from template →"}
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+                <button
+                  type="button"
+                  className="button button-wide"
+                  data-testid="new-blank"
+                  onClick={createBlank}
+                  disabled={busy !== null}
+                >
+                  {busy === "blank" ? "Creating…" : "Blank journey"}
+                </button>
+                <button
+                  type="button"
+                  className="button button-wide"
+                  onClick={importFile}
+                  disabled={busy !== null}
+                >
+                  {busy === "import" ? "Importing…" : "Import journey file…"}
+                </button>
+              </>
+            )}
+            <h2 className="home-data-heading">Customer data</h2>
+            <button
+              type="button"
+              className="data-card"
+              onClick={onOpenData}
+              data-testid="open-data"
+            >
+              <span className="template-name">
+                {data && data.customers.rows > 0
+                  ? `${plural(data.customers.rows, "customer")} · ${plural(data.events.rows, "event")}`
+                  : "No customer data yet"}
+              </span>
+              <span className="template-summary">
+                Import customers, usage events and stakeholders from CSV or Excel to measure them
+                against your journeys.
+              </span>
+              <span className="template-action">Open customer data →</span>
+            </button>
+          </aside>
+        </main>
+      )}
 
       <footer className="home-footer muted">Workspace: {dbPath}</footer>
 
