@@ -104,6 +104,28 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await save(driver, "export.png");
     await driver.actions().sendKeys(Key.ESCAPE).perform();
 
+    // A workshop agenda, its second step running: the countdown shows in the presenter
+    // view, large enough to read from the back of the room.
+    for (const [title, minutes] of [["Stages", "15"], ["Success milestones", "20"]]) {
+      const add = await find(driver, '[data-testid="agenda-add"]');
+      await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", add);
+      await add.click();
+      const titles = await driver.findElements(By.css('[data-testid="agenda-title"]'));
+      const mins = await driver.findElements(By.css('[data-testid="agenda-minutes"]'));
+      for (const [field, text] of [
+        [titles[titles.length - 1], title],
+        [mins[mins.length - 1], minutes],
+      ]) {
+        await field.sendKeys(Key.chord(Key.CONTROL, "a"));
+        await field.sendKeys(text);
+      }
+    }
+    const starts = await driver.findElements(By.css('[data-testid="agenda-start"]'));
+    await starts[1].click();
+    await find(driver, '[data-testid="timer"]');
+    await settle(driver);
+    await save(driver, "agenda-timer.png");
+
     // The presenter view on the second stage, then the dark theme.
     await driver.actions().sendKeys(Key.F5).perform();
     await find(driver, '[data-testid="presenter"]');
@@ -113,6 +135,7 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await save(driver, "presenter.png");
     await driver.actions().sendKeys(Key.ESCAPE).perform();
     await find(driver, '[data-testid="journey-title"]');
+    await click(driver, '[data-testid="timer-stop"]');
     await click(driver, '[data-testid="theme-toggle"]');
     await settle(driver);
     await save(driver, "canvas-dark.png");

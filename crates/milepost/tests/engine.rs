@@ -56,6 +56,7 @@ fn journey(stages: Vec<Vec<Milestone>>) -> Journey {
         metrics: vec![],
         matrices: vec![],
         notes: vec![],
+        agenda: vec![],
     }
 }
 

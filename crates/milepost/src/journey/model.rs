@@ -32,6 +32,20 @@ pub struct Journey {
     /// Free workshop notes placed on the canvas.
     #[serde(default)]
     pub notes: Vec<StickyNote>,
+    /// The workshop's agenda: timed steps the facilitator runs through.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<AgendaStep>>", optional)]
+    pub agenda: Vec<AgendaStep>,
+}
+
+/// One step of a workshop's agenda, e.g. "Milestones — 20 min".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct AgendaStep {
+    pub id: String,
+    pub title: String,
+    /// How long the step is planned to take.
+    #[schemars(range(min = 1, max = 600))]
+    pub minutes: u32,
 }
 
 /// A journey stage (phase), e.g. Onboard, Adopt, Retain, Expand, Advocate.

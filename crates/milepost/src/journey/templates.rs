@@ -72,6 +72,7 @@ pub fn blank(name: &str) -> Journey {
         metrics: Vec::new(),
         matrices: Vec::new(),
         notes: Vec::new(),
+        agenda: Vec::new(),
     }
 }
 

@@ -88,8 +88,8 @@ impl Store {
         let fail = |e| super::db_error(&path, e);
         let tx = self.conn.transaction().map_err(fail)?;
         tx.execute(
-            "INSERT INTO journey (name, description) VALUES (?1, ?2)",
-            params![name, journey.description],
+            "INSERT INTO journey (name, description, agenda) VALUES (?1, ?2, ?3)",
+            params![name, journey.description, to_json(&journey.agenda)],
         )
         .map_err(fail)?;
         let id = tx.last_insert_rowid();
@@ -106,10 +106,15 @@ impl Store {
         let tx = self.conn.transaction().map_err(fail)?;
         let head = tx
             .execute(
-                "UPDATE journey SET name = ?2, description = ?3,
+                "UPDATE journey SET name = ?2, description = ?3, agenda = ?4,
                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-                 WHERE id = ?1 AND (name IS NOT ?2 OR description IS NOT ?3)",
-                params![id, journey.name, journey.description],
+                 WHERE id = ?1 AND (name IS NOT ?2 OR description IS NOT ?3 OR agenda IS NOT ?4)",
+                params![
+                    id,
+                    journey.name,
+                    journey.description,
+                    to_json(&journey.agenda)
+                ],
             )
             .map_err(fail)?;
         let exists: bool = tx
@@ -206,16 +211,21 @@ impl Store {
 
     /// Reads a whole journey back.
     pub fn load_journey(&self, id: i64) -> Result<Journey> {
-        let head: Option<(String, Option<String>)> = self
+        let head: Option<(String, Option<String>, String)> = self
             .conn
             .query_row(
-                "SELECT name, description FROM journey WHERE id = ?1",
+                "SELECT name, description, agenda FROM journey WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()
             .map_err(self.fail())?;
-        let (name, description) = head.ok_or_else(|| Error::JourneyNotFound(id.to_string()))?;
+        let (name, description, agenda) =
+            head.ok_or_else(|| Error::JourneyNotFound(id.to_string()))?;
+        let agenda = serde_json::from_str(&agenda).map_err(|e| Error::Database {
+            path: self.path.clone(),
+            message: format!("journey {id}: its agenda cannot be read: {e}"),
+        })?;
         let mut stages: Vec<Stage> = self.items(id, "stage")?;
         let milestones: Vec<(Option<String>, Milestone)> =
             self.items_with_parent(id, "milestone")?;
@@ -241,6 +251,7 @@ impl Store {
             metrics: self.items::<Metric>(id, "metric")?,
             matrices: self.items::<Matrix>(id, "matrix")?,
             notes: self.items::<StickyNote>(id, "note")?,
+            agenda,
         })
     }
 

@@ -33,11 +33,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/003_customer_data.sql")),
         M::up(include_str!("migrations/004_score_history.sql")),
         M::up(include_str!("migrations/005_journey_versions.sql")),
+        M::up(include_str!("migrations/006_journey_agenda.sql")),
     ])
 });
 
 /// The number of the newest schema this version knows.
-const SCHEMA_VERSION: i64 = 5;
+const SCHEMA_VERSION: i64 = 6;
 
 /// Environment variable that points the CLI and the app at another database file.
 pub const DB_ENV: &str = "MILEPOST_DB";

@@ -165,4 +165,31 @@ mod tests {
             Err(Error::VersionNotFound { .. })
         ));
     }
+
+    #[test]
+    fn an_agenda_is_saved_with_its_journey_and_its_versions() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut j = templates::get("dealer-photos").unwrap();
+        j.agenda = vec![
+            crate::journey::AgendaStep {
+                id: "stages".into(),
+                title: "Stages".into(),
+                minutes: 15,
+            },
+            crate::journey::AgendaStep {
+                id: "milestones".into(),
+                title: "Milestones".into(),
+                minutes: 20,
+            },
+        ];
+        let id = store.insert_journey(&j).unwrap();
+        assert_eq!(store.load_journey(id).unwrap().agenda, j.agenda);
+        let v = store.snapshot(id, "Agenda set", false).unwrap();
+        let mut shorter = store.load_journey(id).unwrap();
+        shorter.agenda[1].minutes = 10;
+        let saved = store.save_journey(id, &shorter).unwrap();
+        assert_eq!(saved.written, 1, "only the journey's head row changes");
+        assert_eq!(store.load_journey(id).unwrap().agenda[1].minutes, 10);
+        assert_eq!(store.load_version(id, v.id).unwrap().agenda[1].minutes, 20);
+    }
 }

@@ -29,6 +29,15 @@ import { useFunnel } from "../editor/useFunnel";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { ExportDialog } from "../export/ExportDialog";
 import { VersionsDialog } from "../versions/VersionsDialog";
+import { AgendaPanel } from "../workshop/AgendaPanel";
+import { Timer } from "../workshop/Timer";
+import {
+  extend as extendTimer,
+  pause as pauseTimer,
+  resume as resumeTimer,
+  start as startTimer,
+  type TimerState,
+} from "../workshop/timer";
 import { Hints } from "./Hints";
 import { itemOf, nodeId, roleNodeId, supportOf } from "./ids";
 import { JourneyCanvas } from "./JourneyCanvas";
@@ -139,6 +148,7 @@ function Editor({
   const [notice, setNotice] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [timer, setTimer] = useState<TimerState | null>(null);
   const flow = useRef<ReactFlowInstance<CanvasNode> | null>(null);
   const [theme, toggleTheme] = useTheme();
   /** Presenting: the stage shown, by column; null when editing. */
@@ -297,6 +307,24 @@ function Editor({
   const single = selected.size === 1 ? itemOf([...selected][0] as string) : null;
   const save = editor.saveState;
 
+  const agenda = j.agenda ?? [];
+  const startStep = (i: number) => {
+    const step = agenda[i];
+    setTimer(step ? startTimer(i, step.minutes, Date.now()) : null);
+  };
+  const timerView = timer && (
+    <Timer
+      agenda={agenda}
+      timer={timer}
+      large={presenting !== null}
+      onPause={() => setTimer((t) => t && pauseTimer(t, Date.now()))}
+      onResume={() => setTimer((t) => t && resumeTimer(t, Date.now()))}
+      onExtend={() => setTimer((t) => t && extendTimer(t, 5))}
+      onNext={() => startStep(timer.step + 1)}
+      onStop={() => setTimer(null)}
+    />
+  );
+
   const editing = presenting === null;
   const canvas = (
     <JourneyCanvas
@@ -317,6 +345,7 @@ function Editor({
     return (
       <PresenterView journey={j} at={presenting} present={present}>
         {canvas}
+        {timerView}
       </PresenterView>
     );
   }
@@ -397,7 +426,10 @@ function Editor({
         </div>
       )}
       <div className="editor-body">
-        <div className="canvas-area">{canvas}</div>
+        <div className="canvas-area">
+          {canvas}
+          {timerView}
+        </div>
         <aside className="sidebar">
           {selected.size === 0 && <Hints hasData={live !== null} />}
           {single ? (
@@ -440,6 +472,12 @@ function Editor({
               >
                 Versions…
               </button>
+              <AgendaPanel
+                journey={j}
+                edit={edit}
+                running={timer?.step ?? null}
+                onStart={startStep}
+              />
               {selected.size > 1 && (
                 <p className="muted">{selected.size} items selected — Delete removes them all.</p>
               )}

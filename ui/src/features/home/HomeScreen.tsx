@@ -117,6 +117,7 @@ export function HomeScreen({ onOpen, onOpenData }: Props) {
             onTemplate={createFromTemplate}
             onBlank={createBlank}
             onImport={importFile}
+            onOpenData={onOpenData}
           />
         </main>
       ) : (

@@ -11,6 +11,7 @@ interface Props {
   onTemplate: (key: string) => void;
   onBlank: () => void;
   onImport: () => void;
+  onOpenData: () => void;
 }
 
 // Pictures of the templates' maps, made once a session by the core.
@@ -43,7 +44,15 @@ function MapPicture({ templateKey, name }: { templateKey: string; name: string }
   );
 }
 
-export function Welcome({ templates, busy, onOpenDemo, onTemplate, onBlank, onImport }: Props) {
+export function Welcome({
+  templates,
+  busy,
+  onOpenDemo,
+  onTemplate,
+  onBlank,
+  onImport,
+  onOpenData,
+}: Props) {
   return (
     <div className="welcome" data-testid="welcome">
       <section className="welcome-demo">
@@ -99,6 +108,9 @@ export function Welcome({ templates, busy, onOpenDemo, onTemplate, onBlank, onIm
         </button>
         <button type="button" className="button" onClick={onImport} disabled={busy !== null}>
           {busy === "import" ? "Importing…" : "Import journey file…"}
+        </button>
+        <button type="button" className="button" onClick={onOpenData} data-testid="open-data">
+          Import your customer data…
         </button>
       </div>
     </div>
