@@ -82,6 +82,7 @@ pub fn run() {
             commands::report::export_map,
             commands::report::export_journey_file,
             commands::report::export_customers_csv,
+            commands::report::export_workshop_summary,
             commands::versions::snapshot_journey,
             commands::versions::journey_versions,
             commands::versions::journey_version,

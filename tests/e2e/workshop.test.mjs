@@ -1,9 +1,11 @@
 // The workshop agenda in the real app: a timed step counts down in the editor and in the
 // presenter view, extends, pauses and resumes, and the agenda is saved with the journey.
 import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Key } from "selenium-webdriver";
-import { By, cli, click, find, startApp, tempWorkspace, textsWhen, WAIT_MS } from "./app.mjs";
+import { By, cli, click, find, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForTexts } from "./app.mjs";
 
 async function retype(el, text) {
   await el.sendKeys(Key.chord(Key.CONTROL, "a"));
@@ -33,10 +35,12 @@ const seconds = (text) => {
 
 describe("the workshop agenda", () => {
   const ws = tempWorkspace();
+  const out = join(ws.dir, "exports");
   let driver;
   before(async () => {
+    mkdirSync(out);
     cli(ws.db, "journey", "new", "--template", "billing-saas");
-    driver = await startApp(ws.db);
+    driver = await startApp(ws.db, ["--save-to", out]);
     await click(driver, '[data-testid="journey-card"]');
     await textsWhen(driver, '[data-testid="stage-name"]', 5);
   });
@@ -82,5 +86,39 @@ describe("the workshop agenda", () => {
       exported.agenda.map((s) => [s.title, s.minutes]),
       [["Milestones", 1]],
     );
+  });
+
+  it("keeps who attended, the decisions and the parking lot, and saves the summary", async () => {
+    // Names and decisions are typed and entered.
+    for (const name of ["Ana Ruiz", "Bo Chen"]) {
+      await (await find(driver, '[data-testid="participant-name"]')).sendKeys(name, Key.ENTER);
+    }
+    await waitForTexts(driver, '[data-testid="participants"] li', ["Ana Ruiz✕", "Bo Chen✕"]);
+    await (await find(driver, '[data-testid="decision-text"]')).sendKeys(
+      "Onboarding ends at the first live cycle",
+      Key.ENTER,
+    );
+    await waitForTexts(driver, '[data-testid="decisions"] li', ["Onboarding ends at the first live cycle✕"]);
+    // A note, set aside to the parking lot: it leaves the board.
+    await click(driver, '[data-testid="add-note"]');
+    const text = await find(driver, ".inspector textarea");
+    await text.sendKeys("Revisit pricing tiers");
+    await click(driver, '[data-testid="note-park"]');
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+    await driver.wait(
+      async () => (await driver.findElements(By.css('[data-testid="parking-lot"] li'))).length === 1,
+      WAIT_MS,
+      "the note never reached the parking lot",
+    );
+    assert.equal((await driver.findElements(By.css(".react-flow__node-note"))).length, 0);
+
+    await click(driver, '[data-testid="summary-save"]');
+    const file = join(out, "billing-saas-post-sales-journey-workshop.md");
+    await driver.wait(() => existsSync(file), WAIT_MS, "the summary was never saved");
+    const md = readFileSync(file, "utf8");
+    assert.match(md, /## Who attended\n\n- Ana Ruiz\n- Bo Chen\n/);
+    assert.match(md, /## Decisions\n\n- Onboarding ends at the first live cycle\n/);
+    assert.match(md, /## Parking lot\n\n- Revisit pricing tiers\n/);
+    assert.equal(cli(ws.db, "journey", "summary", "1"), md, "the CLI prints the same summary");
   });
 });

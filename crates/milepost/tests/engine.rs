@@ -57,6 +57,7 @@ fn journey(stages: Vec<Vec<Milestone>>) -> Journey {
         matrices: vec![],
         notes: vec![],
         agenda: vec![],
+        workshop: Default::default(),
     }
 }
 

@@ -408,8 +408,22 @@ fn hostile_journey() -> Journey {
             x: 0.0,
             y: 0.0,
             votes: i as u32,
+            parked: i % 3 == 0,
         })
         .collect();
+    j.workshop.participants = HOSTILE[..3]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| milepost::journey::Participant {
+            id: format!("p{i}"),
+            name: (*name).to_owned(),
+            color: "#4338ca".into(),
+        })
+        .collect();
+    j.workshop.decisions = vec![milepost::journey::Decision {
+        id: "d1".into(),
+        text: "Decision: onboarding ends at the first live cycle".into(),
+    }];
     j
 }
 
@@ -428,6 +442,16 @@ fn a_journey_made_to_break_the_layout_still_lays_out_inside_the_page() {
         assert_named(&text, name, "hostile name");
     }
     assert_named(&text, &long_name(0), "200-character name");
+    // The workshop appendix: who attended, the decision, the parking lot.
+    assert_named(
+        &text,
+        "Decision: onboarding ends at the first live cycle",
+        "decision",
+    );
+    assert!(
+        text.iter().any(|b| b == "Parking lot"),
+        "the parking lot section"
+    );
     // Every stage gets its own section. Right-to-left names come out of pdftotext in
     // visual order, letters too: each of their words must be there, either way round.
     let words: Vec<String> = pages

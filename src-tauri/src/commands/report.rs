@@ -200,3 +200,18 @@ pub async fn template_preview(key: String) -> CommandResult<String> {
     })
     .await
 }
+
+/// Writes the workshop summary as Markdown.
+#[tauri::command]
+pub async fn export_workshop_summary(
+    id: i64,
+    path: PathBuf,
+    state: State<'_, AppState>,
+) -> CommandResult<()> {
+    let journey = state.with_store(move |s| s.load_journey(id)).await?;
+    blocking(move || {
+        let md = report::workshop::summary_markdown(&journey, &report::playbook::long_date(now()));
+        report::write_atomic(&path, md.as_bytes())
+    })
+    .await
+}

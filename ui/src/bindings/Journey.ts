@@ -6,6 +6,7 @@ import type { Metric } from "./Metric";
 import type { Role } from "./Role";
 import type { Stage } from "./Stage";
 import type { StickyNote } from "./StickyNote";
+import type { Workshop } from "./Workshop";
 
 /**
  * A whole journey design.
@@ -26,4 +27,8 @@ notes: Array<StickyNote>,
 /**
  * The workshop's agenda: timed steps the facilitator runs through.
  */
-agenda?: Array<AgendaStep>, };
+agenda?: Array<AgendaStep>, 
+/**
+ * Who took part in the workshop and what it decided.
+ */
+workshop?: Workshop, };

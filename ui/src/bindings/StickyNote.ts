@@ -12,4 +12,8 @@ x: number, y: number,
 /**
  * Dot votes from the workshop.
  */
-votes: number, };
+votes: number, 
+/**
+ * Moved aside to the parking lot, to revisit: not on the canvas.
+ */
+parked?: boolean, };

@@ -208,6 +208,9 @@ export const api = {
   /** What changed from version `from` to version `to` (null: the journey now). */
   diffVersions: (id: number, from: number, to: number | null) =>
     call<Diff>("diff_versions", { id, from, to }),
+  /** Writes the workshop summary as Markdown. */
+  exportWorkshopSummary: (id: number, path: string) =>
+    call<void>("export_workshop_summary", { id, path }),
   exportCustomersCsv: (id: number, path: string) =>
     call<void>("export_customers_csv", { id, path }),
   /** Fills the workspace with 2,000 demo customers, their events and stakeholders. */

@@ -43,6 +43,14 @@ pub enum JourneyCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The workshop summary as Markdown: who attended, agenda, decisions, most votes,
+    /// parking lot
+    Summary {
+        journey: String,
+        /// Where to write [default: standard output]
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Make the journey what version V saved (its content now is saved first as an
     /// automatic version, so the restore can be undone by restoring that one)
     Restore { journey: String, version: i64 },
@@ -313,6 +321,25 @@ pub fn exec(db: Option<&Path>, command: JourneyCommand) -> anyhow::Result<()> {
                 )
             }));
             out(lines.join("\n"))
+        }
+        JourneyCommand::Summary { journey, output } => {
+            let store = open(db)?;
+            let j = store.load_journey(store.find_journey(&journey)?)?;
+            let md = milepost::report::workshop::summary_markdown(
+                &j,
+                &milepost::report::playbook::long_date(now()),
+            );
+            match output {
+                Some(path) => {
+                    milepost::report::write_atomic(&path, md.as_bytes())?;
+                    eprintln!("wrote {}", path.display());
+                    Ok(())
+                }
+                None => {
+                    print!("{md}");
+                    Ok(())
+                }
+            }
         }
         JourneyCommand::Restore { journey, version } => {
             let mut store = open(db)?;

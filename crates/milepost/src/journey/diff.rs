@@ -193,6 +193,7 @@ mod tests {
             x: 0.0,
             y: 0.0,
             votes: 0,
+            parked: false,
         });
         let gone_metric = new.metrics.pop().unwrap();
         let gone_matrix = new.matrices.pop().unwrap();

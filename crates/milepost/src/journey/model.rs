@@ -36,6 +36,40 @@ pub struct Journey {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(as = "Option<Vec<AgendaStep>>", optional)]
     pub agenda: Vec<AgendaStep>,
+    /// Who took part in the workshop and what it decided.
+    #[serde(default, skip_serializing_if = "Workshop::is_empty")]
+    #[ts(as = "Option<Workshop>", optional)]
+    pub workshop: Workshop,
+}
+
+/// The people in a workshop and the decisions it took, for its summary.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Workshop {
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+}
+
+impl Workshop {
+    pub fn is_empty(&self) -> bool {
+        self.participants.is_empty() && self.decisions.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Participant {
+    pub id: String,
+    pub name: String,
+    /// A CSS colour, e.g. `#4338ca`.
+    pub color: String,
+}
+
+/// A decision typed during the workshop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Decision {
+    pub id: String,
+    pub text: String,
 }
 
 /// One step of a workshop's agenda, e.g. "Milestones — 20 min".
@@ -515,6 +549,10 @@ pub struct StickyNote {
     /// Dot votes from the workshop.
     #[serde(default)]
     pub votes: u32,
+    /// Moved aside to the parking lot, to revisit: not on the canvas.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub parked: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]

@@ -73,6 +73,7 @@ pub fn blank(name: &str) -> Journey {
         matrices: Vec::new(),
         notes: Vec::new(),
         agenda: Vec::new(),
+        workshop: Default::default(),
     }
 }
 

@@ -92,6 +92,10 @@ pub struct Playbook {
     pub findings: Vec<String>,
     pub numbers: Option<Numbers>,
     pub notes: Vec<NoteRow>,
+    /// Who attended the workshop, its agenda and decisions.
+    pub participants: Vec<String>,
+    pub agenda: Vec<String>,
+    pub decisions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -197,6 +201,8 @@ pub struct NoteRow {
     pub text: String,
     pub colour: String,
     pub votes: u32,
+    /// In the parking lot.
+    pub parked: bool,
 }
 
 /// The numbers section, as of one day.
@@ -564,7 +570,25 @@ pub fn playbook(
                 text: n.text.clone(),
                 colour: crate::serde_name(&n.color),
                 votes: n.votes,
+                parked: n.parked,
             })
+            .collect(),
+        participants: journey
+            .workshop
+            .participants
+            .iter()
+            .map(|p| p.name.clone())
+            .collect(),
+        agenda: journey
+            .agenda
+            .iter()
+            .map(|s| format!("{} — {} min", s.title, s.minutes))
+            .collect(),
+        decisions: journey
+            .workshop
+            .decisions
+            .iter()
+            .map(|d| d.text.clone())
             .collect(),
     })
 }

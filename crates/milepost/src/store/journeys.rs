@@ -88,8 +88,13 @@ impl Store {
         let fail = |e| super::db_error(&path, e);
         let tx = self.conn.transaction().map_err(fail)?;
         tx.execute(
-            "INSERT INTO journey (name, description, agenda) VALUES (?1, ?2, ?3)",
-            params![name, journey.description, to_json(&journey.agenda)],
+            "INSERT INTO journey (name, description, agenda, workshop) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                name,
+                journey.description,
+                to_json(&journey.agenda),
+                to_json(&journey.workshop)
+            ],
         )
         .map_err(fail)?;
         let id = tx.last_insert_rowid();
@@ -106,14 +111,16 @@ impl Store {
         let tx = self.conn.transaction().map_err(fail)?;
         let head = tx
             .execute(
-                "UPDATE journey SET name = ?2, description = ?3, agenda = ?4,
+                "UPDATE journey SET name = ?2, description = ?3, agenda = ?4, workshop = ?5,
                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-                 WHERE id = ?1 AND (name IS NOT ?2 OR description IS NOT ?3 OR agenda IS NOT ?4)",
+                 WHERE id = ?1 AND (name IS NOT ?2 OR description IS NOT ?3 OR agenda IS NOT ?4
+                    OR workshop IS NOT ?5)",
                 params![
                     id,
                     journey.name,
                     journey.description,
-                    to_json(&journey.agenda)
+                    to_json(&journey.agenda),
+                    to_json(&journey.workshop)
                 ],
             )
             .map_err(fail)?;
@@ -211,21 +218,24 @@ impl Store {
 
     /// Reads a whole journey back.
     pub fn load_journey(&self, id: i64) -> Result<Journey> {
-        let head: Option<(String, Option<String>, String)> = self
+        type Head = (String, Option<String>, String, String);
+        let head: Option<Head> = self
             .conn
             .query_row(
-                "SELECT name, description, agenda FROM journey WHERE id = ?1",
+                "SELECT name, description, agenda, workshop FROM journey WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()
             .map_err(self.fail())?;
-        let (name, description, agenda) =
+        let (name, description, agenda, workshop) =
             head.ok_or_else(|| Error::JourneyNotFound(id.to_string()))?;
-        let agenda = serde_json::from_str(&agenda).map_err(|e| Error::Database {
+        let unreadable = |what: &str, e: serde_json::Error| Error::Database {
             path: self.path.clone(),
-            message: format!("journey {id}: its agenda cannot be read: {e}"),
-        })?;
+            message: format!("journey {id}: its {what} cannot be read: {e}"),
+        };
+        let agenda = serde_json::from_str(&agenda).map_err(|e| unreadable("agenda", e))?;
+        let workshop = serde_json::from_str(&workshop).map_err(|e| unreadable("workshop", e))?;
         let mut stages: Vec<Stage> = self.items(id, "stage")?;
         let milestones: Vec<(Option<String>, Milestone)> =
             self.items_with_parent(id, "milestone")?;
@@ -252,6 +262,7 @@ impl Store {
             matrices: self.items::<Matrix>(id, "matrix")?,
             notes: self.items::<StickyNote>(id, "note")?,
             agenda,
+            workshop,
         })
     }
 

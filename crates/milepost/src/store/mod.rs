@@ -34,11 +34,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/004_score_history.sql")),
         M::up(include_str!("migrations/005_journey_versions.sql")),
         M::up(include_str!("migrations/006_journey_agenda.sql")),
+        M::up(include_str!("migrations/007_journey_workshop.sql")),
     ])
 });
 
 /// The number of the newest schema this version knows.
-const SCHEMA_VERSION: i64 = 6;
+const SCHEMA_VERSION: i64 = 7;
 
 /// Environment variable that points the CLI and the app at another database file.
 pub const DB_ENV: &str = "MILEPOST_DB";
@@ -182,7 +183,8 @@ mod tests {
         let path = dir.path().join("w.sqlite3");
         Store::open(&path).unwrap();
         let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "user_version", 7).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
         drop(conn);
         let err = Store::open(&path).unwrap_err();
         assert_eq!(err.code(), crate::error::ErrorCode::NewerDatabase);
@@ -194,7 +196,7 @@ mod tests {
         let v: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(v, 7);
+        assert_eq!(v, SCHEMA_VERSION + 1, "the file was not changed");
     }
 
     #[test]

@@ -191,5 +191,13 @@ mod tests {
         assert_eq!(saved.written, 1, "only the journey's head row changes");
         assert_eq!(store.load_journey(id).unwrap().agenda[1].minutes, 10);
         assert_eq!(store.load_version(id, v.id).unwrap().agenda[1].minutes, 20);
+        // So are who attended and what was decided.
+        shorter.workshop.decisions.push(crate::journey::Decision {
+            id: "d1".into(),
+            text: "Onboarding ends at the first live cycle".into(),
+        });
+        store.save_journey(id, &shorter).unwrap();
+        assert_eq!(store.load_journey(id).unwrap().workshop, shorter.workshop);
+        assert!(store.load_version(id, v.id).unwrap().workshop.is_empty());
     }
 }

@@ -28,6 +28,7 @@ import { useEditorKeys } from "../editor/useEditorKeys";
 import { useFunnel } from "../editor/useFunnel";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { ExportDialog } from "../export/ExportDialog";
+import { fileStem } from "../export/files";
 import { VersionsDialog } from "../versions/VersionsDialog";
 import { AgendaPanel } from "../workshop/AgendaPanel";
 import { Timer } from "../workshop/Timer";
@@ -38,6 +39,7 @@ import {
   start as startTimer,
   type TimerState,
 } from "../workshop/timer";
+import { WorkshopPanel } from "../workshop/WorkshopPanel";
 import { Hints } from "./Hints";
 import { itemOf, nodeId, roleNodeId, supportOf } from "./ids";
 import { JourneyCanvas } from "./JourneyCanvas";
@@ -293,6 +295,20 @@ function Editor({
   /** Leaves for another view once the last edit is stored (those views read it). */
   const saveThen = (go: () => void) => () => void editor.flush().then(go);
 
+  /** Saves the workshop summary as Markdown, once the last edit is stored. */
+  async function saveSummary() {
+    setError(null);
+    try {
+      await editor.flush();
+      const path = await api.pickSavePath(`${fileStem(j.name)}-workshop.md`, "Markdown", "md");
+      if (!path) return;
+      await api.exportWorkshopSummary(stored.id, path);
+      setNotice(`Exported to ${path}`);
+    } catch (e) {
+      setError(toAppError(e));
+    }
+  }
+
   /** Opens the Export dialog once the last edit is stored: every export reads it. */
   async function exportFile() {
     setError(null);
@@ -478,6 +494,7 @@ function Editor({
                 running={timer?.step ?? null}
                 onStart={startStep}
               />
+              <WorkshopPanel journey={j} edit={edit} onSaveSummary={() => void saveSummary()} />
               {selected.size > 1 && (
                 <p className="muted">{selected.size} items selected — Delete removes them all.</p>
               )}

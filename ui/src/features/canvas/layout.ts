@@ -385,7 +385,8 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
       data: flagged.has(h.id) ? { ...h.data, flagged: true } : h.data,
     })),
   );
-  for (const note of journey.notes) {
+  // A parked note is in the parking lot (the journey's panel), not on the board.
+  for (const note of journey.notes.filter((n) => !n.parked)) {
     nodes.push({
       id: `note:${note.id}`,
       type: "note",
@@ -504,7 +505,11 @@ export function freeNoteSpot(journey: Journey): { x: number; y: number } {
   const taken = (top: number) =>
     journey.notes.some(
       (n) =>
-        n.x < x + NOTE_WIDTH && n.x + NOTE_WIDTH > x && n.y < top + height && n.y + height > top,
+        !n.parked &&
+        n.x < x + NOTE_WIDTH &&
+        n.x + NOTE_WIDTH > x &&
+        n.y < top + height &&
+        n.y + height > top,
     );
   while (taken(y)) y += height + 16;
   return { x, y };

@@ -624,6 +624,15 @@ function NoteForm({ journey: j, id, edit }: FormProps) {
           </button>
         </div>
       </div>
+      <button
+        type="button"
+        className="button"
+        title="Set the note aside to revisit later: it leaves the board for the parking lot"
+        onClick={() => edit((x) => updateNote(x, id, { parked: true }), "park")}
+        data-testid="note-park"
+      >
+        Move to the parking lot
+      </button>
     </>
   );
 }
