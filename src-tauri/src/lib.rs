@@ -87,6 +87,7 @@ pub fn run() {
             commands::versions::journey_versions,
             commands::versions::journey_version,
             commands::versions::diff_versions,
+            commands::versions::version_map,
         ])
         .run(tauri::generate_context!())
         .expect("the Milepost window could not be started");

@@ -104,6 +104,26 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await save(driver, "export.png");
     await driver.actions().sendKeys(Key.ESCAPE).perform();
 
+    // A named version, a change, and the comparison with the funnel under both.
+    await click(driver, '[data-testid="versions-button"]');
+    const versionName = await find(driver, '[data-testid="version-name"]');
+    await versionName.sendKeys("Before workshop");
+    await click(driver, '[data-testid="version-save"]');
+    await find(driver, '[data-testid="version"]');
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+    await click(driver, '[data-testid="add-stage"]');
+    const stageName = await find(driver, '[data-testid="inspector-name"]');
+    await stageName.sendKeys(Key.chord(Key.CONTROL, "a"));
+    await stageName.sendKeys("Renew");
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+    await click(driver, '[data-testid="versions-button"]');
+    await click(driver, '[data-testid="version-compare"]');
+    await find(driver, '[data-testid="versions-funnel"] tbody tr');
+    await settle(driver);
+    await save(driver, "versions-compare.png");
+    await click(driver, '[data-testid="version-restore"]');
+    await find(driver, '[data-testid="notice"]');
+
     // A workshop agenda, its second step running: the countdown shows in the presenter
     // view, large enough to read from the back of the room.
     for (const [title, minutes] of [["Stages", "15"], ["Success milestones", "20"]]) {

@@ -46,6 +46,16 @@ describe("versions of a journey", () => {
     await driver.actions().sendKeys(Key.ESCAPE).perform();
 
     await click(driver, '[data-testid="versions-button"]');
+    // The saved version, read-only: its map.
+    await click(driver, '[data-testid="version-view"]');
+    await driver.wait(
+      async () =>
+        driver.executeScript(
+          "const i = document.querySelector('[data-testid=version-map] img'); return !!i && i.complete && i.naturalWidth > 0",
+        ),
+      WAIT_MS,
+      "the version's map never showed",
+    );
     await click(driver, '[data-testid="version-compare"]');
     await waitForText(driver, '[data-testid="diff-added"] li', "Stage Renew");
     await find(driver, '[data-testid="versions-funnel"] tbody tr');

@@ -57,3 +57,25 @@ pub async fn diff_versions(
         })
         .await
 }
+
+/// A version's journey map as a PNG data URL: the version seen read-only.
+#[tauri::command]
+pub async fn version_map(
+    id: i64,
+    version: i64,
+    state: State<'_, AppState>,
+) -> CommandResult<String> {
+    let journey = state
+        .with_store(move |s| s.load_version(id, version))
+        .await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        milepost::report::journey_thumbnail(&journey, now)
+            .map(|png| milepost::report::png_data_url(&png))
+    })
+    .await
+    .map_err(crate::error::CommandError::internal)?
+    .map_err(Into::into)
+}

@@ -205,6 +205,8 @@ export const api = {
   journeyVersions: (id: number) => call<Version[]>("journey_versions", { id }),
   journeyVersion: (id: number, version: number) =>
     call<Journey>("journey_version", { id, version }),
+  /** A version's journey map as a PNG data URL (the version, read-only). */
+  versionMap: (id: number, version: number) => call<string>("version_map", { id, version }),
   /** What changed from version `from` to version `to` (null: the journey now). */
   diffVersions: (id: number, from: number, to: number | null) =>
     call<Diff>("diff_versions", { id, from, to }),

@@ -33,6 +33,8 @@ export function VersionsDialog({ journeyId, journeyName, current, onClose, onRes
   const [diff, setDiff] = useState<Diff | null>(null);
   const [numbers, setNumbers] = useState<[LiveNumbers | null, LiveNumbers | null] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  /** A version shown read-only, as its map. */
+  const [viewing, setViewing] = useState<{ version: Version; map: string } | null>(null);
   useEscape(onClose);
 
   const reload = useCallback(async () => {
@@ -150,7 +152,24 @@ export function VersionsDialog({ journeyId, journeyName, current, onClose, onRes
                   <button
                     type="button"
                     className="button button-quiet"
+                    onClick={() =>
+                      api.versionMap(journeyId, v.id).then(
+                        (map) => {
+                          setFrom(null);
+                          setViewing({ version: v, map });
+                        },
+                        (e) => setError(toAppError(e)),
+                      )
+                    }
+                    data-testid="version-view"
+                  >
+                    View
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-quiet"
                     onClick={() => {
+                      setViewing(null);
                       setFrom(v.id);
                       setTo(NOW);
                     }}
@@ -171,10 +190,15 @@ export function VersionsDialog({ journeyId, journeyName, current, onClose, onRes
             ))}
           </ol>
           <div className="versions-compare" data-testid="versions-compare">
-            {from === null ? (
+            {viewing ? (
+              <div className="version-map" data-testid="version-map">
+                <p className="versions-pair">“{viewing.version.name}”, read-only</p>
+                <img src={viewing.map} alt={`The journey as “${viewing.version.name}” saved it`} />
+              </div>
+            ) : from === null ? (
               <p className="export-note">
-                Choose Compare on a version to see what changed since, and what it does to the
-                funnel.
+                Choose View to see a version, or Compare to see what changed since and what it does
+                to the funnel.
               </p>
             ) : (
               <>
@@ -282,8 +306,8 @@ function FunnelCompare({
         {rows.map((r) => (
           <tr key={r.id}>
             <td>{r.name}</td>
-            <td className="num">{r.before ?? "—"}</td>
-            <td className="num">{r.after ?? "—"}</td>
+            <td className="num">{r.before?.toLocaleString("en-US") ?? "—"}</td>
+            <td className="num">{r.after?.toLocaleString("en-US") ?? "—"}</td>
             <td className="num">{r.change}</td>
           </tr>
         ))}
