@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Builder, By, until } from "selenium-webdriver";
+import { Builder, By, Key, until } from "selenium-webdriver";
 
 export const APP = process.env.MILEPOST_APP;
 export const CLI = process.env.MILEPOST_CLI;
@@ -44,6 +44,13 @@ export async function startApp(db, args = []) {
   ]).finally(() => clearTimeout(timer));
   await driver.wait(until.elementLocated(By.css("#root > *")), WAIT_MS, "the UI never rendered");
   return driver;
+}
+
+/** Replaces an input's text (select all, then type). */
+export async function retype(el, text) {
+  // Two calls: WebKitWebDriver drops text sent in the same call as a chord.
+  await el.sendKeys(Key.chord(Key.CONTROL, "a"));
+  await el.sendKeys(text);
 }
 
 export async function find(driver, css) {

@@ -4,15 +4,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { after, describe, it } from "node:test";
 import { Key } from "selenium-webdriver";
-import { By, cli, click, count, find, saveFailureScreenshot, startApp, tempWorkspace, WAIT_MS, waitForText, waitForTexts } from "./app.mjs";
+import { By, cli, click, count, find, saveFailureScreenshot, startApp, tempWorkspace, WAIT_MS, waitForText, waitForTexts, retype } from "./app.mjs";
 
 /** Replaces the text of an input the way a person does: select all, type. */
-async function retype(el, text) {
-  // Two calls: WebKitWebDriver drops text sent in the same call as a chord.
-  await el.sendKeys(Key.chord(Key.CONTROL, "a"));
-  await el.sendKeys(text);
-}
-
 async function value(driver, css) {
   return driver.executeScript("return document.querySelector(arguments[0])?.value ?? null", css);
 }

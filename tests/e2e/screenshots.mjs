@@ -106,9 +106,9 @@ it("takes screenshots of the home screen and a template journey", async () => {
 
     // A named version, a change, and the comparison with the funnel under both.
     await click(driver, '[data-testid="versions-button"]');
-    const versionName = await find(driver, '[data-testid="version-name"]');
+    const versionName = await find(driver, '[data-testid="version-text"]');
     await versionName.sendKeys("Before workshop");
-    await click(driver, '[data-testid="version-save"]');
+    await click(driver, '[data-testid="version-add"]');
     await find(driver, '[data-testid="version"]');
     await driver.actions().sendKeys(Key.ESCAPE).perform();
     await click(driver, '[data-testid="add-stage"]');

@@ -3,14 +3,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Key } from "selenium-webdriver";
-import { By, cli, click, find, startApp, tempWorkspace, WAIT_MS, waitForText, waitForTexts } from "./app.mjs";
+import { By, cli, click, find, startApp, tempWorkspace, WAIT_MS, waitForText, waitForTexts, retype } from "./app.mjs";
 
 const STAGES = ["Onboard", "Adopt", "Retain", "Expand", "Advocate"];
-
-async function retype(el, text) {
-  await el.sendKeys(Key.chord(Key.CONTROL, "a"));
-  await el.sendKeys(text);
-}
 
 describe("versions of a journey", () => {
   const ws = tempWorkspace();
@@ -29,8 +24,8 @@ describe("versions of a journey", () => {
 
   it("saves a version, compares it with the changed journey, restores it, and undoes the restore", async () => {
     await click(driver, '[data-testid="versions-button"]');
-    await retype(await find(driver, '[data-testid="version-name"]'), "Before workshop");
-    await click(driver, '[data-testid="version-save"]');
+    await retype(await find(driver, '[data-testid="version-text"]'), "Before workshop");
+    await click(driver, '[data-testid="version-add"]');
     await waitForTexts(driver, '[data-testid="version"] .version-name', ["Before workshop"]);
     await driver.actions().sendKeys(Key.ESCAPE).perform();
     await driver.wait(

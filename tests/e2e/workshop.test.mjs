@@ -5,12 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Key } from "selenium-webdriver";
-import { By, cli, click, find, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForTexts } from "./app.mjs";
-
-async function retype(el, text) {
-  await el.sendKeys(Key.chord(Key.CONTROL, "a"));
-  await el.sendKeys(text);
-}
+import { By, cli, click, find, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForTexts, retype } from "./app.mjs";
 
 /** Waits until the countdown reads something `ok` accepts; returns what it read. */
 async function timeWhen(driver, ok, what) {
@@ -91,7 +86,7 @@ describe("the workshop agenda", () => {
   it("keeps who attended, the decisions and the parking lot, and saves the summary", async () => {
     // Names and decisions are typed and entered.
     for (const name of ["Ana Ruiz", "Bo Chen"]) {
-      await (await find(driver, '[data-testid="participant-name"]')).sendKeys(name, Key.ENTER);
+      await (await find(driver, '[data-testid="participant-text"]')).sendKeys(name, Key.ENTER);
     }
     await waitForTexts(driver, '[data-testid="participants"] li', ["Ana Ruiz✕", "Bo Chen✕"]);
     await (await find(driver, '[data-testid="decision-text"]')).sendKeys(

@@ -21,3 +21,11 @@ pub fn serde_name<T: serde::Serialize>(value: &T) -> String {
         Err(_) => String::new(),
     }
 }
+
+/// Now, as a Unix timestamp in seconds (UTC): when a score changed, the date a report is
+/// generated on.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}

@@ -33,12 +33,6 @@ async fn inputs(state: &AppState, id: i64) -> CommandResult<Inputs> {
     Ok((journey, Some((data, scores))))
 }
 
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
-
 /// Runs `work` on a blocking worker: laying out pages takes a second or so.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> milepost::Result<T> + Send + 'static,
@@ -69,7 +63,7 @@ pub async fn playbook_preview(
             &journey,
             data,
             &options,
-            now(),
+            milepost::now(),
             PREVIEW_PAGES,
             PREVIEW_SCALE,
         )
@@ -95,8 +89,14 @@ pub async fn export_playbook(
         let mut progress = |p: ExportProgress| {
             let _ = on_progress.send(p);
         };
-        let pdf =
-            report::playbook_pdf_with(&journey, data, &options, now(), &mut progress, &cancel)?;
+        let pdf = report::playbook_pdf_with(
+            &journey,
+            data,
+            &options,
+            milepost::now(),
+            &mut progress,
+            &cancel,
+        )?;
         report::write_atomic(&path, &pdf)
     })
     .await
@@ -118,7 +118,7 @@ pub async fn map_preview(
     let (journey, data) = inputs(&state, id).await?;
     blocking(move || {
         let data = data.as_ref().map(|(d, s)| (d.as_ref(), s.as_ref()));
-        report::journey_map(&journey, data, &options, ImageFormat::Png, now())
+        report::journey_map(&journey, data, &options, ImageFormat::Png, milepost::now())
             .map(|png| report::png_data_url(&png))
     })
     .await
@@ -136,7 +136,7 @@ pub async fn export_map(
     let (journey, data) = inputs(&state, id).await?;
     blocking(move || {
         let data = data.as_ref().map(|(d, s)| (d.as_ref(), s.as_ref()));
-        let bytes = report::journey_map(&journey, data, &options, format, now())?;
+        let bytes = report::journey_map(&journey, data, &options, format, milepost::now())?;
         report::write_atomic(&path, &bytes)
     })
     .await
@@ -196,7 +196,7 @@ pub async fn template_preview(key: String) -> CommandResult<String> {
     blocking(move || {
         let journey = milepost::journey::templates::get(&key)
             .ok_or(milepost::Error::TemplateNotFound(key))?;
-        report::journey_thumbnail(&journey, now()).map(|png| report::png_data_url(&png))
+        report::journey_thumbnail(&journey, milepost::now()).map(|png| report::png_data_url(&png))
     })
     .await
 }
@@ -210,7 +210,10 @@ pub async fn export_workshop_summary(
 ) -> CommandResult<()> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
     blocking(move || {
-        let md = report::workshop::summary_markdown(&journey, &report::playbook::long_date(now()));
+        let md = report::workshop::summary_markdown(
+            &journey,
+            &report::playbook::long_date(milepost::now()),
+        );
         report::write_atomic(&path, md.as_bytes())
     })
     .await

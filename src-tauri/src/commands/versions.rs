@@ -69,10 +69,7 @@ pub async fn version_map(
         .with_store(move |s| s.load_version(id, version))
         .await?;
     tauri::async_runtime::spawn_blocking(move || {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
-        milepost::report::journey_thumbnail(&journey, now)
+        milepost::report::journey_thumbnail(&journey, milepost::now())
             .map(|png| milepost::report::png_data_url(&png))
     })
     .await

@@ -140,13 +140,6 @@ enum ThemeArg {
     Dark,
 }
 
-/// Now, as a Unix timestamp: the date printed on a playbook.
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
-
 fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<()> {
     use milepost::report::{self, ImageFormat, MapOptions, Options, Paper, Theme};
     let store = open(db)?;
@@ -174,7 +167,7 @@ fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<()> {
                 no_data: args.no_data,
                 ..Options::default()
             },
-            now(),
+            milepost::now(),
         )?,
         Format::Png | Format::Svg => report::journey_map(
             &j,
@@ -193,7 +186,7 @@ fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<()> {
             } else {
                 ImageFormat::Svg
             },
-            now(),
+            milepost::now(),
         )?,
     };
     if args.output.as_os_str() == "-" {
@@ -327,7 +320,7 @@ pub fn exec(db: Option<&Path>, command: JourneyCommand) -> anyhow::Result<()> {
             let j = store.load_journey(store.find_journey(&journey)?)?;
             let md = milepost::report::workshop::summary_markdown(
                 &j,
-                &milepost::report::playbook::long_date(now()),
+                &milepost::report::playbook::long_date(milepost::now()),
             );
             match output {
                 Some(path) => {

@@ -130,9 +130,7 @@ impl Scores {
             p.changes.push(ScoreChange {
                 field,
                 before,
-                at: std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs() as i64),
+                at: crate::now(),
             });
         }
         true

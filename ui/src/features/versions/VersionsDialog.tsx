@@ -8,6 +8,7 @@ import type { Journey } from "../../bindings/Journey";
 import type { LiveNumbers } from "../../bindings/LiveNumbers";
 import type { Version } from "../../bindings/Version";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { InlineAdd } from "../../components/InlineAdd";
 import { timeAgo } from "../../components/time";
 import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
@@ -27,7 +28,6 @@ const NOW = "now";
 
 export function VersionsDialog({ journeyId, journeyName, current, onClose, onRestore }: Props) {
   const [versions, setVersions] = useState<Version[] | null>(null);
-  const [name, setName] = useState("");
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<string>(NOW);
   const [diff, setDiff] = useState<Diff | null>(null);
@@ -67,13 +67,10 @@ export function VersionsDialog({ journeyId, journeyName, current, onClose, onRes
     };
   }, [journeyId, from, to, current]);
 
-  async function save() {
-    const label = name.trim();
-    if (!label) return;
+  async function save(label: string) {
     setError(null);
     try {
       await api.snapshotJourney(journeyId, label, false);
-      setName("");
       await reload();
     } catch (e) {
       setError(toAppError(e));
@@ -105,29 +102,13 @@ export function VersionsDialog({ journeyId, journeyName, current, onClose, onRes
       >
         <h2 id="versions-title">Versions of “{journeyName}”</h2>
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-        <form
-          className="versions-save"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <input
-            className="input"
-            value={name}
-            placeholder="Name this version, e.g. Before workshop"
-            onChange={(e) => setName(e.target.value)}
-            data-testid="version-name"
-          />
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={!name.trim()}
-            data-testid="version-save"
-          >
-            Save version
-          </button>
-        </form>
+        <InlineAdd
+          placeholder="Name this version, e.g. Before workshop"
+          label="Save version"
+          testId="version"
+          primary
+          onAdd={(label) => void save(label)}
+        />
         <div className="versions-body">
           <ol className="versions-list" data-testid="versions-list">
             {versions?.length === 0 && (

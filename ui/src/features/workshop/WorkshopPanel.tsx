@@ -1,8 +1,8 @@
 // Who is in the workshop, what it decided, and the parking lot: kept with the journey and
 // printed in its summary (Markdown here, and in the playbook PDF's appendix).
-import { useState } from "react";
 import type { Journey } from "../../bindings/Journey";
 import type { Workshop } from "../../bindings/Workshop";
+import { InlineAdd } from "../../components/InlineAdd";
 
 interface Props {
   journey: Journey;
@@ -22,8 +22,6 @@ function nextId(prefix: string, ids: string[]): string {
 const EMPTY: Workshop = { participants: [], decisions: [] };
 
 export function WorkshopPanel({ journey, edit, onSaveSummary }: Props) {
-  const [name, setName] = useState("");
-  const [decision, setDecision] = useState("");
   const w = journey.workshop ?? EMPTY;
   const change = (update: (w: Workshop) => Workshop, label: string) =>
     edit((j) => ({ ...j, workshop: update(j.workshop ?? EMPTY) }), label);
@@ -53,39 +51,21 @@ export function WorkshopPanel({ journey, edit, onSaveSummary }: Props) {
           </li>
         ))}
       </ul>
-      <form
-        className="inline-add"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const text = name.trim();
-          if (!text) return;
+      <InlineAdd
+        placeholder="Add a participant"
+        label="Add"
+        testId="participant"
+        onAdd={(name) =>
           change((x) => {
             const id = nextId(
               "p",
               x.participants.map((p) => p.id),
             );
             const color = COLOURS[x.participants.length % COLOURS.length] ?? "#4338ca";
-            return { ...x, participants: [...x.participants, { id, name: text, color }] };
-          }, "participant:add");
-          setName("");
-        }}
-      >
-        <input
-          className="input"
-          value={name}
-          placeholder="Add a participant"
-          onChange={(e) => setName(e.target.value)}
-          data-testid="participant-name"
-        />
-        <button
-          type="submit"
-          className="button"
-          disabled={!name.trim()}
-          data-testid="participant-add"
-        >
-          Add
-        </button>
-      </form>
+            return { ...x, participants: [...x.participants, { id, name, color }] };
+          }, "participant:add")
+        }
+      />
 
       <h3>Decisions</h3>
       <ol className="decisions" data-testid="decisions">
@@ -108,12 +88,11 @@ export function WorkshopPanel({ journey, edit, onSaveSummary }: Props) {
           </li>
         ))}
       </ol>
-      <form
-        className="inline-add"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const text = decision.trim();
-          if (!text) return;
+      <InlineAdd
+        placeholder="Record a decision"
+        label="Add"
+        testId="decision"
+        onAdd={(text) =>
           change(
             (x) => ({
               ...x,
@@ -129,26 +108,9 @@ export function WorkshopPanel({ journey, edit, onSaveSummary }: Props) {
               ],
             }),
             "decision:add",
-          );
-          setDecision("");
-        }}
-      >
-        <input
-          className="input"
-          value={decision}
-          placeholder="Record a decision"
-          onChange={(e) => setDecision(e.target.value)}
-          data-testid="decision-text"
-        />
-        <button
-          type="submit"
-          className="button"
-          disabled={!decision.trim()}
-          data-testid="decision-add"
-        >
-          Add
-        </button>
-      </form>
+          )
+        }
+      />
 
       <h3>Parking lot</h3>
       {parked.length === 0 ? (
