@@ -409,6 +409,7 @@ fn hostile_journey() -> Journey {
             y: 0.0,
             votes: i as u32,
             parked: i % 3 == 0,
+            author: Some(format!("p{}", i % 3)),
         })
         .collect();
     j.workshop.participants = HOSTILE[..3]
@@ -423,6 +424,23 @@ fn hostile_journey() -> Journey {
     j.workshop.decisions = vec![milepost::journey::Decision {
         id: "d1".into(),
         text: "Decision: onboarding ends at the first live cycle".into(),
+    }];
+    let first = milepost::journey::VoteTarget {
+        kind: milepost::journey::VoteKind::Stage,
+        id: j.stages[0].id.clone(),
+    };
+    j.workshop.rounds = vec![milepost::journey::VoteRound {
+        id: "r1".into(),
+        question: "Which stage matters most?".into(),
+        dots: 3,
+        anonymous: false,
+        closed: true,
+        votes: (0..3)
+            .map(|i| milepost::journey::Vote {
+                participant: format!("p{i}"),
+                target: first.clone(),
+            })
+            .collect(),
     }];
     j
 }
@@ -442,7 +460,8 @@ fn a_journey_made_to_break_the_layout_still_lays_out_inside_the_page() {
         assert_named(&text, name, "hostile name");
     }
     assert_named(&text, &long_name(0), "200-character name");
-    // The workshop appendix: who attended, the decision, the parking lot.
+    // The workshop appendix: who attended, the decision, the vote, the parking lot.
+    assert_named(&text, "Round 1: Which stage matters most?", "voting round");
     assert_named(
         &text,
         "Decision: onboarding ends at the first live cycle",

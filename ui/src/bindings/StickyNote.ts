@@ -10,9 +10,14 @@ export type StickyNote = { id: string, text: string, color: NoteColor,
  */
 x: number, y: number, 
 /**
- * Dot votes from the workshop.
+ * Dots counted by hand (a paper or whiteboard vote); the app's own voting rounds keep
+ * theirs in the workshop's `rounds`.
  */
 votes: number, 
+/**
+ * The participant who wrote it (their id), when the workshop lists participants.
+ */
+author?: string, 
 /**
  * Moved aside to the parking lot, to revisit: not on the canvas.
  */

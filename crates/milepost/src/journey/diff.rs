@@ -194,6 +194,7 @@ mod tests {
             y: 0.0,
             votes: 0,
             parked: false,
+            author: None,
         });
         let gone_metric = new.metrics.pop().unwrap();
         let gone_matrix = new.matrices.pop().unwrap();

@@ -8,6 +8,7 @@ pub mod model;
 pub(crate) mod number;
 pub mod templates;
 pub mod vocabulary;
+pub mod voting;
 pub mod words;
 
 pub use file::{FORMAT, Problem};

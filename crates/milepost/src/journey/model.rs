@@ -49,12 +49,67 @@ pub struct Workshop {
     pub participants: Vec<Participant>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// Dot-voting rounds, oldest first; at most the last one is open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<VoteRound>>", optional)]
+    pub rounds: Vec<VoteRound>,
 }
 
 impl Workshop {
     pub fn is_empty(&self) -> bool {
-        self.participants.is_empty() && self.decisions.is_empty()
+        self.participants.is_empty() && self.decisions.is_empty() && self.rounds.is_empty()
     }
+}
+
+/// A round of dot voting: each participant places up to `dots` votes on cards and notes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct VoteRound {
+    pub id: String,
+    /// What the room is voting on, e.g. "Which milestones matter most?".
+    pub question: String,
+    /// How many dots each participant may place in this round.
+    #[schemars(range(min = 1, max = 20))]
+    pub dots: u32,
+    /// Tallies show counts only, not who voted for what.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub anonymous: bool,
+    /// A closed round keeps its results and takes no more votes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub closed: bool,
+    /// One entry per dot, in the order they were placed.
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+}
+
+/// One dot: a participant's vote for a card or a note. A participant may put several of
+/// their dots on the same card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Vote {
+    /// The participant's id.
+    pub participant: String,
+    pub target: VoteTarget,
+}
+
+/// What a dot is on: a stage, a milestone, a play or a sticky note, by id.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS,
+)]
+pub struct VoteTarget {
+    pub kind: VoteKind,
+    pub id: String,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteKind {
+    Stage,
+    Milestone,
+    Activity,
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
@@ -546,9 +601,14 @@ pub struct StickyNote {
     pub x: f64,
     #[serde(serialize_with = "crate::journey::number::serialize")]
     pub y: f64,
-    /// Dot votes from the workshop.
+    /// Dots counted by hand (a paper or whiteboard vote); the app's own voting rounds keep
+    /// theirs in the workshop's `rounds`.
     #[serde(default)]
     pub votes: u32,
+    /// The participant who wrote it (their id), when the workshop lists participants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub author: Option<String>,
     /// Moved aside to the parking lot, to revisit: not on the canvas.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     #[ts(as = "Option<bool>", optional)]

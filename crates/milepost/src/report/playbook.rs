@@ -96,6 +96,25 @@ pub struct Playbook {
     pub participants: Vec<String>,
     pub agenda: Vec<String>,
     pub decisions: Vec<String>,
+    /// The dot-voting rounds, each with its most-voted cards.
+    pub rounds: Vec<RoundRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundRow {
+    /// "Round 1: Which milestones matter most?"
+    pub title: String,
+    /// "3 dots each · 12 dots placed · closed"
+    pub detail: String,
+    pub top: Vec<TallyRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TallyRow {
+    pub name: String,
+    pub dots: u32,
+    /// "Ana 2, Ben 1"; empty in an anonymous round.
+    pub by: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -203,6 +222,8 @@ pub struct NoteRow {
     pub votes: u32,
     /// In the parking lot.
     pub parked: bool,
+    /// Who wrote it.
+    pub author: Option<String>,
 }
 
 /// The numbers section, as of one day.
@@ -571,6 +592,10 @@ pub fn playbook(
                 colour: crate::serde_name(&n.color),
                 votes: n.votes,
                 parked: n.parked,
+                author: n.author.as_ref().and_then(|a| {
+                    let people = &journey.workshop.participants;
+                    people.iter().find(|p| &p.id == a).map(|p| p.name.clone())
+                }),
             })
             .collect(),
         participants: journey
@@ -590,7 +615,45 @@ pub fn playbook(
             .iter()
             .map(|d| d.text.clone())
             .collect(),
+        rounds: round_rows(journey),
     })
+}
+
+fn round_rows(journey: &Journey) -> Vec<RoundRow> {
+    use crate::journey::voting;
+    journey
+        .workshop
+        .rounds
+        .iter()
+        .enumerate()
+        .map(|(i, r)| RoundRow {
+            title: format!("Round {}: {}", i + 1, r.question),
+            detail: format!(
+                "{} dots each · {} placed · {}{}",
+                r.dots,
+                match r.votes.len() {
+                    1 => "1 dot".to_owned(),
+                    n => format!("{n} dots"),
+                },
+                if r.anonymous { "anonymous · " } else { "" },
+                if r.closed { "closed" } else { "still open" }
+            ),
+            top: voting::tally(journey, r)
+                .into_iter()
+                .take(10)
+                .map(|t| TallyRow {
+                    name: t.name,
+                    dots: t.dots,
+                    by: t
+                        .by
+                        .iter()
+                        .map(|(n, k)| format!("{n} {k}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 fn metric_row(m: &crate::journey::Metric) -> MetricRow {

@@ -2,7 +2,7 @@
 //! voted for most and the parking lot — as Markdown to paste into an email or a wiki (the
 //! playbook PDF prints the same in its appendix).
 
-use crate::journey::Journey;
+use crate::journey::{Journey, VoteRound, voting};
 
 /// Markdown special characters in a name are escaped, so a note reading `*urgent*` stays
 /// those characters.
@@ -15,6 +15,32 @@ fn text(s: &str) -> String {
         out.push(ch);
     }
     out
+}
+
+fn dots(n: u32) -> String {
+    format!("{n} {}", if n == 1 { "dot" } else { "dots" })
+}
+
+/// A round's ten most-voted cards, as numbered Markdown lines: "1. Go-live (5 dots: Ana 3,
+/// Ben 2)". Names are left out of an anonymous round.
+fn top_voted(journey: &Journey, round: &VoteRound) -> Vec<String> {
+    voting::tally(journey, round)
+        .iter()
+        .take(10)
+        .enumerate()
+        .map(|(i, t)| {
+            let by: Vec<String> =
+                t.by.iter()
+                    .map(|(n, k)| format!("{} {k}", text(n)))
+                    .collect();
+            let by = if by.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", by.join(", "))
+            };
+            format!("{}. {} ({}{by})", i + 1, text(&t.name), dots(t.dots))
+        })
+        .collect()
 }
 
 /// The summary of `journey`'s workshop as Markdown.
@@ -63,21 +89,33 @@ pub fn summary_markdown(journey: &Journey, generated: &str) -> String {
             .collect(),
         "No decisions were recorded.",
     );
+    for (i, round) in w.rounds.iter().enumerate() {
+        let open = if round.closed { "" } else { " (still open)" };
+        section(
+            &mut md,
+            &format!("Round {}{open}: {}", i + 1, text(&round.question)),
+            top_voted(journey, round),
+            "No dots were placed.",
+        );
+    }
     let mut voted: Vec<_> = journey.notes.iter().filter(|n| n.votes > 0).collect();
     voted.sort_by_key(|n| std::cmp::Reverse(n.votes));
-    section(
-        &mut md,
-        "Most votes",
-        voted
-            .iter()
-            .take(10)
-            .map(|n| {
-                let votes = if n.votes == 1 { "vote" } else { "votes" };
-                format!("- {} ({} {votes})", text(&n.text), n.votes)
-            })
-            .collect(),
-        "No votes were cast.",
-    );
+    if !voted.is_empty() || w.rounds.is_empty() {
+        section(
+            &mut md,
+            if w.rounds.is_empty() {
+                "Most votes"
+            } else {
+                "Votes counted by hand"
+            },
+            voted
+                .iter()
+                .take(10)
+                .map(|n| format!("- {} ({})", text(&n.text), dots(n.votes)))
+                .collect(),
+            "No votes were cast.",
+        );
+    }
     section(
         &mut md,
         "Parking lot",
@@ -95,7 +133,10 @@ pub fn summary_markdown(journey: &Journey, generated: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journey::{Decision, NoteColor, Participant, StickyNote, templates};
+    use crate::journey::{
+        Decision, NoteColor, Participant, StickyNote, Vote, VoteKind, VoteRound, VoteTarget,
+        templates,
+    };
 
     fn note(id: &str, text: &str, votes: u32, parked: bool) -> StickyNote {
         StickyNote {
@@ -106,6 +147,7 @@ mod tests {
             y: 0.0,
             votes,
             parked,
+            author: None,
         }
     }
 
@@ -130,8 +172,60 @@ mod tests {
         assert!(md.starts_with("# Workshop summary: Billing SaaS — post\\-sales journey\n"));
         assert!(md.contains("## Who attended\n\n- Ana Ruiz\n"));
         assert!(md.contains("## Decisions\n\n- Onboarding ends at the \\*first\\* live cycle\n"));
-        assert!(md.contains("## Most votes\n\n- Churn survey (4 votes)\n- Ask finance (1 vote)\n"));
+        assert!(md.contains("## Most votes\n\n- Churn survey (4 dots)\n- Ask finance (1 dot)\n"));
         assert!(md.contains("## Parking lot\n\n- Pricing page\n"));
         assert!(md.contains("## Agenda\n\nNo agenda.\n"));
+    }
+
+    #[test]
+    fn the_summary_lists_each_rounds_top_voted_cards() {
+        let mut j = templates::get("billing-saas").unwrap();
+        j.workshop.participants = ["Ana", "Ben"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Participant {
+                id: format!("p{i}"),
+                name: (*n).into(),
+                color: "#4338ca".into(),
+            })
+            .collect();
+        let round = |id: &str, anonymous: bool, closed: bool| VoteRound {
+            id: id.into(),
+            question: format!("Question {id}"),
+            dots: 3,
+            anonymous,
+            closed,
+            votes: vec![],
+        };
+        j.workshop.rounds = vec![round("r1", false, true), round("r2", true, false)];
+        let stage = |k: usize| VoteTarget {
+            kind: VoteKind::Stage,
+            id: j.stages[k].id.clone(),
+        };
+        let (first, second) = (stage(0), stage(1));
+        let names = (j.stages[0].name.clone(), j.stages[1].name.clone());
+        let vote = |p: &str, t: &VoteTarget| Vote {
+            participant: p.into(),
+            target: t.clone(),
+        };
+        j.workshop.rounds[0].votes =
+            vec![vote("p1", &second), vote("p0", &first), vote("p0", &second)];
+        j.workshop.rounds[1].votes = vec![vote("p1", &first)];
+        let md = summary_markdown(&j, "3 December 2026");
+        assert!(
+            md.contains(&format!(
+                "## Round 1: Question r1\n\n1. {} (2 dots: Ben 1, Ana 1)\n2. {} (1 dot: Ana 1)\n",
+                names.1, names.0
+            )),
+            "{md}"
+        );
+        assert!(
+            md.contains(&format!(
+                "## Round 2 (still open): Question r2\n\n1. {} (1 dot)\n",
+                names.0
+            )),
+            "{md}"
+        );
+        assert!(!md.contains("Most votes"));
     }
 }
