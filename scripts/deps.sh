@@ -8,7 +8,8 @@ set -euo pipefail
 build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev fonts-dejavu-core fonts-noto-color-emoji)
 # Xvfb also lets `make run` show the app on a machine without a display.
 display_packages=(xvfb xauth)
-test_packages=("${display_packages[@]}" webkit2gtk-driver sqlite3 poppler-utils qpdf)
+# chromium: the phones in the room-voting test (headless, driven by playwright-core).
+test_packages=("${display_packages[@]}" webkit2gtk-driver sqlite3 poppler-utils qpdf chromium)
 
 want=("${build_packages[@]}")
 case "${1:-}" in

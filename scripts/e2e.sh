@@ -13,6 +13,9 @@ if [ -z "${MILEPOST_IN_XVFB:-}" ]; then
   exec env MILEPOST_IN_XVFB=1 xvfb-run -a -s "-screen 0 ${SCREEN:-1280x800}x24" "$0" "$app" "$cli" "$@"
 fi
 
+# Room voting's server listens on this computer only, never on the machine's network.
+export MILEPOST_ROOM_HOST=127.0.0.1
+
 driver=${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}
 port=${TAURI_DRIVER_PORT:-4444}
 log=$(mktemp -t tauri-driver.XXXXXX.log)

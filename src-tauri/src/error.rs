@@ -14,6 +14,11 @@ impl From<milepost::Error> for CommandError {
 }
 
 impl CommandError {
+    /// A failure the shell itself finds, with the core's code for its kind.
+    pub fn new(code: ErrorCode, message: impl std::fmt::Display) -> Self {
+        Self(ErrorReport::new(code, message.to_string()))
+    }
+
     /// A failure of the shell itself (a crashed worker thread), not of the core.
     pub fn internal(message: impl std::fmt::Display) -> Self {
         Self(ErrorReport::new(ErrorCode::Internal, message.to_string()))

@@ -5,6 +5,7 @@
 mod commands;
 mod error;
 mod rendering;
+mod room;
 mod state;
 
 use std::path::PathBuf;
@@ -88,7 +89,17 @@ pub fn run() {
             commands::versions::journey_version,
             commands::versions::diff_versions,
             commands::versions::version_map,
+            commands::room::room_start,
+            commands::room::room_sync,
+            commands::room::room_stop,
         ])
-        .run(tauri::generate_context!())
-        .expect("the Milepost window could not be started");
+        .build(tauri::generate_context!())
+        .expect("the Milepost window could not be started")
+        .run(|app, event| {
+            // Quitting closes room voting: the phones' server goes with the app.
+            if let tauri::RunEvent::Exit = event {
+                use tauri::Manager;
+                commands::room::stop(&app.state::<AppState>());
+            }
+        });
 }

@@ -31,6 +31,8 @@ pub struct AppState {
     /// The last assessment, by journey, revision and cut-off: switching between a
     /// journey's matrices, or re-scoring, does not assess every customer again.
     assessed: Arc<Mutex<Option<CachedAssessment>>>,
+    /// Room voting, while the facilitator shares a round with the phones in the room.
+    pub room: Mutex<Option<crate::room::Room>>,
 }
 
 /// What an assessment depends on: the journey as saved, the data set, the cut-off.
@@ -51,6 +53,7 @@ impl AppState {
             dataset: Arc::default(),
             scores: Arc::default(),
             assessed: Arc::default(),
+            room: Mutex::default(),
         }
     }
 

@@ -2,6 +2,7 @@ pub mod data;
 pub mod journey;
 pub mod matrix;
 pub mod report;
+pub mod room;
 pub mod versions;
 pub mod workspace;
 

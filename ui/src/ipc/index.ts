@@ -31,12 +31,14 @@ import type { Preview } from "../bindings/Preview";
 import type { Progress } from "../bindings/Progress";
 import type { Ranking } from "../bindings/Ranking";
 import type { Rescore } from "../bindings/Rescore";
+import type { RoomInfo } from "../bindings/RoomInfo";
 import type { SaveOutcome } from "../bindings/SaveOutcome";
 import type { Span } from "../bindings/Span";
 import type { StoredJourney } from "../bindings/StoredJourney";
 import type { TaskItem } from "../bindings/TaskItem";
 import type { Template } from "../bindings/Template";
 import type { Version } from "../bindings/Version";
+import type { VoteAction } from "../bindings/VoteAction";
 import { DATA_FILE_EXTENSIONS } from "../bindings/vocabulary";
 import type { WeekLoad } from "../bindings/WeekLoad";
 
@@ -210,6 +212,16 @@ export const api = {
   /** What changed from version `from` to version `to` (null: the journey now). */
   diffVersions: (id: number, from: number, to: number | null) =>
     call<Diff>("diff_versions", { id, from, to }),
+  /** Shares the open voting round with phones in the room; each dot they place arrives
+   * through `onVote`. */
+  roomStart: (journey: Journey, onVote: (action: VoteAction) => void) => {
+    const channel = new Channel<VoteAction>();
+    channel.onmessage = onVote;
+    return call<RoomInfo>("room_start", { journey, onVote: channel });
+  },
+  /** The journey as the editor has it, for the phones; a closed round stops the room. */
+  roomSync: (journey: Journey) => call<void>("room_sync", { journey }),
+  roomStop: () => call<void>("room_stop"),
   /** Writes the workshop summary as Markdown. */
   exportWorkshopSummary: (id: number, path: string) =>
     call<void>("export_workshop_summary", { id, path }),

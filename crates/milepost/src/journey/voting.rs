@@ -7,7 +7,124 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
 use super::model::{Journey, Participant, Vote, VoteKind, VoteRound, VoteTarget};
+
+/// A dot placed or taken back from a phone in room voting, as the phone sends it and as
+/// the app hears of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VoteAction {
+    pub op: VoteOp,
+    pub participant: String,
+    pub target: VoteTarget,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteOp {
+    Cast,
+    TakeBack,
+}
+
+/// Carries out `action` on the open round.
+pub fn apply(j: &mut Journey, action: &VoteAction) -> Result<(), VoteError> {
+    match action.op {
+        VoteOp::Cast => cast(j, &action.participant, action.target.clone()),
+        VoteOp::TakeBack => take_back(j, &action.participant, &action.target),
+    }
+}
+
+/// Where phones in the room vote: the address to open (with its token) and the same as a
+/// QR code (an SVG document).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RoomInfo {
+    pub url: String,
+    pub qr_svg: String,
+    /// Set when this computer has no network address other phones can reach: voting then
+    /// works only on this computer, and the dialog says so.
+    pub local_only: bool,
+}
+
+/// What a phone sees of the open round: the question, the people, the cards by stage, and
+/// for the person holding it, their own dots. Nothing else of the journey.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoomView {
+    pub question: String,
+    pub dots: u32,
+    pub participants: Vec<RoomPerson>,
+    pub groups: Vec<RoomGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoomPerson {
+    pub id: String,
+    pub name: String,
+    pub color: String,
+    /// Dots this person has not placed yet.
+    pub left: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoomGroup {
+    /// The stage's name; `None` for the sticky notes.
+    pub stage: Option<String>,
+    pub cards: Vec<RoomCard>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoomCard {
+    pub target: VoteTarget,
+    pub name: String,
+    /// The asking participant's dots on this card.
+    pub mine: u32,
+}
+
+/// The open round as a phone sees it, with `participant`'s own dots; `None` when no round
+/// is open.
+pub fn room_view(j: &Journey, participant: Option<&str>) -> Option<RoomView> {
+    let round = open_round(j)?;
+    let participants = j
+        .workshop
+        .participants
+        .iter()
+        .map(|p| RoomPerson {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            color: p.color.clone(),
+            left: round.dots.saturating_sub(dots_used(round, &p.id)),
+        })
+        .collect();
+    let mut groups: Vec<RoomGroup> = Vec::new();
+    for c in cards(j) {
+        let mine = participant.map_or(0, |p| {
+            round
+                .votes
+                .iter()
+                .filter(|v| v.participant == p && v.target == c.target)
+                .count() as u32
+        });
+        let card = RoomCard {
+            target: c.target,
+            name: c.name,
+            mine,
+        };
+        match groups.last_mut() {
+            Some(g) if g.stage == c.stage => g.cards.push(card),
+            _ => groups.push(RoomGroup {
+                stage: c.stage,
+                cards: vec![card],
+            }),
+        }
+    }
+    Some(RoomView {
+        question: round.question.clone(),
+        dots: round.dots,
+        participants,
+        groups,
+    })
+}
 
 /// Why a dot was not placed, in words for the person holding the phone.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -303,6 +420,42 @@ mod tests {
         }
         let t = tally(&j, &j.workshop.rounds[0]);
         assert_eq!((t[0].dots, t[0].by.len()), (3, 0));
+    }
+
+    #[test]
+    fn a_phone_sees_the_round_its_own_dots_and_whats_left() {
+        let mut j = journey_with_round(3);
+        let a = milestone(&j, 0);
+        for _ in 0..2 {
+            let act = VoteAction {
+                op: VoteOp::Cast,
+                participant: "p2".into(),
+                target: a.clone(),
+            };
+            apply(&mut j, &act).unwrap();
+        }
+        let v = room_view(&j, Some("p2")).unwrap();
+        assert_eq!(v.question, "Which milestones matter most?");
+        let left: Vec<u32> = v.participants.iter().map(|p| p.left).collect();
+        assert_eq!(left, vec![3, 1, 3]);
+        let mine: u32 = v.groups.iter().flat_map(|g| &g.cards).map(|c| c.mine).sum();
+        assert_eq!(mine, 2);
+        // The first group is the first stage; notes, if any, come last.
+        assert_eq!(
+            v.groups[0].stage.as_deref(),
+            Some(j.stages[0].name.as_str())
+        );
+        // Nobody else's dots are shown to a phone.
+        let other = room_view(&j, Some("p1")).unwrap();
+        assert!(
+            other
+                .groups
+                .iter()
+                .flat_map(|g| &g.cards)
+                .all(|c| c.mine == 0)
+        );
+        j.workshop.rounds[0].closed = true;
+        assert!(room_view(&j, None).is_none());
     }
 
     #[test]

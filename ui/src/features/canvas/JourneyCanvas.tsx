@@ -22,6 +22,7 @@ import {
   moveStage,
   updateNote,
 } from "../editor/ops";
+import type { CardTally } from "../voting/rules";
 import { CanvasBar } from "./CanvasBar";
 import { edgeTypes } from "./edges";
 import { roleCardOf } from "./ids";
@@ -97,6 +98,14 @@ export interface CanvasProps {
   /** Presenting: the stage (column index) to show large, centred. */
   focusStage?: number | null;
   colorMode?: "light" | "dark";
+  /** Dots on the cards, by node id (a voting round). */
+  votes?: ReadonlyMap<string, CardTally> | null;
+  /** Voting: a click on a card places a dot instead of selecting it. */
+  onCardClick?: ((nodeId: string, e: React.MouseEvent) => void) | null;
+  /** Cards to mark (node id → a class: `mark-added`, `mark-voted`…); the rest step back
+   * when `dimUnmarked`. */
+  marks?: ReadonlyMap<string, string> | null;
+  dimUnmarked?: boolean;
 }
 
 function idOf(nodeId: string): string {
@@ -114,6 +123,10 @@ function Canvas({
   onReady,
   focusStage = null,
   colorMode = "light",
+  votes = null,
+  onCardClick = null,
+  marks = null,
+  dimUnmarked = false,
 }: CanvasProps) {
   const [measured, setMeasured] = useState<MeasuredHeights>({});
   const [dragging, setDragging] = useState<Record<string, { x: number; y: number }>>({});
@@ -130,20 +143,35 @@ function Canvas({
         const moved = dragging[n.id];
         const isSelected = selected.has(n.id);
         // Presenting: the stage in focus stands out; the others step back.
+        const scenery = n.type === "band" || n.type === "lane";
+        const mark = marks?.get(n.id);
         const dimmed =
-          focusStage !== null &&
-          n.type !== "band" &&
-          n.type !== "lane" &&
-          columnAt(n.position.x + COLUMN_WIDTH / 2, journey.stages.length) !== focusStage;
-        if (!moved && !isSelected && !dimmed) return n;
+          !scenery &&
+          ((focusStage !== null &&
+            columnAt(n.position.x + COLUMN_WIDTH / 2, journey.stages.length) !== focusStage) ||
+            (dimUnmarked && mark === undefined));
+        const className = [dimmed ? "node-dimmed" : "", mark ?? ""].join(" ").trim();
+        // Voting: a click places a dot; a card's own `selectable` would still select it.
+        const voting = onCardClick !== null && n.selectable === true;
+        if (!moved && !isSelected && !className && !voting) return n;
         return {
           ...n,
           ...(moved ? { position: moved } : {}),
-          ...(dimmed ? { className: "node-dimmed" } : {}),
+          ...(className ? { className } : {}),
+          ...(voting ? { selectable: false } : {}),
           selected: isSelected,
         };
       }),
-    [layout, dragging, selected, focusStage, journey.stages.length],
+    [
+      layout,
+      dragging,
+      selected,
+      focusStage,
+      journey.stages.length,
+      marks,
+      dimUnmarked,
+      onCardClick,
+    ],
   );
   // Connections are hidden while cards move: redrawing a long edge every frame repaints
   // every card beneath it, which made drags stutter on big boards. They return on drop.
@@ -267,7 +295,11 @@ function Canvas({
   }, [flow, onReady]);
 
   // Stable across drag frames: a new context value would re-render every card each frame.
-  const context = useMemo(() => ({ journey, actions }), [journey, actions]);
+  const context = useMemo(() => ({ journey, actions, votes }), [journey, actions, votes]);
+  const onNodeClick = useCallback(
+    (e: React.MouseEvent, node: CanvasNode) => onCardClick?.(node.id, e),
+    [onCardClick],
+  );
   const clearSelection = useCallback(() => onSelectionChange(new Set()), [onSelectionChange]);
 
   // The opening view depends only on the board's width (fixed columns), so it is set on
@@ -299,10 +331,11 @@ function Canvas({
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onEdgeClick={onEdgeClick}
+        onNodeClick={onCardClick ? onNodeClick : undefined}
         onPaneClick={clearSelection}
-        nodesDraggable={editable}
-        nodesConnectable={editable}
-        elementsSelectable
+        nodesDraggable={editable && !onCardClick}
+        nodesConnectable={editable && !onCardClick}
+        elementsSelectable={!onCardClick}
         deleteKeyCode={null}
         multiSelectionKeyCode="Shift"
         selectionKeyCode="Shift"

@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import type { Journey } from "../../bindings/Journey";
+import type { CardTally } from "../voting/rules";
 import type { LaneKey } from "./layout";
 
 export interface CanvasActions {
@@ -13,6 +14,8 @@ export interface CanvasContextValue {
   journey: Journey;
   /** Absent when the canvas is read-only (presenting). */
   actions: CanvasActions | null;
+  /** Dots on the cards in the round shown, by node id; null when none is shown. */
+  votes: ReadonlyMap<string, CardTally> | null;
 }
 
 export const JourneyContext = createContext<CanvasContextValue | null>(null);
@@ -30,4 +33,9 @@ export function useJourney(): Journey {
 
 export function useCanvasActions(): CanvasActions | null {
   return useCanvasContext().actions;
+}
+
+/** The dots on one card (node id) in the round shown, if any. */
+export function useVotes(nodeId: string): CardTally | null {
+  return useCanvasContext().votes?.get(nodeId) ?? null;
 }

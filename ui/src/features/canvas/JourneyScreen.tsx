@@ -30,6 +30,10 @@ import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { ExportDialog } from "../export/ExportDialog";
 import { fileStem } from "../export/files";
 import { VersionsDialog } from "../versions/VersionsDialog";
+import { RoomPanel } from "../voting/RoomPanel";
+import { useVoting } from "../voting/useVoting";
+import { VotingBanner } from "../voting/VotingBanner";
+import { VotingPanel } from "../voting/VotingPanel";
 import { AgendaPanel } from "../workshop/AgendaPanel";
 import { Timer } from "../workshop/Timer";
 import {
@@ -157,6 +161,7 @@ function Editor({
   const [presenting, setPresenting] = useState<number | null>(null);
   const clipboard = useRef<Clip[]>([]);
 
+  const voting = useVoting(j, edit);
   const findings = useMemo(() => frameworkCheck(j), [j]);
   const live = useFunnel(j);
   const flagged = useMemo(
@@ -205,13 +210,14 @@ function Editor({
 
   const newNote = useCallback(() => {
     const at = freeNoteSpot(j);
-    const [next, made] = addNote(j, at.x, at.y);
+    // Written while someone has the vote: it is theirs.
+    const [next, made] = addNote(j, at.x, at.y, "yellow", voting.voter ?? undefined);
     edit(() => next, "add");
     select([nodeId("note", made)]);
     // Bring it into view where it landed, at the zoom the person is using.
     const zoom = flow.current?.getZoom() ?? 1;
     void flow.current?.setCenter(at.x + NOTE_WIDTH / 2, at.y + 120, { zoom, duration: 300 });
-  }, [j, edit, select]);
+  }, [j, edit, select, voting.voter]);
 
   const deleteSelection = useCallback(() => {
     const items = [...selected].map(itemOf).filter((x) => x !== null);
@@ -354,7 +360,14 @@ function Editor({
       onReady={keepFlow}
       focusStage={presenting}
       colorMode={theme}
+      votes={voting.votes}
+      onCardClick={editing ? voting.onCardClick : null}
+      marks={voting.marks}
+      dimUnmarked={voting.marks !== null}
     />
+  );
+  const roomView = voting.room && (
+    <RoomPanel journey={j} room={voting.room} onStop={voting.stopRoom} />
   );
 
   if (presenting !== null) {
@@ -362,6 +375,7 @@ function Editor({
       <PresenterView journey={j} at={presenting} present={present}>
         {canvas}
         {timerView}
+        {roomView}
       </PresenterView>
     );
   }
@@ -389,6 +403,7 @@ function Editor({
         <ErrorBanner error={save.error} onDismiss={() => void editor.flush()} />
       )}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {voting.roomError && <ErrorBanner error={voting.roomError} onDismiss={voting.stopRoom} />}
       {editor.changedElsewhere && (
         <div className="notice-bar" role="status" data-testid="changed-elsewhere">
           This journey was changed in another window or by the command line; you are now seeing that
@@ -443,8 +458,10 @@ function Editor({
       )}
       <div className="editor-body">
         <div className="canvas-area">
+          <VotingBanner journey={j} voting={voting} />
           {canvas}
           {timerView}
+          {roomView}
         </div>
         <aside className="sidebar">
           {selected.size === 0 && <Hints hasData={live !== null} />}
@@ -495,6 +512,12 @@ function Editor({
                 onStart={startStep}
               />
               <WorkshopPanel journey={j} edit={edit} onSaveSummary={() => void saveSummary()} />
+              <VotingPanel
+                journey={j}
+                edit={edit}
+                voting={voting}
+                onShowCard={(key) => select([key])}
+              />
               {selected.size > 1 && (
                 <p className="muted">{selected.size} items selected — Delete removes them all.</p>
               )}

@@ -2,6 +2,7 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import type { FunnelStep } from "../../bindings/FunnelStep";
 import { plural } from "../../components/text";
+import { VoteDots } from "../voting/VoteDots";
 import {
   actionColours,
   channelText,
@@ -49,7 +50,7 @@ function breakable(name: string) {
   ));
 }
 
-export const StageHeader = memo(function StageHeader({ data }: NodeProps<StageNode>) {
+export const StageHeader = memo(function StageHeader({ id, data }: NodeProps<StageNode>) {
   const { stage, index, title } = data;
   const bands = stage ? healthBands(stage) : null;
   const words = stage ? healthBandWords(stage) : null;
@@ -59,6 +60,7 @@ export const StageHeader = memo(function StageHeader({ data }: NodeProps<StageNo
       className={stage ? "stage-header" : "stage-header stage-header-idle"}
       data-testid="stage-header"
     >
+      <VoteDots nodeId={id} />
       <div className="stage-kicker">
         {stage ? `Stage ${index + 1}` : "Team"}
         {stage?.expected_days != null && (
@@ -127,10 +129,11 @@ export const LaneBand = memo(function LaneBand({ data }: NodeProps<BandNode>) {
   );
 });
 
-export const MilestoneCard = memo(function MilestoneCard({ data }: NodeProps<MilestoneNode>) {
+export const MilestoneCard = memo(function MilestoneCard({ id, data }: NodeProps<MilestoneNode>) {
   const m = data.milestone;
   return (
     <div className={cardClass("milestone", data.flagged)} data-testid="milestone-card">
+      <VoteDots nodeId={id} />
       <Handle
         type="target"
         id="support"
@@ -199,13 +202,14 @@ function MilestoneStats({ step, bottleneck }: { step: FunnelStep; bottleneck: bo
   );
 }
 
-export const ActivityCard = memo(function ActivityCard({ data }: NodeProps<ActivityNode>) {
+export const ActivityCard = memo(function ActivityCard({ id, data }: NodeProps<ActivityNode>) {
   const journey = useJourney();
   const a = data.activity;
   const details = [channelText(a), effortText(a)].filter(Boolean).join(" · ");
   const colours = actionColours(a, journey);
   return (
     <div className={cardClass("activity", data.flagged)} data-testid="activity-card">
+      <VoteDots nodeId={id} />
       <Handle
         type="source"
         position={Position.Top}
@@ -317,11 +321,14 @@ export const AddButton = memo(function AddButton({ data }: NodeProps<AddNode>) {
   );
 });
 
-export const NoteCard = memo(function NoteCard({ data, selected }: NodeProps<NoteNode>) {
+export const NoteCard = memo(function NoteCard({ id, data, selected }: NodeProps<NoteNode>) {
   const actions = useCanvasActions();
+  const journey = useJourney();
   const n = data.note;
+  const author = journey.workshop?.participants.find((p) => p.id === n.author);
   return (
     <div className={`sticky sticky-${n.color}`} data-testid="sticky-note">
+      <VoteDots nodeId={id} />
       {actions && selected ? (
         <textarea
           className="sticky-text nodrag"
@@ -334,6 +341,12 @@ export const NoteCard = memo(function NoteCard({ data, selected }: NodeProps<Not
       ) : (
         <div className="sticky-text">
           {n.text || <span className="sticky-placeholder">Empty note</span>}
+        </div>
+      )}
+      {author && (
+        <div className="sticky-author" data-testid="note-author">
+          <span className="chip-dot" style={{ background: author.color }} />
+          {author.name}
         </div>
       )}
       {n.votes > 0 && <div className="sticky-votes">{"●".repeat(Math.min(n.votes, 12))}</div>}

@@ -581,6 +581,7 @@ function MetricForm({ journey: j, id, edit }: FormProps) {
 function NoteForm({ journey: j, id, edit }: FormProps) {
   const field = (name: string) => `note:${id}:${name}`;
   const n = j.notes.find((x) => x.id === id);
+  const people = j.workshop?.participants ?? [];
   if (!n) return null;
   return (
     <>
@@ -604,15 +605,42 @@ function NoteForm({ journey: j, id, edit }: FormProps) {
           ))}
         </div>
       </div>
+      {people.length > 0 && (
+        <label className="field">
+          <span className="field-label">Written by</span>
+          <select
+            value={n.author ?? ""}
+            data-testid="note-author-select"
+            onChange={(e) =>
+              edit(
+                (x) => updateNote(x, id, { author: e.target.value || undefined }),
+                field("author"),
+              )
+            }
+          >
+            <option value="">Nobody in particular</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="field">
-        <span className="field-label">Votes: {n.votes}</span>
+        <span
+          className="field-label"
+          title="Dots counted from a paper or whiteboard vote; the Voting panel runs rounds in the app"
+        >
+          Dots counted by hand: {n.votes}
+        </span>
         <div className="field-row">
           <button
             type="button"
             className="button"
             onClick={() => edit((x) => updateNote(x, id, { votes: n.votes + 1 }), "vote")}
           >
-            + Vote
+            + Dot
           </button>
           <button
             type="button"
@@ -620,7 +648,7 @@ function NoteForm({ journey: j, id, edit }: FormProps) {
             disabled={n.votes === 0}
             onClick={() => edit((x) => updateNote(x, id, { votes: n.votes - 1 }), "vote")}
           >
-            − Vote
+            − Dot
           </button>
         </div>
       </div>

@@ -363,9 +363,11 @@ export function addNote(
   x: number,
   y: number,
   color: StickyNote["color"] = "yellow",
+  author?: string,
 ): [Journey, string] {
   const id = newId(j, `note-${j.notes.length + 1}`, "note");
-  return [{ ...j, notes: [...j.notes, { id, text: "", color, x, y, votes: 0 }] }, id];
+  const note: StickyNote = { id, text: "", color, x, y, votes: 0, ...(author ? { author } : {}) };
+  return [{ ...j, notes: [...j.notes, note] }, id];
 }
 
 export function updateNote(

@@ -1,0 +1,30 @@
+// The dots a card got in the round shown: one coloured dot per vote (the voter's colour,
+// or the brand colour in an anonymous round) and the count, large enough for the back of
+// the room.
+import { useVotes } from "../canvas/JourneyContext";
+
+const MOST_DOTS = 10;
+
+export function VoteDots({ nodeId }: { nodeId: string }) {
+  const t = useVotes(nodeId);
+  if (!t) return null;
+  const colours =
+    t.by.length > 0
+      ? t.by.flatMap((b) => Array.from({ length: b.dots }, () => b.participant.color))
+      : Array.from({ length: t.dots }, () => "var(--brand)");
+  const who = t.by.map((b) => `${b.participant.name} ${b.dots}`).join(", ");
+  return (
+    <div
+      className="vote-dots"
+      data-testid="vote-dots"
+      data-dots={t.dots}
+      title={who || `${t.dots} dots`}
+    >
+      {colours.slice(0, MOST_DOTS).map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: dots of one tally, in order
+        <span key={i} className="vote-dot" style={{ background: c }} />
+      ))}
+      <span className="vote-count">{t.dots}</span>
+    </div>
+  );
+}
