@@ -55,6 +55,27 @@ describe("versions of a journey", () => {
     await waitForText(driver, '[data-testid="diff-added"] li', "Stage Renew");
     await find(driver, '[data-testid="versions-funnel"] tbody tr');
 
+    // The comparison on the canvas: the new stage marked as added, the others stepped back.
+    await click(driver, '[data-testid="show-changes"]');
+    await waitForText(driver, '[data-testid="changes-bar"] strong', "Changes since “Before workshop”");
+    await driver.wait(
+      async () =>
+        driver.executeScript(
+          "const added = [...document.querySelectorAll('.react-flow__node.mark-added')].map((n) => n.textContent);" +
+            "return added.length === 1 && added[0].includes('Renew') && document.querySelectorAll('.react-flow__node-stage.node-dimmed').length === arguments[0]",
+          STAGES.length,
+        ),
+      WAIT_MS,
+      "the added stage was never marked on the canvas",
+    );
+    await click(driver, '[data-testid="changes-bar"] button');
+    await driver.wait(
+      async () => (await driver.findElements(By.css(".react-flow__node.mark-added"))).length === 0,
+      WAIT_MS,
+    );
+
+    await click(driver, '[data-testid="versions-button"]');
+    await click(driver, '[data-testid="version-compare"]');
     await click(driver, '[data-testid="version-restore"]');
     await waitForText(driver, '[data-testid="notice"]', "Restored “Before workshop”. Ctrl+Z undoes it.");
     await waitForTexts(driver, '[data-testid="stage-name"]', STAGES);

@@ -144,7 +144,9 @@ function Canvas({
         const isSelected = selected.has(n.id);
         // Presenting: the stage in focus stands out; the others step back.
         const scenery = n.type === "band" || n.type === "lane";
-        const mark = marks?.get(n.id);
+        // A role has a card per stage team; a mark on the role marks them all.
+        const role = n.type === "role" ? roleCardOf(n.id) : null;
+        const mark = marks?.get(n.id) ?? (role ? marks?.get(`role:${role.role}`) : undefined);
         const dimmed =
           !scenery &&
           ((focusStage !== null &&

@@ -29,6 +29,8 @@ import { useFunnel } from "../editor/useFunnel";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { ExportDialog } from "../export/ExportDialog";
 import { fileStem } from "../export/files";
+import { ChangesBar, type ShownChanges } from "../versions/ChangesBar";
+import { changeMarks } from "../versions/compare";
 import { VersionsDialog } from "../versions/VersionsDialog";
 import { RoomPanel } from "../voting/RoomPanel";
 import { useVoting } from "../voting/useVoting";
@@ -154,6 +156,8 @@ function Editor({
   const [notice, setNotice] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  /** A comparison with a version, shown on the canvas. */
+  const [changes, setChanges] = useState<ShownChanges | null>(null);
   const [timer, setTimer] = useState<TimerState | null>(null);
   const flow = useRef<ReactFlowInstance<CanvasNode> | null>(null);
   const [theme, toggleTheme] = useTheme();
@@ -362,8 +366,8 @@ function Editor({
       colorMode={theme}
       votes={voting.votes}
       onCardClick={editing ? voting.onCardClick : null}
-      marks={voting.marks}
-      dimUnmarked={voting.marks !== null}
+      marks={changes?.marks ?? voting.marks}
+      dimUnmarked={(changes?.marks ?? voting.marks) != null}
     />
   );
   const roomView = voting.room && (
@@ -441,6 +445,10 @@ function Editor({
             setVersionsOpen(false);
             setNotice(`Restored “${name}”. Ctrl+Z undoes it.`);
           }}
+          onShowChanges={(diff, version) => {
+            setChanges({ version, diff, marks: changeMarks(diff) });
+            setVersionsOpen(false);
+          }}
         />
       )}
       {notice && (
@@ -458,6 +466,7 @@ function Editor({
       )}
       <div className="editor-body">
         <div className="canvas-area">
+          {changes && <ChangesBar changes={changes} onDone={() => setChanges(null)} />}
           <VotingBanner journey={j} voting={voting} />
           {canvas}
           {timerView}

@@ -22,11 +22,20 @@ interface Props {
   onClose: () => void;
   /** Replace the journey with a version's content, as one undoable edit. */
   onRestore: (journey: Journey, versionName: string) => void;
+  /** Shows what changed since a version on the canvas (added and changed cards marked). */
+  onShowChanges: (diff: Diff, versionName: string) => void;
 }
 
 const NOW = "now";
 
-export function VersionsDialog({ journeyId, journeyName, current, onClose, onRestore }: Props) {
+export function VersionsDialog({
+  journeyId,
+  journeyName,
+  current,
+  onClose,
+  onRestore,
+  onShowChanges,
+}: Props) {
   const [versions, setVersions] = useState<Version[] | null>(null);
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<string>(NOW);
@@ -202,6 +211,18 @@ export function VersionsDialog({ journeyId, journeyName, current, onClose, onRes
                   </select>
                 </div>
                 {diff && <DiffLists diff={diff} />}
+                {diff && to === NOW && diff.added.length + diff.changed.length > 0 && (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() =>
+                      onShowChanges(diff, versions?.find((v) => v.id === from)?.name ?? "")
+                    }
+                    data-testid="show-changes"
+                  >
+                    Show the changes on the canvas
+                  </button>
+                )}
                 {numbers && <FunnelCompare before={numbers[0]} after={numbers[1]} />}
               </>
             )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Funnel } from "../../bindings/Funnel";
-import { funnelRows } from "./compare";
+import { changeMarks, funnelRows } from "./compare";
 
 const funnel = (steps: [string, number][]): Funnel =>
   ({
@@ -32,6 +32,25 @@ describe("funnelRows", () => {
       ["b", 60, 45, "−15"],
       ["d", null, 20, "new"],
       ["c", 30, null, "gone"],
+    ]);
+  });
+});
+
+describe("changes on the canvas", () => {
+  it("marks added and changed cards by node id, and nothing for the journey or removals", () => {
+    const item = (kind: string, id: string) => ({ kind, id, name: id });
+    const marks = changeMarks({
+      added: [item("milestone", "m9"), item("role", "cfo")],
+      removed: [item("activity", "gone")],
+      changed: [
+        { ...item("stage", "onboard"), fields: ["name"] },
+        { ...item("journey", ""), fields: ["name"] },
+      ],
+    });
+    expect([...marks]).toEqual([
+      ["milestone:m9", "mark-added"],
+      ["role:cfo", "mark-added"],
+      ["stage:onboard", "mark-changed"],
     ]);
   });
 });

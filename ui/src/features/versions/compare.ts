@@ -1,4 +1,5 @@
 // Words and numbers for comparing two versions of a journey.
+import type { Diff } from "../../bindings/Diff";
 import type { Funnel } from "../../bindings/Funnel";
 
 export const KIND_WORDS: Record<string, string> = {
@@ -41,4 +42,16 @@ export function funnelRows(before: Funnel, after: Funnel): FunnelRow[] {
     if (!now.has(m.id))
       rows.push({ id: m.id, name: m.name, before: m.reached, after: null, change: "gone" });
   return rows;
+}
+
+/** Canvas marks for a comparison with the journey now: each added or changed object's
+ * node id (a role by `role:ID`, for every card of it) → `mark-added` or `mark-changed`.
+ * Removed objects are not on the board; the journey itself has no card. */
+export function changeMarks(diff: Diff): Map<string, string> {
+  const marks = new Map<string, string>();
+  for (const x of diff.added)
+    if (x.kind !== "journey") marks.set(`${x.kind}:${x.id}`, "mark-added");
+  for (const x of diff.changed)
+    if (x.kind !== "journey") marks.set(`${x.kind}:${x.id}`, "mark-changed");
+  return marks;
 }
