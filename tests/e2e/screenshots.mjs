@@ -1,10 +1,11 @@
 // `make screenshot`: pictures of the real app for the README and for looking at.
 // Not a test of behaviour; run through the same harness so it sees the real window.
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
 import { By, Key } from "selenium-webdriver";
 import { cli, click, count, find, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForText } from "./app.mjs";
 
@@ -121,6 +122,13 @@ it("takes screenshots of the home screen and a template journey", async () => {
     await find(driver, '[data-testid="versions-funnel"] tbody tr');
     await settle(driver);
     await save(driver, "versions-compare.png");
+    await click(driver, '[data-testid="show-changes"]');
+    await find(driver, ".react-flow__node.mark-added");
+    await settle(driver);
+    await save(driver, "versions-canvas.png");
+    await click(driver, '[data-testid="changes-bar"] button');
+    await click(driver, '[data-testid="versions-button"]');
+    await click(driver, '[data-testid="version-compare"]');
     await click(driver, '[data-testid="version-restore"]');
     await find(driver, '[data-testid="notice"]');
 
@@ -225,5 +233,65 @@ it("takes screenshots of the customer data screen and the import wizard", async 
     await save(driver, "import-mapping.png");
   } finally {
     await driver.quit();
+  }
+});
+
+it("takes screenshots of a dot-voting tally with room voting open, and of the phone page", async () => {
+  const room = tempWorkspace();
+  cli(room.db, "journey", "new", "--template", "billing-saas");
+  const j = JSON.parse(cli(room.db, "journey", "export", "1", "-o", "-"));
+  const people = ["Ana Ruiz", "Bo Chen", "Carla Díaz", "Dev Patel", "Erin Walsh"];
+  const colours = ["#4338ca", "#0f766e", "#b45309", "#be123c", "#1f3a5f"];
+  const ms = j.stages.flatMap((st) => st.milestones.map((m) => m.id));
+  // Who put their dots where: 13 of the 15, so two people still have one to place.
+  const dots = [
+    [0, ms[1]], [1, ms[1]], [2, ms[1]], [3, ms[1]], [4, ms[1]],
+    [0, ms[3]], [1, ms[3]], [3, ms[3]], [4, ms[3]],
+    [0, ms[0]], [2, ms[5]], [1, ms[5]], [3, ms[2]],
+  ];
+  j.workshop = {
+    participants: people.map((name, i) => ({ id: `p${i + 1}`, name, color: colours[i] })),
+    decisions: [],
+    rounds: [
+      {
+        id: "r1",
+        question: "Which milestones matter most?",
+        dots: 3,
+        votes: dots.map(([p, id]) => ({ participant: `p${p + 1}`, target: { kind: "milestone", id } })),
+      },
+    ],
+  };
+  const file = join(room.dir, "voting.json");
+  writeFileSync(file, JSON.stringify(j));
+  cli(room.db, "journey", "import", file, "--replace", "1");
+  const driver = await open(room.db);
+  let browser;
+  try {
+    await driver.executeScript("localStorage.removeItem('milepost.theme'); document.documentElement.dataset.theme = 'light'");
+    await click(driver, '[data-testid="journey-card"]');
+    await textsWhen(driver, '[data-testid="stage-name"]', 5);
+    await click(driver, '[data-testid="room-start"]');
+    const url = await (await find(driver, '[data-testid="room-url"]')).getText();
+    await click(driver, '[data-testid="highlight-votes"]');
+    const tally = await find(driver, '[data-testid="tally"]');
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", tally);
+    await settle(driver);
+    await save(driver, "voting-tally.png");
+    if (SCREEN === "1280x800") {
+      browser = await chromium.launch({
+        executablePath: "/usr/bin/chromium",
+        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      });
+      const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })).newPage();
+      await page.goto(url);
+      await page.getByRole("button", { name: "Dev Patel" }).click();
+      await page.locator("#left").waitFor();
+      await page.screenshot({ path: join(OUT, "voting-phone.png") });
+      console.log(`saved ${join(OUT, "voting-phone.png")}`);
+    }
+  } finally {
+    await browser?.close();
+    await driver.quit();
+    room.cleanup();
   }
 });

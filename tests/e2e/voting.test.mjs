@@ -119,7 +119,7 @@ describe("dot voting", () => {
     await click(driver, b);
     await waitForDots(driver, `milestone:${milestone(m1).id}`, 3);
     await waitForDots(driver, `stage:${stage().id}`, 1);
-    await waitForTexts(driver, '[data-testid="voter-left"]', ["0", "0", "0"]);
+    await waitForTexts(driver, '[data-testid="voter-left"]', ["✓", "✓", "✓"]);
     // The panel ranks them, most dots first.
     await waitForTexts(driver, '[data-testid="tally-dots"]', ["3", "2", "1"]);
 

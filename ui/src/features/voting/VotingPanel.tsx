@@ -118,8 +118,13 @@ export function VotingPanel({ journey: j, edit, voting, onShowCard }: Props) {
                   >
                     <span className="chip-dot" style={{ background: p.color }} />
                     {p.name}
-                    <span className="voter-left" data-testid="voter-left">
-                      {left}
+                    <span
+                      className="voter-left"
+                      data-testid="voter-left"
+                      data-left={left}
+                      title={left === 0 ? "All dots placed" : `${left} dots left`}
+                    >
+                      {left === 0 ? "✓" : left}
                     </span>
                   </button>
                 </li>
