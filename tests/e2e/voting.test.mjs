@@ -138,6 +138,14 @@ describe("dot voting", () => {
     );
     await click(driver, '[data-testid="highlight-votes"]');
 
+    // A note written while Chloé has the vote is hers; Escape leaves the note, not the vote.
+    await click(driver, '[data-testid="add-note"]');
+    const note = await find(driver, ".react-flow__node-note textarea");
+    await note.sendKeys("Ask finance about dunning");
+    await waitForText(driver, '[data-testid="note-author"]', "Chloé");
+    await press(driver, Key.ESCAPE);
+    await waitForText(driver, '[data-testid="voting-banner"] strong', "Chloé");
+
     // Escape ends the voting, not the editor.
     await press(driver, Key.ESCAPE);
     await driver.wait(
@@ -146,6 +154,8 @@ describe("dot voting", () => {
       "Escape did not end the voting",
     );
     await find(driver, '[data-testid="journey-title"]');
+    // The next Escape clears the selection (the note), back to the journey's panel.
+    await press(driver, Key.ESCAPE);
 
     // Closing keeps the results; a new round starts with none.
     await click(driver, '[data-testid="round-close"]');
@@ -240,6 +250,8 @@ describe("dot voting", () => {
     // The facilitator's own click (Ana has the vote since the round started) reaches the
     // phones too.
     await waitForText(driver, '[data-testid="voting-banner"] strong', "Ana");
+    await press(driver, "f"); // the whole board in view: the note moved it
+    await find(driver, '[data-testid="room-panel"]');
     await click(driver, node("stage", stage().id));
     await ana.locator("#left", { hasText: "1 of 3 left" }).waitFor();
 

@@ -79,7 +79,11 @@ export function useVoting(j: Journey, edit: Edit): Voting {
     if (voterGone) setVoter(null);
   }, [voterGone, setVoter]);
 
-  useEscape(() => setVoter(null), voter !== null);
+  // Escape in a field (a note being written) leaves the field; otherwise it ends the vote.
+  useEscape((e) => {
+    if (typingInField(e)) (e.target as HTMLElement).blur();
+    else setVoter(null);
+  }, voter !== null);
 
   // Taking turns at the keyboard: 1–9 hand it to the first nine participants.
   useEffect(() => {
