@@ -45,6 +45,27 @@ async function waitForDots(driver, nodeId, expected) {
     });
 }
 
+/** The board's viewport transform (its pan and zoom). */
+const viewport = (driver) =>
+  driver.executeScript("return document.querySelector('.react-flow__viewport').style.transform");
+
+/** Waits until the board has moved away from `from` and stopped: the same transform two
+ * frames apart (a fit animates). */
+async function movedAndSettled(driver, from) {
+  await driver.wait(
+    () =>
+      driver.executeScript(
+        `const t = () => document.querySelector('.react-flow__viewport').style.transform;
+        const a = t();
+        return a !== arguments[0] &&
+          new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(a === t()))));`,
+        from,
+      ),
+    WAIT_MS,
+    "the board never moved and settled",
+  );
+}
+
 const node = (kind, id) => `[data-id="${kind}:${id}"]`;
 const press = (driver, key) => driver.actions().sendKeys(key).perform();
 /** Markdown as the summary escapes it. */
@@ -250,9 +271,12 @@ describe("dot voting", () => {
     // The facilitator's own click (Ana has the vote since the round started) reaches the
     // phones too.
     await waitForText(driver, '[data-testid="voting-banner"] strong', "Ana");
-    await press(driver, "f"); // the whole board in view: the note moved it
-    await find(driver, '[data-testid="room-panel"]');
+    // The whole board in view (the note moved it), once the fit has finished.
+    const before = await viewport(driver);
+    await press(driver, "f");
+    await movedAndSettled(driver, before);
     await click(driver, node("stage", stage().id));
+    await waitForDots(driver, `stage:${stage().id}`, 1);
     await ana.locator("#left", { hasText: "1 of 3 left" }).waitFor();
 
     // Closing the round stops the server: the address answers nothing any more.
