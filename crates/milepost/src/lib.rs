@@ -9,6 +9,7 @@ pub mod journey;
 pub mod matrix;
 pub mod report;
 pub mod store;
+pub mod value;
 
 pub use error::{Error, Result};
 

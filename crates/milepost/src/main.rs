@@ -53,6 +53,9 @@ enum Command {
     Matrix(cli::matrix::MatrixArgs),
     /// Every customer ranked by a weighted sum of stakeholder scores, and how stable the top is
     Priority(cli::priority::PriorityArgs),
+    /// Value realisation against peers: what each customer leaves on the table, its
+    /// maturity phase, what to unlock next
+    Value(cli::value::ValueArgs),
     /// Measure the engine: load the data, then recompute the funnel again and again
     Bench(cli::bench::BenchArgs),
     /// Write a realistic demo data set (customers, events, stakeholders)
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         Command::Forecast(a) => cli::forecast::exec(db, a),
         Command::Matrix(a) => cli::matrix::exec(db, a),
         Command::Priority(a) => cli::priority::exec(db, a),
+        Command::Value(a) => cli::value::exec(db, a),
         Command::Bench(a) => cli::bench::exec(db, a),
         Command::Demo(a) => cli::data::demo(db, a),
     };

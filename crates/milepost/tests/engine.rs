@@ -58,6 +58,10 @@ fn journey(stages: Vec<Vec<Milestone>>) -> Journey {
         notes: vec![],
         agenda: vec![],
         workshop: Default::default(),
+        peers: None,
+        phases: vec![],
+        capabilities: vec![],
+        adoption_share: None,
     }
 }
 
@@ -91,6 +95,7 @@ fn logins(stage: &str, window: Option<u32>, green: f64, red: f64) -> milepost::j
         target: None,
         direction: milepost::journey::Direction::Higher,
         thresholds: Some(milepost::journey::Thresholds { green, red }),
+        value: None,
     }
 }
 

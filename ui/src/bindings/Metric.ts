@@ -2,6 +2,7 @@
 import type { Aggregate } from "./Aggregate";
 import type { Direction } from "./Direction";
 import type { Thresholds } from "./Thresholds";
+import type { ValueSpec } from "./ValueSpec";
 
 /**
  * A measure of customer progress in a stage; together they form the customer funnel.
@@ -18,4 +19,8 @@ event: string, aggregate: Aggregate, window_days?: number, unit?: string, target
 /**
  * Whether higher or lower values are better.
  */
-direction: Direction, thresholds?: Thresholds, };
+direction: Direction, thresholds?: Thresholds, 
+/**
+ * Marks a value metric: what the customer realises, compared with its peers.
+ */
+value?: ValueSpec, };

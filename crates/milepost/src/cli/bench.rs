@@ -46,8 +46,9 @@ pub fn exec(db: Option<&Path>, args: BenchArgs) -> anyhow::Result<()> {
         .collect();
     let matrices = bench_matrices(&store, &j, &data, cutoff, args.runs)?;
     let playbook = bench_playbook(&store, &j, &data, args.runs.min(10))?;
+    let value = bench_value(&j, &data, cutoff, args.runs);
     out(format!(
-        "engine: {} customers, {} events, {} milestones; load {:.0} ms; full recompute median {:.1} ms (min {:.1}, max {:.1}, {} runs)\nreached: {}\n{matrices}\n{playbook}",
+        "engine: {} customers, {} events, {} milestones; load {:.0} ms; full recompute median {:.1} ms (min {:.1}, max {:.1}, {} runs)\nreached: {}\n{matrices}\n{playbook}\n{value}",
         data.customers.len(),
         data.events(),
         f.milestones.len(),
@@ -139,6 +140,40 @@ fn bench_matrices(
         median(&mut rank_ms),
         median(&mut both_ms)
     ))
+}
+
+/// Value realisation for every customer: baselines, improvements, peer groups and their
+/// percentiles, leakage, capability adoption and phases.
+fn bench_value(
+    j: &milepost::journey::Journey,
+    data: &milepost::engine::Dataset,
+    cutoff: i64,
+    runs: usize,
+) -> String {
+    let mut times = Vec::new();
+    let mut leak = 0.0;
+    for _ in 0..runs.max(1) {
+        let t = std::time::Instant::now();
+        let r =
+            milepost::value::compute(j, data, "", cutoff, &milepost::value::Overrides::default());
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        leak = r
+            .customers
+            .iter()
+            .filter_map(|c| c.leakage_money)
+            .sum::<f64>();
+    }
+    times.sort_by(f64::total_cmp);
+    format!(
+        "value against peers: {} value metrics, {} capabilities; median {:.1} ms (min {:.1}, max {:.1}, {} runs); leakage {:.0} a year",
+        j.metrics.iter().filter(|m| m.value.is_some()).count(),
+        j.capabilities.len(),
+        times[times.len() / 2],
+        times[0],
+        times[times.len() - 1],
+        times.len(),
+        leak
+    )
 }
 
 /// The playbook PDF with the numbers, made again and again as a running app would: each

@@ -11,6 +11,7 @@ pub mod journey;
 pub mod matrix;
 pub mod priority;
 pub mod tasks;
+pub mod value;
 
 use std::path::Path;
 

@@ -265,6 +265,19 @@ fn own_time(
     })
 }
 
+/// When `criteria` first all held for customer `c` (up to `cutoff`), as a milestone's
+/// criteria do: the capability adoption of value realisation reads it this way.
+pub fn first_held(data: &Dataset, c: usize, cutoff: i64, criteria: &[Criterion]) -> Option<i64> {
+    let compiled: Vec<Compiled> = criteria.iter().map(|x| compile(data, x)).collect();
+    own_time(
+        data,
+        data.events_of(c),
+        cutoff,
+        &compiled,
+        &mut Scratch::default(),
+    )
+}
+
 /// Assesses customers `from..from + furthest.len()` into their slices of the result.
 fn assess_range(
     data: &Dataset,

@@ -486,6 +486,14 @@ fn check_meaning(root: &Value) -> Vec<Problem> {
     let metric_ids = Ids::collect("metric", &ids("metrics", &metrics), &mut problems);
     let matrix_ids = Ids::collect("matrix", &ids("matrices", &matrices), &mut problems);
     Ids::collect("note", &ids("notes", &notes), &mut problems);
+    let phases = list(root, "phases");
+    let capabilities = list(root, "capabilities");
+    let phase_ids = Ids::collect("phase", &ids("phases", &phases), &mut problems);
+    Ids::collect(
+        "capability",
+        &ids("capabilities", &capabilities),
+        &mut problems,
+    );
 
     fn refers(problems: &mut Vec<Problem>, ids: &Ids, path: String, target: Option<&Value>) {
         if let Some(id) = target.and_then(Value::as_str) {
@@ -625,7 +633,43 @@ fn check_meaning(root: &Value) -> Vec<Problem> {
             ));
         }
     }
+    for (i, c) in capabilities.iter().enumerate() {
+        let at = format!("capabilities[{i}]");
+        require_name(&mut problems, &at, c);
+        refers(
+            &mut problems,
+            &phase_ids,
+            format!("{at}.phase"),
+            c.get("phase"),
+        );
+        for (j, a) in list(c, "activities").iter().enumerate() {
+            refers(
+                &mut problems,
+                &activity_ids,
+                format!("{at}.activities[{j}]"),
+                Some(a),
+            );
+        }
+        if list(c, "criteria").is_empty() {
+            problems.push(Problem::new(
+                format!("{at}.criteria"),
+                "needs at least one criterion: when is the capability adopted?",
+            ));
+        }
+    }
+    for (i, p) in phases.iter().enumerate() {
+        require_name(&mut problems, &format!("phases[{i}]"), p);
+    }
     problems
+}
+
+fn require_name(problems: &mut Vec<Problem>, at: &str, v: &Value) {
+    if v.get("name")
+        .and_then(Value::as_str)
+        .is_some_and(|t| t.trim().is_empty())
+    {
+        problems.push(Problem::new(join(at, "name"), "must not be empty"));
+    }
 }
 
 /// The ids of one kind of object, for duplicate and reference checks.

@@ -40,6 +40,104 @@ pub struct Journey {
     #[serde(default, skip_serializing_if = "Workshop::is_empty")]
     #[ts(as = "Option<Workshop>", optional)]
     pub workshop: Workshop,
+    /// How customers are compared with their peers for value realisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub peers: Option<PeerSettings>,
+    /// Capability maturity phases, in order (e.g. Foundation → Department → Enterprise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Phase>>", optional)]
+    pub phases: Vec<Phase>,
+    /// Product capabilities a customer adopts, each in a maturity phase.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Capability>>", optional)]
+    pub capabilities: Vec<Capability>,
+    /// The share of a phase's capabilities a customer must have adopted to be in that
+    /// phase (0–1; 0.75 when absent).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::journey::number::serialize_opt"
+    )]
+    #[schemars(range(min = 0.0, max = 1.0))]
+    #[ts(optional)]
+    pub adoption_share: Option<f64>,
+}
+
+/// Who a customer is compared with: customers sharing the `keys`' values, in groups of at
+/// least `k`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct PeerSettings {
+    /// From the most important to the least: a group too small drops the last key first.
+    #[serde(default)]
+    pub keys: Vec<PeerKey>,
+    /// The smallest group ever shown (at least 3; 5 when absent).
+    #[serde(default = "default_k")]
+    #[schemars(range(min = 3))]
+    pub k: u32,
+    /// The peers' percentile a customer's leakage is measured against (p75 when absent).
+    #[serde(default)]
+    pub reference: Reference,
+}
+
+fn default_k() -> u32 {
+    5
+}
+
+impl Default for PeerSettings {
+    fn default() -> Self {
+        Self {
+            keys: vec![PeerKey::Segment, PeerKey::Plan],
+            k: default_k(),
+            reference: Reference::default(),
+        }
+    }
+}
+
+/// A customer field peers are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PeerKey {
+    Segment,
+    Plan,
+    /// Months since the start date: 0–6, 6–12, 12+.
+    Tenure,
+    /// Annual recurring revenue: under 10k, 10k–50k, 50k–250k, 250k+.
+    ArrBand,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Reference {
+    P50,
+    #[default]
+    P75,
+    P90,
+}
+
+/// A maturity phase and the value it pursues, e.g. Foundation — "cost: team productivity".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Phase {
+    pub id: String,
+    pub name: String,
+    /// The nature of the value pursued in this phase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub value_driver: Option<String>,
+}
+
+/// A product capability, adopted when its criteria hold (the milestone criteria's language).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Capability {
+    pub id: String,
+    pub name: String,
+    /// The phase id it belongs to.
+    pub phase: String,
+    pub criteria: Vec<Criterion>,
+    /// Playbook activities (ids) that help a customer adopt it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub activities: Vec<String>,
 }
 
 /// The people in a workshop and the decisions it took, for its summary.
@@ -356,6 +454,39 @@ pub struct Metric {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub thresholds: Option<Thresholds>,
+    /// Marks a value metric: what the customer realises, compared with its peers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub value: Option<ValueSpec>,
+}
+
+/// How a value metric's improvement is measured and what it is worth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct ValueSpec {
+    /// The baseline is the metric over the customer's first N days after its start date.
+    #[serde(default = "default_baseline_days")]
+    #[schemars(range(min = 1))]
+    pub baseline_days: u32,
+    /// Money one unit of improvement is worth per year, a fixed amount.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::journey::number::serialize_opt"
+    )]
+    #[ts(optional)]
+    pub unit_value: Option<f64>,
+    /// Or a share of the customer's ARR per unit (0.001: one unit is worth 0.1 % of ARR).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::journey::number::serialize_opt"
+    )]
+    #[ts(optional)]
+    pub unit_value_arr_share: Option<f64>,
+}
+
+fn default_baseline_days() -> u32 {
+    30
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]

@@ -74,6 +74,10 @@ pub fn blank(name: &str) -> Journey {
         notes: Vec::new(),
         agenda: Vec::new(),
         workshop: Default::default(),
+        peers: None,
+        phases: Vec::new(),
+        capabilities: Vec::new(),
+        adoption_share: None,
     }
 }
 

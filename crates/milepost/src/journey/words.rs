@@ -245,6 +245,7 @@ mod tests {
             target: None,
             direction: crate::journey::Direction::Lower,
             thresholds: None,
+            value: None,
         });
         assert_eq!(
             said(&j, c("ar_days", Aggregate::Last, Op::Le, 45.0, None)),

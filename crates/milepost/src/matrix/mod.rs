@@ -474,6 +474,7 @@ mod tests {
             target: None,
             direction: Direction::Higher,
             thresholds: None,
+            value: None,
         });
         let mut customers = data(3).customers;
         customers[0].arr = Some(120_000.0);

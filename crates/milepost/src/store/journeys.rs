@@ -88,12 +88,14 @@ impl Store {
         let fail = |e| super::db_error(&path, e);
         let tx = self.conn.transaction().map_err(fail)?;
         tx.execute(
-            "INSERT INTO journey (name, description, agenda, workshop) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO journey (name, description, agenda, workshop, value_model)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
                 name,
                 journey.description,
                 to_json(&journey.agenda),
-                to_json(&journey.workshop)
+                to_json(&journey.workshop),
+                to_json(&ValueModel::of(journey))
             ],
         )
         .map_err(fail)?;
@@ -112,15 +114,16 @@ impl Store {
         let head = tx
             .execute(
                 "UPDATE journey SET name = ?2, description = ?3, agenda = ?4, workshop = ?5,
-                    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                    value_model = ?6, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
                  WHERE id = ?1 AND (name IS NOT ?2 OR description IS NOT ?3 OR agenda IS NOT ?4
-                    OR workshop IS NOT ?5)",
+                    OR workshop IS NOT ?5 OR value_model IS NOT ?6)",
                 params![
                     id,
                     journey.name,
                     journey.description,
                     to_json(&journey.agenda),
-                    to_json(&journey.workshop)
+                    to_json(&journey.workshop),
+                    to_json(&ValueModel::of(journey))
                 ],
             )
             .map_err(fail)?;
@@ -218,17 +221,17 @@ impl Store {
 
     /// Reads a whole journey back.
     pub fn load_journey(&self, id: i64) -> Result<Journey> {
-        type Head = (String, Option<String>, String, String);
+        type Head = (String, Option<String>, String, String, String);
         let head: Option<Head> = self
             .conn
             .query_row(
-                "SELECT name, description, agenda, workshop FROM journey WHERE id = ?1",
+                "SELECT name, description, agenda, workshop, value_model FROM journey WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .optional()
             .map_err(self.fail())?;
-        let (name, description, agenda, workshop) =
+        let (name, description, agenda, workshop, value_model) =
             head.ok_or_else(|| Error::JourneyNotFound(id.to_string()))?;
         let unreadable = |what: &str, e: serde_json::Error| Error::Database {
             path: self.path.clone(),
@@ -236,6 +239,8 @@ impl Store {
         };
         let agenda = serde_json::from_str(&agenda).map_err(|e| unreadable("agenda", e))?;
         let workshop = serde_json::from_str(&workshop).map_err(|e| unreadable("workshop", e))?;
+        let value: ValueModel =
+            serde_json::from_str(&value_model).map_err(|e| unreadable("value settings", e))?;
         let mut stages: Vec<Stage> = self.items(id, "stage")?;
         let milestones: Vec<(Option<String>, Milestone)> =
             self.items_with_parent(id, "milestone")?;
@@ -263,6 +268,10 @@ impl Store {
             notes: self.items::<StickyNote>(id, "note")?,
             agenda,
             workshop,
+            peers: value.peers,
+            phases: value.phases,
+            capabilities: value.capabilities,
+            adoption_share: value.adoption_share,
         })
     }
 
@@ -618,5 +627,29 @@ mod tests {
         assert_eq!(err.code(), crate::error::ErrorCode::InvalidJourney);
         assert!(store.list_journeys().unwrap().is_empty());
         assert!(file::validate(&j).is_err());
+    }
+}
+
+/// The journey's value-realisation settings, as the `value_model` column keeps them.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct ValueModel {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    peers: Option<crate::journey::PeerSettings>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    phases: Vec<crate::journey::Phase>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    capabilities: Vec<crate::journey::Capability>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    adoption_share: Option<f64>,
+}
+
+impl ValueModel {
+    fn of(j: &Journey) -> Self {
+        Self {
+            peers: j.peers.clone(),
+            phases: j.phases.clone(),
+            capabilities: j.capabilities.clone(),
+            adoption_share: j.adoption_share,
+        }
     }
 }

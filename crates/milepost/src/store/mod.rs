@@ -35,11 +35,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/005_journey_versions.sql")),
         M::up(include_str!("migrations/006_journey_agenda.sql")),
         M::up(include_str!("migrations/007_journey_workshop.sql")),
+        M::up(include_str!("migrations/008_journey_value.sql")),
     ])
 });
 
 /// The number of the newest schema this version knows.
-const SCHEMA_VERSION: i64 = 7;
+const SCHEMA_VERSION: i64 = 8;
 
 /// Environment variable that points the CLI and the app at another database file.
 pub const DB_ENV: &str = "MILEPOST_DB";

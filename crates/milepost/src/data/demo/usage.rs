@@ -151,6 +151,44 @@ pub fn billing(j: &Journey, rng: &mut Rng, out: &mut Events) {
     }
 }
 
+/// The Billing SaaS capabilities beyond the milestones (seed 001's maturity phases): once
+/// the customer runs cycles, some switch on dunning; the engaged ones connect their ERP and
+/// share scheduled reports — each read from the events `billing` wrote, so it follows the
+/// same customer.
+pub fn capabilities(j: &Journey, rng: &mut Rng, out: &mut Events) {
+    let when = |name: &str, nth: usize| {
+        let mut ts: Vec<i64> = out.iter().filter(|e| e.1 == name).map(|e| e.0).collect();
+        ts.sort_unstable();
+        ts.get(nth - 1).copied()
+    };
+    let third_cycle = when("billing_cycle_completed", 3);
+    let good_ar = out
+        .iter()
+        .filter(|e| e.1 == "ar_days" && e.2 <= 45.0)
+        .map(|e| e.0)
+        .min();
+    let module = when("module_purchased", 1);
+    let mut g = Gen { j, rng, out };
+    if let Some(t) = third_cycle
+        && g.rng.chance(0.7)
+    {
+        let at = t + g.step(20.0);
+        g.push_office(at, "dunning_enabled", 1.0);
+    }
+    if let Some(t) = good_ar
+        && g.rng.chance(0.6)
+    {
+        let at = t - g.step(25.0);
+        g.push_office(at.max(j.start), "integration_enabled", 1.0);
+    }
+    if let Some(t) = module.or(good_ar)
+        && g.rng.chance(0.55)
+    {
+        let from = t + g.step(15.0);
+        g.monthly("report_shared", from, j.end + 1, 5.0, 1.0);
+    }
+}
+
 /// Dealer Photos: upload sessions (the value is the photos uploaded), 50 photos, a
 /// habit of uploading on 12 days a month, no other upload channel, a second rooftop, a
 /// referral.

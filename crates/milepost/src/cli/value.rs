@@ -1,0 +1,124 @@
+//! `milepost value`: value realisation against peers — every customer's value metrics
+//! against comparable customers, the value left on the table (leakage), its maturity phase
+//! and what to unlock next.
+
+use std::path::Path;
+
+use milepost::journey::PeerKey;
+use milepost::value::{Overrides, compute};
+
+use super::{named, open, out, out_json, render, table};
+
+#[derive(Debug, clap::Args)]
+pub struct ValueArgs {
+    /// The journey's id, name, or the start of its name
+    journey: String,
+    /// Count events up to and including this day [default: the day of the latest event]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::day)]
+    as_of: Option<i64>,
+    /// Group peers by these customer fields, most important first: segment, plan,
+    /// tenure, arr_band [default: the journey's, else segment,plan]
+    #[arg(long, value_delimiter = ',', value_parser = peer_key)]
+    peers: Option<Vec<PeerKey>>,
+    /// The smallest peer group shown (at least 3) [default: the journey's, else 5]
+    #[arg(long)]
+    k: Option<u32>,
+    /// Print JSON: every customer of the funnel, with null where a value cannot be had
+    #[arg(long)]
+    json: bool,
+}
+
+fn peer_key(s: &str) -> Result<PeerKey, String> {
+    serde_json::from_value(serde_json::Value::from(s.trim()))
+        .map_err(|_| format!("\"{s}\" is not a peer key; use segment, plan, tenure or arr_band"))
+}
+
+fn money(v: Option<f64>) -> String {
+    v.map_or("—".to_owned(), |m| {
+        milepost::report::playbook::count(m.round() as u64)
+    })
+}
+
+pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
+    if let Some(k) = args.k
+        && k < 3
+    {
+        anyhow::bail!(
+            "--k {k}: a peer group must have at least 3 customers, so no one can be singled out"
+        );
+    }
+    let store = open(db)?;
+    let journey = store.load_journey(store.find_journey(&args.journey)?)?;
+    let data = store.load_dataset()?;
+    let day = match args.as_of {
+        Some(day) => day,
+        None => data.latest().ok_or_else(|| {
+            anyhow::anyhow!("the workspace has no events yet (milepost data import events FILE)")
+        })?,
+    };
+    let cutoff = milepost::engine::cutoff_of_day(day);
+    let as_of = milepost::data::values::format_date(cutoff);
+    let report = compute(
+        &journey,
+        &data,
+        &as_of,
+        cutoff,
+        &Overrides {
+            keys: args.peers,
+            k: args.k,
+        },
+    );
+    if args.json {
+        return out_json(&report);
+    }
+    let mut rows: Vec<_> = report.customers.iter().collect();
+    rows.sort_by(|a, b| {
+        b.leakage_money
+            .unwrap_or(0.0)
+            .total_cmp(&a.leakage_money.unwrap_or(0.0))
+    });
+    let mut t = table(
+        [
+            "CUSTOMER",
+            "SEGMENT",
+            "PHASE",
+            "LEAKAGE / YEAR",
+            "BEHIND PEERS ON",
+        ],
+        &[3],
+    );
+    for c in rows.iter().take(25) {
+        let behind: Vec<String> = c
+            .metrics
+            .iter()
+            .filter(|m| m.leakage.is_some_and(|l| l > 0.0))
+            .map(|m| m.name.clone())
+            .collect();
+        t.add_row([
+            named(c.name.as_deref(), &c.customer_id),
+            c.segment.clone().unwrap_or_else(|| "—".to_owned()),
+            c.phase_name.clone().unwrap_or_else(|| "—".to_owned()),
+            money(c.leakage_money),
+            behind.join(", "),
+        ]);
+    }
+    let total: f64 = report
+        .customers
+        .iter()
+        .filter_map(|c| c.leakage_money)
+        .sum();
+    out(format!(
+        "{}\nValue left on the table as of {}: {} a year over {} customers (peers: {}, k = {}, reference {}).",
+        render(&t),
+        report.as_of,
+        money(Some(total)),
+        report.customers.len(),
+        if report.keys.is_empty() {
+            "everyone".to_owned()
+        } else {
+            report.keys.join(" → ")
+        },
+        report.k,
+        report.reference
+    ))
+}

@@ -1,0 +1,288 @@
+//! Value realisation against peers, on data small enough to count by hand: baselines over
+//! a customer's first days, direction-aware improvement, percentiles, the roll-up of a peer
+//! group smaller than k, leakage in units and money, and maturity phases at the share.
+
+use milepost::engine::assess::DAY;
+use milepost::engine::{Customer, Dataset, cutoff_of_day};
+use milepost::journey::{
+    Aggregate, Capability, Criterion, Direction, Metric, Op, PeerKey, PeerSettings, Phase,
+    Reference, ValueSpec, templates,
+};
+use milepost::value::{Overrides, compute};
+
+fn ar_metric(unit_value: Option<f64>, arr_share: Option<f64>) -> Metric {
+    Metric {
+        id: "ar".into(),
+        name: "AR days".into(),
+        stage: "onboard".into(),
+        definition: None,
+        event: "ar_days".into(),
+        aggregate: Aggregate::Last,
+        window_days: None,
+        unit: Some("days".into()),
+        target: Some(45.0),
+        direction: Direction::Lower,
+        thresholds: None,
+        value: Some(ValueSpec {
+            baseline_days: 30,
+            unit_value,
+            unit_value_arr_share: arr_share,
+        }),
+    }
+}
+
+fn customer(i: usize, segment: &str, arr: f64) -> Customer {
+    Customer {
+        id: format!("C{i}"),
+        segment: Some(segment.into()),
+        plan: Some("pro".into()),
+        arr: Some(arr),
+        start: Some(0),
+        ..Customer::default()
+    }
+}
+
+const AS_OF: i64 = 200 * DAY;
+
+/// Six SMB customers whose AR days went from 60 (day 10) to 60 − improvement (day 150),
+/// improvements 0, 2, 4, 6, 8, 10; and two ENT customers, one without a baseline.
+fn data() -> Dataset {
+    let mut cs: Vec<Customer> = (0..6).map(|i| customer(i, "SMB", 10_000.0)).collect();
+    cs.push(customer(6, "ENT", 100_000.0));
+    cs.push(customer(7, "ENT", 100_000.0));
+    let mut ev = Vec::new();
+    for i in 0..6 {
+        ev.push((i, 10 * DAY, "ar_days", 60.0));
+        ev.push((i, 150 * DAY, "ar_days", 60.0 - 2.0 * i as f64));
+    }
+    ev.push((6, 20 * DAY, "ar_days", 50.0));
+    ev.push((6, 150 * DAY, "ar_days", 53.0)); // worse: improvement −3
+    ev.push((7, 40 * DAY, "ar_days", 40.0)); // after its first 30 days: no baseline
+    Dataset::new(cs, &ev)
+}
+
+fn journey(metric: Metric, keys: Vec<PeerKey>) -> milepost::journey::Journey {
+    let mut j = templates::blank("Value");
+    j.metrics.push(metric);
+    j.peers = Some(PeerSettings {
+        keys,
+        k: 5,
+        reference: Reference::P75,
+    });
+    j
+}
+
+#[test]
+fn improvement_percentiles_and_leakage_by_hand() {
+    let j = journey(ar_metric(Some(250.0), None), vec![PeerKey::Segment]);
+    let d = data();
+    let r = compute(
+        &j,
+        &d,
+        "day 200",
+        cutoff_of_day(AS_OF),
+        &Overrides::default(),
+    );
+    assert_eq!(r.customers.len(), 8, "every customer of the funnel");
+    let c1 = &r.customers[1].metrics[0];
+    // Lower is better: improvement = baseline − current = 60 − 58.
+    assert_eq!(
+        (c1.baseline, c1.current, c1.improvement),
+        (Some(60.0), Some(58.0), Some(2.0))
+    );
+    // SMB has 6 ≥ k: improvements 0, 2, 4, 6, 8, 10 → p50 5, p75 7.5, p90 9 (NumPy's rule).
+    let g = c1.peer_group.as_ref().unwrap();
+    assert_eq!(
+        (g.keys.get("segment").map(String::as_str), g.n),
+        (Some("SMB"), 6)
+    );
+    assert_eq!(
+        (c1.peer_p50, c1.peer_p75, c1.peer_p90),
+        (Some(5.0), Some(7.5), Some(9.0))
+    );
+    // Below it: 1 of 6, itself half → (1 + 0.5) / 6.
+    assert_eq!(c1.percentile, Some(25.0));
+    assert_eq!((c1.gap_to_p50, c1.gap_to_p75), (Some(3.0), Some(5.5)));
+    // Leakage: 7.5 − 2 days, × 250 a day a year.
+    assert_eq!(c1.leakage, Some(5.5));
+    assert_eq!(c1.leakage_money, Some(1375.0));
+    // Ahead of p75 leaks nothing.
+    let c5 = &r.customers[5].metrics[0];
+    assert_eq!(
+        (c5.improvement, c5.leakage, c5.leakage_money),
+        (Some(10.0), Some(0.0), Some(0.0))
+    );
+
+    // ENT has one customer with a baseline, fewer than k: compared with everyone who has
+    // an improvement (7), and the group says so.
+    let c6 = &r.customers[6].metrics[0];
+    assert_eq!(c6.improvement, Some(-3.0));
+    let g = c6.peer_group.as_ref().unwrap();
+    assert!(g.keys.is_empty());
+    assert_eq!(g.n, 7);
+    // Everyone: −3, 0, 2, 4, 6, 8, 10 → p75 at rank 4.5 = 7.
+    assert_eq!(c6.peer_p75, Some(7.0));
+    assert_eq!(c6.leakage, Some(10.0));
+    // No events in its first 30 days: no baseline, reported with the reason, not compared.
+    let c7 = &r.customers[7].metrics[0];
+    assert_eq!(
+        (c7.baseline, c7.improvement, c7.leakage),
+        (None, None, None)
+    );
+    assert!(
+        c7.reason.as_deref().unwrap().contains("no baseline"),
+        "{:?}",
+        c7.reason
+    );
+    assert_eq!(r.customers[7].leakage_money, None);
+}
+
+#[test]
+fn money_from_a_share_of_arr_and_higher_is_better() {
+    let mut m = ar_metric(None, Some(0.001));
+    // Flip the direction: now a rise counts, so the SMB improvements are 0, −2, … −10.
+    m.direction = Direction::Higher;
+    let j = journey(m, vec![PeerKey::Segment]);
+    let r = compute(
+        &j,
+        &data(),
+        "day 200",
+        cutoff_of_day(AS_OF),
+        &Overrides::default(),
+    );
+    let c0 = &r.customers[0].metrics[0];
+    assert_eq!(c0.improvement, Some(0.0));
+    // SMB: −10, −8, −6, −4, −2, 0 → p75 at rank 3.75: −4 + 0.75 × 2 = −2.5; C0 is ahead,
+    // leaks nothing.
+    assert_eq!(c0.peer_p75, Some(-2.5));
+    assert_eq!(c0.leakage, Some(0.0));
+    let c5 = &r.customers[5].metrics[0];
+    assert_eq!(c5.improvement, Some(-10.0));
+    // 7.5 days short × 0.1 % of 10,000 ARR.
+    assert_eq!(c5.leakage, Some(7.5));
+    assert!((c5.leakage_money.unwrap() - 75.0).abs() < 1e-9);
+}
+
+#[test]
+fn no_comparison_below_k_even_for_everyone() {
+    let j = journey(ar_metric(None, None), vec![PeerKey::Segment]);
+    let r = compute(
+        &j,
+        &data(),
+        "day 200",
+        cutoff_of_day(AS_OF),
+        &Overrides {
+            keys: None,
+            k: Some(8),
+        },
+    );
+    let m = &r.customers[0].metrics[0];
+    assert_eq!(m.improvement, Some(0.0));
+    assert_eq!(m.peer_group, None);
+    assert_eq!(
+        m.reason.as_deref(),
+        Some("fewer than 8 customers to compare with")
+    );
+    // k never goes below 3, whatever is asked.
+    let r = compute(
+        &j,
+        &data(),
+        "d",
+        cutoff_of_day(AS_OF),
+        &Overrides {
+            keys: None,
+            k: Some(1),
+        },
+    );
+    assert_eq!(r.k, 3);
+}
+
+#[test]
+fn a_phase_needs_its_share_of_capabilities_and_every_earlier_phase() {
+    let mut j = journey(ar_metric(None, None), vec![]);
+    j.phases = ["foundation", "department"]
+        .iter()
+        .map(|id| Phase {
+            id: (*id).into(),
+            name: id.to_uppercase(),
+            value_driver: None,
+        })
+        .collect();
+    let cap = |id: &str, phase: &str, event: &str| Capability {
+        id: id.into(),
+        name: id.into(),
+        phase: phase.into(),
+        criteria: vec![Criterion {
+            event: event.into(),
+            aggregate: Aggregate::Count,
+            op: Op::Ge,
+            value: 1.0,
+            window_days: None,
+        }],
+        activities: vec![],
+    };
+    // Foundation: a, b, c, d (75 % = 3 of 4); department: e.
+    j.capabilities = vec![
+        cap("a", "foundation", "a"),
+        cap("b", "foundation", "b"),
+        cap("c", "foundation", "c"),
+        cap("d", "foundation", "d"),
+        cap("e", "department", "e"),
+    ];
+    let cs: Vec<Customer> = (0..4).map(|i| customer(i, "SMB", 1.0)).collect();
+    let ev = [
+        // C0: a, b, c → foundation (exactly 75 %).
+        (0, DAY, "a", 1.0),
+        (0, DAY, "b", 1.0),
+        (0, DAY, "c", 1.0),
+        // C1: a, b, e → 50 % of foundation: no phase, though it has department's e.
+        (1, DAY, "a", 1.0),
+        (1, DAY, "b", 1.0),
+        (1, DAY, "e", 1.0),
+        // C2: a, b, c, e → department.
+        (2, DAY, "a", 1.0),
+        (2, DAY, "b", 1.0),
+        (2, DAY, "c", 1.0),
+        (2, DAY, "e", 1.0),
+        // C3: a, after the as-of day: nothing.
+        (3, 300 * DAY, "a", 1.0),
+    ];
+    let r = compute(
+        &j,
+        &Dataset::new(cs, &ev),
+        "d",
+        cutoff_of_day(AS_OF),
+        &Overrides::default(),
+    );
+    let phases: Vec<Option<&str>> = r.customers.iter().map(|c| c.phase.as_deref()).collect();
+    assert_eq!(phases, [Some("foundation"), None, Some("department"), None]);
+    // C3's next steps: with 4 customers and k = 5 there is no peer share to rank by, so
+    // they come in phase order, then the journey's order.
+    let next: Vec<&str> = r.customers[3]
+        .next_capabilities
+        .iter()
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(next, ["a", "b", "c", "d", "e"]);
+    assert!(
+        r.customers[3]
+            .next_capabilities
+            .iter()
+            .all(|n| n.peer_share.is_none())
+    );
+    assert_eq!(r.customers[0].adopted, ["a", "b", "c"]);
+}
+
+#[test]
+fn the_billing_template_reads_its_value_model_and_old_files_still_read() {
+    let j = templates::get("billing-saas").unwrap();
+    assert!(j.metrics.iter().filter(|m| m.value.is_some()).count() >= 2);
+    assert_eq!(j.phases.len(), 3);
+    assert!(j.capabilities.len() >= 6);
+    let text = milepost::journey::file::to_string(&j);
+    let back = milepost::journey::file::parse(&text).unwrap();
+    assert_eq!(back, j, "the value model round-trips through the file");
+    // A file from before value realisation has none of it and still reads.
+    let old = templates::get("dealer-photos").unwrap();
+    assert!(old.peers.is_none() && old.capabilities.is_empty());
+}
