@@ -92,6 +92,7 @@ pub fn run() {
             commands::room::room_start,
             commands::room::room_sync,
             commands::room::room_stop,
+            commands::value::journey_value,
         ])
         .build(tauri::generate_context!())
         .expect("the Milepost window could not be started")

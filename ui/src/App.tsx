@@ -5,6 +5,7 @@ import { FunnelScreen } from "./features/funnel/FunnelScreen";
 import { TasksScreen } from "./features/funnel/TasksScreen";
 import { HomeScreen } from "./features/home/HomeScreen";
 import { MatricesScreen } from "./features/matrices/MatricesScreen";
+import { ValueScreen } from "./features/value/ValueScreen";
 import { api } from "./ipc";
 
 type Screen =
@@ -13,6 +14,7 @@ type Screen =
   | { kind: "funnel"; id: number }
   | { kind: "tasks"; id: number; name: string }
   | { kind: "matrices"; id: number; name: string }
+  | { kind: "value"; id: number; name: string }
   | { kind: "data" };
 
 export function App() {
@@ -39,6 +41,7 @@ export function App() {
           onFunnel={() => setScreen({ kind: "funnel", id })}
           onTasks={(name) => setScreen({ kind: "tasks", id, name })}
           onMatrices={(name) => setScreen({ kind: "matrices", id, name })}
+          onValue={(name) => setScreen({ kind: "value", id, name })}
         />
       );
     }
@@ -46,6 +49,12 @@ export function App() {
       const id = screen.id;
       return (
         <TasksScreen id={id} name={screen.name} onBack={() => setScreen({ kind: "journey", id })} />
+      );
+    }
+    case "value": {
+      const id = screen.id;
+      return (
+        <ValueScreen id={id} name={screen.name} onBack={() => setScreen({ kind: "journey", id })} />
       );
     }
     case "matrices": {

@@ -56,6 +56,9 @@ enum Command {
     /// Value realisation against peers: what each customer leaves on the table, its
     /// maturity phase, what to unlock next
     Value(cli::value::ValueArgs),
+    /// Peer benchmarks as aggregates only: export them for another workspace, or import some
+    #[command(subcommand)]
+    Benchmarks(cli::benchmarks::BenchmarksCommand),
     /// Measure the engine: load the data, then recompute the funnel again and again
     Bench(cli::bench::BenchArgs),
     /// Write a realistic demo data set (customers, events, stakeholders)
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
         Command::Matrix(a) => cli::matrix::exec(db, a),
         Command::Priority(a) => cli::priority::exec(db, a),
         Command::Value(a) => cli::value::exec(db, a),
+        Command::Benchmarks(c) => cli::benchmarks::exec(db, c),
         Command::Bench(a) => cli::bench::exec(db, a),
         Command::Demo(a) => cli::data::demo(db, a),
     };

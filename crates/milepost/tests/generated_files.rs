@@ -105,15 +105,24 @@ fn typescript_bindings_are_current() {
 }
 
 #[test]
-fn published_json_schema_is_current() {
-    let path = repo_root().join("docs/journey.schema.json");
-    let generated = serde_json::to_string_pretty(&file::json_schema()).unwrap() + "\n";
-    if bless() {
-        std::fs::write(&path, &generated).unwrap();
+fn published_json_schemas_are_current() {
+    let schemas = [
+        ("docs/journey.schema.json", file::json_schema()),
+        (
+            "docs/benchmarks.schema.json",
+            milepost::value::benchmarks::json_schema(),
+        ),
+    ];
+    for (name, schema) in schemas {
+        let path = repo_root().join(name);
+        let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+        if bless() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{name} is stale: run `make bindings` and commit the result"
+        );
     }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "docs/journey.schema.json is stale: run `make bindings` and commit the result"
-    );
 }

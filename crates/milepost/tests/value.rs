@@ -172,8 +172,8 @@ fn no_comparison_below_k_even_for_everyone() {
         "day 200",
         cutoff_of_day(AS_OF),
         &Overrides {
-            keys: None,
             k: Some(8),
+            ..Overrides::default()
         },
     );
     let m = &r.customers[0].metrics[0];
@@ -190,8 +190,8 @@ fn no_comparison_below_k_even_for_everyone() {
         "d",
         cutoff_of_day(AS_OF),
         &Overrides {
-            keys: None,
             k: Some(1),
+            ..Overrides::default()
         },
     );
     assert_eq!(r.k, 3);
@@ -285,4 +285,181 @@ fn the_billing_template_reads_its_value_model_and_old_files_still_read() {
     // A file from before value realisation has none of it and still reads.
     let old = templates::get("dealer-photos").unwrap();
     assert!(old.peers.is_none() && old.capabilities.is_empty());
+}
+
+/// A small deterministic generator for the property test (no dependency needed).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+fn contains(
+    a: &std::collections::BTreeMap<String, String>,
+    b: &std::collections::BTreeMap<String, String>,
+) -> bool {
+    a.len() < b.len() && a.iter().all(|(k, v)| b.get(k) == Some(v))
+}
+
+#[test]
+fn benchmarks_never_publish_a_group_below_k_nor_a_differencing_pair() {
+    use milepost::value::benchmarks;
+    let segments = ["SMB", "Mid", "ENT"];
+    let plans = ["basic", "pro", "max"];
+    let all_keys = [
+        PeerKey::Segment,
+        PeerKey::Plan,
+        PeerKey::ArrBand,
+        PeerKey::Tenure,
+    ];
+    let mut rng = Lcg(7);
+    let mut published = 0;
+    for case in 0..300 {
+        let n = 5 + rng.next(120) as usize;
+        let cs: Vec<Customer> = (0..n)
+            .map(|i| Customer {
+                id: format!("CUST-{case}-{i}"),
+                name: Some(format!("Secret Name {i}")),
+                segment: Some(segments[rng.next(3) as usize].into()),
+                plan: Some(plans[rng.next(3) as usize].into()),
+                arr: Some(1000.0 * (1 + rng.next(300)) as f64),
+                start: Some(rng.next(150) as i64 * DAY),
+                ..Customer::default()
+            })
+            .collect();
+        let mut ev = Vec::new();
+        for (i, c) in cs.iter().enumerate() {
+            let s = c.start.unwrap();
+            ev.push((i, s + DAY, "ar_days", 40.0 + rng.next(30) as f64));
+            ev.push((i, s + 100 * DAY, "ar_days", 30.0 + rng.next(30) as f64));
+            if rng.next(2) == 0 {
+                ev.push((i, s + 50 * DAY, "integration_enabled", 1.0));
+            }
+        }
+        let d = Dataset::new(cs, &ev);
+        let mut keys: Vec<PeerKey> = Vec::new();
+        for _ in 0..rng.next(4) {
+            let k = all_keys[rng.next(4) as usize];
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        let k = 3 + rng.next(6) as u32;
+        let mut j = journey(ar_metric(Some(100.0), None), keys);
+        j.phases = vec![Phase {
+            id: "p".into(),
+            name: "P".into(),
+            value_driver: None,
+        }];
+        j.capabilities = vec![Capability {
+            id: "integration".into(),
+            name: "Integration".into(),
+            phase: "p".into(),
+            criteria: vec![Criterion {
+                event: "integration_enabled".into(),
+                aggregate: Aggregate::Count,
+                op: Op::Ge,
+                value: 1.0,
+                window_days: None,
+            }],
+            activities: vec![],
+        }];
+        let b = benchmarks::export(
+            &j,
+            &d,
+            "d",
+            cutoff_of_day(300 * DAY),
+            &Overrides {
+                k: Some(k),
+                ..Overrides::default()
+            },
+        );
+        let sizes: Vec<Vec<(std::collections::BTreeMap<String, String>, usize)>> = b
+            .metrics
+            .iter()
+            .map(|m| m.groups.iter().map(|g| (g.keys.clone(), g.n)).collect())
+            .chain(
+                b.capabilities
+                    .iter()
+                    .map(|c| c.groups.iter().map(|g| (g.keys.clone(), g.n)).collect()),
+            )
+            .collect();
+        for groups in &sizes {
+            published += groups.len();
+            for (ka, na) in groups {
+                assert!(
+                    *na >= k as usize,
+                    "case {case}: a group of {na} under k = {k}"
+                );
+                for (kb, nb) in groups {
+                    if contains(ka, kb) {
+                        assert!(
+                            na == nb || na.abs_diff(*nb) >= k as usize,
+                            "case {case}: {ka:?} ({na}) and {kb:?} ({nb}) single out {} customers",
+                            na.abs_diff(*nb)
+                        );
+                    }
+                }
+            }
+        }
+        let text = serde_json::to_string(&b).unwrap();
+        assert!(
+            !text.contains("CUST-") && !text.contains("Secret"),
+            "case {case}: a customer is named"
+        );
+        assert_eq!(
+            benchmarks::parse(&text).unwrap(),
+            b,
+            "case {case}: the file reads back"
+        );
+    }
+    assert!(
+        published > 300,
+        "the cases published groups to check ({published})"
+    );
+}
+
+#[test]
+fn a_customer_compares_with_imported_benchmarks_and_bad_files_are_refused() {
+    use milepost::value::benchmarks;
+    let j = journey(ar_metric(Some(250.0), None), vec![PeerKey::Segment]);
+    let d = data();
+    let b = benchmarks::export(
+        &j,
+        &d,
+        "day 200",
+        cutoff_of_day(AS_OF),
+        &Overrides::default(),
+    );
+    // SMB (6) is within k of everyone with an improvement (7): publishing both would
+    // single out the one ENT customer, so only "everyone" is in the file.
+    assert_eq!(b.metrics[0].groups.len(), 1);
+    assert!(b.metrics[0].groups[0].keys.is_empty());
+    let r = compute(
+        &j,
+        &d,
+        "day 200",
+        cutoff_of_day(AS_OF),
+        &Overrides {
+            external: Some(b.clone()),
+            ..Overrides::default()
+        },
+    );
+    let m = &r.customers[1].metrics[0];
+    let g = m.peer_group.as_ref().unwrap();
+    assert_eq!((g.n, g.source.as_str()), (7, "imported: Value, day 200"));
+    // Everyone: −3, 0, 2, 4, 6, 8, 10 → p75 7; C1 improved 2: 5 days behind.
+    assert_eq!((m.peer_p75, m.leakage), (Some(7.0), Some(5.0)));
+    let mut wrong = b.clone();
+    wrong.format = "something/else@1".into();
+    let err = benchmarks::parse(&serde_json::to_string(&wrong).unwrap()).unwrap_err();
+    assert!(err.contains("not \"milepost/benchmarks@1\""), "{err}");
+    let err = benchmarks::parse("{\"format\": ").unwrap_err();
+    assert!(err.starts_with("line 1, column"), "{err}");
 }

@@ -3,6 +3,7 @@ pub mod journey;
 pub mod matrix;
 pub mod report;
 pub mod room;
+pub mod value;
 pub mod versions;
 pub mod workspace;
 

@@ -7,4 +7,9 @@ export type PeerGroup = {
 /**
  * Key → value, e.g. {"segment": "SMB", "plan": "pro"}; empty: every customer.
  */
-keys: Record<string, string>, n: number, };
+keys: Record<string, string>, n: number, 
+/**
+ * Where the peers' numbers come from: "this workspace", or the imported benchmarks
+ * ("imported: Billing SaaS, 2025-12-31").
+ */
+source: string, };

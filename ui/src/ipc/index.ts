@@ -37,6 +37,7 @@ import type { Span } from "../bindings/Span";
 import type { StoredJourney } from "../bindings/StoredJourney";
 import type { TaskItem } from "../bindings/TaskItem";
 import type { Template } from "../bindings/Template";
+import type { ValueReport } from "../bindings/ValueReport";
 import type { Version } from "../bindings/Version";
 import type { VoteAction } from "../bindings/VoteAction";
 import { DATA_FILE_EXTENSIONS } from "../bindings/vocabulary";
@@ -222,6 +223,10 @@ export const api = {
   /** The journey as the editor has it, for the phones; a closed round stops the room. */
   roomSync: (journey: Journey) => call<void>("room_sync", { journey }),
   roomStop: () => call<void>("room_stop"),
+  /** Every customer's value against its peers, as of the latest event; null without data.
+   * `imported`: against the benchmarks imported last. */
+  journeyValue: (id: number, imported: boolean) =>
+    call<ValueReport | null>("journey_value", { id, imported }),
   /** Writes the workshop summary as Markdown. */
   exportWorkshopSummary: (id: number, path: string) =>
     call<void>("export_workshop_summary", { id, path }),

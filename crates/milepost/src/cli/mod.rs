@@ -4,6 +4,7 @@
 //! filter options, value parsers, and tables.
 
 pub mod bench;
+pub mod benchmarks;
 pub mod data;
 pub mod forecast;
 pub mod funnel;

@@ -23,6 +23,10 @@ pub struct ValueArgs {
     /// The smallest peer group shown (at least 3) [default: the journey's, else 5]
     #[arg(long)]
     k: Option<u32>,
+    /// Compare with the benchmarks imported last (milepost benchmarks import) instead of
+    /// this workspace's customers
+    #[arg(long)]
+    imported: bool,
     /// Print JSON: every customer of the funnel, with null where a value cannot be had
     #[arg(long)]
     json: bool,
@@ -58,6 +62,13 @@ pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
     };
     let cutoff = milepost::engine::cutoff_of_day(day);
     let as_of = milepost::data::values::format_date(cutoff);
+    let external = if args.imported {
+        Some(store.latest_benchmarks()?.ok_or_else(|| {
+            anyhow::anyhow!("no benchmarks imported yet (milepost benchmarks import FILE)")
+        })?)
+    } else {
+        None
+    };
     let report = compute(
         &journey,
         &data,
@@ -66,6 +77,7 @@ pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
         &Overrides {
             keys: args.peers,
             k: args.k,
+            external,
         },
     );
     if args.json {

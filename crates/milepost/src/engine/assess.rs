@@ -94,6 +94,7 @@ pub fn cutoff_of_day(day_start: i64) -> i64 {
     day_start - day_start.rem_euclid(DAY) + DAY - 1
 }
 
+#[derive(Debug)]
 struct Compiled {
     name: Option<u32>,
     aggregate: Aggregate,
@@ -217,7 +218,7 @@ impl<'a> Walk<'a> {
 }
 
 /// Buffers reused from one customer and milestone to the next.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Scratch {
     /// Per criterion, the indexes of its events.
     idx: Vec<Vec<usize>>,
@@ -265,17 +266,32 @@ fn own_time(
     })
 }
 
-/// When `criteria` first all held for customer `c` (up to `cutoff`), as a milestone's
-/// criteria do: the capability adoption of value realisation reads it this way.
-pub fn first_held(data: &Dataset, c: usize, cutoff: i64, criteria: &[Criterion]) -> Option<i64> {
-    let compiled: Vec<Compiled> = criteria.iter().map(|x| compile(data, x)).collect();
-    own_time(
-        data,
-        data.events_of(c),
-        cutoff,
-        &compiled,
-        &mut Scratch::default(),
-    )
+/// Criteria compiled once against a data set, to ask of many customers when they first
+/// all held (as a milestone's do): value realisation's capability adoption.
+#[derive(Debug)]
+pub struct Held {
+    compiled: Vec<Compiled>,
+    scratch: Scratch,
+}
+
+impl Held {
+    pub fn new(data: &Dataset, criteria: &[Criterion]) -> Self {
+        Held {
+            compiled: criteria.iter().map(|x| compile(data, x)).collect(),
+            scratch: Scratch::default(),
+        }
+    }
+
+    /// When the criteria first all held for customer `c`, up to `cutoff`.
+    pub fn first(&mut self, data: &Dataset, c: usize, cutoff: i64) -> Option<i64> {
+        own_time(
+            data,
+            data.events_of(c),
+            cutoff,
+            &self.compiled,
+            &mut self.scratch,
+        )
+    }
 }
 
 /// Assesses customers `from..from + furthest.len()` into their slices of the result.

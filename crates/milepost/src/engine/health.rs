@@ -45,27 +45,6 @@ pub fn metric_value(m: &Metric, data: &Dataset, c: usize, cutoff: i64) -> Option
     aggregate(m.aggregate, &idx, &data.at, &data.value)
 }
 
-/// The aggregate of customer `c`'s `event` events with `from <= time < to`: a value
-/// metric's baseline over a customer's first days.
-pub fn aggregate_between(
-    data: &Dataset,
-    c: usize,
-    event: &str,
-    a: crate::journey::Aggregate,
-    from: i64,
-    to: i64,
-) -> Option<f64> {
-    let name = data.name_id(event)?;
-    let idx: Vec<usize> = data
-        .events_of(c)
-        .filter(|&i| data.name[i] == name && data.at[i] >= from && data.at[i] < to)
-        .collect();
-    if idx.is_empty() {
-        return None;
-    }
-    aggregate(a, &idx, &data.at, &data.value)
-}
-
 fn show(v: f64) -> String {
     crate::journey::number::display((v * 100.0).round() / 100.0)
 }

@@ -17,7 +17,7 @@ pub use forecast::{Backtest, Forecast, backtest, forecast};
 pub use funnel::{
     COHORT_DAYS, CohortRow, CustomerState, Funnel, FunnelStep, cohorts, customer_states, funnel,
 };
-pub use health::{Health, HealthState, aggregate_between, health};
+pub use health::{Health, HealthState, health};
 pub use population::{Filter, UnknownValue, month_range, population};
 pub use scores::{Reader, ScoreChange, Scores, Stakeholder};
 pub use tasks::{Priority, TaskItem, WeekLoad, dry_run, tasks, to_csv};

@@ -4,6 +4,7 @@
 //! Migrations are compiled in and run in one transaction; a file written by a newer
 //! version is refused untouched.
 
+mod benchmarks;
 mod customers;
 mod import;
 mod journeys;
@@ -36,11 +37,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/006_journey_agenda.sql")),
         M::up(include_str!("migrations/007_journey_workshop.sql")),
         M::up(include_str!("migrations/008_journey_value.sql")),
+        M::up(include_str!("migrations/009_benchmarks.sql")),
     ])
 });
 
 /// The number of the newest schema this version knows.
-const SCHEMA_VERSION: i64 = 8;
+const SCHEMA_VERSION: i64 = 9;
 
 /// Environment variable that points the CLI and the app at another database file.
 pub const DB_ENV: &str = "MILEPOST_DB";

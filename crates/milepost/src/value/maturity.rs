@@ -8,7 +8,6 @@ use ts_rs::TS;
 
 use super::peers::Groups;
 use crate::engine::Dataset;
-use crate::engine::assess::first_held;
 use crate::journey::{Journey, PeerSettings};
 
 /// A capability the customer has not adopted, and how many of its peers have.
@@ -43,26 +42,15 @@ pub struct Maturity<'a> {
 }
 
 impl<'a> Maturity<'a> {
+    /// `adopted`: by population row, by capability, whether the customer adopted it.
     pub fn new(
         journey: &'a Journey,
         data: &'a Dataset,
         population: &[usize],
         s: &PeerSettings,
         cutoff: i64,
+        adopted: Vec<Vec<bool>>,
     ) -> Self {
-        let adopted: Vec<Vec<bool>> = population
-            .iter()
-            .map(|&c| {
-                journey
-                    .capabilities
-                    .iter()
-                    .map(|cap| {
-                        !cap.criteria.is_empty()
-                            && first_held(data, c, cutoff, &cap.criteria).is_some()
-                    })
-                    .collect()
-            })
-            .collect();
         let groups = (0..journey.capabilities.len())
             .map(|i| {
                 let members: Vec<(usize, f64)> = population
@@ -81,6 +69,11 @@ impl<'a> Maturity<'a> {
             data,
             share: journey.adoption_share.unwrap_or(ADOPTION_SHARE),
         }
+    }
+
+    /// The capabilities' adoption groups, for the benchmark exchange.
+    pub fn into_groups(self) -> Vec<Groups> {
+        self.groups
     }
 
     /// The phase (id) of population row `row`, its adopted capabilities (ids) and the

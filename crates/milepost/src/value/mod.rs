@@ -7,6 +7,7 @@
 //! Everything is computed as of one day, over the funnel's population (every customer
 //! started by then); a peer group is never smaller than k (see `peers`).
 
+pub mod benchmarks;
 pub mod maturity;
 pub mod peers;
 
@@ -15,9 +16,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::engine::Dataset;
 use crate::engine::assess::DAY;
-use crate::engine::health::metric_value;
-use crate::engine::{Dataset, aggregate_between};
+use crate::engine::assess::aggregate;
 use crate::journey::{Direction, Journey, Metric, PeerSettings, Reference};
 use peers::{Groups, percent_rank};
 
@@ -59,6 +60,9 @@ pub struct PeerGroup {
     #[ts(type = "Record<string, string>")]
     pub keys: BTreeMap<String, String>,
     pub n: usize,
+    /// Where the peers' numbers come from: "this workspace", or the imported benchmarks
+    /// ("imported: Billing SaaS, 2025-12-31").
+    pub source: String,
 }
 
 /// One customer's value review.
@@ -99,6 +103,8 @@ pub struct ValueReport {
 pub struct Overrides {
     pub keys: Option<Vec<crate::journey::PeerKey>>,
     pub k: Option<u32>,
+    /// Compare with imported benchmarks instead of this workspace's customers.
+    pub external: Option<benchmarks::Benchmarks>,
 }
 
 /// The peer settings in force: the journey's (or the defaults), overridden, k at least 3.
@@ -125,25 +131,113 @@ fn reference_name(r: Reference) -> &'static str {
 /// A value metric's baseline, current value and improvement for one customer.
 type Measured = (Option<f64>, Option<f64>, Option<f64>);
 
-/// Baseline, current and improvement of a value metric for customer `c`.
-fn improvement(m: &Metric, data: &Dataset, c: usize, cutoff: i64) -> Measured {
-    let Some(spec) = &m.value else {
-        return (None, None, None);
-    };
-    let Some(start) = data.customers[c].start else {
-        return (None, None, None);
-    };
-    let end = (start + i64::from(spec.baseline_days) * DAY).min(cutoff + 1);
-    let baseline = aggregate_between(data, c, &m.event, m.aggregate, start, end);
-    let current = metric_value(m, data, c, cutoff);
-    let imp = match (baseline, current) {
-        (Some(b), Some(now)) => Some(match m.direction {
-            Direction::Higher => now - b,
-            Direction::Lower => b - now,
-        }),
-        _ => None,
-    };
-    (baseline, current, imp)
+/// Measures customers: each value metric's baseline, current value and improvement, and
+/// which capabilities it has adopted — one pass over a customer's events per metric, with
+/// names and criteria looked up once.
+struct Measurer<'a> {
+    data: &'a Dataset,
+    cutoff: i64,
+    metrics: Vec<(&'a Metric, Option<u32>)>,
+    capabilities: Vec<crate::engine::assess::Held>,
+    idx: Vec<usize>,
+    base: Vec<usize>,
+}
+
+impl<'a> Measurer<'a> {
+    fn new(journey: &'a Journey, data: &'a Dataset, cutoff: i64) -> Self {
+        Measurer {
+            data,
+            cutoff,
+            metrics: value_metrics(journey)
+                .into_iter()
+                .map(|m| (m, data.name_id(&m.event)))
+                .collect(),
+            capabilities: journey
+                .capabilities
+                .iter()
+                .map(|c| crate::engine::assess::Held::new(data, &c.criteria))
+                .collect(),
+            idx: Vec::new(),
+            base: Vec::new(),
+        }
+    }
+
+    fn measure(&mut self, c: usize) -> (Vec<Measured>, Vec<bool>) {
+        let data = self.data;
+        let cutoff = self.cutoff;
+        let start = data.customers[c].start;
+        let mut out = Vec::with_capacity(self.metrics.len());
+        for &(m, name) in &self.metrics {
+            let (Some(spec), Some(start), Some(name)) = (&m.value, start, name) else {
+                out.push((None, None, None));
+                continue;
+            };
+            let end = (start + i64::from(spec.baseline_days) * DAY).min(cutoff + 1);
+            let from = m.window_days.map(|w| cutoff - i64::from(w) * DAY);
+            self.idx.clear();
+            self.base.clear();
+            for i in data.events_of(c) {
+                if data.name[i] != name {
+                    continue;
+                }
+                let t = data.at[i];
+                if t >= start && t < end {
+                    self.base.push(i);
+                }
+                if t <= cutoff && from.is_none_or(|f| t > f) {
+                    self.idx.push(i);
+                }
+            }
+            let baseline = if self.base.is_empty() {
+                None
+            } else {
+                aggregate(m.aggregate, &self.base, &data.at, &data.value)
+            };
+            let current = aggregate(m.aggregate, &self.idx, &data.at, &data.value);
+            let imp = match (baseline, current) {
+                (Some(b), Some(now)) => Some(match m.direction {
+                    Direction::Higher => now - b,
+                    Direction::Lower => b - now,
+                }),
+                _ => None,
+            };
+            out.push((baseline, current, imp));
+        }
+        let adopted = self
+            .capabilities
+            .iter_mut()
+            .map(|h| h.first(data, c, cutoff).is_some())
+            .collect();
+        (out, adopted)
+    }
+}
+
+/// Every population row measured, the customers split across the cores.
+fn measure_all(
+    journey: &Journey,
+    data: &Dataset,
+    cutoff: i64,
+    population: &[usize],
+) -> Vec<(Vec<Measured>, Vec<bool>)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(population.len().div_ceil(256).max(1));
+    let per = population.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = population
+            .chunks(per)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut m = Measurer::new(journey, data, cutoff);
+                    chunk.iter().map(|&c| m.measure(c)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().expect("a measuring thread panicked"))
+            .collect()
+    })
 }
 
 /// Money one unit of `m`'s improvement is worth per year for a customer with `arr`.
@@ -151,6 +245,71 @@ fn unit_money(m: &Metric, arr: Option<f64>) -> Option<f64> {
     let spec = m.value.as_ref()?;
     spec.unit_value
         .or_else(|| Some(spec.unit_value_arr_share? * arr?))
+}
+
+/// The funnel's population as of `cutoff`: every customer started by then.
+fn population(data: &Dataset, cutoff: i64) -> Vec<usize> {
+    (0..data.customers.len())
+        .filter(|&c| data.customers[c].start.is_some_and(|st| st <= cutoff))
+        .collect()
+}
+
+fn value_metrics(journey: &Journey) -> Vec<&Metric> {
+    journey
+        .metrics
+        .iter()
+        .filter(|m| m.value.is_some())
+        .collect()
+}
+
+/// Per value metric, every population row's (baseline, current, improvement); per row,
+/// the capabilities adopted.
+fn measures(
+    journey: &Journey,
+    data: &Dataset,
+    cutoff: i64,
+    population: &[usize],
+) -> (Vec<Vec<Measured>>, Vec<Vec<bool>>) {
+    let rows = measure_all(journey, data, cutoff, population);
+    let per_metric = (0..value_metrics(journey).len())
+        .map(|k| rows.iter().map(|r| r.0[k]).collect())
+        .collect();
+    (per_metric, rows.into_iter().map(|r| r.1).collect())
+}
+
+/// The peer groups of each value metric's improvements.
+fn metric_groups(
+    data: &Dataset,
+    s: &PeerSettings,
+    cutoff: i64,
+    population: &[usize],
+    per_metric: &[Vec<Measured>],
+) -> Vec<Groups> {
+    per_metric
+        .iter()
+        .map(|rows| {
+            let members: Vec<(usize, f64)> = population
+                .iter()
+                .zip(rows)
+                .filter_map(|(&c, r)| Some((c, r.2?)))
+                .collect();
+            Groups::new(data, &s.keys, s.k as usize, cutoff, &members)
+        })
+        .collect()
+}
+
+/// The peer groups of every value metric and every capability's adoption, as of `cutoff`.
+pub(crate) fn groups(
+    journey: &Journey,
+    data: &Dataset,
+    s: &PeerSettings,
+    cutoff: i64,
+) -> (Vec<Groups>, Vec<Groups>) {
+    let population = population(data, cutoff);
+    let (per_metric, adopted) = measures(journey, data, cutoff, &population);
+    let metric = metric_groups(data, s, cutoff, &population, &per_metric);
+    let maturity = maturity::Maturity::new(journey, data, &population, s, cutoff, adopted);
+    (metric, maturity.into_groups())
 }
 
 /// The value report of `journey` over `data` as of `cutoff` (the end of the day `as_of`).
@@ -162,39 +321,11 @@ pub fn compute(
     o: &Overrides,
 ) -> ValueReport {
     let s = settings(journey, o);
-    let k = s.k as usize;
-    let population: Vec<usize> = (0..data.customers.len())
-        .filter(|&c| data.customers[c].start.is_some_and(|st| st <= cutoff))
-        .collect();
-    let value_metrics: Vec<&Metric> = journey
-        .metrics
-        .iter()
-        .filter(|m| m.value.is_some())
-        .collect();
-
-    // Per metric: every customer's (baseline, current, improvement), then the peer groups
-    // of those with an improvement.
-    let per_metric: Vec<Vec<Measured>> = value_metrics
-        .iter()
-        .map(|m| {
-            population
-                .iter()
-                .map(|&c| improvement(m, data, c, cutoff))
-                .collect()
-        })
-        .collect();
-    let groups: Vec<Groups> = per_metric
-        .iter()
-        .map(|rows| {
-            let members: Vec<(usize, f64)> = population
-                .iter()
-                .zip(rows)
-                .filter_map(|(&c, r)| Some((c, r.2?)))
-                .collect();
-            Groups::new(data, &s.keys, k, cutoff, &members)
-        })
-        .collect();
-    let maturity = maturity::Maturity::new(journey, data, &population, &s, cutoff);
+    let population = population(data, cutoff);
+    let value_metrics: Vec<&Metric> = value_metrics(journey);
+    let (per_metric, adopted) = measures(journey, data, cutoff, &population);
+    let groups = metric_groups(data, &s, cutoff, &population, &per_metric);
+    let maturity = maturity::Maturity::new(journey, data, &population, &s, cutoff, adopted);
 
     let customers = population
         .iter()
@@ -207,7 +338,17 @@ pub fn compute(
                 .zip(&groups)
                 .map(|((m, rows), g)| {
                     let (baseline, current, imp) = rows[row];
-                    metric_row(m, baseline, current, imp, g, cust, s.reference)
+                    let peers = match &o.external {
+                        Some(b) => imported(b, &m.id, cust, cutoff),
+                        None => g.for_customer(cust).map(|(keys, st)| Peers {
+                            keys,
+                            n: st.n,
+                            p: [st.p25, st.p50, st.p75, st.p90],
+                            sorted: Some(&st.sorted),
+                            source: "this workspace".to_owned(),
+                        }),
+                    };
+                    metric_row(m, (baseline, current, imp), peers, g.k(), cust, s.reference)
                 })
                 .collect();
             let money: Vec<f64> = metrics.iter().filter_map(|m| m.leakage_money).collect();
@@ -242,12 +383,75 @@ pub fn compute(
     }
 }
 
+/// The peers a customer is compared with on one metric: quartiles p25, p50, p75, p90.
+struct Peers<'a> {
+    keys: BTreeMap<String, String>,
+    n: usize,
+    p: [f64; 4],
+    /// The members' values, when known (this workspace's peers, not imported ones).
+    sorted: Option<&'a Vec<f64>>,
+    source: String,
+}
+
+/// The narrowest imported group of metric `metric` whose keys all match the customer's.
+fn imported<'a>(
+    b: &benchmarks::Benchmarks,
+    metric: &str,
+    cust: &crate::engine::Customer,
+    cutoff: i64,
+) -> Option<Peers<'a>> {
+    let m = b.metrics.iter().find(|m| m.metric == metric)?;
+    let matches = |keys: &BTreeMap<String, String>| {
+        keys.iter().all(|(k, v)| {
+            let key: Option<crate::journey::PeerKey> =
+                serde_json::from_value(serde_json::Value::from(k.as_str())).ok();
+            key.and_then(|key| peers::key_value(key, cust, cutoff))
+                .as_ref()
+                == Some(v)
+        })
+    };
+    let g = m
+        .groups
+        .iter()
+        .filter(|g| matches(&g.keys))
+        .max_by_key(|g| g.keys.len())?;
+    Some(Peers {
+        keys: g.keys.clone(),
+        n: g.n,
+        p: [g.p25, g.p50, g.p75, g.p90],
+        sorted: None,
+        source: format!("imported: {}, {}", b.journey, b.as_of),
+    })
+}
+
+/// Where `x` falls among peers known only by their quartiles: linear between the points
+/// (p25, 25), (p50, 50), (p75, 75), (p90, 90), and beyond them, 0 or 100 at the extremes.
+fn rank_from_quartiles(p: [f64; 4], x: f64) -> f64 {
+    let pts = [(p[0], 25.0), (p[1], 50.0), (p[2], 75.0), (p[3], 90.0)];
+    if x < pts[0].0 {
+        return 12.5;
+    }
+    if x > pts[3].0 {
+        return 95.0;
+    }
+    for w in pts.windows(2) {
+        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+        if x <= x1 {
+            return if x1 > x0 {
+                y0 + (x - x0) / (x1 - x0) * (y1 - y0)
+            } else {
+                y1
+            };
+        }
+    }
+    90.0
+}
+
 fn metric_row(
     m: &Metric,
-    baseline: Option<f64>,
-    current: Option<f64>,
-    imp: Option<f64>,
-    g: &Groups,
+    (baseline, current, imp): Measured,
+    peers: Option<Peers<'_>>,
+    k: usize,
     cust: &crate::engine::Customer,
     reference: Reference,
 ) -> MetricValue {
@@ -283,23 +487,31 @@ fn metric_row(
         });
         return row;
     };
-    let Some((keys, stats)) = g.for_customer(cust) else {
-        row.reason = Some(format!("fewer than {} customers to compare with", g.k()));
+    let Some(peers) = peers else {
+        row.reason = Some(format!("fewer than {k} customers to compare with"));
         return row;
     };
+    let [_, p50, p75, p90] = peers.p;
     let reference_value = match reference {
-        Reference::P50 => stats.p50,
-        Reference::P75 => stats.p75,
-        Reference::P90 => stats.p90,
+        Reference::P50 => p50,
+        Reference::P75 => p75,
+        Reference::P90 => p90,
     };
     let leakage = (reference_value - imp).max(0.0);
-    row.peer_group = Some(PeerGroup { keys, n: stats.n });
-    row.peer_p50 = Some(stats.p50);
-    row.peer_p75 = Some(stats.p75);
-    row.peer_p90 = Some(stats.p90);
-    row.percentile = percent_rank(&stats.sorted, imp);
-    row.gap_to_p50 = Some(stats.p50 - imp);
-    row.gap_to_p75 = Some(stats.p75 - imp);
+    row.percentile = match peers.sorted {
+        Some(sorted) => percent_rank(sorted, imp),
+        None => Some(rank_from_quartiles(peers.p, imp)),
+    };
+    row.peer_group = Some(PeerGroup {
+        keys: peers.keys,
+        n: peers.n,
+        source: peers.source,
+    });
+    row.peer_p50 = Some(p50);
+    row.peer_p75 = Some(p75);
+    row.peer_p90 = Some(p90);
+    row.gap_to_p50 = Some(p50 - imp);
+    row.gap_to_p75 = Some(p75 - imp);
     row.leakage = Some(leakage);
     row.leakage_money = unit_money(m, cust.arr).map(|u| leakage * u);
     row

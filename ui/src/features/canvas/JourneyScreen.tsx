@@ -63,6 +63,8 @@ interface Props {
   onTasks: (name: string) => void;
   /** Opens the Matrices view of this journey. */
   onMatrices: (name: string) => void;
+  /** Opens the Value view of this journey. */
+  onValue: (name: string) => void;
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
@@ -85,7 +87,7 @@ export const SHORTCUTS: [string, string][] = [
   ["?", "Show this list"],
 ];
 
-export function JourneyScreen({ id, onBack, onFunnel, onTasks, onMatrices }: Props) {
+export function JourneyScreen({ id, onBack, onFunnel, onTasks, onMatrices, onValue }: Props) {
   const [stored, setStored] = useState<StoredJourney | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -121,6 +123,7 @@ export function JourneyScreen({ id, onBack, onFunnel, onTasks, onMatrices }: Pro
       onFunnel={onFunnel}
       onTasks={onTasks}
       onMatrices={onMatrices}
+      onValue={onValue}
     />
   );
 }
@@ -138,6 +141,7 @@ function Editor({
   onFunnel,
   onTasks,
   onMatrices,
+  onValue,
 }: {
   stored: StoredJourney;
   onBack: () => void;
@@ -145,6 +149,7 @@ function Editor({
   onTasks: (name: string) => void;
   /** Opens the Matrices view of this journey. */
   onMatrices: (name: string) => void;
+  onValue: (name: string) => void;
 }) {
   const editor = useJourneyEditor(stored.id, stored.journey, stored.revision);
   const { journey: j, edit } = editor;
@@ -400,6 +405,7 @@ function Editor({
         onFunnel={saveThen(onFunnel)}
         onTasks={saveThen(() => onTasks(j.name))}
         onMatrices={saveThen(() => onMatrices(j.name))}
+        onValue={saveThen(() => onValue(j.name))}
         onPresent={() => present(0)}
         onHelp={() => setHelp(true)}
       />

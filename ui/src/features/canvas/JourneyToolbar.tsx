@@ -20,6 +20,8 @@ interface Props {
   onFunnel: () => void;
   onTasks: () => void;
   onMatrices: () => void;
+  /** Opens the Value view: value realisation against peers. */
+  onValue: () => void;
   onPresent: () => void;
   onHelp: () => void;
 }
@@ -38,6 +40,7 @@ export function JourneyToolbar({
   onFunnel,
   onTasks,
   onMatrices,
+  onValue,
   onPresent,
   onHelp,
 }: Props) {
@@ -140,6 +143,15 @@ export function JourneyToolbar({
             data-testid="open-matrices"
           >
             Matrices
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={onValue}
+            title="Value realisation: what each customer leaves on the table against its peers"
+            data-testid="open-value"
+          >
+            Value
           </button>
         </div>
         <button

@@ -1,0 +1,64 @@
+// The Value view in the real app, over demo data: the portfolio ranks customers by what
+// they leave on the table, a customer's value review shows its metrics against its peers,
+// the capability map shows every capability — and the numbers are the CLI's.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { By, cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForText } from "./app.mjs";
+
+const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+describe("the Value view", () => {
+  const ws = tempWorkspace();
+  let driver;
+  let report;
+  before(async () => {
+    cli(ws.db, "journey", "new", "--template", "billing-saas");
+    cli(ws.db, "demo", "--customers", "600");
+    report = JSON.parse(cli(ws.db, "value", "1", "--json"));
+    driver = await startApp(ws.db);
+    await click(driver, '[data-testid="journey-card"]');
+    await textsWhen(driver, '[data-testid="stage-name"]', 5);
+  });
+  after(async () => {
+    await driver?.quit();
+    ws.cleanup();
+  });
+
+  it("shows the portfolio and a customer's value review with the CLI's numbers", async () => {
+    try {
+      await click(driver, '[data-testid="open-value"]');
+      const total = report.customers.reduce((a, c) => a + (c.leakage_money ?? 0), 0);
+      await waitForText(driver, '[data-testid="value-total"]', money.format(total));
+      const ranked = [...report.customers].sort((a, b) => (b.leakage_money ?? -1) - (a.leakage_money ?? -1));
+      const rows = await driver.executeScript(
+        "return [...document.querySelectorAll('[data-testid=value-row]')].slice(0, 5).map((r) => r.dataset.customer)",
+      );
+      assert.deepEqual(rows, ranked.slice(0, 5).map((c) => c.customer_id), "the same customers, most leakage first");
+
+      // The second customer's review: its leakage, its metrics against its peers.
+      const second = ranked[1];
+      await click(driver, `[data-testid="value-row"][data-customer="${second.customer_id}"] button`);
+      await waitForText(driver, '[data-testid="review-leakage"]', money.format(second.leakage_money));
+      const metrics = await driver.findElements(By.css('[data-testid="review-metric"]'));
+      assert.equal(metrics.length, second.metrics.length);
+      const compared = second.metrics.filter((m) => m.percentile != null);
+      const dots = await driver.executeScript(
+        "return [...document.querySelectorAll('[data-testid=value-percentile]')].map((d) => Number(d.dataset.percentile))",
+      );
+      assert.deepEqual(dots, compared.map((m) => m.percentile), "each compared metric on its percentile strip");
+      const text = await (await find(driver, '[data-testid="value-review"]')).getText();
+      const ar = second.metrics.find((m) => m.metric === "ar-days");
+      if (ar?.peer_group) assert.match(text, new RegExp(`${ar.peer_group.n} customers`));
+
+      // The capability map: every capability of the journey, in its phase.
+      await click(driver, '[data-testid="tab-capabilities"]');
+      await find(driver, '[data-testid="capability-map"]');
+      const journey = JSON.parse(cli(ws.db, "journey", "export", "1", "-o", "-"));
+      const cells = await driver.findElements(By.css('[data-testid="capability-cell"]'));
+      assert.equal(cells.length, journey.capabilities.length);
+    } catch (e) {
+      await saveFailureScreenshot(driver, "value");
+      throw e;
+    }
+  });
+});

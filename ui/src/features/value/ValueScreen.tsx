@@ -1,0 +1,314 @@
+// Value realisation against peers (seed 001): the portfolio — money left on the table,
+// by customer and segment — the capability map, and one customer's value review: each
+// value metric against its peers on a percentile strip, in words, and what to unlock next.
+import { useEffect, useMemo, useState } from "react";
+import type { CustomerValue } from "../../bindings/CustomerValue";
+import type { MetricValue } from "../../bindings/MetricValue";
+import type { StoredJourney } from "../../bindings/StoredJourney";
+import type { ValueReport } from "../../bindings/ValueReport";
+import { BackButton } from "../../components/BackButton";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { Tabs } from "../../components/Tabs";
+import { ThemeButton } from "../../components/ThemeButton";
+import { useEscape } from "../../components/useEscape";
+import { type AppError, api, toAppError } from "../../ipc";
+import {
+  adoptionShares,
+  byLeakage,
+  bySegment,
+  metricSentence,
+  money,
+  num,
+  peerWords,
+} from "./words";
+
+interface Props {
+  id: number;
+  name: string;
+  onBack: () => void;
+}
+
+type Tab = "portfolio" | "capabilities";
+const ROWS = 200;
+
+/** Where the customer's improvement stands among its peers: 0–100 with p50/p75/p90 marks. */
+function Strip({ m }: { m: MetricValue }) {
+  if (m.percentile == null) return null;
+  return (
+    <div
+      className="value-strip"
+      role="img"
+      aria-label={`Percentile ${Math.round(m.percentile)} among peers`}
+    >
+      <span className="value-strip-mark" style={{ left: "50%" }} title="Peers' median" />
+      <span className="value-strip-mark" style={{ left: "75%" }} title="p75: good peers" />
+      <span className="value-strip-mark" style={{ left: "90%" }} title="p90: best in class" />
+      <span
+        className="value-strip-dot"
+        style={{ left: `${Math.max(0, Math.min(100, m.percentile))}%` }}
+        data-testid="value-percentile"
+        data-percentile={m.percentile}
+      />
+    </div>
+  );
+}
+
+function Review({ c, journey }: { c: CustomerValue; journey: StoredJourney | null }) {
+  const phases = journey?.journey.phases ?? [];
+  return (
+    <section className="panel-card value-review" data-testid="value-review">
+      <h2>
+        {c.name ?? c.customer_id} <span className="muted">{c.customer_id}</span>
+      </h2>
+      <p className="value-phase">
+        {c.segment && <span className="badge">{c.segment}</span>}{" "}
+        {c.phase_name ? (
+          <>
+            Maturity: <strong>{c.phase_name}</strong>
+            {phases.find((p) => p.id === c.phase)?.value_driver && (
+              <span className="muted"> — {phases.find((p) => p.id === c.phase)?.value_driver}</span>
+            )}
+          </>
+        ) : (
+          <span className="muted">Not yet through the first maturity phase</span>
+        )}
+      </p>
+      <p className="value-total">
+        Left on the table: <strong data-testid="review-leakage">{money(c.leakage_money)}</strong> a
+        year
+      </p>
+      {c.metrics.map((m) => (
+        <div key={m.metric} className="value-metric" data-testid="review-metric">
+          <div className="value-metric-head">
+            <strong>{m.name}</strong>
+            {m.leakage != null && m.leakage > 0 && (
+              <span className="value-gap">
+                {num(m.leakage)} {m.unit ?? ""} behind good peers
+                {m.leakage_money != null && ` · ${money(m.leakage_money)} a year`}
+              </span>
+            )}
+          </div>
+          <p>{metricSentence(m)}</p>
+          {m.peer_group && (
+            <p className="muted">
+              Peers: {peerWords(m)} · {m.peer_group.source}
+            </p>
+          )}
+          <Strip m={m} />
+        </div>
+      ))}
+      {c.next_capabilities.length > 0 && (
+        <>
+          <h3>What to unlock next</h3>
+          <ul className="value-next">
+            {c.next_capabilities.map((n) => (
+              <li key={n.id}>
+                {n.peer_share != null ? (
+                  <>
+                    <strong>{Math.round(n.peer_share * 100)} %</strong> of its peers use{" "}
+                    <strong>{n.name}</strong>; it doesn’t.
+                  </>
+                ) : (
+                  <>
+                    <strong>{n.name}</strong> is next on the path.
+                  </>
+                )}
+                {n.plays.length > 0 && <span className="muted"> Play: {n.plays.join(", ")}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ValueScreen({ id, name, onBack }: Props) {
+  const [report, setReport] = useState<ValueReport | null | undefined>(undefined);
+  const [journey, setJourney] = useState<StoredJourney | null>(null);
+  const [imported, setImported] = useState(false);
+  const [tab, setTab] = useState<Tab>("portfolio");
+  const [picked, setPicked] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  useEscape(onBack);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    Promise.all([api.journeyValue(id, imported), api.openJourney(id)]).then(
+      ([r, j]) => {
+        if (!live) return;
+        setReport(r);
+        setJourney(j);
+      },
+      (e) => live && setError(toAppError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, imported]);
+
+  const ranked = useMemo(() => (report ? byLeakage(report) : []), [report]);
+  const segments = useMemo(() => (report ? bySegment(report) : []), [report]);
+  const shares = useMemo(() => (report ? adoptionShares(report) : new Map()), [report]);
+  const total = ranked.reduce((a, c) => a + (c.leakage_money ?? 0), 0);
+  const current = ranked.find((c) => c.customer_id === picked) ?? ranked[0] ?? null;
+  const j = journey?.journey;
+
+  return (
+    <div className="journey-screen value-screen">
+      <header className="topbar">
+        <BackButton label="Journey" onBack={onBack} />
+        <div className="topbar-title">
+          <h1>Value — {name}</h1>
+          {report && (
+            <span className="data-meta" data-testid="value-meta">
+              as of {report.as_of} · peers by {report.keys.join(" → ") || "everyone"}, groups of at
+              least {report.k} · measured against {report.reference}
+            </span>
+          )}
+        </div>
+        <div className="topbar-actions">
+          <label
+            className="checkbox"
+            title="Compare with benchmarks imported from another workspace"
+          >
+            <input
+              type="checkbox"
+              checked={imported}
+              onChange={(e) => setImported(e.target.checked)}
+            />
+            Imported peers
+          </label>
+          <ThemeButton />
+        </div>
+      </header>
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      <Tabs
+        label="Value views"
+        active={tab}
+        onSelect={(t) => setTab(t as Tab)}
+        items={[
+          { id: "portfolio", label: "Portfolio", testId: "tab-portfolio" },
+          { id: "capabilities", label: "Capability map", testId: "tab-capabilities" },
+        ]}
+      />
+      <main className="funnel-main value-main">
+        {report === null && (
+          <p className="muted">Import customer data to see the value each customer realises.</p>
+        )}
+        {report && tab === "portfolio" && (
+          <div className="value-grid">
+            <section className="panel-card">
+              <h2>
+                Value left on the table{" "}
+                <span className="value-big" data-testid="value-total">
+                  {money(total)}
+                </span>{" "}
+                <span className="muted">
+                  a year, {report.customers.length.toLocaleString("en-US")} customers
+                </span>
+              </h2>
+              <table className="funnel-table value-segments">
+                <thead>
+                  <tr>
+                    <th>Segment</th>
+                    <th className="numeric">Customers</th>
+                    <th className="numeric">Left on the table</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {segments.map((s) => (
+                    <tr key={s.segment}>
+                      <td>{s.segment}</td>
+                      <td className="numeric">{s.customers.toLocaleString("en-US")}</td>
+                      <td className="numeric">{money(s.leakage)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <table className="funnel-table value-customers" data-testid="value-portfolio">
+                <thead>
+                  <tr>
+                    <th>Customer</th>
+                    <th>Segment</th>
+                    <th>Phase</th>
+                    <th className="numeric">Left on the table / year</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ranked.slice(0, ROWS).map((c) => (
+                    <tr
+                      key={c.customer_id}
+                      className={current?.customer_id === c.customer_id ? "chosen" : ""}
+                      onClick={() => setPicked(c.customer_id)}
+                      data-testid="value-row"
+                      data-customer={c.customer_id}
+                    >
+                      <td>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setPicked(c.customer_id)}
+                        >
+                          {c.name ?? c.customer_id}
+                        </button>
+                      </td>
+                      <td>{c.segment ?? "—"}</td>
+                      <td>{c.phase_name ?? "—"}</td>
+                      <td className="numeric">{money(c.leakage_money)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+            {current && <Review c={current} journey={journey} />}
+          </div>
+        )}
+        {report && tab === "capabilities" && j && (
+          <section className="panel-card" data-testid="capability-map">
+            <h2>
+              Capability map{" "}
+              <span className="muted">the share of customers that use each capability</span>
+            </h2>
+            <div className="capability-map">
+              {(j.phases ?? []).map((p) => (
+                <div key={p.id} className="capability-phase">
+                  <h3>
+                    {p.name}
+                    {p.value_driver && <span className="muted"> {p.value_driver}</span>}
+                  </h3>
+                  <div className="muted">
+                    {report.customers
+                      .filter((c) => c.phase === p.id)
+                      .length.toLocaleString("en-US")}{" "}
+                    customers in this phase
+                  </div>
+                  {(j.capabilities ?? [])
+                    .filter((c) => c.phase === p.id)
+                    .map((c) => {
+                      const share = shares.get(c.id) ?? 0;
+                      return (
+                        <div
+                          key={c.id}
+                          className="capability-cell"
+                          style={{
+                            background: `rgba(15, 118, 110, ${0.08 + share * 0.7})`,
+                            color: share > 0.5 ? "#fff" : undefined,
+                          }}
+                          data-testid="capability-cell"
+                        >
+                          <span>{c.name}</span>
+                          <strong>{Math.round(share * 100)} %</strong>
+                        </div>
+                      );
+                    })}
+                </div>
+              ))}
+            </div>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}
