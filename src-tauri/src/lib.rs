@@ -93,6 +93,8 @@ pub fn run() {
             commands::room::room_sync,
             commands::room::room_stop,
             commands::value::journey_value,
+            commands::value::export_value_review,
+            commands::value::export_value_csv,
         ])
         .build(tauri::generate_context!())
         .expect("the Milepost window could not be started")

@@ -119,6 +119,23 @@ export async function waitForTexts(driver, css, expected) {
 }
 
 /** Waits until the element matching css shows exactly `text`. */
+/** Waits until the element's text passes `test` (a function of the text), and returns it. */
+export async function waitForTextWhere(driver, css, test, what) {
+  let last = "";
+  await driver.wait(
+    async () => {
+      last = await driver.executeScript(
+        "const e = document.querySelector(arguments[0]); return e ? e.textContent : ''",
+        css,
+      );
+      return test(last);
+    },
+    WAIT_MS,
+    `${css} never showed ${what} (last: ${JSON.stringify(last)})`,
+  );
+  return last;
+}
+
 export async function waitForText(driver, css, text) {
   let last = "";
   await driver.wait(

@@ -2,20 +2,25 @@
 // they leave on the table, a customer's value review shows its metrics against its peers,
 // the capability map shows every capability — and the numbers are the CLI's.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { By, cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForText } from "./app.mjs";
+import { By, cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForText, waitForTextWhere } from "./app.mjs";
 
 const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 describe("the Value view", () => {
   const ws = tempWorkspace();
+  const out = join(ws.dir, "exports");
   let driver;
   let report;
   before(async () => {
     cli(ws.db, "journey", "new", "--template", "billing-saas");
     cli(ws.db, "demo", "--customers", "600");
     report = JSON.parse(cli(ws.db, "value", "1", "--json"));
-    driver = await startApp(ws.db);
+    mkdirSync(out);
+    driver = await startApp(ws.db, ["--save-to", out]);
     await click(driver, '[data-testid="journey-card"]');
     await textsWhen(driver, '[data-testid="stage-name"]', 5);
   });
@@ -49,6 +54,42 @@ describe("the Value view", () => {
       const text = await (await find(driver, '[data-testid="value-review"]')).getText();
       const ar = second.metrics.find((m) => m.metric === "ar-days");
       if (ar?.peer_group) assert.match(text, new RegExp(`${ar.peer_group.n} customers`));
+
+      // The value review as PDF: the customer, its money and every metric.
+      await click(driver, '[data-testid="export-review"]');
+      const pdf = await waitForTextWhere(driver, '[data-testid="value-saved"]', (t) => t.endsWith(".pdf"), "a PDF saved");
+      assert.ok(pdf.startsWith(out), pdf);
+      const printed = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+      assert.ok(printed.includes(second.customer_id), "the customer's id is in the review");
+      assert.ok(printed.includes(`${money.format(second.leakage_money)} a year`), "its money left on the table");
+      for (const m of second.metrics) assert.ok(printed.includes(m.name), m.name);
+
+      // By stage: the CLI's slices; a stage's row shows only its customers.
+      const stageMoney = await driver.executeScript(
+        "return [...document.querySelectorAll('[data-testid=value-by-stage] [data-testid=slice-money]')].map((d) => d.textContent)",
+      );
+      const stages = report.by_stage.filter((s) => s.customers > 0);
+      assert.deepEqual(stageMoney, stages.map((s) => money.format(s.leakage_money)));
+      const busiest = [...stages].sort((a, b) => b.customers - a.customers)[0];
+      await click(driver, `[data-testid="value-by-stage"] button[title="Show only ${busiest.name}"]`);
+      const count = `${busiest.customers.toLocaleString("en-US")} customers`;
+      await waitForTextWhere(driver, '[data-testid="value-filter"]', (t) => t.includes(count), count);
+      const stagesShown = await driver.executeScript(
+        "return [...new Set([...document.querySelectorAll('[data-testid=value-row] td:nth-child(3)')].map((d) => d.textContent))]",
+      );
+      assert.deepEqual(stagesShown, [busiest.name]);
+      // Sorted by name, A to Z.
+      await click(driver, '[data-testid="sort-name"]');
+      const names = await driver.executeScript(
+        "return [...document.querySelectorAll('[data-testid=value-row] td:first-child')].map((d) => d.textContent)",
+      );
+      assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base", numeric: true })));
+
+      // The portfolio CSV: a row per customer.
+      await click(driver, '[data-testid="export-value-csv"]');
+      const csvPath = await waitForTextWhere(driver, '[data-testid="value-saved"]', (t) => t.endsWith(".csv"), "a CSV saved");
+      const csv = readFileSync(csvPath, "utf8");
+      assert.equal(csv.trim().split("\n").length, report.customers.length + 1);
 
       // The capability map: every capability of the journey, in its phase.
       await click(driver, '[data-testid="tab-capabilities"]');

@@ -1165,3 +1165,58 @@ fn versions_snapshot_diff_restore_and_an_import_that_replaces_a_journey() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no version 999"), "{}", stderr(&o));
 }
+
+#[test]
+fn value_prints_the_portfolio_writes_its_csv_and_a_customers_review_and_names_a_bad_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    assert!(milepost(&db, &["journey", "new", "--template", "billing-saas"]).status.success());
+    assert!(milepost(&db, &["demo", "--customers", "300"]).status.success());
+    let json = milepost(&db, &["value", "1", "--json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let r: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let customers = r["customers"].as_array().unwrap();
+    let top = customers
+        .iter()
+        .max_by(|a, b| {
+            a["leakage_money"].as_f64().unwrap_or(0.0).total_cmp(&b["leakage_money"].as_f64().unwrap_or(0.0))
+        })
+        .unwrap();
+    let id = top["customer_id"].as_str().unwrap();
+
+    // The table: the top customer first, and the total.
+    let table = stdout(&milepost(&db, &["value", "1"]));
+    let first_row = table.lines().nth(1).unwrap();
+    assert!(first_row.contains(id), "{first_row}");
+    assert!(table.contains("Value left on the table as of"));
+
+    // The CSV: a row per customer, the top one first.
+    let csv_file = dir.path().join("portfolio.csv");
+    let o = milepost(&db, &["value", "1", "--csv", "-o", csv_file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(&csv_file).unwrap();
+    assert!(csv.starts_with('\u{feff}'), "a BOM for Excel");
+    assert_eq!(csv.lines().count(), customers.len() + 1);
+    assert!(csv.lines().nth(1).unwrap().starts_with(id));
+
+    // The value review.
+    let pdf = dir.path().join("review.pdf");
+    let o = milepost(
+        &db,
+        &["value", "1", "--customer", id, "--pdf", "-o", pdf.to_str().unwrap(), "--paper", "letter", "--company", "Acme"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    // A customer that does not exist is named, and nothing is written.
+    let missing = dir.path().join("missing.pdf");
+    let o = milepost(
+        &db,
+        &["value", "1", "--customer", "NOPE-42", "--pdf", "-o", missing.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("NOPE-42"), "{}", stderr(&o));
+    assert!(!missing.exists());
+    // --pdf without a customer is a usage error.
+    assert_eq!(milepost(&db, &["value", "1", "--pdf"]).status.code(), Some(2));
+}

@@ -578,7 +578,13 @@ fn csv_cells_never_start_a_formula() {
     assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
     assert_eq!(safe_cell("+1"), "'+1");
     assert_eq!(safe_cell("@sum"), "'@sum");
-    assert_eq!(safe_cell("-2"), "'-2");
+    assert_eq!(safe_cell("-2+3"), "'-2+3");
+    assert_eq!(safe_cell("-A1"), "'-A1");
+    assert_eq!(safe_cell("-"), "'-");
+    assert_eq!(safe_cell("-2."), "'-2.");
+    // A negative number stays a number a spreadsheet can sum.
+    assert_eq!(safe_cell("-2"), "-2");
+    assert_eq!(safe_cell("-0.6"), "-0.6");
     assert_eq!(safe_cell("Blue Motors"), "Blue Motors");
 }
 

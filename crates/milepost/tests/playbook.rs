@@ -61,7 +61,8 @@ fn read_pdf(pdf: &[u8]) -> Vec<Page> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let html = String::from_utf8(out.stdout).unwrap();
+    // Lossy: poppler writes an emoji in the document title as two UTF-16 halves.
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
     let mut pages = Vec::new();
     for chunk in html.split("<page ").skip(1) {
         let head = &chunk[..chunk.find('>').unwrap()];
@@ -608,4 +609,99 @@ fn an_export_reports_its_steps_and_a_cancelled_one_returns_nothing() {
     )
     .unwrap_err();
     assert!(matches!(err, milepost::Error::Cancelled), "{err}");
+}
+
+/// The value review of `id` in the Billing SaaS journey over `data`, as PDF.
+fn value_review(data: &Dataset, id: &str, paper: Paper) -> (Vec<u8>, milepost::value::CustomerValue) {
+    use milepost::report::value_review::{ReviewOptions, review_document};
+    let j = templates::get("billing-saas").unwrap();
+    let cutoff = cutoff_of_day(data.latest().unwrap());
+    let as_of = milepost::data::values::format_date(cutoff);
+    let report = milepost::value::compute(&j, data, &as_of, cutoff, &Default::default());
+    let t = review_document(
+        &j,
+        &report,
+        data,
+        id,
+        &ReviewOptions {
+            paper,
+            company: Some("Northwind Billing".into()),
+        },
+        1_796_256_000,
+    )
+    .unwrap();
+    assert_eq!(t.warnings, Vec::<String>::new(), "typst warned");
+    let c = report
+        .customers
+        .into_iter()
+        .find(|c| c.customer_id == id)
+        .unwrap();
+    (report::typeset::pdf(&t, id).unwrap(), c)
+}
+
+#[test]
+fn a_value_review_is_one_or_two_pages_with_the_customers_numbers_against_its_peers() {
+    let (mut data, _) = demo();
+    let j = templates::get("billing-saas").unwrap();
+    let cutoff = cutoff_of_day(data.latest().unwrap());
+    let as_of = milepost::data::values::format_date(cutoff);
+    let r = milepost::value::compute(&j, &data, &as_of, cutoff, &Default::default());
+    // The customer leaving the most on the table, and one that cannot be compared.
+    let top = r
+        .customers
+        .iter()
+        .max_by(|a, b| a.leakage_money.unwrap_or(0.0).total_cmp(&b.leakage_money.unwrap_or(0.0)))
+        .unwrap()
+        .customer_id
+        .clone();
+    let uncompared = r
+        .customers
+        .iter()
+        .find(|c| c.metrics.iter().all(|m| m.percentile.is_none()))
+        .map(|c| c.customer_id.clone());
+    // A name made to break markup and layout.
+    let row = data.customers.iter().position(|c| c.id == top).unwrap();
+    data.customers[row].name = Some("#let x = 1 $ *bold* @ref <b> שלום مرحبا 🚀 Ltd".into());
+    for (id, paper) in [(Some(top), Paper::A4), (uncompared, Paper::Letter)] {
+        let Some(id) = id else { continue };
+        let (pdf, c) = value_review(&data, &id, paper);
+        keep(&pdf, &format!("value-review-{id}.pdf"));
+        qpdf_check(&pdf);
+        let pages = read_pdf(&pdf);
+        assert!((1..=2).contains(&pages.len()), "{id}: {} pages", pages.len());
+        if paper == Paper::Letter {
+            assert!((pages[0].width - 612.0).abs() < 1.0 && (pages[0].height - 792.0).abs() < 1.0);
+        }
+        assert_inside(&pages);
+        let text = blocks(&pages);
+        let all = text.join(" ");
+        assert!(all.contains(&id), "{id}: its id");
+        assert_named(&text, "Northwind Billing", "company");
+        for m in &c.metrics {
+            assert_named(&text, &m.name, "value metric");
+            if let Some(g) = &m.peer_group {
+                assert!(all.contains(&format!("{} customers", g.n)), "{id}: {} peers' n", m.name);
+                let pct = format!("Ahead of {} % of its peers", m.percentile.unwrap().round());
+                assert!(all.contains(&pct), "{id}: \"{pct}\"");
+            } else {
+                assert!(all.contains("Not compared"), "{id}: {} says why not", m.name);
+            }
+        }
+        match c.leakage_money {
+            Some(m) => assert!(
+                all.contains(&format!("{} a year", playbook::money(m))),
+                "{id}: the money left on the table, {m}"
+            ),
+            None => assert!(all.contains("No money value set") || all.contains("Not compared yet")),
+        }
+        for n in &c.next_capabilities {
+            assert_named(&text, &n.name, "next capability");
+        }
+        if let Some(name) = &c.name {
+            // Markup prints as itself; right-to-left words come in visual order.
+            for word in name.split(' ').filter(|w| w.is_ascii()) {
+                assert!(all.contains(word), "{id}: \"{word}\" of its name");
+            }
+        }
+    }
 }

@@ -463,3 +463,73 @@ fn a_customer_compares_with_imported_benchmarks_and_bad_files_are_refused() {
     let err = benchmarks::parse("{\"format\": ").unwrap_err();
     assert!(err.starts_with("line 1, column"), "{err}");
 }
+
+#[test]
+fn the_portfolio_sums_leakage_per_segment_and_per_stage_and_its_csv_has_every_customer() {
+    let mut j = journey(ar_metric(Some(100.0), None), vec![PeerKey::Plan]);
+    // Onboard is done with two AR readings, Adopt with three: C0–C6 are in Adopt, C7
+    // (one reading) in Onboard.
+    let stage = |id: &str, n: f64| {
+        serde_json::from_value::<milepost::journey::Stage>(serde_json::json!({
+            "id": id, "name": id.to_uppercase(),
+            "milestones": [{"id": format!("{id}-m"), "name": "m",
+                "criteria": [{"event": "ar_days", "aggregate": "count", "op": ">=", "value": n}]}]
+        }))
+        .unwrap()
+    };
+    j.stages = vec![stage("onboard", 2.0), stage("adopt", 3.0)];
+    let d = data();
+    let r = compute(&j, &d, "1970-07-20", cutoff_of_day(AS_OF), &Overrides::default());
+    let stage_of = |id: &str| {
+        r.customers
+            .iter()
+            .find(|c| c.customer_id == id)
+            .unwrap()
+            .stage
+            .clone()
+    };
+    assert_eq!(stage_of("C0").as_deref(), Some("adopt"));
+    assert_eq!(stage_of("C7").as_deref(), Some("onboard"));
+    let total: f64 = r.customers.iter().filter_map(|c| c.leakage_money).sum();
+    assert!(total > 0.0);
+    for (slices, what) in [(&r.by_segment, "segment"), (&r.by_stage, "stage")] {
+        assert_eq!(
+            slices.iter().map(|s| s.customers).sum::<usize>(),
+            r.customers.len(),
+            "every customer in one {what}"
+        );
+        let sum: f64 = slices.iter().map(|s| s.leakage_money).sum();
+        assert!((sum - total).abs() < 1e-6, "{what}: {sum} ≠ {total}");
+    }
+    // Stages in the journey's order; segments most money first.
+    let names: Vec<&str> = r.by_stage.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(names, ["onboard", "adopt"]);
+    assert_eq!(r.by_stage[0].customers, 1);
+    assert_eq!(r.by_stage[0].valued, 0, "C7 has no baseline");
+    assert!(r.by_segment.windows(2).all(|w| w[0].leakage_money >= w[1].leakage_money));
+    let smb = r.by_segment.iter().find(|s| s.key == "SMB").unwrap();
+    let by_hand: f64 = r
+        .customers
+        .iter()
+        .filter(|c| c.segment.as_deref() == Some("SMB"))
+        .filter_map(|c| c.leakage_money)
+        .sum();
+    assert!((smb.leakage_money - by_hand).abs() < 1e-6);
+
+    // The CSV: a header and a row per customer, most money first, negatives as numbers.
+    let csv = milepost::report::csv::value_portfolio(&r);
+    let mut rows = ::csv::Reader::from_reader(csv.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let money_col = header.iter().position(|h| h == "leakage_money_per_year").unwrap();
+    let imp_col = header.iter().position(|h| h == "AR days: improvement").unwrap();
+    let records: Vec<_> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), r.customers.len());
+    let money: Vec<f64> = records
+        .iter()
+        .map(|row| row[money_col].parse().unwrap_or(-1.0))
+        .collect();
+    assert!(money.windows(2).all(|w| w[0] >= w[1]), "{money:?}");
+    assert!((money.iter().filter(|m| **m >= 0.0).sum::<f64>() - total).abs() < 0.05);
+    let c6 = records.iter().find(|row| &row[0] == "C6").unwrap();
+    assert_eq!(&c6[imp_col], "-3", "a worse AR days is a negative number, not text");
+}

@@ -7,6 +7,10 @@ import type { NextCapability } from "./NextCapability";
  */
 export type CustomerValue = { customer_id: string, name: string | null, segment: string | null, plan: string | null, arr: number | null, 
 /**
+ * The stage it is working through as of the day (its first milestone not reached).
+ */
+stage: string | null, stage_name: string | null, 
+/**
  * The phase id, or None before the first phase.
  */
 phase: string | null, phase_name: string | null, 

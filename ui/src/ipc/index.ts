@@ -31,6 +31,7 @@ import type { Preview } from "../bindings/Preview";
 import type { Progress } from "../bindings/Progress";
 import type { Ranking } from "../bindings/Ranking";
 import type { Rescore } from "../bindings/Rescore";
+import type { ReviewOptions } from "../bindings/ReviewOptions";
 import type { RoomInfo } from "../bindings/RoomInfo";
 import type { SaveOutcome } from "../bindings/SaveOutcome";
 import type { Span } from "../bindings/Span";
@@ -227,6 +228,17 @@ export const api = {
    * `imported`: against the benchmarks imported last. */
   journeyValue: (id: number, imported: boolean) =>
     call<ValueReport | null>("journey_value", { id, imported }),
+  /** Writes one customer's value review as PDF. */
+  exportValueReview: (
+    id: number,
+    customer: string,
+    imported: boolean,
+    options: ReviewOptions,
+    path: string,
+  ) => call<void>("export_value_review", { id, customer, imported, options, path }),
+  /** Writes the value portfolio as CSV, most money left on the table first. */
+  exportValueCsv: (id: number, imported: boolean, path: string) =>
+    call<void>("export_value_csv", { id, imported, path }),
   /** Writes the workshop summary as Markdown. */
   exportWorkshopSummary: (id: number, path: string) =>
     call<void>("export_workshop_summary", { id, path }),

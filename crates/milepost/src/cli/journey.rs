@@ -129,9 +129,18 @@ enum Format {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum PaperArg {
+pub(super) enum PaperArg {
     A4,
     Letter,
+}
+
+impl From<PaperArg> for milepost::report::Paper {
+    fn from(p: PaperArg) -> Self {
+        match p {
+            PaperArg::A4 => Self::A4,
+            PaperArg::Letter => Self::Letter,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -141,7 +150,7 @@ enum ThemeArg {
 }
 
 fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<()> {
-    use milepost::report::{self, ImageFormat, MapOptions, Options, Paper, Theme};
+    use milepost::report::{self, ImageFormat, MapOptions, Options, Theme};
     let store = open(db)?;
     let j = store.load_journey(store.find_journey(&args.journey)?)?;
     let (data, scores) = if args.no_data {
@@ -158,10 +167,7 @@ fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<()> {
             &j,
             both,
             &Options {
-                paper: match args.paper {
-                    PaperArg::A4 => Paper::A4,
-                    PaperArg::Letter => Paper::Letter,
-                },
+                paper: args.paper.into(),
                 company: args.company,
                 as_of: args.as_of,
                 no_data: args.no_data,

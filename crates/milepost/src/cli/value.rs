@@ -2,7 +2,7 @@
 //! against comparable customers, the value left on the table (leakage), its maturity phase
 //! and what to unlock next.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use milepost::journey::PeerKey;
 use milepost::value::{Overrides, compute};
@@ -28,8 +28,26 @@ pub struct ValueArgs {
     #[arg(long)]
     imported: bool,
     /// Print JSON: every customer of the funnel, with null where a value cannot be had
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["csv", "pdf"])]
     json: bool,
+    /// Write the portfolio as CSV: a row per customer, most money left on the table first
+    #[arg(long, conflicts_with = "pdf")]
+    csv: bool,
+    /// Write one customer's value review as PDF (with --customer and -o)
+    #[arg(long, requires_all = ["customer", "output"])]
+    pdf: bool,
+    /// The customer whose value review to write
+    #[arg(long, value_name = "ID", requires = "pdf")]
+    customer: Option<String>,
+    /// Where to write the CSV or PDF [default for CSV: standard output]
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The value review's paper size
+    #[arg(long, value_enum, default_value_t = super::journey::PaperArg::A4)]
+    paper: super::journey::PaperArg,
+    /// Your company, printed on the value review as "prepared by"
+    #[arg(long)]
+    company: Option<String>,
 }
 
 fn peer_key(s: &str) -> Result<PeerKey, String> {
@@ -82,6 +100,28 @@ pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
     );
     if args.json {
         return out_json(&report);
+    }
+    if args.csv {
+        return super::csv_out(
+            args.output.as_deref(),
+            &milepost::report::csv::value_portfolio(&report),
+        );
+    }
+    if let (true, Some(id), Some(path)) = (args.pdf, &args.customer, &args.output) {
+        let bytes = milepost::report::value_review::review_pdf(
+            &journey,
+            &report,
+            &data,
+            id,
+            &milepost::report::value_review::ReviewOptions {
+                paper: args.paper.into(),
+                company: args.company,
+            },
+            milepost::now(),
+        )?;
+        milepost::report::write_atomic(path, &bytes)?;
+        eprintln!("wrote {}", path.display());
+        return Ok(());
     }
     let mut rows: Vec<_> = report.customers.iter().collect();
     rows.sort_by(|a, b| {

@@ -305,10 +305,24 @@ where
 }
 
 /// A cell made safe for spreadsheets: text that a spreadsheet would run as a formula
-/// (starting with = + - @, a tab or a carriage return) gets a leading apostrophe.
+/// (starting with = + - @, a tab or a carriage return) gets a leading apostrophe. A plain
+/// negative number ("-2", "-0.6") is a number, not a formula, and stays one.
 pub fn safe_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if plain_negative(text) {
+        return text.into();
+    }
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
         _ => text.into(),
     }
+}
+
+/// "-12" or "-12.5": a minus, digits, at most one point with digits after it.
+fn plain_negative(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('-') else {
+        return false;
+    };
+    let (whole, frac) = rest.split_once('.').unwrap_or((rest, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(frac)
 }

@@ -79,3 +79,102 @@ pub fn customers(
         });
     crate::data::safe_csv(std::iter::once(header).chain(rows))
 }
+
+/// The value portfolio, one row per customer, most money left on the table first: its
+/// phase, stage, the money, and per value metric its baseline, current value,
+/// improvement, the peers' median and p75, its percentile and leakage.
+pub fn value_portfolio(report: &crate::value::ValueReport) -> String {
+    let mut header: Vec<String> = [
+        "customer_id",
+        "name",
+        "segment",
+        "plan",
+        "arr",
+        "stage",
+        "phase",
+        "leakage_money_per_year",
+    ]
+    .map(String::from)
+    .into();
+    let metrics: Vec<(String, String)> = report
+        .customers
+        .first()
+        .map(|c| {
+            c.metrics
+                .iter()
+                .map(|m| (m.metric.clone(), m.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    for (_, name) in &metrics {
+        for what in [
+            "baseline",
+            "current",
+            "improvement",
+            "peers",
+            "peer p50",
+            "peer p75",
+            "percentile",
+            "leakage",
+            "leakage money",
+        ] {
+            header.push(format!("{name}: {what}"));
+        }
+    }
+    header.push("adopted_capabilities".to_owned());
+    header.push("next_capability".to_owned());
+    let num = |v: Option<f64>| v.map(|x| format!("{}", (x * 100.0).round() / 100.0));
+    let mut customers: Vec<_> = report.customers.iter().collect();
+    customers.sort_by(|a, b| {
+        b.leakage_money
+            .unwrap_or(-1.0)
+            .total_cmp(&a.leakage_money.unwrap_or(-1.0))
+    });
+    let rows = customers.into_iter().map(|c| {
+        let mut row = vec![
+            c.customer_id.clone(),
+            c.name.clone().unwrap_or_default(),
+            c.segment.clone().unwrap_or_default(),
+            c.plan.clone().unwrap_or_default(),
+            c.arr.map(|v| v.to_string()).unwrap_or_default(),
+            c.stage_name.clone().unwrap_or_default(),
+            c.phase_name.clone().unwrap_or_default(),
+            num(c.leakage_money).unwrap_or_default(),
+        ];
+        for m in &c.metrics {
+            let peers = m
+                .peer_group
+                .as_ref()
+                .map(|g| {
+                    let keys: Vec<&str> = g.keys.values().map(String::as_str).collect();
+                    let who = if keys.is_empty() {
+                        "everyone".to_owned()
+                    } else {
+                        keys.join(" · ")
+                    };
+                    format!("{who} (n={})", g.n)
+                })
+                .unwrap_or_default();
+            row.extend([
+                num(m.baseline).unwrap_or_default(),
+                num(m.current).unwrap_or_default(),
+                num(m.improvement).unwrap_or_default(),
+                peers,
+                num(m.peer_p50).unwrap_or_default(),
+                num(m.peer_p75).unwrap_or_default(),
+                num(m.percentile).unwrap_or_default(),
+                num(m.leakage).unwrap_or_default(),
+                num(m.leakage_money).unwrap_or_default(),
+            ]);
+        }
+        row.push(c.adopted.join(" "));
+        row.push(
+            c.next_capabilities
+                .first()
+                .map(|n| n.name.clone())
+                .unwrap_or_default(),
+        );
+        row
+    });
+    crate::data::safe_csv(std::iter::once(header).chain(rows))
+}

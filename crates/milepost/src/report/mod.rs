@@ -6,6 +6,7 @@ pub mod analytics;
 pub mod csv;
 pub mod playbook;
 pub mod typeset;
+pub mod value_review;
 pub mod workshop;
 
 use std::io::Write;

@@ -385,7 +385,7 @@ fn percent(x: Option<f64>) -> String {
     x.map_or_else(|| "—".to_owned(), |v| format!("{:.1} %", v * 100.0))
 }
 
-fn money(v: f64) -> String {
+pub fn money(v: f64) -> String {
     let whole = v.round();
     if whole < 0.0 {
         format!("−{}", count((-whole) as u64))

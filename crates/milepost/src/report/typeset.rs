@@ -16,10 +16,11 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 
 /// The templates, by the path they import each other with.
-const TEMPLATES: [(&str, &str); 3] = [
+const TEMPLATES: [(&str, &str); 4] = [
     ("/common.typ", include_str!("typst/common.typ")),
     ("/playbook.typ", include_str!("typst/playbook.typ")),
     ("/map.typ", include_str!("typst/map.typ")),
+    ("/value.typ", include_str!("typst/value.typ")),
 ];
 
 const INTER: [&[u8]; 4] = [

@@ -73,6 +73,9 @@ pub struct CustomerValue {
     pub segment: Option<String>,
     pub plan: Option<String>,
     pub arr: Option<f64>,
+    /// The stage it is working through as of the day (its first milestone not reached).
+    pub stage: Option<String>,
+    pub stage_name: Option<String>,
     /// The phase id, or None before the first phase.
     pub phase: Option<String>,
     pub phase_name: Option<String>,
@@ -96,6 +99,79 @@ pub struct ValueReport {
     pub reference: String,
     /// Every customer of the funnel, in the workspace's order.
     pub customers: Vec<CustomerValue>,
+    /// The money left on the table per segment, most first.
+    pub by_segment: Vec<Slice>,
+    /// The money left on the table per stage, in the journey's order.
+    pub by_stage: Vec<Slice>,
+}
+
+/// The customers of one segment or stage and the money they leave on the table.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Slice {
+    /// The segment, or the stage's id ("" for customers without one).
+    pub key: String,
+    pub name: String,
+    pub customers: usize,
+    /// Of them, those with a money value.
+    pub valued: usize,
+    pub leakage_money: f64,
+}
+
+/// Adds `c` to the slice `key` of `slices`, creating it named `name`.
+fn add_to(slices: &mut Vec<Slice>, key: &str, name: &str, c: &CustomerValue) {
+    let i = match slices.iter().position(|s| s.key == key) {
+        Some(i) => i,
+        None => {
+            slices.push(Slice {
+                key: key.to_owned(),
+                name: name.to_owned(),
+                customers: 0,
+                valued: 0,
+                leakage_money: 0.0,
+            });
+            slices.len() - 1
+        }
+    };
+    let s = &mut slices[i];
+    s.customers += 1;
+    if let Some(m) = c.leakage_money {
+        s.valued += 1;
+        s.leakage_money += m;
+    }
+}
+
+/// The portfolio's slices: per segment (most money first, then by name) and per stage
+/// (in the journey's order, customers without a stage last).
+fn slices(journey: &Journey, customers: &[CustomerValue]) -> (Vec<Slice>, Vec<Slice>) {
+    let mut by_segment = Vec::new();
+    let mut by_stage: Vec<Slice> = journey
+        .stages
+        .iter()
+        .map(|s| Slice {
+            key: s.id.clone(),
+            name: s.name.clone(),
+            customers: 0,
+            valued: 0,
+            leakage_money: 0.0,
+        })
+        .collect();
+    for c in customers {
+        let seg = c.segment.as_deref().unwrap_or("");
+        add_to(&mut by_segment, seg, if seg.is_empty() { "No segment" } else { seg }, c);
+        let stage = c.stage.as_deref().unwrap_or("");
+        add_to(
+            &mut by_stage,
+            stage,
+            c.stage_name.as_deref().unwrap_or("No stage"),
+            c,
+        );
+    }
+    by_segment.sort_by(|a, b| {
+        b.leakage_money
+            .total_cmp(&a.leakage_money)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    (by_segment, by_stage)
 }
 
 /// What `value` may override of the journey's peer settings (the CLI's --peers and --k).
@@ -326,8 +402,9 @@ pub fn compute(
     let (per_metric, adopted) = measures(journey, data, cutoff, &population);
     let groups = metric_groups(data, &s, cutoff, &population, &per_metric);
     let maturity = maturity::Maturity::new(journey, data, &population, &s, cutoff, adopted);
+    let assessment = crate::engine::assess::assess(journey, data, cutoff);
 
-    let customers = population
+    let customers: Vec<CustomerValue> = population
         .iter()
         .enumerate()
         .map(|(row, &c)| {
@@ -353,7 +430,12 @@ pub fn compute(
                 .collect();
             let money: Vec<f64> = metrics.iter().filter_map(|m| m.leakage_money).collect();
             let (phase, adopted, next) = maturity.of(row);
+            let stage = assessment
+                .stage_at(c, cutoff)
+                .and_then(|si| journey.stages.get(si));
             CustomerValue {
+                stage: stage.map(|s| s.id.clone()),
+                stage_name: stage.map(|s| s.name.clone()),
                 customer_id: cust.id.clone(),
                 name: cust.name.clone(),
                 segment: cust.segment.clone(),
@@ -370,7 +452,10 @@ pub fn compute(
             }
         })
         .collect();
+    let (by_segment, by_stage) = slices(journey, &customers);
     ValueReport {
+        by_segment,
+        by_stage,
         as_of: as_of.to_owned(),
         k: s.k,
         keys: s

@@ -33,8 +33,8 @@ const SECTION_WORDS: [keyof Sections, string][] = [
   ["workshop", "Workshop notes"],
 ];
 
-const COMPANY_KEY = "milepost.export.company";
-const PAPER_KEY = "milepost.export.paper";
+export const COMPANY_KEY = "milepost.export.company";
+export const PAPER_KEY = "milepost.export.paper";
 
 interface Props {
   journeyId: number;

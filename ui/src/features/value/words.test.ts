@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MetricValue } from "../../bindings/MetricValue";
 import type { ValueReport } from "../../bindings/ValueReport";
-import { adoptionShares, byLeakage, bySegment, metricSentence, peerWords } from "./words";
+import { adoptionShares, byLeakage, metricSentence, peerWords, sortCustomers } from "./words";
 
 const metric = (over: Partial<MetricValue>): MetricValue => ({
   metric: "ar",
@@ -40,9 +40,9 @@ describe("value in words", () => {
     ).toBe("AR days 61 days; not compared: no baseline.");
   });
 
-  it("ranks customers and segments by money left on the table", () => {
+  it("ranks and sorts customers, and shares adoption among those shown", () => {
     const c = (id: string, segment: string, leak: number | null, adopted: string[]) =>
-      ({ customer_id: id, segment, leakage_money: leak, adopted }) as never;
+      ({ customer_id: id, name: id.toUpperCase(), segment, leakage_money: leak, adopted }) as never;
     const r = {
       customers: [
         c("a", "SMB", 10, ["x"]),
@@ -51,10 +51,28 @@ describe("value in words", () => {
       ],
     } as unknown as ValueReport;
     expect(byLeakage(r).map((x) => x.customer_id)).toEqual(["b", "a", "c"]);
-    expect(bySegment(r)).toEqual([
-      { segment: "ENT", customers: 1, leakage: 300 },
-      { segment: "SMB", customers: 2, leakage: 10 },
+    expect(sortCustomers(r.customers, "leakage", true).map((x) => x.customer_id)).toEqual([
+      "b",
+      "a",
+      "c",
     ]);
-    expect(adoptionShares(r).get("x")).toBeCloseTo(2 / 3);
+    expect(sortCustomers(r.customers, "leakage", false).map((x) => x.customer_id)).toEqual([
+      "c",
+      "a",
+      "b",
+    ]);
+    // Equal segments keep a stable order by id.
+    expect(sortCustomers(r.customers, "segment", false).map((x) => x.customer_id)).toEqual([
+      "b",
+      "a",
+      "c",
+    ]);
+    expect(sortCustomers(r.customers, "name", true).map((x) => x.customer_id)).toEqual([
+      "c",
+      "b",
+      "a",
+    ]);
+    expect(adoptionShares(r.customers).get("x")).toBeCloseTo(2 / 3);
+    expect(adoptionShares(r.customers.filter((x) => x.segment === "SMB")).get("x")).toBe(0.5);
   });
 });

@@ -41,30 +41,42 @@ export function metricSentence(m: MetricValue): string {
   return `${m.name} ${num(m.baseline)} → ${num(m.current)}${unit} (${moved}; ${better} is better). Peers improved ${num(m.peer_p50)} at the median, ${num(m.peer_p75)} at p75 and ${num(m.peer_p90)} at the best 10 %.`;
 }
 
-/** Leakage per segment, most first. */
-export function bySegment(
-  r: ValueReport,
-): { segment: string; customers: number; leakage: number }[] {
-  const out = new Map<string, { customers: number; leakage: number }>();
-  for (const c of r.customers) {
-    const key = c.segment ?? "—";
-    const row = out.get(key) ?? { customers: 0, leakage: 0 };
-    row.customers += 1;
-    row.leakage += c.leakage_money ?? 0;
-    out.set(key, row);
-  }
-  return [...out].map(([segment, v]) => ({ segment, ...v })).sort((a, b) => b.leakage - a.leakage);
-}
-
 /** Customers by money left on the table, most first; those without a money value last. */
 export function byLeakage(r: ValueReport): CustomerValue[] {
   return [...r.customers].sort((a, b) => (b.leakage_money ?? -1) - (a.leakage_money ?? -1));
 }
 
-/** Per capability, the share of all customers that adopted it. */
-export function adoptionShares(r: ValueReport): Map<string, number> {
+/** Per capability, the share of `customers` that adopted it. */
+export function adoptionShares(customers: CustomerValue[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const c of r.customers) for (const a of c.adopted) counts.set(a, (counts.get(a) ?? 0) + 1);
-  const n = r.customers.length || 1;
+  for (const c of customers) for (const a of c.adopted) counts.set(a, (counts.get(a) ?? 0) + 1);
+  const n = customers.length || 1;
   return new Map([...counts].map(([k, v]) => [k, v / n]));
+}
+
+export type SortKey = "name" | "segment" | "stage" | "phase" | "leakage";
+
+/** The portfolio sorted by a column; text columns A→Z and money most first when `desc`
+ * is their natural order, ties by customer id so the order never jumps. */
+export function sortCustomers(
+  customers: CustomerValue[],
+  key: SortKey,
+  desc: boolean,
+): CustomerValue[] {
+  const text = (c: CustomerValue): string =>
+    key === "name"
+      ? (c.name ?? c.customer_id)
+      : key === "segment"
+        ? (c.segment ?? "")
+        : key === "stage"
+          ? (c.stage_name ?? "")
+          : (c.phase_name ?? "");
+  const sign = desc ? -1 : 1;
+  return [...customers].sort((a, b) => {
+    const by =
+      key === "leakage"
+        ? (a.leakage_money ?? -1) - (b.leakage_money ?? -1)
+        : text(a).localeCompare(text(b), "en", { sensitivity: "base", numeric: true });
+    return by !== 0 ? sign * by : a.customer_id.localeCompare(b.customer_id);
+  });
 }
