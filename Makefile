@@ -22,7 +22,7 @@ help:
 	@echo "make bindings    regenerate ui/src/bindings and docs/journey.schema.json"
 	@echo "make bench-canvas  open time and drag frame rate of a big journey in the real window"
 	@echo "make bench-import  import speed of 1M events (release build) beside sqlite3's .import"
-	@echo "make bench-engine  funnel recompute on 1M and 10M events, and a matrix with the priority ranking, beside DuckDB"
+	@echo "make bench-engine  funnel, matrix with the ranking, and value against peers on 1M and 10M events (and 20,000 customers with 1M), beside DuckDB"
 	@echo "make bench-matrix  open, drag and re-score in the Matrices view with 24,000 customers"
 
 deps:
@@ -99,7 +99,7 @@ bench-engine:
 	cargo build --release -p milepost --bin milepost --quiet
 	@[ -x $(BENCH_VENV)/bin/python ] || python3 -m venv $(BENCH_VENV)
 	@$(BENCH_VENV)/bin/python -c "import duckdb" 2>/dev/null || $(BENCH_VENV)/bin/pip install --quiet duckdb==2.0.0
-	$(BENCH_VENV)/bin/python scripts/bench_engine.py $(CARGO_TARGET_DIR)/release/milepost 2700 27000
+	$(BENCH_VENV)/bin/python scripts/bench_engine.py $(CARGO_TARGET_DIR)/release/milepost 2700 27000 20000:1000000
 
 clean:
 	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

@@ -2,10 +2,16 @@
 computed by Milepost's engine (`milepost bench`) and by DuckDB running the same funnel in
 SQL on the same files, in one run; prints both, the ratio, and checks that they agree.
 Then the same for the purpose × intent matrix at customer level and the priority ranking
-(purpose, intent, effort weighted 1 each) with its sensitivity: seven rankings.
+(purpose, intent, effort weighted 1 each) with its sensitivity: seven rankings. Then value
+against peers: every value metric's baseline, current value and improvement per customer,
+peer groups rolled up below k, the peers' p75 and the leakage, in SQL beside `milepost`.
 
-Usage: bench_engine.py MILEPOST_CLI CUSTOMERS [CUSTOMERS…]
+Usage: bench_engine.py MILEPOST_CLI CUSTOMERS[:EVENTS] [CUSTOMERS[:EVENTS]…]
+  CUSTOMERS:EVENTS keeps about EVENTS of the demo's events, drawn at random (seeded), for a
+  data set as sparse as a real export of that size (20000:1000000 is the value screen's
+  target: 20,000 customers and 1M events).
 """
+import random
 import json
 import re
 import statistics
@@ -187,16 +193,131 @@ def bench_matrices(cli, db, d, con, runs, out):
     return ok
 
 
+# A peer key as SQL over the `pop` row (`value::peers::key_value`).
+PEER_SQL = {
+    "segment": "segment",
+    "plan": "plan",
+    "tenure": """CASE WHEN ($cutoff - start) / (30.44 * 86400) < 6 THEN '0–6 months'
+                      WHEN ($cutoff - start) / (30.44 * 86400) < 12 THEN '6–12 months'
+                      ELSE '12+ months' END""",
+    "arr_band": """CASE WHEN arr IS NULL THEN NULL WHEN arr < 10000 THEN 'under 10k'
+                        WHEN arr < 50000 THEN '10k–50k' WHEN arr < 250000 THEN '50k–250k'
+                        ELSE '250k+' END""",
+}
+AGG_SQL = {
+    "count": "count(*)",
+    "distinct_days": "count(DISTINCT ts // 86400)",
+    "last": "arg_max(value, ts * 100000000 + seq)",
+    "sum": "sum(value)",
+    "min": "min(value)",
+    "max": "max(value)",
+}
+
+
+def value_sql(journey):
+    """Each value metric's (compared customers, total leakage in its units) in one query:
+    the baseline over the first N days, the current value (in its window), the improvement
+    in the metric's direction, groups by the peer keys dropping the last below k, the
+    reference percentile by linear interpolation (numpy's rule, DuckDB's quantile_cont)."""
+    peers = journey.get("peers") or {"keys": ["segment", "plan"], "k": 5, "reference": "p75"}
+    keys, k = peers["keys"], max(3, peers["k"])
+    ref = {"p50": 0.5, "p75": 0.75, "p90": 0.9}[peers.get("reference", "p75")]
+    key_cols = ", ".join(f"{PEER_SQL[key]} AS k{i}" for i, key in enumerate(keys))
+    parts = [f"pop AS (SELECT customer_id, {key_cols + ',' if keys else ''} start FROM cust "
+             "WHERE start IS NOT NULL AND start <= $cutoff)"]
+    selects = []
+    for n, m in enumerate(x for x in journey["metrics"] if x.get("value")):
+        agg = AGG_SQL[m["aggregate"]]
+        empty = "0" if m["aggregate"] in ("count", "distinct_days", "sum") else "NULL"
+        window = f"AND ts > $cutoff - {m['window_days']} * 86400" if m.get("window_days") else ""
+        days = m["value"].get("baseline_days", 30)
+        sign = "b.v - c.v" if m["direction"] == "lower" else "c.v - b.v"
+        parts.append(f"""b{n} AS (SELECT e.customer_id, {agg} AS v FROM ev e JOIN pop p USING (customer_id)
+            WHERE e.event = '{m["event"]}' AND e.ts >= p.start
+              AND e.ts < least(p.start + {days} * 86400, $cutoff + 1) GROUP BY e.customer_id)""")
+        parts.append(f"""c{n} AS (SELECT p.customer_id, coalesce(x.v, {empty}) AS v FROM pop p LEFT JOIN (
+            SELECT customer_id, {agg} AS v FROM ev WHERE event = '{m["event"]}' AND ts <= $cutoff {window}
+            GROUP BY customer_id) x USING (customer_id))""")
+        parts.append(f"""i{n} AS (SELECT p.*, {sign} AS imp FROM pop p JOIN b{n} b USING (customer_id)
+            JOIN c{n} c USING (customer_id) WHERE c.v IS NOT NULL)""")
+        levels = []
+        for depth in range(len(keys), -1, -1):
+            cols = [f"k{i}" for i in range(depth)]
+            group = f"GROUP BY {', '.join(cols)}" if cols else ""
+            where = " AND ".join(f"{c} IS NOT NULL" for c in cols) or "TRUE"
+            parts.append(f"""g{n}_{depth} AS (SELECT {', '.join(cols) + ',' if cols else ''}
+                quantile_cont(imp, {ref}) AS r FROM i{n} WHERE {where} {group} HAVING count(*) >= {k})""")
+            on = " AND ".join(f"g{n}_{depth}.{c} = i.{c}" for c in cols) or "TRUE"
+            levels.append((f"g{n}_{depth}", on))
+        joins = " ".join(f"LEFT JOIN {g} ON {on}" for g, on in levels)
+        ref_expr = f"coalesce({', '.join(f'{g}.r' for g, _ in levels)})"
+        selects.append(f"""(SELECT [count({ref_expr}), sum(greatest(0, {ref_expr} - i.imp))]
+            FROM i{n} i {joins})""")
+    return "WITH " + ",\n".join(parts) + "\nSELECT " + ", ".join(selects)
+
+
+def bench_value(cli, db, d, con, runs, out):
+    """Value against peers, ours beside DuckDB's; True when they agree."""
+    con.execute(f"""
+        ALTER TABLE cust ADD COLUMN segment VARCHAR;
+        ALTER TABLE cust ADD COLUMN plan VARCHAR;
+        UPDATE cust SET segment = src.segment, plan = src.plan
+        FROM read_csv('{d / "customers.csv"}', header = true, all_varchar = true) src
+        WHERE src.customer_id = cust.customer_id""")
+    journey = json.loads(run([cli, "--db", db, "journey", "export", "1", "-o", "-"]))
+    line = next(x for x in out.splitlines() if x.startswith("value against peers"))
+    ours_ms = float(re.search(r"median ([\d.]+) ms", line).group(1))
+    print(line)
+    latest = con.execute("SELECT max(ts) FROM ev").fetchone()[0]
+    cutoff = latest - latest % DAY + DAY - 1
+    sql = value_sql(journey)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        duck = con.execute(sql, {"cutoff": cutoff}).fetchone()
+        times.append((time.perf_counter() - t) * 1000)
+    duck_ms = statistics.median(times)
+    metrics = [m["id"] for m in journey["metrics"] if m.get("value")]
+    print(f"duckdb: the same {len(metrics)} value metrics' peer groups, p75 and leakage in SQL, "
+          f"median {duck_ms:.1f} ms (capabilities and phases not included)")
+    print(f"=> value against peers: milepost {ours_ms:.1f} ms (everything the screen shows), "
+          f"duckdb {duck_ms:.1f} ms, milepost is {duck_ms / ours_ms:.1f}x faster")
+    report = json.loads(run([cli, "--db", db, "value", "1", "--json"]))
+    ok = True
+    for n, mid in enumerate(metrics):
+        rows = [c["metrics"][n] for c in report["customers"]]
+        compared = sum(1 for r in rows if r["leakage"] is not None)
+        leak = sum(r["leakage"] for r in rows if r["leakage"] is not None)
+        d_compared, d_leak = duck[n][0], duck[n][1] or 0.0
+        if compared != d_compared or abs(leak - d_leak) > 1e-6 * max(1.0, abs(leak)):
+            print(f"MISMATCH in {mid}: milepost {compared} compared, leakage {leak:.3f}; "
+                  f"duckdb {d_compared}, {d_leak:.3f}")
+            ok = False
+        else:
+            print(f"{mid}: {compared} customers compared, leakage {leak:.1f} — both agree")
+    return ok
+
+
 def run(cmd):
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
-def bench(cli, customers):
+def sample_events(path, keep):
+    """Keeps about `keep` of the file's event rows, each with the same chance (seeded)."""
+    lines = path.read_text().splitlines(keepends=True)
+    p = min(1.0, keep / max(1, len(lines) - 1))
+    rng = random.Random(1)
+    path.write_text(lines[0] + "".join(line for line in lines[1:] if rng.random() < p))
+
+
+def bench(cli, customers, events=None):
     runs = 10 if customers < 50_000 else 3
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
         db = str(d / "w.sqlite3")
         run([cli, "demo", "--customers", str(customers), "--seed", "1", "--out", str(d)])
+        if events:
+            sample_events(d / "events.csv", events)
         run([cli, "--db", db, "data", "import", "customers", str(d / "customers.csv")])
         run([cli, "--db", db, "data", "import", "events", str(d / "events.csv")])
         run([cli, "--db", db, "data", "import", "stakeholders", str(d / "stakeholders.csv")])
@@ -238,6 +359,7 @@ def bench(cli, customers):
             return False
         print(f"reached per milestone agree: {ours}")
         ok = bench_matrices(cli, db, d, con, runs, out)
+        ok = bench_value(cli, db, d, con, runs, out) and ok
         # The playbook PDF of the same journey with these numbers (no peer makes one).
         print(next(line for line in out.splitlines() if line.startswith("playbook PDF")))
         return ok
@@ -245,5 +367,6 @@ def bench(cli, customers):
 
 if __name__ == "__main__":
     cli = sys.argv[1]
-    ok = all([bench(cli, int(n)) for n in sys.argv[2:]])
+    sizes = [[int(x) for x in arg.split(":")] for arg in sys.argv[2:]]
+    ok = all([bench(cli, *size) for size in sizes])
     sys.exit(0 if ok else 1)

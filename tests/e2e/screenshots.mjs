@@ -295,3 +295,30 @@ it("takes screenshots of a dot-voting tally with room voting open, and of the ph
     room.cleanup();
   }
 });
+
+it("takes screenshots of the Value view: the portfolio with a value review, the capability map, the value model", async () => {
+  const vws = tempWorkspace();
+  cli(vws.db, "journey", "new", "--template", "billing-saas");
+  cli(vws.db, "demo", "--customers", "2000", "--seed", "1");
+  const driver = await open(vws.db);
+  try {
+    await driver.executeScript("localStorage.removeItem('milepost.theme'); document.documentElement.dataset.theme = 'light'");
+    await click(driver, '[data-testid="journey-card"]');
+    await textsWhen(driver, '[data-testid="stage-name"]', 5);
+    await click(driver, '[data-testid="open-value"]');
+    await find(driver, '[data-testid="value-total"]');
+    await textsWhen(driver, '[data-testid="review-metric"]', 3);
+    await save(driver, "value-portfolio.png");
+    await click(driver, '[data-testid="tab-capabilities"]');
+    await textsWhen(driver, '[data-testid="capability-cell"]', 7);
+    await save(driver, "value-capabilities.png");
+    // The value model in the journey panel.
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+    await textsWhen(driver, '[data-testid="stage-name"]', 5);
+    await driver.executeScript("document.querySelector('[data-testid=value-panel]').scrollIntoView({ block: 'start' })");
+    await save(driver, "value-model.png");
+  } finally {
+    await driver.quit();
+    vws.cleanup();
+  }
+});

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { Key } from "selenium-webdriver";
 import { By, cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForText, waitForTextWhere } from "./app.mjs";
 
 const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -99,6 +100,52 @@ describe("the Value view", () => {
       assert.equal(cells.length, journey.capabilities.length);
     } catch (e) {
       await saveFailureScreenshot(driver, "value");
+      throw e;
+    }
+  });
+
+  it("edits the value model in the journey panel: peers, k, a phase and a capability", async () => {
+    try {
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
+      await find(driver, '[data-testid="value-panel"]');
+      const before = JSON.parse(cli(ws.db, "journey", "export", "1", "-o", "-"));
+      // Group by segment alone, in groups of at least 8.
+      for (const key of before.peers.keys.slice(1)) {
+        await click(driver, `[data-testid="peer-keys"] button[aria-label="Stop grouping by ${key}"]`);
+      }
+      const k = await find(driver, '[data-testid="peer-k"]');
+      await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", k);
+      await k.clear();
+      await k.sendKeys("8");
+      await driver.wait(async () => JSON.parse(cli(ws.db, "journey", "export", "1", "-o", "-")).peers.k === 8, WAIT_MS, "k was never saved as 8");
+      // A new phase with one capability.
+      await (await find(driver, '[data-testid="phase-add-text"]')).sendKeys("Scale", Key.ENTER);
+      const phases = await driver.findElements(By.css('[data-testid="value-phases"] > li'));
+      assert.equal(phases.length, before.phases.length + 1);
+      await (await find(driver, '[data-testid="capability-add-scale-text"]')).sendKeys("Scheduled exports", Key.ENTER);
+
+      // The Value view computes with the saved model.
+      await click(driver, '[data-testid="open-value"]');
+      await waitForTextWhere(
+        driver,
+        '[data-testid="value-meta"]',
+        (t) => t.includes("peers by segment, groups of at least 8"),
+        "the new peers",
+      );
+      const after = JSON.parse(cli(ws.db, "journey", "export", "1", "-o", "-"));
+      assert.deepEqual(after.peers.keys, [before.peers.keys[0]]);
+      assert.equal(after.peers.k, 8);
+      const cap = after.capabilities.find((c) => c.name === "Scheduled exports");
+      assert.equal(cap.phase, "scale");
+      assert.equal(cap.criteria[0].event, "scheduled_exports_enabled");
+      const value = JSON.parse(cli(ws.db, "value", "1", "--json"));
+      assert.equal(value.k, 8);
+      assert.deepEqual(value.keys, [before.peers.keys[0]]);
+      await click(driver, '[data-testid="tab-capabilities"]');
+      const cells = await driver.findElements(By.css('[data-testid="capability-cell"]'));
+      assert.equal(cells.length, after.capabilities.length);
+    } catch (e) {
+      await saveFailureScreenshot(driver, "value-model");
       throw e;
     }
   });

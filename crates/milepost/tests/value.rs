@@ -261,7 +261,7 @@ fn a_phase_needs_its_share_of_capabilities_and_every_earlier_phase() {
     let next: Vec<&str> = r.customers[3]
         .next_capabilities
         .iter()
-        .map(|n| n.id.as_str())
+        .map(|n| &*n.id)
         .collect();
     assert_eq!(next, ["a", "b", "c", "d", "e"]);
     assert!(
@@ -270,7 +270,8 @@ fn a_phase_needs_its_share_of_capabilities_and_every_earlier_phase() {
             .iter()
             .all(|n| n.peer_share.is_none())
     );
-    assert_eq!(r.customers[0].adopted, ["a", "b", "c"]);
+    let adopted: Vec<&str> = r.customers[0].adopted.iter().map(|a| &**a).collect();
+    assert_eq!(adopted, ["a", "b", "c"]);
 }
 
 #[test]
@@ -283,8 +284,54 @@ fn the_billing_template_reads_its_value_model_and_old_files_still_read() {
     let back = milepost::journey::file::parse(&text).unwrap();
     assert_eq!(back, j, "the value model round-trips through the file");
     // A file from before value realisation has none of it and still reads.
-    let old = templates::get("dealer-photos").unwrap();
-    assert!(old.peers.is_none() && old.capabilities.is_empty());
+    let mut old: serde_json::Value =
+        serde_json::from_str(&milepost::journey::file::to_string(&templates::get("dealer-photos").unwrap()))
+            .unwrap();
+    let root = old.as_object_mut().unwrap();
+    for key in ["peers", "phases", "capabilities", "adoption_share"] {
+        root.remove(key);
+    }
+    for m in root["metrics"].as_array_mut().unwrap() {
+        m.as_object_mut().unwrap().remove("value");
+    }
+    let old = milepost::journey::file::parse(&old.to_string()).unwrap();
+    assert!(old.peers.is_none() && old.capabilities.is_empty() && old.phases.is_empty());
+    assert!(old.metrics.iter().all(|m| m.value.is_none()));
+}
+
+#[test]
+fn every_template_has_a_value_model_and_the_demo_data_exercises_it() {
+    let mut store = milepost::store::Store::open_in_memory().unwrap();
+    milepost::data::demo::load(&mut store, 800, 5).unwrap();
+    let d = store.load_dataset().unwrap();
+    let cutoff = cutoff_of_day(d.latest().unwrap());
+    for t in templates::list() {
+        let j = templates::get(t.key).unwrap();
+        let values: Vec<_> = j.metrics.iter().filter(|m| m.value.is_some()).collect();
+        assert!(values.len() >= 2, "{}: value metrics", t.key);
+        assert!(values.iter().any(|m| m.value.as_ref().unwrap().unit_value.is_some()
+            || m.value.as_ref().unwrap().unit_value_arr_share.is_some()), "{}: a money value", t.key);
+        assert_eq!(j.phases.len(), 3, "{}: phases", t.key);
+        assert!(j.capabilities.len() >= 6, "{}: capabilities", t.key);
+        let r = compute(&j, &d, "demo", cutoff, &Overrides::default());
+        // Every value metric compares most customers with their peers, and some are
+        // behind good peers, some ahead.
+        for (k, m) in values.iter().enumerate() {
+            let compared = r.customers.iter().filter(|c| c.metrics[k].percentile.is_some()).count();
+            assert!(compared * 2 > r.customers.len(), "{}: {} compares {compared} of {}", t.key, m.id, r.customers.len());
+            let behind = r.customers.iter().filter(|c| c.metrics[k].leakage.is_some_and(|l| l > 0.0)).count();
+            assert!(behind > 0 && behind < compared, "{}: {} has {behind} of {compared} behind", t.key, m.id);
+        }
+        // Every capability is adopted by some customers and not by all; every phase is
+        // some customer's.
+        for c in &j.capabilities {
+            let n = r.customers.iter().filter(|x| x.adopted.iter().any(|a| **a == *c.id)).count();
+            assert!(n > 0 && n < r.customers.len(), "{}: {} adopted by {n}", t.key, c.id);
+        }
+        for p in &j.phases {
+            assert!(r.customers.iter().any(|c| c.phase.as_deref() == Some(p.id.as_str())), "{}: nobody in {}", t.key, p.id);
+        }
+    }
 }
 
 /// A small deterministic generator for the property test (no dependency needed).
@@ -453,7 +500,7 @@ fn a_customer_compares_with_imported_benchmarks_and_bad_files_are_refused() {
     );
     let m = &r.customers[1].metrics[0];
     let g = m.peer_group.as_ref().unwrap();
-    assert_eq!((g.n, g.source.as_str()), (7, "imported: Value, day 200"));
+    assert_eq!((g.n, &*g.source), (7, "imported: Value, day 200"));
     // Everyone: −3, 0, 2, 4, 6, 8, 10 → p75 7; C1 improved 2: 5 days behind.
     assert_eq!((m.peer_p75, m.leakage), (Some(7.0), Some(5.0)));
     let mut wrong = b.clone();

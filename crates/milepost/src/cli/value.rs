@@ -144,12 +144,12 @@ pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
             .metrics
             .iter()
             .filter(|m| m.leakage.is_some_and(|l| l > 0.0))
-            .map(|m| m.name.clone())
+            .map(|m| m.name.to_string())
             .collect();
         t.add_row([
             named(c.name.as_deref(), &c.customer_id),
             c.segment.clone().unwrap_or_else(|| "—".to_owned()),
-            c.phase_name.clone().unwrap_or_else(|| "—".to_owned()),
+            c.phase_name.as_deref().unwrap_or("—").to_owned(),
             money(c.leakage_money),
             behind.join(", "),
         ]);

@@ -158,6 +158,9 @@ struct Walk<'a> {
     max: f64,
     days: u32,
     last_day: Option<i64>,
+    /// Distinct days of the events in the window (`idx[left..right]`), kept as the window
+    /// slides: a run of events on one day counts once.
+    window_days: u32,
 }
 
 impl<'a> Walk<'a> {
@@ -172,6 +175,7 @@ impl<'a> Walk<'a> {
             max: f64::NEG_INFINITY,
             days: 0,
             last_day: None,
+            window_days: 0,
         }
     }
 
@@ -187,19 +191,27 @@ impl<'a> Walk<'a> {
                 self.days += 1;
                 self.last_day = Some(d);
             }
+            // The window's last event before this one is idx[right - 1] when the window
+            // is not empty; events are in time order, so a new day starts a new run.
+            if self.right == self.left || at[self.idx[self.right - 1]].div_euclid(DAY) != d {
+                self.window_days += 1;
+            }
             self.right += 1;
         }
         let v = match self.c.window {
             Some(w) => {
                 while self.left < self.right && at[self.idx[self.left]] <= t - w {
+                    let d = at[self.idx[self.left]].div_euclid(DAY);
                     self.left += 1;
+                    if self.left == self.right || at[self.idx[self.left]].div_euclid(DAY) != d {
+                        self.window_days -= 1;
+                    }
                 }
-                aggregate(
-                    self.c.aggregate,
-                    &self.idx[self.left..self.right],
-                    at,
-                    value,
-                )
+                match self.c.aggregate {
+                    Aggregate::Count => Some((self.right - self.left) as f64),
+                    Aggregate::DistinctDays => Some(f64::from(self.window_days)),
+                    a => aggregate(a, &self.idx[self.left..self.right], at, value),
+                }
             }
             None => {
                 let n = self.right;
@@ -249,6 +261,12 @@ fn own_time(
             }
         }
     }
+    first_all_hold(data, criteria, scratch)
+}
+
+/// The first of `scratch.times` at which every criterion holds over its events
+/// (`scratch.idx`, one list per criterion, in time order).
+fn first_all_hold(data: &Dataset, criteria: &[Compiled], scratch: &mut Scratch) -> Option<i64> {
     scratch.times.sort_unstable();
     scratch.times.dedup();
     let mut walks: Vec<Walk<'_>> = criteria
@@ -291,6 +309,34 @@ impl Held {
             &self.compiled,
             &mut self.scratch,
         )
+    }
+
+    /// The same, given one customer's events (up to the cut-off) already sorted by name:
+    /// `events(name)` lists the indexes of that event name's events, in time order.
+    pub fn first_among<'e>(
+        &mut self,
+        data: &Dataset,
+        events: impl Fn(u32) -> &'e [usize],
+    ) -> Option<i64> {
+        if self.compiled.is_empty() {
+            return None;
+        }
+        let scratch = &mut self.scratch;
+        scratch.idx.resize_with(self.compiled.len(), Vec::new);
+        scratch.times.clear();
+        for (c, idx) in self.compiled.iter().zip(scratch.idx.iter_mut()) {
+            idx.clear();
+            if let Some(n) = c.name {
+                idx.extend_from_slice(events(n));
+                scratch.times.extend(idx.iter().map(|&i| data.at[i]));
+            }
+        }
+        first_all_hold(data, &self.compiled, scratch)
+    }
+
+    /// The event names (ids in the data set) the criteria read.
+    pub fn names(&self) -> impl Iterator<Item = u32> + '_ {
+        self.compiled.iter().filter_map(|c| c.name)
     }
 }
 

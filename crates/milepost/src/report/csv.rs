@@ -102,7 +102,7 @@ pub fn value_portfolio(report: &crate::value::ValueReport) -> String {
         .map(|c| {
             c.metrics
                 .iter()
-                .map(|m| (m.metric.clone(), m.name.clone()))
+                .map(|m| (m.metric.to_string(), m.name.to_string()))
                 .collect()
         })
         .unwrap_or_default();
@@ -137,8 +137,8 @@ pub fn value_portfolio(report: &crate::value::ValueReport) -> String {
             c.segment.clone().unwrap_or_default(),
             c.plan.clone().unwrap_or_default(),
             c.arr.map(|v| v.to_string()).unwrap_or_default(),
-            c.stage_name.clone().unwrap_or_default(),
-            c.phase_name.clone().unwrap_or_default(),
+            c.stage_name.as_deref().unwrap_or_default().to_owned(),
+            c.phase_name.as_deref().unwrap_or_default().to_owned(),
             num(c.leakage_money).unwrap_or_default(),
         ];
         for m in &c.metrics {
@@ -167,11 +167,17 @@ pub fn value_portfolio(report: &crate::value::ValueReport) -> String {
                 num(m.leakage_money).unwrap_or_default(),
             ]);
         }
-        row.push(c.adopted.join(" "));
+        row.push(
+            c.adopted
+                .iter()
+                .map(|a| &**a)
+                .collect::<Vec<&str>>()
+                .join(" "),
+        );
         row.push(
             c.next_capabilities
                 .first()
-                .map(|n| n.name.clone())
+                .map(|n| n.name.to_string())
                 .unwrap_or_default(),
         );
         row

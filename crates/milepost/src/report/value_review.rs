@@ -123,7 +123,7 @@ fn metric_block(m: &MetricValue, baseline_days: u32) -> MetricBlock {
     };
     let compared = m.peer_p50.is_some();
     MetricBlock {
-        name: m.name.clone(),
+        name: m.name.to_string(),
         now,
         peers: match (m.peer_p50, m.peer_p75, m.peer_p90) {
             (Some(p50), Some(p75), Some(p90)) => Some(format!(
@@ -154,7 +154,9 @@ fn metric_block(m: &MetricValue, baseline_days: u32) -> MetricBlock {
             }
             s
         }),
-        reason: (!compared).then(|| m.reason.clone()).flatten(),
+        reason: (!compared)
+            .then(|| m.reason.as_deref().map(str::to_owned))
+            .flatten(),
     }
 }
 
@@ -162,7 +164,7 @@ fn phases(journey: &Journey, c: &CustomerValue) -> Vec<PhaseLine> {
     let current = journey
         .phases
         .iter()
-        .position(|p| Some(&p.id) == c.phase.as_ref());
+        .position(|p| Some(p.id.as_str()) == c.phase.as_deref());
     journey
         .phases
         .iter()
@@ -173,7 +175,7 @@ fn phases(journey: &Journey, c: &CustomerValue) -> Vec<PhaseLine> {
                 .iter()
                 .filter(|x| x.phase == p.id)
                 .collect();
-            let adopted = caps.iter().filter(|x| c.adopted.contains(&x.id)).count();
+            let adopted = caps.iter().filter(|x| c.adopted.iter().any(|a| **a == *x.id)).count();
             PhaseLine {
                 name: p.name.clone(),
                 driver: p.value_driver.clone(),
@@ -193,7 +195,7 @@ fn headline_words(c: &CustomerValue, reference: &str) -> String {
             .iter()
             .filter(|m| m.leakage.is_some_and(|l| l > 0.0))
             .filter(|m| m.leakage_money.is_some() == money)
-            .map(|m| m.name.as_str())
+            .map(|m| &*m.name)
             .collect()
     };
     let (valued, unvalued) = (behind(true), behind(false));
@@ -237,7 +239,7 @@ pub fn review(
     fact("Segment", c.segment.clone());
     fact("Plan", c.plan.clone());
     fact("ARR", c.arr.map(money));
-    fact("Stage", c.stage_name.clone());
+    fact("Stage", c.stage_name.as_deref().map(str::to_owned));
     fact("Customer since", since.map(long_date));
     let headline_words = headline_words(c, &report.reference);
     let baseline_days = |id: &str| {
@@ -275,7 +277,7 @@ pub fn review(
             .next_capabilities
             .iter()
             .map(|n| NextLine {
-                name: n.name.clone(),
+                name: n.name.to_string(),
                 words: match (n.peer_share, n.peer_n) {
                     (Some(s), Some(peers)) => format!(
                         "{} % of its {} peers use it; it doesn't yet.",

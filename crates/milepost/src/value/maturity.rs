@@ -6,21 +6,27 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use std::sync::Arc;
+
+use super::Text;
 use super::peers::Groups;
-use crate::engine::Dataset;
 use crate::journey::{Journey, PeerSettings};
 
 /// A capability the customer has not adopted, and how many of its peers have.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct NextCapability {
-    pub id: String,
-    pub name: String,
-    pub phase: String,
+    #[ts(as = "String")]
+    pub id: Text,
+    #[ts(as = "String")]
+    pub name: Text,
+    #[ts(as = "String")]
+    pub phase: Text,
     /// The share of its peers (0–1) that use it, and how many peers that is of.
     pub peer_share: Option<f64>,
     pub peer_n: Option<usize>,
     /// The plays (names) that help a customer adopt it.
-    pub plays: Vec<String>,
+    #[ts(as = "Vec<String>")]
+    pub plays: Arc<[Text]>,
 }
 
 /// The default share of a phase's capabilities that places a customer in it.
@@ -29,26 +35,37 @@ pub const ADOPTION_SHARE: f64 = 0.75;
 /// The capabilities shown as next steps, at most.
 const NEXT: usize = 5;
 
+/// A capability's texts and place, made once for every customer.
 #[derive(Debug)]
-pub struct Maturity<'a> {
-    journey: &'a Journey,
+struct Cap {
+    id: Text,
+    name: Text,
+    phase: Text,
+    /// Its phase's position, for ordering next steps.
+    phase_order: usize,
+    plays: Arc<[Text]>,
+}
+
+#[derive(Debug)]
+pub struct Maturity {
+    caps: Vec<Cap>,
+    /// Each phase (id, name) and its capabilities' positions, in order.
+    phases: Vec<((Text, Text), Vec<usize>)>,
     /// By population row, by capability.
     adopted: Vec<Vec<bool>>,
     /// By capability: its adoption (1 or 0) over the population, grouped like peers.
     groups: Vec<Groups>,
     customers: Vec<usize>,
-    data: &'a Dataset,
     share: f64,
 }
 
-impl<'a> Maturity<'a> {
+impl Maturity {
     /// `adopted`: by population row, by capability, whether the customer adopted it.
     pub fn new(
-        journey: &'a Journey,
-        data: &'a Dataset,
+        journey: &Journey,
         population: &[usize],
         s: &PeerSettings,
-        cutoff: i64,
+        index: &Arc<super::peers::PeerIndex>,
         adopted: Vec<Vec<bool>>,
     ) -> Self {
         let groups = (0..journey.capabilities.len())
@@ -58,15 +75,45 @@ impl<'a> Maturity<'a> {
                     .zip(&adopted)
                     .map(|(&c, a)| (c, if a[i] { 1.0 } else { 0.0 }))
                     .collect();
-                Groups::new(data, &s.keys, s.k as usize, cutoff, &members)
+                Groups::with_index(index.clone(), s.k as usize, &members)
+            })
+            .collect();
+        let caps = journey
+            .capabilities
+            .iter()
+            .map(|cap| Cap {
+                id: cap.id.as_str().into(),
+                name: cap.name.as_str().into(),
+                phase: cap.phase.as_str().into(),
+                phase_order: journey
+                    .phases
+                    .iter()
+                    .position(|p| p.id == cap.phase)
+                    .unwrap_or(usize::MAX),
+                plays: cap
+                    .activities
+                    .iter()
+                    .filter_map(|a| journey.activities.iter().find(|x| &x.id == a))
+                    .map(|a| Text::from(a.name.as_str()))
+                    .collect(),
+            })
+            .collect();
+        let phases = journey
+            .phases
+            .iter()
+            .map(|p| {
+                let mine = (0..journey.capabilities.len())
+                    .filter(|&i| journey.capabilities[i].phase == p.id)
+                    .collect();
+                ((p.id.as_str().into(), p.name.as_str().into()), mine)
             })
             .collect();
         Maturity {
-            journey,
+            caps,
+            phases,
             adopted,
             groups,
             customers: population.to_vec(),
-            data,
             share: journey.adoption_share.unwrap_or(ADOPTION_SHARE),
         }
     }
@@ -76,16 +123,12 @@ impl<'a> Maturity<'a> {
         self.groups
     }
 
-    /// The phase (id) of population row `row`, its adopted capabilities (ids) and the
-    /// next ones to unlock.
-    pub fn of(&self, row: usize) -> (Option<&'a str>, Vec<String>, Vec<NextCapability>) {
-        let j = self.journey;
+    /// The phase (id, name) of population row `row`, its adopted capabilities (ids) and
+    /// the next ones to unlock.
+    pub fn of(&self, row: usize) -> (Option<&(Text, Text)>, Vec<Text>, Vec<NextCapability>) {
         let mine = &self.adopted[row];
         let mut phase = None;
-        for p in &j.phases {
-            let caps: Vec<usize> = (0..j.capabilities.len())
-                .filter(|&i| j.capabilities[i].phase == p.id)
-                .collect();
+        for (p, caps) in &self.phases {
             if caps.is_empty() {
                 continue;
             }
@@ -93,56 +136,38 @@ impl<'a> Maturity<'a> {
             if (have as f64) < self.share * caps.len() as f64 {
                 break;
             }
-            phase = Some(p.id.as_str());
+            phase = Some(p);
         }
-        let adopted = (0..j.capabilities.len())
+        let adopted = (0..self.caps.len())
             .filter(|&i| mine[i])
-            .map(|i| j.capabilities[i].id.clone())
+            .map(|i| self.caps[i].id.clone())
             .collect();
-        let cust = &self.data.customers[self.customers[row]];
-        let phase_order = |id: &str| {
-            j.phases
-                .iter()
-                .position(|p| p.id == id)
-                .unwrap_or(usize::MAX)
-        };
-        let mut next: Vec<(usize, NextCapability)> = (0..j.capabilities.len())
+        let cust = self.customers[row];
+        let mut next: Vec<(usize, Option<(f64, usize)>)> = (0..self.caps.len())
             .filter(|&i| !mine[i])
-            .map(|i| {
-                let cap = &j.capabilities[i];
-                let peers = self.groups[i].for_customer(cust);
-                let plays = cap
-                    .activities
-                    .iter()
-                    .filter_map(|a| j.activities.iter().find(|x| &x.id == a))
-                    .map(|a| a.name.clone())
-                    .collect();
-                (
-                    i,
-                    NextCapability {
-                        id: cap.id.clone(),
-                        name: cap.name.clone(),
-                        phase: cap.phase.clone(),
-                        peer_share: peers
-                            .as_ref()
-                            .map(|(_, s)| s.sorted.iter().sum::<f64>() / s.n as f64),
-                        peer_n: peers.as_ref().map(|(_, s)| s.n),
-                        plays,
-                    },
-                )
-            })
+            .map(|i| (i, self.groups[i].group_of(cust).map(|(_, _, s)| (s.mean, s.n))))
             .collect();
         next.sort_by(|(ia, a), (ib, b)| {
-            b.peer_share
-                .unwrap_or(0.0)
-                .total_cmp(&a.peer_share.unwrap_or(0.0))
-                .then_with(|| phase_order(&a.phase).cmp(&phase_order(&b.phase)))
+            b.map_or(0.0, |x| x.0)
+                .total_cmp(&a.map_or(0.0, |x| x.0))
+                .then_with(|| self.caps[*ia].phase_order.cmp(&self.caps[*ib].phase_order))
                 .then_with(|| ia.cmp(ib))
         });
-        (
-            phase,
-            adopted,
-            next.into_iter().take(NEXT).map(|(_, n)| n).collect(),
-        )
+        let next = next
+            .into_iter()
+            .take(NEXT)
+            .map(|(i, peers)| {
+                let cap = &self.caps[i];
+                NextCapability {
+                    id: cap.id.clone(),
+                    name: cap.name.clone(),
+                    phase: cap.phase.clone(),
+                    peer_share: peers.map(|x| x.0),
+                    peer_n: peers.map(|x| x.1),
+                    plays: cap.plays.clone(),
+                }
+            })
+            .collect();
+        (phase, adopted, next)
     }
 }

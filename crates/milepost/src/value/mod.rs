@@ -20,15 +20,22 @@ use crate::engine::Dataset;
 use crate::engine::assess::DAY;
 use crate::engine::assess::aggregate;
 use crate::journey::{Direction, Journey, Metric, PeerSettings, Reference};
-use peers::{Groups, percent_rank};
+use peers::{GroupKeys, Groups, percent_rank};
+
+/// Text shared by many rows of a report (a metric's name, a group's keys, a capability):
+/// one allocation however many customers print it.
+pub type Text = std::sync::Arc<str>;
 
 /// What one value metric says of one customer. `None` where a value cannot be had; the
 /// `reason` then says why.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct MetricValue {
-    pub metric: String,
-    pub name: String,
-    pub unit: Option<String>,
+    #[ts(as = "String")]
+    pub metric: Text,
+    #[ts(as = "String")]
+    pub name: Text,
+    #[ts(as = "Option<String>")]
+    pub unit: Option<Text>,
     pub direction: Direction,
     /// Over the customer's first `baseline_days` days.
     pub baseline: Option<f64>,
@@ -50,7 +57,8 @@ pub struct MetricValue {
     pub leakage: Option<f64>,
     /// The leakage × what one unit is worth per year, when the metric says.
     pub leakage_money: Option<f64>,
-    pub reason: Option<String>,
+    #[ts(as = "Option<String>")]
+    pub reason: Option<Text>,
 }
 
 /// The peers a customer was compared with.
@@ -58,11 +66,12 @@ pub struct MetricValue {
 pub struct PeerGroup {
     /// Key → value, e.g. {"segment": "SMB", "plan": "pro"}; empty: every customer.
     #[ts(type = "Record<string, string>")]
-    pub keys: BTreeMap<String, String>,
+    pub keys: std::sync::Arc<GroupKeys>,
     pub n: usize,
     /// Where the peers' numbers come from: "this workspace", or the imported benchmarks
     /// ("imported: Billing SaaS, 2025-12-31").
-    pub source: String,
+    #[ts(as = "String")]
+    pub source: Text,
 }
 
 /// One customer's value review.
@@ -74,16 +83,21 @@ pub struct CustomerValue {
     pub plan: Option<String>,
     pub arr: Option<f64>,
     /// The stage it is working through as of the day (its first milestone not reached).
-    pub stage: Option<String>,
-    pub stage_name: Option<String>,
+    #[ts(as = "Option<String>")]
+    pub stage: Option<Text>,
+    #[ts(as = "Option<String>")]
+    pub stage_name: Option<Text>,
     /// The phase id, or None before the first phase.
-    pub phase: Option<String>,
-    pub phase_name: Option<String>,
+    #[ts(as = "Option<String>")]
+    pub phase: Option<Text>,
+    #[ts(as = "Option<String>")]
+    pub phase_name: Option<Text>,
     /// The sum of the metrics' money leakage (None when no metric has a money value).
     pub leakage_money: Option<f64>,
     pub metrics: Vec<MetricValue>,
     /// Capability ids adopted by the day.
-    pub adopted: Vec<String>,
+    #[ts(as = "Vec<String>")]
+    pub adopted: Vec<Text>,
     pub next_capabilities: Vec<maturity::NextCapability>,
 }
 
@@ -208,31 +222,54 @@ fn reference_name(r: Reference) -> &'static str {
 type Measured = (Option<f64>, Option<f64>, Option<f64>);
 
 /// Measures customers: each value metric's baseline, current value and improvement, and
-/// which capabilities it has adopted — one pass over a customer's events per metric, with
-/// names and criteria looked up once.
+/// which capabilities it has adopted — one pass over a customer's events, sorting them by
+/// the names the metrics and capabilities read; names and criteria looked up once.
 struct Measurer<'a> {
     data: &'a Dataset,
     cutoff: i64,
     metrics: Vec<(&'a Metric, Option<u32>)>,
     capabilities: Vec<crate::engine::assess::Held>,
+    /// By event name (its id in the data set): its bucket in `buckets`, or NONE.
+    slot: Vec<u32>,
+    /// One customer's events up to the cut-off, by name, in time order.
+    buckets: Vec<Vec<usize>>,
     idx: Vec<usize>,
     base: Vec<usize>,
 }
 
+const NONE: u32 = u32::MAX;
+
 impl<'a> Measurer<'a> {
     fn new(journey: &'a Journey, data: &'a Dataset, cutoff: i64) -> Self {
+        let metrics: Vec<(&Metric, Option<u32>)> = value_metrics(journey)
+            .into_iter()
+            .map(|m| (m, data.name_id(&m.event)))
+            .collect();
+        let capabilities: Vec<crate::engine::assess::Held> = journey
+            .capabilities
+            .iter()
+            .map(|c| crate::engine::assess::Held::new(data, &c.criteria))
+            .collect();
+        let mut slot = vec![NONE; data.names.len()];
+        let mut buckets = 0;
+        let names = metrics
+            .iter()
+            .filter_map(|m| m.1)
+            .chain(capabilities.iter().flat_map(|h| h.names()))
+            .collect::<Vec<u32>>();
+        for n in names {
+            if slot[n as usize] == NONE {
+                slot[n as usize] = buckets;
+                buckets += 1;
+            }
+        }
         Measurer {
             data,
             cutoff,
-            metrics: value_metrics(journey)
-                .into_iter()
-                .map(|m| (m, data.name_id(&m.event)))
-                .collect(),
-            capabilities: journey
-                .capabilities
-                .iter()
-                .map(|c| crate::engine::assess::Held::new(data, &c.criteria))
-                .collect(),
+            metrics,
+            capabilities,
+            slot,
+            buckets: vec![Vec::new(); buckets as usize],
             idx: Vec::new(),
             base: Vec::new(),
         }
@@ -241,6 +278,15 @@ impl<'a> Measurer<'a> {
     fn measure(&mut self, c: usize) -> (Vec<Measured>, Vec<bool>) {
         let data = self.data;
         let cutoff = self.cutoff;
+        for b in &mut self.buckets {
+            b.clear();
+        }
+        for i in data.events_of(c) {
+            let s = self.slot[data.name[i] as usize];
+            if s != NONE && data.at[i] <= cutoff {
+                self.buckets[s as usize].push(i);
+            }
+        }
         let start = data.customers[c].start;
         let mut out = Vec::with_capacity(self.metrics.len());
         for &(m, name) in &self.metrics {
@@ -252,15 +298,12 @@ impl<'a> Measurer<'a> {
             let from = m.window_days.map(|w| cutoff - i64::from(w) * DAY);
             self.idx.clear();
             self.base.clear();
-            for i in data.events_of(c) {
-                if data.name[i] != name {
-                    continue;
-                }
+            for &i in &self.buckets[self.slot[name as usize] as usize] {
                 let t = data.at[i];
                 if t >= start && t < end {
                     self.base.push(i);
                 }
-                if t <= cutoff && from.is_none_or(|f| t > f) {
+                if from.is_none_or(|f| t > f) {
                     self.idx.push(i);
                 }
             }
@@ -279,10 +322,14 @@ impl<'a> Measurer<'a> {
             };
             out.push((baseline, current, imp));
         }
+        let (slot, buckets) = (&self.slot, &self.buckets);
         let adopted = self
             .capabilities
             .iter_mut()
-            .map(|h| h.first(data, c, cutoff).is_some())
+            .map(|h| {
+                h.first_among(data, |n| &buckets[slot[n as usize] as usize])
+                    .is_some()
+            })
             .collect();
         (out, adopted)
     }
@@ -355,9 +402,8 @@ fn measures(
 
 /// The peer groups of each value metric's improvements.
 fn metric_groups(
-    data: &Dataset,
-    s: &PeerSettings,
-    cutoff: i64,
+    index: &std::sync::Arc<peers::PeerIndex>,
+    k: u32,
     population: &[usize],
     per_metric: &[Vec<Measured>],
 ) -> Vec<Groups> {
@@ -369,9 +415,32 @@ fn metric_groups(
                 .zip(rows)
                 .filter_map(|(&c, r)| Some((c, r.2?)))
                 .collect();
-            Groups::new(data, &s.keys, s.k as usize, cutoff, &members)
+            Groups::with_index(index.clone(), k as usize, &members)
         })
         .collect()
+}
+
+/// Everything a report is computed from: the population, its measures, the peer groups
+/// of every value metric and the capabilities' maturity.
+struct Computed {
+    population: Vec<usize>,
+    per_metric: Vec<Vec<Measured>>,
+    groups: Vec<Groups>,
+    maturity: maturity::Maturity,
+}
+
+fn computed(journey: &Journey, data: &Dataset, s: &PeerSettings, cutoff: i64) -> Computed {
+    let population = population(data, cutoff);
+    let (per_metric, adopted) = measures(journey, data, cutoff, &population);
+    let index = std::sync::Arc::new(peers::PeerIndex::new(data, &s.keys, cutoff, &population));
+    let groups = metric_groups(&index, s.k, &population, &per_metric);
+    let maturity = maturity::Maturity::new(journey, &population, s, &index, adopted);
+    Computed {
+        population,
+        per_metric,
+        groups,
+        maturity,
+    }
 }
 
 /// The peer groups of every value metric and every capability's adoption, as of `cutoff`.
@@ -381,11 +450,8 @@ pub(crate) fn groups(
     s: &PeerSettings,
     cutoff: i64,
 ) -> (Vec<Groups>, Vec<Groups>) {
-    let population = population(data, cutoff);
-    let (per_metric, adopted) = measures(journey, data, cutoff, &population);
-    let metric = metric_groups(data, s, cutoff, &population, &per_metric);
-    let maturity = maturity::Maturity::new(journey, data, &population, s, cutoff, adopted);
-    (metric, maturity.into_groups())
+    let c = computed(journey, data, s, cutoff);
+    (c.groups, c.maturity.into_groups())
 }
 
 /// The value report of `journey` over `data` as of `cutoff` (the end of the day `as_of`).
@@ -397,12 +463,28 @@ pub fn compute(
     o: &Overrides,
 ) -> ValueReport {
     let s = settings(journey, o);
-    let population = population(data, cutoff);
     let value_metrics: Vec<&Metric> = value_metrics(journey);
-    let (per_metric, adopted) = measures(journey, data, cutoff, &population);
-    let groups = metric_groups(data, &s, cutoff, &population, &per_metric);
-    let maturity = maturity::Maturity::new(journey, data, &population, &s, cutoff, adopted);
+    let Computed {
+        population,
+        per_metric,
+        groups,
+        maturity,
+    } = computed(journey, data, &s, cutoff);
     let assessment = crate::engine::assess::assess(journey, data, cutoff);
+    let texts: Vec<MetricTexts> = value_metrics
+        .iter()
+        .map(|m| MetricTexts::new(m, s.k))
+        .collect();
+    let workspace: Text = "this workspace".into();
+    let imported_source: Option<Text> = o
+        .external
+        .as_ref()
+        .map(|b| format!("imported: {}, {}", b.journey, b.as_of).into());
+    let stages: Vec<(Text, Text)> = journey
+        .stages
+        .iter()
+        .map(|st| (st.id.as_str().into(), st.name.as_str().into()))
+        .collect();
 
     let customers: Vec<CustomerValue> = population
         .iter()
@@ -413,38 +495,35 @@ pub fn compute(
                 .iter()
                 .zip(&per_metric)
                 .zip(&groups)
-                .map(|((m, rows), g)| {
+                .zip(&texts)
+                .map(|(((m, rows), g), t)| {
                     let (baseline, current, imp) = rows[row];
-                    let peers = match &o.external {
-                        Some(b) => imported(b, &m.id, cust, cutoff),
-                        None => g.for_customer(cust).map(|(keys, st)| Peers {
+                    let peers = match (&o.external, &imported_source) {
+                        (Some(b), Some(source)) => imported(b, &m.id, cust, cutoff, source),
+                        _ => g.for_customer(c).map(|(keys, st)| Peers {
                             keys,
                             n: st.n,
                             p: [st.p25, st.p50, st.p75, st.p90],
                             sorted: Some(&st.sorted),
-                            source: "this workspace".to_owned(),
+                            source: workspace.clone(),
                         }),
                     };
-                    metric_row(m, (baseline, current, imp), peers, g.k(), cust, s.reference)
+                    metric_row(m, t, (baseline, current, imp), peers, cust, s.reference)
                 })
                 .collect();
             let money: Vec<f64> = metrics.iter().filter_map(|m| m.leakage_money).collect();
             let (phase, adopted, next) = maturity.of(row);
-            let stage = assessment
-                .stage_at(c, cutoff)
-                .and_then(|si| journey.stages.get(si));
+            let stage = assessment.stage_at(c, cutoff).and_then(|si| stages.get(si));
             CustomerValue {
-                stage: stage.map(|s| s.id.clone()),
-                stage_name: stage.map(|s| s.name.clone()),
+                stage: stage.map(|s| s.0.clone()),
+                stage_name: stage.map(|s| s.1.clone()),
                 customer_id: cust.id.clone(),
                 name: cust.name.clone(),
                 segment: cust.segment.clone(),
                 plan: cust.plan.clone(),
                 arr: cust.arr,
-                phase_name: phase
-                    .and_then(|p| journey.phases.iter().find(|x| x.id == p))
-                    .map(|p| p.name.clone()),
-                phase: phase.map(str::to_owned),
+                phase_name: phase.map(|p| p.1.clone()),
+                phase: phase.map(|p| p.0.clone()),
                 leakage_money: (!money.is_empty()).then(|| money.iter().sum()),
                 metrics,
                 adopted,
@@ -470,12 +549,12 @@ pub fn compute(
 
 /// The peers a customer is compared with on one metric: quartiles p25, p50, p75, p90.
 struct Peers<'a> {
-    keys: BTreeMap<String, String>,
+    keys: std::sync::Arc<GroupKeys>,
     n: usize,
     p: [f64; 4],
     /// The members' values, when known (this workspace's peers, not imported ones).
     sorted: Option<&'a Vec<f64>>,
-    source: String,
+    source: Text,
 }
 
 /// The narrowest imported group of metric `metric` whose keys all match the customer's.
@@ -484,6 +563,7 @@ fn imported<'a>(
     metric: &str,
     cust: &crate::engine::Customer,
     cutoff: i64,
+    source: &Text,
 ) -> Option<Peers<'a>> {
     let m = b.metrics.iter().find(|m| m.metric == metric)?;
     let matches = |keys: &BTreeMap<String, String>| {
@@ -501,11 +581,11 @@ fn imported<'a>(
         .filter(|g| matches(&g.keys))
         .max_by_key(|g| g.keys.len())?;
     Some(Peers {
-        keys: g.keys.clone(),
+        keys: std::sync::Arc::new(g.keys.clone()),
         n: g.n,
         p: [g.p25, g.p50, g.p75, g.p90],
         sorted: None,
-        source: format!("imported: {}, {}", b.journey, b.as_of),
+        source: source.clone(),
     })
 }
 
@@ -532,18 +612,46 @@ fn rank_from_quartiles(p: [f64; 4], x: f64) -> f64 {
     90.0
 }
 
+/// A value metric's texts, made once for every customer's row.
+struct MetricTexts {
+    id: Text,
+    name: Text,
+    unit: Option<Text>,
+    no_baseline: Text,
+    no_events: Text,
+    too_few: Text,
+}
+
+impl MetricTexts {
+    fn new(m: &Metric, k: u32) -> Self {
+        MetricTexts {
+            id: m.id.as_str().into(),
+            name: m.name.as_str().into(),
+            unit: m.unit.as_deref().map(Into::into),
+            no_baseline: format!(
+                "no {} events in its first {} days: no baseline",
+                m.event,
+                m.value.as_ref().map_or(30, |v| v.baseline_days)
+            )
+            .into(),
+            no_events: format!("no {} events by the day", m.event).into(),
+            too_few: format!("fewer than {k} customers to compare with").into(),
+        }
+    }
+}
+
 fn metric_row(
     m: &Metric,
+    t: &MetricTexts,
     (baseline, current, imp): Measured,
     peers: Option<Peers<'_>>,
-    k: usize,
     cust: &crate::engine::Customer,
     reference: Reference,
 ) -> MetricValue {
     let mut row = MetricValue {
-        metric: m.id.clone(),
-        name: m.name.clone(),
-        unit: m.unit.clone(),
+        metric: t.id.clone(),
+        name: t.name.clone(),
+        unit: t.unit.clone(),
         direction: m.direction,
         baseline,
         current,
@@ -562,18 +670,14 @@ fn metric_row(
     };
     let Some(imp) = imp else {
         row.reason = Some(if baseline.is_none() {
-            format!(
-                "no {} events in its first {} days: no baseline",
-                m.event,
-                m.value.as_ref().map_or(30, |v| v.baseline_days)
-            )
+            t.no_baseline.clone()
         } else {
-            format!("no {} events by the day", m.event)
+            t.no_events.clone()
         });
         return row;
     };
     let Some(peers) = peers else {
-        row.reason = Some(format!("fewer than {k} customers to compare with"));
+        row.reason = Some(t.too_few.clone());
         return row;
     };
     let [_, p50, p75, p90] = peers.p;

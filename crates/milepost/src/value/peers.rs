@@ -6,6 +6,7 @@
 //! when even that has fewer than k, there is no comparison.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::engine::assess::DAY;
 use crate::engine::{Customer, Dataset};
@@ -84,6 +85,7 @@ pub struct Stats {
     pub p50: f64,
     pub p75: f64,
     pub p90: f64,
+    pub mean: f64,
     /// The members' values, sorted: for percent ranks.
     pub sorted: Vec<f64>,
 }
@@ -97,33 +99,153 @@ impl Stats {
             p50: percentile(&values, 0.50)?,
             p75: percentile(&values, 0.75)?,
             p90: percentile(&values, 0.90)?,
+            mean: values.iter().sum::<f64>() / values.len() as f64,
             sorted: values,
         })
     }
 }
 
-/// The key values of customer `c` under the first `depth` keys, or None when it lacks one.
-fn prefix(keys: &[PeerKey], depth: usize, c: &Customer, cutoff: i64) -> Option<Vec<String>> {
-    keys[..depth]
-        .iter()
-        .map(|&k| key_value(k, c, cutoff))
-        .collect()
+/// Every customer's peer group at each depth of the keys (all keys, all but the last, …,
+/// none), worked out once and shared by every metric's and capability's groups: a group is
+/// a number, its key values kept once.
+#[derive(Debug)]
+pub struct PeerIndex {
+    /// By depth: each group's key values, and the same named by key, as reports show it.
+    tuples: Vec<Vec<Vec<String>>>,
+    named: Vec<Vec<Arc<GroupKeys>>>,
+    /// By customer (the data set's index): its row in `ids`, or NONE.
+    row_of: Vec<u32>,
+    /// By row, `depths` entries: its group at each depth, None when it lacks a key.
+    ids: Vec<Option<u32>>,
+    depths: usize,
 }
 
-/// Groups of a population at every depth of the keys (all keys, all but the last, …, none),
-/// with one value per member: where a customer is compared.
+const NONE: u32 = u32::MAX;
+
+impl PeerIndex {
+    /// The groups of `customers` (data set indexes) as of `cutoff`.
+    pub fn new(data: &Dataset, keys: &[PeerKey], cutoff: i64, customers: &[usize]) -> Self {
+        let depths = keys.len() + 1;
+        let mut tuples: Vec<Vec<Vec<String>>> = vec![Vec::new(); depths];
+        let mut known: Vec<HashMap<Vec<String>, u32>> = vec![HashMap::new(); depths];
+        let mut row_of = vec![NONE; data.customers.len()];
+        let mut ids = Vec::with_capacity(customers.len() * depths);
+        for &c in customers {
+            if row_of[c] != NONE {
+                continue;
+            }
+            row_of[c] = (ids.len() / depths) as u32;
+            let values: Vec<Option<String>> = keys
+                .iter()
+                .map(|&k| key_value(k, &data.customers[c], cutoff))
+                .collect();
+            for depth in 0..depths {
+                let id = values[..depth]
+                    .iter()
+                    .cloned()
+                    .collect::<Option<Vec<String>>>()
+                    .map(|p| match known[depth].get(&p) {
+                        Some(&id) => id,
+                        None => {
+                            let next = tuples[depth].len() as u32;
+                            known[depth].insert(p.clone(), next);
+                            tuples[depth].push(p);
+                            next
+                        }
+                    });
+                ids.push(id);
+            }
+        }
+        let named = tuples
+            .iter()
+            .enumerate()
+            .map(|(depth, level)| {
+                level
+                    .iter()
+                    .map(|t| {
+                        Arc::new(
+                            keys[..depth]
+                                .iter()
+                                .map(|&k| key_name(k).to_owned())
+                                .zip(t.iter().cloned())
+                                .collect(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        PeerIndex {
+            tuples,
+            named,
+            row_of,
+            ids,
+            depths,
+        }
+    }
+
+    /// Customer `c`'s group at each depth, when the index knows it.
+    fn ids_of(&self, c: usize) -> Option<&[Option<u32>]> {
+        let row = *self.row_of.get(c)?;
+        (row != NONE).then(|| {
+            let at = row as usize * self.depths;
+            &self.ids[at..at + self.depths]
+        })
+    }
+}
+
+/// The groups of one population's values (a metric's improvements, a capability's
+/// adoption) at every depth: where a customer is compared.
 #[derive(Debug)]
 pub struct Groups {
-    keys: Vec<PeerKey>,
+    index: Arc<PeerIndex>,
     k: usize,
-    cutoff: i64,
-    /// By depth, then by key values: the members' values.
-    levels: Vec<HashMap<Vec<String>, Vec<f64>>>,
-    stats: Vec<HashMap<Vec<String>, Stats>>,
+    /// By depth, by group: how many members it has.
+    sizes: Vec<Vec<usize>>,
+    /// By depth, by group: its statistics when it has at least k members.
+    stats: Vec<Vec<Option<Stats>>>,
 }
 
 impl Groups {
-    /// `members`: (customer index, value) for every customer of the population that has one.
+    /// `members`: (customer index, value) for every customer of the population that has
+    /// one; a member the index does not know is left out.
+    pub fn with_index(index: Arc<PeerIndex>, k: usize, members: &[(usize, f64)]) -> Self {
+        let mut levels: Vec<Vec<Vec<f64>>> = index
+            .tuples
+            .iter()
+            .map(|t| vec![Vec::new(); t.len()])
+            .collect();
+        for &(c, v) in members {
+            let Some(ids) = index.ids_of(c) else {
+                continue;
+            };
+            for (level, id) in levels.iter_mut().zip(ids) {
+                if let Some(id) = id {
+                    level[*id as usize].push(v);
+                }
+            }
+        }
+        let sizes = levels
+            .iter()
+            .map(|level| level.iter().map(Vec::len).collect())
+            .collect();
+        let stats = levels
+            .into_iter()
+            .map(|level| {
+                level
+                    .into_iter()
+                    .map(|vs| if vs.len() >= k { Stats::of(vs) } else { None })
+                    .collect()
+            })
+            .collect();
+        Groups {
+            index,
+            k,
+            sizes,
+            stats,
+        }
+    }
+
+    /// The groups of `members` under `keys`, with an index of their own.
     pub fn new(
         data: &Dataset,
         keys: &[PeerKey],
@@ -131,72 +253,51 @@ impl Groups {
         cutoff: i64,
         members: &[(usize, f64)],
     ) -> Groups {
-        let mut levels: Vec<HashMap<Vec<String>, Vec<f64>>> = vec![HashMap::new(); keys.len() + 1];
-        for &(c, v) in members {
-            let cust = &data.customers[c];
-            for (depth, level) in levels.iter_mut().enumerate() {
-                if let Some(p) = prefix(keys, depth, cust, cutoff) {
-                    level.entry(p).or_default().push(v);
-                }
-            }
-        }
-        let stats = levels
-            .iter()
-            .map(|level| {
-                level
-                    .iter()
-                    .filter(|(_, vs)| vs.len() >= k)
-                    .filter_map(|(p, vs)| Some((p.clone(), Stats::of(vs.clone())?)))
-                    .collect()
-            })
-            .collect();
-        Groups {
-            keys: keys.to_vec(),
-            k,
-            cutoff,
-            levels,
-            stats,
-        }
+        let customers: Vec<usize> = members.iter().map(|m| m.0).collect();
+        let index = PeerIndex::new(data, keys, cutoff, &customers);
+        Groups::with_index(Arc::new(index), k, members)
     }
 
-    /// The narrowest group of at least k that customer `c` belongs to by its key values,
-    /// with its keys; None when even the whole population has fewer than k.
-    pub fn for_customer(&self, c: &Customer) -> Option<(GroupKeys, &Stats)> {
-        (0..=self.keys.len()).rev().find_map(|depth| {
-            let p = prefix(&self.keys, depth, c, self.cutoff)?;
-            let stats = self.stats[depth].get(&p)?;
-            let keys = self.keys[..depth]
-                .iter()
-                .map(|&k| key_name(k).to_owned())
-                .zip(p)
-                .collect();
-            Some((keys, stats))
+    /// The narrowest group of at least k that customer `c` (the data set's index) belongs
+    /// to: its depth, number and statistics; None when even the whole population has
+    /// fewer than k.
+    pub fn group_of(&self, c: usize) -> Option<(usize, u32, &Stats)> {
+        let ids = self.index.ids_of(c)?;
+        (0..ids.len()).rev().find_map(|depth| {
+            let id = ids[depth]?;
+            let s = self.stats[depth][id as usize].as_ref()?;
+            Some((depth, id, s))
         })
+    }
+
+    /// The narrowest group of at least k that customer `c` belongs to, with its keys.
+    pub fn for_customer(&self, c: usize) -> Option<(Arc<GroupKeys>, &Stats)> {
+        self.group_of(c)
+            .map(|(depth, id, s)| (self.index.named[depth][id as usize].clone(), s))
     }
 
     /// Every group of at least k, at every depth: (keys, stats).
     pub fn published(&self) -> Vec<(GroupKeys, &Stats)> {
         let mut out = Vec::new();
         for (depth, level) in self.stats.iter().enumerate() {
-            for (p, s) in level {
-                let keys: GroupKeys = self.keys[..depth]
-                    .iter()
-                    .map(|&k| key_name(k).to_owned())
-                    .zip(p.iter().cloned())
-                    .collect();
-                out.push((keys, s));
+            for (id, s) in level.iter().enumerate() {
+                if let Some(s) = s {
+                    out.push(((*self.index.named[depth][id]).clone(), s));
+                }
             }
         }
         out.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
         out
     }
 
-    /// The size of every group, published or not, by depth and key values.
+    /// The size of every group with members, published or not: (depth, key values, n).
     pub fn sizes(&self) -> impl Iterator<Item = (usize, &Vec<String>, usize)> {
-        self.levels
-            .iter()
-            .enumerate()
-            .flat_map(|(d, l)| l.iter().map(move |(p, v)| (d, p, v.len())))
+        self.sizes.iter().enumerate().flat_map(move |(d, l)| {
+            l.iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(move |(id, n)| (d, &self.index.tuples[d][id], *n))
+        })
     }
 
     pub fn k(&self) -> usize {
@@ -252,17 +353,17 @@ mod tests {
         let data = Dataset::new(cs, &[]);
         let members: Vec<(usize, f64)> = (0..10).map(|i| (i, i as f64)).collect();
         let g = Groups::new(&data, &[PeerKey::Segment, PeerKey::Plan], 5, 0, &members);
-        let (keys, s) = g.for_customer(&data.customers[0]).unwrap();
+        let (keys, s) = g.for_customer(0).unwrap();
         assert_eq!((keys.len(), s.n), (2, 5), "SMB/pro has 5: compared there");
-        let (keys, s) = g.for_customer(&data.customers[5]).unwrap();
-        assert_eq!(keys, GroupKeys::from([("segment".into(), "SMB".into())]));
+        let (keys, s) = g.for_customer(5).unwrap();
+        assert_eq!(*keys, GroupKeys::from([("segment".into(), "SMB".into())]));
         assert_eq!(s.n, 7, "SMB/basic has 2: compared with all SMB");
-        let (keys, s) = g.for_customer(&data.customers[8]).unwrap();
+        let (keys, s) = g.for_customer(8).unwrap();
         assert!(keys.is_empty(), "ENT has 3: compared with everyone");
         assert_eq!(s.n, 10);
         // Nothing under k is ever published.
         assert!(g.published().iter().all(|(_, s)| s.n >= 5));
         let tiny = Groups::new(&data, &[PeerKey::Segment], 11, 0, &members);
-        assert!(tiny.for_customer(&data.customers[0]).is_none());
+        assert!(tiny.for_customer(0).is_none());
     }
 }

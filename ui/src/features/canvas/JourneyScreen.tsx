@@ -29,6 +29,7 @@ import { useFunnel } from "../editor/useFunnel";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { ExportDialog } from "../export/ExportDialog";
 import { fileStem } from "../export/files";
+import { ValuePanel } from "../value/ValuePanel";
 import { ChangesBar, type ShownChanges } from "../versions/ChangesBar";
 import { changeMarks } from "../versions/compare";
 import { VersionsDialog } from "../versions/VersionsDialog";
@@ -527,6 +528,7 @@ function Editor({
                 onStart={startStep}
               />
               <WorkshopPanel journey={j} edit={edit} onSaveSummary={() => void saveSummary()} />
+              <ValuePanel journey={j} edit={edit} />
               <VotingPanel
                 journey={j}
                 edit={edit}

@@ -4,8 +4,10 @@ import type { Activity } from "../../bindings/Activity";
 import type { Corner } from "../../bindings/Corner";
 import type { Direction } from "../../bindings/Direction";
 import type { Journey } from "../../bindings/Journey";
+import type { Metric } from "../../bindings/Metric";
 import type { NoteColor } from "../../bindings/NoteColor";
 import type { Trigger } from "../../bindings/Trigger";
+import type { ValueSpec } from "../../bindings/ValueSpec";
 import { CHANNELS, EFFORTS, TRIGGERS } from "../../bindings/vocabulary";
 import { Checkbox, NumberField, SelectField, TextArea, TextField } from "../../components/fields";
 import { allMilestones } from "../../components/text";
@@ -574,7 +576,92 @@ function MetricForm({ journey: j, id, edit }: FormProps) {
           }
         />
       </div>
+      <ValueFields m={m} up={up} />
     </>
+  );
+}
+
+type Worth = "none" | "fixed" | "arr";
+
+/** A metric as a value metric: its baseline window and what one unit better is worth. */
+function ValueFields({
+  m,
+  up,
+}: {
+  m: Metric;
+  up: (patch: Parameters<typeof updateMetric>[2], name: string) => void;
+}) {
+  const v = m.value;
+  const worth: Worth =
+    v?.unit_value != null ? "fixed" : v?.unit_value_arr_share != null ? "arr" : "none";
+  const set = (patch: Partial<ValueSpec>, name: string) =>
+    v && up({ value: { ...v, ...patch } }, `value.${name}`);
+  return (
+    <div className="value-fields">
+      <Checkbox
+        label="Value metric: compare its improvement with peers"
+        checked={v !== undefined}
+        testId="metric-value"
+        onChange={(on) => up({ value: on ? { baseline_days: 30 } : undefined }, "value")}
+      />
+      {v && (
+        <>
+          <NumberField
+            label="Baseline: its value over the first N days"
+            integer
+            min={1}
+            value={v.baseline_days}
+            onChange={(d) => d && d >= 1 && set({ baseline_days: d }, "baseline")}
+          />
+          <div className="field-row">
+            <SelectField
+              label="One unit better is worth"
+              value={worth}
+              options={[
+                { value: "none", label: "Not set" },
+                { value: "fixed", label: "An amount a year" },
+                { value: "arr", label: "A share of ARR" },
+              ]}
+              onChange={(w) =>
+                up(
+                  {
+                    value: {
+                      baseline_days: v.baseline_days,
+                      unit_value: w === "fixed" ? (v.unit_value ?? 100) : undefined,
+                      unit_value_arr_share:
+                        w === "arr" ? (v.unit_value_arr_share ?? 0.001) : undefined,
+                    },
+                  },
+                  "value.worth",
+                )
+              }
+            />
+            {worth === "fixed" && (
+              <NumberField
+                label="Amount a year"
+                min={0}
+                value={v.unit_value}
+                onChange={(n) => n !== undefined && n >= 0 && set({ unit_value: n }, "amount")}
+              />
+            )}
+            {worth === "arr" && (
+              <NumberField
+                label="% of ARR a year"
+                min={0}
+                value={
+                  v.unit_value_arr_share == null
+                    ? undefined
+                    : Math.round(v.unit_value_arr_share * 1e6) / 1e4
+                }
+                onChange={(n) =>
+                  n !== undefined && n >= 0 && set({ unit_value_arr_share: n / 100 }, "share")
+                }
+              />
+            )}
+          </div>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -27,6 +27,8 @@ function dangling(j: Journey): string[] {
       need(milestones, a.trigger.milestone, `play ${a.id} trigger`);
   }
   for (const m of j.metrics) need(stages, m.stage, `metric ${m.id} stage`);
+  for (const c of j.capabilities ?? [])
+    for (const a of c.activities ?? []) need(activities, a, `capability ${c.id} play`);
   for (const r of j.roles) for (const s of r.stages ?? []) need(stages, s, `role ${r.id} team`);
   for (const s of j.stages) {
     const h = s.health;

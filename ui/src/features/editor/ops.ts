@@ -137,6 +137,15 @@ function withoutItems(j: Journey, gone: Gone): Journey {
         role: keep(gone.roles, a.role ?? undefined),
       })),
     metrics: j.metrics.filter((m) => !has(gone.metrics, m.id)),
+    ...(j.capabilities
+      ? {
+          capabilities: j.capabilities.map((c) =>
+            c.activities?.some((a) => has(gone.activities, a))
+              ? { ...c, activities: c.activities.filter((a) => !has(gone.activities, a)) }
+              : c,
+          ),
+        }
+      : {}),
     roles: j.roles
       .filter((r) => !has(gone.roles, r.id))
       .map((r) =>

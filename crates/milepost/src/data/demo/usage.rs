@@ -151,10 +151,10 @@ pub fn billing(j: &Journey, rng: &mut Rng, out: &mut Events) {
     }
 }
 
-/// The Billing SaaS capabilities beyond the milestones (seed 001's maturity phases): once
-/// the customer runs cycles, some switch on dunning; the engaged ones connect their ERP and
-/// share scheduled reports — each read from the events `billing` wrote, so it follows the
-/// same customer.
+/// Each template's capabilities beyond the milestones (seed 001's maturity phases), read
+/// from the events the templates wrote so they follow the same customer. Billing SaaS:
+/// once the customer runs cycles, some switch on dunning; the engaged ones connect their
+/// ERP and share scheduled reports. Then Dealer Photos' and Inbound's.
 pub fn capabilities(j: &Journey, rng: &mut Rng, out: &mut Events) {
     let when = |name: &str, nth: usize| {
         let mut ts: Vec<i64> = out.iter().filter(|e| e.1 == name).map(|e| e.0).collect();
@@ -186,6 +186,76 @@ pub fn capabilities(j: &Journey, rng: &mut Rng, out: &mut Events) {
     {
         let from = t + g.step(15.0);
         g.monthly("report_shared", from, j.end + 1, 5.0, 1.0);
+    }
+    dealer_capabilities(&mut g);
+    inbound_capabilities(&mut g);
+}
+
+/// The times of `name`'s events so far, sorted.
+fn times(out: &Events, name: &str) -> Vec<i64> {
+    let mut ts: Vec<i64> = out.iter().filter(|e| e.1 == name).map(|e| e.0).collect();
+    ts.sort_unstable();
+    ts
+}
+
+/// Dealer Photos beyond the milestones: photos per vehicle measured monthly, rising in
+/// the months the dealer uploads on many days; background removal and 360° spins for the
+/// engaged ones.
+fn dealer_capabilities(g: &mut Gen<'_>) {
+    let uploads = times(g.out, "photo_uploaded");
+    let Some(&first) = uploads.first() else {
+        return;
+    };
+    let mut level = 6.0 + g.rng.unit() * 6.0;
+    let mut month = first;
+    while month <= g.j.end {
+        g.push_office(month, "photos_per_vehicle", level.round());
+        let next = month + 30 * DAY;
+        let days = uploads.iter().filter(|&&t| t >= month && t < next).count();
+        level = if days >= 8 {
+            (level + 1.0 + g.rng.unit() * 2.0).min(36.0)
+        } else {
+            (level - g.rng.unit()).max(4.0)
+        };
+        month = next;
+    }
+    let engaged = uploads.len() >= 20;
+    if engaged && g.rng.chance(0.55) {
+        let at = first + g.step(40.0);
+        g.push_office(at, "background_removal_enabled", 1.0);
+    }
+    if engaged && g.rng.chance(0.35) {
+        let from = first + g.step(90.0);
+        g.monthly("spin_created", from, g.j.end + 1, 2.0, 1.0);
+    }
+}
+
+/// Inbound beyond the milestones: more landing pages the more the channel works, CRM
+/// sync for those handing opportunities to sales, smart content for the prolific.
+fn inbound_capabilities(g: &mut Gen<'_>) {
+    let Some(&live) = times(g.out, "landing_page_published").first() else {
+        return;
+    };
+    let opportunity = times(g.out, "opportunity_created").first().copied();
+    let nurturing = !times(g.out, "email_sent").is_empty();
+    let rate = if opportunity.is_some() {
+        1.0 + g.rng.unit()
+    } else if nurturing {
+        0.4 + g.rng.unit() * 0.6
+    } else {
+        0.1 + g.rng.unit() * 0.3
+    };
+    let from = live + g.step(25.0);
+    g.monthly("landing_page_published", from, g.j.end + 1, rate, 1.0);
+    if let Some(t) = opportunity
+        && g.rng.chance(0.6)
+    {
+        let at = t - g.step(10.0);
+        g.push_office(at.max(live), "crm_sync_enabled", 1.0);
+    }
+    if times(g.out, "landing_page_published").len() >= 4 && g.rng.chance(0.4) {
+        let at = from + g.step(60.0);
+        g.push_office(at, "smart_content_enabled", 1.0);
     }
 }
 
