@@ -135,7 +135,11 @@ fn metric_block(m: &MetricValue, baseline_days: u32) -> MetricBlock {
             _ => None,
         },
         group: m.peer_group.as_ref().map(|g| {
-            let keys: Vec<&str> = g.keys.values().map(String::as_str).collect();
+            let keys: Vec<String> = g
+                .keys
+                .iter()
+                .map(|(k, v)| format!("{} {v}", key_label(k)))
+                .collect();
             let who = if keys.is_empty() {
                 "Every customer".to_owned()
             } else {
@@ -159,6 +163,17 @@ fn metric_block(m: &MetricValue, baseline_days: u32) -> MetricBlock {
             .flatten(),
     }
 }
+
+/// A peer key as a reader says it: "segment", "plan", "tenure", "ARR band".
+fn key_label(key: &str) -> &str {
+    match key {
+        "arr_band" => "ARR band",
+        other => other,
+    }
+}
+
+/// The next capabilities a review prints: two rows of two.
+const NEXT_ON_PAPER: usize = 4;
 
 fn phases(journey: &Journey, c: &CustomerValue) -> Vec<PhaseLine> {
     let current = journey
@@ -276,6 +291,7 @@ pub fn review(
         next: c
             .next_capabilities
             .iter()
+            .take(NEXT_ON_PAPER)
             .map(|n| NextLine {
                 name: n.name.to_string(),
                 words: match (n.peer_share, n.peer_n) {

@@ -141,6 +141,7 @@ export function ValuePanel({ journey: j, edit }: Props) {
       <ol className="value-keys" data-testid="peer-keys">
         {peers.keys.map((key, i) => (
           <li key={key}>
+            <span className="value-key-rank">{i + 1}.</span>
             {PEER_KEYS.find((k) => k.key === key)?.label ?? key}
             {i > 0 && (
               <button
@@ -188,7 +189,7 @@ export function ValuePanel({ journey: j, edit }: Props) {
           </select>
         </label>
       )}
-      <div className="field-row">
+      <div>
         <label className="field">
           <span className="field-label" title="No group smaller than this is ever shown">
             Smallest group (k ≥ 3)

@@ -64,7 +64,7 @@ function SliceTable({
         <tr>
           <th>{title}</th>
           <th className="numeric">Customers</th>
-          <th className="numeric">Left on the table</th>
+          <th className="numeric">Left / year</th>
         </tr>
       </thead>
       <tbody>
@@ -106,9 +106,20 @@ function Strip({ m }: { m: MetricValue }) {
       role="img"
       aria-label={`Percentile ${Math.round(m.percentile)} among peers`}
     >
-      <span className="value-strip-mark" style={{ left: "50%" }} title="Peers' median" />
-      <span className="value-strip-mark" style={{ left: "75%" }} title="p75: good peers" />
-      <span className="value-strip-mark" style={{ left: "90%" }} title="p90: best in class" />
+      {(
+        [
+          [50, "median", "Peers' median"],
+          [75, "p75", "p75: good peers"],
+          [90, "p90", "p90: best in class"],
+        ] as const
+      ).map(([at, label, title]) => (
+        <span key={label}>
+          <span className="value-strip-mark" style={{ left: `${at}%` }} title={title} />
+          <span className="value-strip-label" style={{ left: `${at}%` }} aria-hidden="true">
+            {label}
+          </span>
+        </span>
+      ))}
       <span
         className="value-strip-dot"
         style={{ left: `${Math.max(0, Math.min(100, m.percentile))}%` }}

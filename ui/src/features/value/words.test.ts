@@ -34,7 +34,7 @@ describe("value in words", () => {
     expect(metricSentence(metric({}))).toBe(
       "AR days 57.3 → 61 days (3.7 days worse; lower is better). Peers improved 22.7 at the median, 28.8 at p75 and 33.4 at the best 10 %.",
     );
-    expect(peerWords(metric({}))).toBe("Enterprise · 12+ months (79 customers)");
+    expect(peerWords(metric({}))).toBe("segment Enterprise · tenure 12+ months (79 customers)");
     expect(
       metricSentence(metric({ improvement: null, peer_p50: null, reason: "no baseline" })),
     ).toBe("AR days 61 days; not compared: no baseline.");

@@ -15,11 +15,11 @@ export function money(n: number | null | undefined): string {
   return n == null ? "—" : whole.format(n);
 }
 
-/** "Enterprise · 12+ months (79 customers)", or "every customer (2,000)". */
+/** "segment Enterprise · tenure 12+ months (79 customers)", or "every customer (2,000)". */
 export function peerWords(m: MetricValue): string {
   const g = m.peer_group;
   if (!g) return "";
-  const keys = Object.values(g.keys);
+  const keys = Object.entries(g.keys).map(([k, v]) => `${k === "arr_band" ? "ARR band" : k} ${v}`);
   const who = keys.length === 0 ? "every customer" : keys.join(" · ");
   return `${who} (${whole.format(g.n)} customers)`;
 }
