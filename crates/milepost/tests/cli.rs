@@ -1170,8 +1170,16 @@ fn versions_snapshot_diff_restore_and_an_import_that_replaces_a_journey() {
 fn value_prints_the_portfolio_writes_its_csv_and_a_customers_review_and_names_a_bad_id() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("w.db");
-    assert!(milepost(&db, &["journey", "new", "--template", "billing-saas"]).status.success());
-    assert!(milepost(&db, &["demo", "--customers", "300"]).status.success());
+    assert!(
+        milepost(&db, &["journey", "new", "--template", "billing-saas"])
+            .status
+            .success()
+    );
+    assert!(
+        milepost(&db, &["demo", "--customers", "300"])
+            .status
+            .success()
+    );
     let json = milepost(&db, &["value", "1", "--json"]);
     assert!(json.status.success(), "{}", stderr(&json));
     let r: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
@@ -1179,7 +1187,10 @@ fn value_prints_the_portfolio_writes_its_csv_and_a_customers_review_and_names_a_
     let top = customers
         .iter()
         .max_by(|a, b| {
-            a["leakage_money"].as_f64().unwrap_or(0.0).total_cmp(&b["leakage_money"].as_f64().unwrap_or(0.0))
+            a["leakage_money"]
+                .as_f64()
+                .unwrap_or(0.0)
+                .total_cmp(&b["leakage_money"].as_f64().unwrap_or(0.0))
         })
         .unwrap();
     let id = top["customer_id"].as_str().unwrap();
@@ -1192,7 +1203,10 @@ fn value_prints_the_portfolio_writes_its_csv_and_a_customers_review_and_names_a_
 
     // The CSV: a row per customer, the top one first.
     let csv_file = dir.path().join("portfolio.csv");
-    let o = milepost(&db, &["value", "1", "--csv", "-o", csv_file.to_str().unwrap()]);
+    let o = milepost(
+        &db,
+        &["value", "1", "--csv", "-o", csv_file.to_str().unwrap()],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let csv = std::fs::read_to_string(&csv_file).unwrap();
     assert!(csv.starts_with('\u{feff}'), "a BOM for Excel");
@@ -1203,7 +1217,19 @@ fn value_prints_the_portfolio_writes_its_csv_and_a_customers_review_and_names_a_
     let pdf = dir.path().join("review.pdf");
     let o = milepost(
         &db,
-        &["value", "1", "--customer", id, "--pdf", "-o", pdf.to_str().unwrap(), "--paper", "letter", "--company", "Acme"],
+        &[
+            "value",
+            "1",
+            "--customer",
+            id,
+            "--pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+            "--paper",
+            "letter",
+            "--company",
+            "Acme",
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
@@ -1212,11 +1238,22 @@ fn value_prints_the_portfolio_writes_its_csv_and_a_customers_review_and_names_a_
     let missing = dir.path().join("missing.pdf");
     let o = milepost(
         &db,
-        &["value", "1", "--customer", "NOPE-42", "--pdf", "-o", missing.to_str().unwrap()],
+        &[
+            "value",
+            "1",
+            "--customer",
+            "NOPE-42",
+            "--pdf",
+            "-o",
+            missing.to_str().unwrap(),
+        ],
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("NOPE-42"), "{}", stderr(&o));
     assert!(!missing.exists());
     // --pdf without a customer is a usage error.
-    assert_eq!(milepost(&db, &["value", "1", "--pdf"]).status.code(), Some(2));
+    assert_eq!(
+        milepost(&db, &["value", "1", "--pdf"]).status.code(),
+        Some(2)
+    );
 }

@@ -612,7 +612,11 @@ fn an_export_reports_its_steps_and_a_cancelled_one_returns_nothing() {
 }
 
 /// The value review of `id` in the Billing SaaS journey over `data`, as PDF.
-fn value_review(data: &Dataset, id: &str, paper: Paper) -> (Vec<u8>, milepost::value::CustomerValue) {
+fn value_review(
+    data: &Dataset,
+    id: &str,
+    paper: Paper,
+) -> (Vec<u8>, milepost::value::CustomerValue) {
     use milepost::report::value_review::{ReviewOptions, review_document};
     let j = templates::get("billing-saas").unwrap();
     let cutoff = cutoff_of_day(data.latest().unwrap());
@@ -650,7 +654,11 @@ fn a_value_review_is_one_or_two_pages_with_the_customers_numbers_against_its_pee
     let top = r
         .customers
         .iter()
-        .max_by(|a, b| a.leakage_money.unwrap_or(0.0).total_cmp(&b.leakage_money.unwrap_or(0.0)))
+        .max_by(|a, b| {
+            a.leakage_money
+                .unwrap_or(0.0)
+                .total_cmp(&b.leakage_money.unwrap_or(0.0))
+        })
         .unwrap()
         .customer_id
         .clone();
@@ -668,7 +676,11 @@ fn a_value_review_is_one_or_two_pages_with_the_customers_numbers_against_its_pee
         keep(&pdf, &format!("value-review-{id}.pdf"));
         qpdf_check(&pdf);
         let pages = read_pdf(&pdf);
-        assert!((1..=2).contains(&pages.len()), "{id}: {} pages", pages.len());
+        assert!(
+            (1..=2).contains(&pages.len()),
+            "{id}: {} pages",
+            pages.len()
+        );
         if paper == Paper::Letter {
             assert!((pages[0].width - 612.0).abs() < 1.0 && (pages[0].height - 792.0).abs() < 1.0);
         }
@@ -680,11 +692,19 @@ fn a_value_review_is_one_or_two_pages_with_the_customers_numbers_against_its_pee
         for m in &c.metrics {
             assert_named(&text, &m.name, "value metric");
             if let Some(g) = &m.peer_group {
-                assert!(all.contains(&format!("{} customers", g.n)), "{id}: {} peers' n", m.name);
+                assert!(
+                    all.contains(&format!("{} customers", g.n)),
+                    "{id}: {} peers' n",
+                    m.name
+                );
                 let pct = format!("Ahead of {} % of its peers", m.percentile.unwrap().round());
                 assert!(all.contains(&pct), "{id}: \"{pct}\"");
             } else {
-                assert!(all.contains("Not compared"), "{id}: {} says why not", m.name);
+                assert!(
+                    all.contains("Not compared"),
+                    "{id}: {} says why not",
+                    m.name
+                );
             }
         }
         match c.leakage_money {

@@ -284,9 +284,10 @@ fn the_billing_template_reads_its_value_model_and_old_files_still_read() {
     let back = milepost::journey::file::parse(&text).unwrap();
     assert_eq!(back, j, "the value model round-trips through the file");
     // A file from before value realisation has none of it and still reads.
-    let mut old: serde_json::Value =
-        serde_json::from_str(&milepost::journey::file::to_string(&templates::get("dealer-photos").unwrap()))
-            .unwrap();
+    let mut old: serde_json::Value = serde_json::from_str(&milepost::journey::file::to_string(
+        &templates::get("dealer-photos").unwrap(),
+    ))
+    .unwrap();
     let root = old.as_object_mut().unwrap();
     for key in ["peers", "phases", "capabilities", "adoption_share"] {
         root.remove(key);
@@ -309,27 +310,68 @@ fn every_template_has_a_value_model_and_the_demo_data_exercises_it() {
         let j = templates::get(t.key).unwrap();
         let values: Vec<_> = j.metrics.iter().filter(|m| m.value.is_some()).collect();
         assert!(values.len() >= 2, "{}: value metrics", t.key);
-        assert!(values.iter().any(|m| m.value.as_ref().unwrap().unit_value.is_some()
-            || m.value.as_ref().unwrap().unit_value_arr_share.is_some()), "{}: a money value", t.key);
+        assert!(
+            values
+                .iter()
+                .any(|m| m.value.as_ref().unwrap().unit_value.is_some()
+                    || m.value.as_ref().unwrap().unit_value_arr_share.is_some()),
+            "{}: a money value",
+            t.key
+        );
         assert_eq!(j.phases.len(), 3, "{}: phases", t.key);
         assert!(j.capabilities.len() >= 6, "{}: capabilities", t.key);
         let r = compute(&j, &d, "demo", cutoff, &Overrides::default());
         // Every value metric compares most customers with their peers, and some are
         // behind good peers, some ahead.
         for (k, m) in values.iter().enumerate() {
-            let compared = r.customers.iter().filter(|c| c.metrics[k].percentile.is_some()).count();
-            assert!(compared * 2 > r.customers.len(), "{}: {} compares {compared} of {}", t.key, m.id, r.customers.len());
-            let behind = r.customers.iter().filter(|c| c.metrics[k].leakage.is_some_and(|l| l > 0.0)).count();
-            assert!(behind > 0 && behind < compared, "{}: {} has {behind} of {compared} behind", t.key, m.id);
+            let compared = r
+                .customers
+                .iter()
+                .filter(|c| c.metrics[k].percentile.is_some())
+                .count();
+            assert!(
+                compared * 2 > r.customers.len(),
+                "{}: {} compares {compared} of {}",
+                t.key,
+                m.id,
+                r.customers.len()
+            );
+            let behind = r
+                .customers
+                .iter()
+                .filter(|c| c.metrics[k].leakage.is_some_and(|l| l > 0.0))
+                .count();
+            assert!(
+                behind > 0 && behind < compared,
+                "{}: {} has {behind} of {compared} behind",
+                t.key,
+                m.id
+            );
         }
         // Every capability is adopted by some customers and not by all; every phase is
         // some customer's.
         for c in &j.capabilities {
-            let n = r.customers.iter().filter(|x| x.adopted.iter().any(|a| **a == *c.id)).count();
-            assert!(n > 0 && n < r.customers.len(), "{}: {} adopted by {n}", t.key, c.id);
+            let n = r
+                .customers
+                .iter()
+                .filter(|x| x.adopted.iter().any(|a| **a == *c.id))
+                .count();
+            assert!(
+                n > 0 && n < r.customers.len(),
+                "{}: {} adopted by {n}",
+                t.key,
+                c.id
+            );
         }
         for p in &j.phases {
-            assert!(r.customers.iter().any(|c| c.phase.as_deref() == Some(p.id.as_str())), "{}: nobody in {}", t.key, p.id);
+            assert!(
+                r.customers
+                    .iter()
+                    .any(|c| c.phase.as_deref() == Some(p.id.as_str())),
+                "{}: nobody in {}",
+                t.key,
+                p.id
+            );
         }
     }
 }
@@ -526,7 +568,13 @@ fn the_portfolio_sums_leakage_per_segment_and_per_stage_and_its_csv_has_every_cu
     };
     j.stages = vec![stage("onboard", 2.0), stage("adopt", 3.0)];
     let d = data();
-    let r = compute(&j, &d, "1970-07-20", cutoff_of_day(AS_OF), &Overrides::default());
+    let r = compute(
+        &j,
+        &d,
+        "1970-07-20",
+        cutoff_of_day(AS_OF),
+        &Overrides::default(),
+    );
     let stage_of = |id: &str| {
         r.customers
             .iter()
@@ -553,7 +601,11 @@ fn the_portfolio_sums_leakage_per_segment_and_per_stage_and_its_csv_has_every_cu
     assert_eq!(names, ["onboard", "adopt"]);
     assert_eq!(r.by_stage[0].customers, 1);
     assert_eq!(r.by_stage[0].valued, 0, "C7 has no baseline");
-    assert!(r.by_segment.windows(2).all(|w| w[0].leakage_money >= w[1].leakage_money));
+    assert!(
+        r.by_segment
+            .windows(2)
+            .all(|w| w[0].leakage_money >= w[1].leakage_money)
+    );
     let smb = r.by_segment.iter().find(|s| s.key == "SMB").unwrap();
     let by_hand: f64 = r
         .customers
@@ -567,8 +619,14 @@ fn the_portfolio_sums_leakage_per_segment_and_per_stage_and_its_csv_has_every_cu
     let csv = milepost::report::csv::value_portfolio(&r);
     let mut rows = ::csv::Reader::from_reader(csv.as_bytes());
     let header = rows.headers().unwrap().clone();
-    let money_col = header.iter().position(|h| h == "leakage_money_per_year").unwrap();
-    let imp_col = header.iter().position(|h| h == "AR days: improvement").unwrap();
+    let money_col = header
+        .iter()
+        .position(|h| h == "leakage_money_per_year")
+        .unwrap();
+    let imp_col = header
+        .iter()
+        .position(|h| h == "AR days: improvement")
+        .unwrap();
     let records: Vec<_> = rows.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), r.customers.len());
     let money: Vec<f64> = records
@@ -578,5 +636,8 @@ fn the_portfolio_sums_leakage_per_segment_and_per_stage_and_its_csv_has_every_cu
     assert!(money.windows(2).all(|w| w[0] >= w[1]), "{money:?}");
     assert!((money.iter().filter(|m| **m >= 0.0).sum::<f64>() - total).abs() < 0.05);
     let c6 = records.iter().find(|row| &row[0] == "C6").unwrap();
-    assert_eq!(&c6[imp_col], "-3", "a worse AR days is a negative number, not text");
+    assert_eq!(
+        &c6[imp_col], "-3",
+        "a worse AR days is a negative number, not text"
+    );
 }

@@ -87,8 +87,15 @@ fn number(v: f64) -> String {
         money(r)
     } else {
         let whole = money(r.trunc());
-        let sign = if r < 0.0 && r.trunc() == 0.0 { "−" } else { "" };
-        format!("{sign}{whole}.{}", ((r.abs().fract() * 10.0).round() as u64))
+        let sign = if r < 0.0 && r.trunc() == 0.0 {
+            "−"
+        } else {
+            ""
+        };
+        format!(
+            "{sign}{whole}.{}",
+            ((r.abs().fract() * 10.0).round() as u64)
+        )
     }
 }
 
@@ -190,7 +197,10 @@ fn phases(journey: &Journey, c: &CustomerValue) -> Vec<PhaseLine> {
                 .iter()
                 .filter(|x| x.phase == p.id)
                 .collect();
-            let adopted = caps.iter().filter(|x| c.adopted.iter().any(|a| **a == *x.id)).count();
+            let adopted = caps
+                .iter()
+                .filter(|x| c.adopted.iter().any(|a| **a == *x.id))
+                .count();
             PhaseLine {
                 name: p.name.clone(),
                 driver: p.value_driver.clone(),

@@ -145,7 +145,12 @@ impl Maturity {
         let cust = self.customers[row];
         let mut next: Vec<(usize, Option<(f64, usize)>)> = (0..self.caps.len())
             .filter(|&i| !mine[i])
-            .map(|i| (i, self.groups[i].group_of(cust).map(|(_, _, s)| (s.mean, s.n))))
+            .map(|i| {
+                (
+                    i,
+                    self.groups[i].group_of(cust).map(|(_, _, s)| (s.mean, s.n)),
+                )
+            })
             .collect();
         next.sort_by(|(ia, a), (ib, b)| {
             b.map_or(0.0, |x| x.0)

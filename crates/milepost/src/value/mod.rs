@@ -171,7 +171,12 @@ fn slices(journey: &Journey, customers: &[CustomerValue]) -> (Vec<Slice>, Vec<Sl
         .collect();
     for c in customers {
         let seg = c.segment.as_deref().unwrap_or("");
-        add_to(&mut by_segment, seg, if seg.is_empty() { "No segment" } else { seg }, c);
+        add_to(
+            &mut by_segment,
+            seg,
+            if seg.is_empty() { "No segment" } else { seg },
+            c,
+        );
         let stage = c.stage.as_deref().unwrap_or("");
         add_to(
             &mut by_stage,
