@@ -160,8 +160,9 @@ describe("a workspace from a newer Milepost", () => {
   it("is refused with a clear message and left untouched", async () => {
     cli(ws.db, "journey", "new", "--template", "billing-saas");
     const sqlite = (sql) => execFileSync("sqlite3", [ws.db, sql], { encoding: "utf8" }).trim();
-    sqlite("PRAGMA user_version = 9");
-    assert.equal(sqlite("PRAGMA user_version"), "9");
+    // Far beyond any schema this Milepost knows.
+    sqlite("PRAGMA user_version = 999");
+    assert.equal(sqlite("PRAGMA user_version"), "999");
     const driver = await startApp(ws.db);
     try {
       const banner = await find(driver, '[data-testid="error-banner"]');
@@ -170,6 +171,6 @@ describe("a workspace from a newer Milepost", () => {
     } finally {
       await driver.quit();
     }
-    assert.equal(sqlite("PRAGMA user_version"), "9", "the file was not migrated or changed");
+    assert.equal(sqlite("PRAGMA user_version"), "999", "the file was not migrated or changed");
   });
 });
