@@ -118,12 +118,12 @@ export async function waitForTexts(driver, css, expected) {
   });
 }
 
-/** Waits until the element matching css shows exactly `text`. */
 /** Waits until the element's text passes `test` (a function of the text), and returns it. */
 export async function waitForTextWhere(driver, css, test, what) {
   let last = "";
   await driver.wait(
     async () => {
+      // textContent, not getText: WebKitWebDriver reports "" for some visible headings.
       last = await driver.executeScript(
         "const e = document.querySelector(arguments[0]); return e ? e.textContent : ''",
         css,
@@ -136,20 +136,9 @@ export async function waitForTextWhere(driver, css, test, what) {
   return last;
 }
 
+/** Waits until the element matching css shows exactly `text`. */
 export async function waitForText(driver, css, text) {
-  let last = "";
-  await driver.wait(
-    async () => {
-      // textContent, not getText: WebKitWebDriver reports "" for some visible headings.
-      last = await driver.executeScript(
-        "const e = document.querySelector(arguments[0]); return e ? e.textContent : ''",
-        css,
-      );
-      return last === text;
-    },
-    WAIT_MS,
-    `${css} never showed ${JSON.stringify(text)} (last: ${JSON.stringify(last)})`,
-  );
+  await waitForTextWhere(driver, css, (t) => t === text, JSON.stringify(text));
 }
 
 export async function waitForTitle(driver, title) {

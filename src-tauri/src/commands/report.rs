@@ -34,7 +34,7 @@ async fn inputs(state: &AppState, id: i64) -> CommandResult<Inputs> {
 }
 
 /// Runs `work` on a blocking worker: laying out pages takes a second or so.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> milepost::Result<T> + Send + 'static,
 ) -> CommandResult<T> {
     tauri::async_runtime::spawn_blocking(work)

@@ -82,7 +82,7 @@ pub async fn export_value_review(
     state: State<'_, AppState>,
 ) -> CommandResult<()> {
     let (r, journey, data) = report_for_export(&state, id, imported).await?;
-    tauri::async_runtime::spawn_blocking(move || {
+    super::report::blocking(move || {
         let bytes = milepost::report::value_review::review_pdf(
             &journey,
             &r,
@@ -94,8 +94,6 @@ pub async fn export_value_review(
         milepost::report::write_atomic(&path, &bytes)
     })
     .await
-    .map_err(CommandError::internal)?
-    .map_err(Into::into)
 }
 
 /// Writes the value portfolio as CSV for Excel, most money left on the table first.
