@@ -315,6 +315,7 @@ it("takes screenshots of the Value view: the portfolio with a value review, the 
     // The value model in the journey panel.
     await driver.actions().sendKeys(Key.ESCAPE).perform();
     await textsWhen(driver, '[data-testid="stage-name"]', 5);
+    await find(driver, '[data-testid="milestone-stats"]');
     await driver.executeScript("document.querySelector('[data-testid=value-panel]').scrollIntoView({ block: 'start' })");
     await save(driver, "value-model.png");
   } finally {
