@@ -9,6 +9,12 @@ pub mod workspace;
 
 /// Writes an exported CSV off the UI thread, whole or not at all, with a byte-order mark
 /// so Excel reads it as UTF-8; a failure names the file.
+/// What an export that needs customer data says when the workspace has none.
+pub fn no_data_yet() -> crate::error::CommandError {
+    milepost::Error::InvalidOption("the workspace has no customer data yet: import it first".into())
+        .into()
+}
+
 pub async fn write_csv(path: std::path::PathBuf, text: String) -> crate::error::CommandResult<()> {
     tauri::async_runtime::spawn_blocking(move || {
         milepost::report::write_atomic(&path, milepost::report::csv::for_excel(&text).as_bytes())

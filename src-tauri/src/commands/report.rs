@@ -170,10 +170,7 @@ pub async fn export_customers_csv(
 ) -> CommandResult<()> {
     let (journey, data) = inputs(&state, id).await?;
     let Some((data, scores)) = data else {
-        return Err(milepost::Error::InvalidOption(
-            "the workspace has no customer data yet: import it first".into(),
-        )
-        .into());
+        return Err(super::no_data_yet());
     };
     let text = blocking(move || {
         let day = data.latest().unwrap_or_default();

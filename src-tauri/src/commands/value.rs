@@ -52,12 +52,9 @@ async fn report_for_export(
     id: i64,
     imported: bool,
 ) -> CommandResult<(ValueReport, Journey, Arc<Dataset>)> {
-    report(state, id, imported).await?.ok_or_else(|| {
-        milepost::Error::InvalidOption(
-            "the workspace has no customer data yet: import it first".into(),
-        )
-        .into()
-    })
+    report(state, id, imported)
+        .await?
+        .ok_or_else(super::no_data_yet)
 }
 
 /// The value report of a stored journey over the workspace's customers; null without

@@ -300,19 +300,9 @@ impl Held {
         }
     }
 
-    /// When the criteria first all held for customer `c`, up to `cutoff`.
-    pub fn first(&mut self, data: &Dataset, c: usize, cutoff: i64) -> Option<i64> {
-        own_time(
-            data,
-            data.events_of(c),
-            cutoff,
-            &self.compiled,
-            &mut self.scratch,
-        )
-    }
-
-    /// The same, given one customer's events (up to the cut-off) already sorted by name:
-    /// `events(name)` lists the indexes of that event name's events, in time order.
+    /// When the criteria first all held for one customer, given its events up to the
+    /// cut-off sorted by name: `events(name)` lists the indexes of that event name's
+    /// events, in time order.
     pub fn first_among<'e>(
         &mut self,
         data: &Dataset,

@@ -15,7 +15,6 @@ import { type AppError, api, toAppError } from "../../ipc";
 import { COMPANY_KEY, PAPER_KEY } from "../export/ExportDialog";
 import {
   adoptionShares,
-  byLeakage,
   metricSentence,
   money,
   num,
@@ -242,13 +241,20 @@ export function ValueScreen({ id, name, onBack }: Props) {
 
   useEffect(() => {
     let live = true;
+    api.openJourney(id).then(
+      (j) => live && setJourney(j),
+      (e) => live && setError(toAppError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  useEffect(() => {
+    let live = true;
     setError(null);
-    Promise.all([api.journeyValue(id, imported), api.openJourney(id)]).then(
-      ([r, j]) => {
-        if (!live) return;
-        setReport(r);
-        setJourney(j);
-      },
+    api.journeyValue(id, imported).then(
+      (r) => live && setReport(r),
       (e) => live && setError(toAppError(e)),
     );
     return () => {
@@ -256,7 +262,6 @@ export function ValueScreen({ id, name, onBack }: Props) {
     };
   }, [id, imported]);
 
-  const ranked = useMemo(() => (report ? byLeakage(report) : []), [report]);
   const shown = useMemo(() => {
     const all = report?.customers ?? [];
     const sliced = slicer
@@ -273,8 +278,8 @@ export function ValueScreen({ id, name, onBack }: Props) {
     [report, peers],
   );
   const shares = useMemo(() => adoptionShares(peerCustomers), [peerCustomers]);
-  const total = ranked.reduce((a, c) => a + (c.leakage_money ?? 0), 0);
-  const current = ranked.find((c) => c.customer_id === picked) ?? shown[0] ?? ranked[0] ?? null;
+  const total = (report?.customers ?? []).reduce((a, c) => a + (c.leakage_money ?? 0), 0);
+  const current = report?.customers.find((c) => c.customer_id === picked) ?? shown[0] ?? null;
   const j = journey?.journey;
 
   function sortBy(key: SortKey) {

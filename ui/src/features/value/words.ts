@@ -2,7 +2,6 @@
 // they are tested without the app.
 import type { CustomerValue } from "../../bindings/CustomerValue";
 import type { MetricValue } from "../../bindings/MetricValue";
-import type { ValueReport } from "../../bindings/ValueReport";
 
 const one = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -39,11 +38,6 @@ export function metricSentence(m: MetricValue): string {
         ? `${num(m.improvement)}${unit} better`
         : `${num(-m.improvement)}${unit} worse`;
   return `${m.name} ${num(m.baseline)} → ${num(m.current)}${unit} (${moved}; ${better} is better). Peers improved ${num(m.peer_p50)} at the median, ${num(m.peer_p75)} at p75 and ${num(m.peer_p90)} at the best 10 %.`;
-}
-
-/** Customers by money left on the table, most first; those without a money value last. */
-export function byLeakage(r: ValueReport): CustomerValue[] {
-  return [...r.customers].sort((a, b) => (b.leakage_money ?? -1) - (a.leakage_money ?? -1));
 }
 
 /** Per capability, the share of `customers` that adopted it. */
