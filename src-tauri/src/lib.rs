@@ -55,6 +55,8 @@ pub fn run() {
             commands::journey::print_criterion,
             commands::journey::list_templates,
             commands::workspace::workspace_path,
+            commands::workspace::workspace_currency,
+            commands::workspace::set_workspace_currency,
             commands::data::preview_data_file,
             commands::data::import_data,
             commands::data::cancel_import,
@@ -93,6 +95,7 @@ pub fn run() {
             commands::room::room_sync,
             commands::room::room_stop,
             commands::value::journey_value,
+            commands::value::value_review,
             commands::value::export_value_review,
             commands::value::export_value_csv,
         ])

@@ -243,6 +243,13 @@ describe("presenting and copying", () => {
       await waitForText(driver, '[data-testid="presenter-stage"]', "Stage 3 of 5 · Retain");
       await driver.actions().sendKeys(Key.ESCAPE).perform();
       await find(driver, '[data-testid="journey-title"]');
+      // A presenter who taps Escape again (and again) still has the board in front of the
+      // room: Escape never leaves the journey.
+      await driver.wait(async () => (await driver.findElements(By.css('[data-testid="presenter"]'))).length === 0, WAIT_MS);
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
+      assert.equal(await count(driver, '[data-testid="journey-title"]'), 1, "Escape left the journey");
+      assert.equal(await count(driver, '[data-testid="journey-card"]'), 0, "Escape went to the journey list");
 
       const before = await count(driver, '[data-testid="activity-card"]');
       await (await cardNamed(driver, "activity-card", "AR days review")).click();

@@ -1,6 +1,8 @@
 // The workshop moment in the real app: with customer data loaded, milestone cards show
 // how many customers reached them, and editing a criterion changes the number as you type.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, WAIT_MS } from "./app.mjs";
@@ -98,6 +100,26 @@ describe("live funnel on the canvas", () => {
         WAIT_MS,
         "the Funnel view's numbers differ from the CLI's",
       );
+      // One number, one name: every cell reads as the CLI's table and the PDF print it,
+      // under the same column names, with the same rounding.
+      const cells = await driver.executeScript(
+        "return [...document.querySelectorAll('[data-testid=funnel-row]')].map((r) => Object.fromEntries([...r.querySelectorAll('td[data-column]')].map((td) => [td.dataset.column, td.textContent])))",
+      );
+      const headers = await driver.executeScript(
+        "return [...document.querySelectorAll('[data-testid=funnel-table] thead th')].map((th) => th.textContent)",
+      );
+      assert.ok(headers.includes("Median days from start") && !headers.includes("Median d"), headers.join(" | "));
+      const table = cli(ws.db, "funnel", "1");
+      const pdf = join(ws.dir, "numbers.pdf");
+      cli(ws.db, "journey", "export", "1", "--format", "pdf", "-o", pdf);
+      const printed = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      for (const [i, m] of all.milestones.entries()) {
+        for (const [key, text] of Object.entries(cells[i])) assert.equal(text, m.text[key], `${m.name}: ${key}`);
+        const row = `${m.text.reached}\\s+${m.text.conversion_from_previous}\\s+${m.text.conversion_from_start}\\s+${m.text.median_days_from_start}`;
+        assert.match(table, new RegExp(row.replaceAll(".", "\\.")), `the CLI's row for ${m.name}`);
+        assert.match(printed, new RegExp(row.replaceAll(".", "\\.")), `the PDF's row for ${m.name}`);
+      }
+
       await driver.executeScript(
         "const s = document.querySelector('[data-testid=segment]'); s.value = 'SMB'; s.dispatchEvent(new Event('change', { bubbles: true }));",
       );

@@ -68,7 +68,7 @@ describe("the home screen", () => {
     assert.deepEqual(names, ["Dealer Photos — post-sales journey", "Billing SaaS — minimal"]);
   });
 
-  it("opens an imported journey and renders it; Escape goes back", async () => {
+  it("opens an imported journey and renders it; Escape stays, the Journeys button goes back", async () => {
     const cards = await driver.findElements(By.css('[data-testid="journey-card"] .journey-open'));
     await cards[1].click();
     assert.deepEqual(await textsWhen(driver, '[data-testid="stage-name"]', 2), ["Onboard", "Adopt"]);
@@ -77,7 +77,12 @@ describe("the home screen", () => {
       "return [...document.querySelectorAll('.criteria li')].map((li) => li.title)",
     );
     assert.deepEqual(criteria, ["billing_cycle_completed: count ≥ 1", "ar_days: latest ≤ 45.5 · last 90 d"]);
+    // Escape never leaves the journey: a presenter's double tap keeps the board.
     await driver.actions().sendKeys("\uE00C").perform();
+    await driver.actions().sendKeys("\uE00C").perform();
+    assert.equal((await driver.findElements(By.css('[data-testid="journey-list"]'))).length, 0);
+    await find(driver, '[data-testid="journey-title"]');
+    await click(driver, '[data-testid="back"]');
     await find(driver, '[data-testid="journey-list"]');
     await waitForTitle(driver, "Milepost");
   });

@@ -87,6 +87,24 @@ describe("legible in the room", () => {
         journey.stages.map((s) => states.filter((c) => c.stage === s.id).length),
       );
       assert.equal(await count(driver, '[data-testid="metric-live"]'), journey.metrics.length);
+      // Each metric card says whose numbers it shows — the customers now in its stage, as
+      // many as the stage header counts — and never a red "0 % on target" that is true by
+      // construction.
+      const metricCards = Object.fromEntries(
+        await driver.executeScript(
+          "return [...document.querySelectorAll('[data-testid=metric-card]')].map((e) => [e.querySelector('.card-title').textContent, e.querySelector('[data-testid=metric-live]')?.innerText ?? ''])",
+        ),
+      );
+      for (const m of journey.metrics) {
+        const stage = journey.stages.find((s) => s.id === m.stage);
+        const n = states.filter((c) => c.stage === m.stage).length;
+        const who = n === 0 ? `No active customer in ${stage.name}` : `Of the ${n.toLocaleString("en-US")} customer${n === 1 ? "" : "s"} in ${stage.name}`;
+        const [now, ...rest] = metricCards[m.name].split("\n");
+        assert.ok(now.startsWith(who), `card ${m.name}: ${metricCards[m.name]}`);
+        // A target share is only ever over the customers past the stage.
+        assert.doesNotMatch(now, /on target/, `card ${m.name}`);
+        for (const line of rest) if (/on target/.test(line)) assert.match(line, new RegExp(`^Of the [\\d,]+ past ${stage.name}: `));
+      }
       // Health dots say what they mean.
       const legend = await (await find(driver, '[data-testid="health-legend"]')).getText();
       assert.match(legend, /Green, on track.*Grey, caution.*Red, warning/s);

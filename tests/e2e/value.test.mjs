@@ -9,8 +9,6 @@ import { after, before, describe, it } from "node:test";
 import { Key } from "selenium-webdriver";
 import { By, cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForText, waitForTextWhere } from "./app.mjs";
 
-const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-
 describe("the Value view", () => {
   const ws = tempWorkspace();
   const out = join(ws.dir, "exports");
@@ -33,8 +31,10 @@ describe("the Value view", () => {
   it("shows the portfolio and a customer's value review with the CLI's numbers", async () => {
     try {
       await click(driver, '[data-testid="open-value"]');
-      const total = report.customers.reduce((a, c) => a + (c.leakage_money ?? 0), 0);
-      await waitForText(driver, '[data-testid="value-total"]', money.format(total));
+      // The money is the core's text, in the workspace's currency: the same as the CLI's.
+      assert.match(report.leakage_text, /^\$[\d,]+$/);
+      await waitForText(driver, '[data-testid="value-total"]', report.leakage_text);
+      assert.ok(report.customers.every((c) => c.churned === null), "only active customers");
       const ranked = [...report.customers].sort((a, b) => (b.leakage_money ?? -1) - (a.leakage_money ?? -1));
       const rows = await driver.executeScript(
         "return [...document.querySelectorAll('[data-testid=value-row]')].slice(0, 5).map((r) => r.dataset.customer)",
@@ -44,7 +44,7 @@ describe("the Value view", () => {
       // The second customer's review: its leakage, its metrics against its peers.
       const second = ranked[1];
       await click(driver, `[data-testid="value-row"][data-customer="${second.customer_id}"] button`);
-      await waitForText(driver, '[data-testid="review-leakage"]', money.format(second.leakage_money));
+      await waitForText(driver, '[data-testid="review-leakage"]', `${second.leakage_text} a year`);
       const metrics = await driver.findElements(By.css('[data-testid="review-metric"]'));
       assert.equal(metrics.length, second.metrics.length);
       const compared = second.metrics.filter((m) => m.percentile != null);
@@ -62,7 +62,7 @@ describe("the Value view", () => {
       assert.ok(pdf.startsWith(out), pdf);
       const printed = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
       assert.ok(printed.includes(second.customer_id), "the customer's id is in the review");
-      assert.ok(printed.includes(`${money.format(second.leakage_money)} a year`), "its money left on the table");
+      assert.ok(printed.includes(`${second.leakage_text} a year`), "its money left on the table");
       for (const m of second.metrics) assert.ok(printed.includes(m.name), m.name);
 
       // By stage: the CLI's slices; a stage's row shows only its customers.
@@ -70,7 +70,7 @@ describe("the Value view", () => {
         "return [...document.querySelectorAll('[data-testid=value-by-stage] [data-testid=slice-money]')].map((d) => d.textContent)",
       );
       const stages = report.by_stage.filter((s) => s.customers > 0);
-      assert.deepEqual(stageMoney, stages.map((s) => money.format(s.leakage_money)));
+      assert.deepEqual(stageMoney, stages.map((s) => s.leakage_text));
       const busiest = [...stages].sort((a, b) => b.customers - a.customers)[0];
       await click(driver, `[data-testid="value-by-stage"] button[title="Show only ${busiest.name}"]`);
       const count = `${busiest.customers.toLocaleString("en-US")} customers`;
@@ -91,6 +91,32 @@ describe("the Value view", () => {
       const csvPath = await waitForTextWhere(driver, '[data-testid="value-saved"]', (t) => t.endsWith(".csv"), "a CSV saved");
       const csv = readFileSync(csvPath, "utf8");
       assert.equal(csv.trim().split("\n").length, report.customers.length + 1);
+
+      // Churned customers only on request: listed after the active, marked, never compared.
+      const all = JSON.parse(cli(ws.db, "value", "1", "--json", "--churned"));
+      const gone = all.customers.filter((c) => c.churned !== null);
+      assert.ok(gone.length > 0 && gone.length === report.churned, "the demo has churned customers");
+      await click(driver, '[data-testid="value-by-stage"] button[aria-pressed="true"]');
+      await click(driver, '[data-testid="value-churned"]');
+      await driver.wait(
+        async () => (await driver.findElements(By.css('[data-testid="value-row"][data-churned]'))).length > 0,
+        WAIT_MS,
+        "the churned customers are listed",
+      );
+      const listed = await driver.executeScript(
+        "return [...document.querySelectorAll('[data-testid=value-row]')].map((r) => r.dataset.churned ?? null)",
+      );
+      assert.equal(listed.length, Math.min(200, gone.length));
+      assert.ok(listed.every((d) => d !== null), "only churned customers, each marked");
+      const churnedRow = `[data-testid="value-row"][data-customer="${gone[0].customer_id}"]`;
+      await click(driver, `${churnedRow} button`);
+      await waitForText(driver, '[data-testid="review-leakage"]', "Churned");
+      const churnedReview = await (await find(driver, '[data-testid="value-review"]')).getText();
+      assert.ok(churnedReview.includes(`Churned ${gone[0].churned}`), churnedReview);
+      assert.ok(!churnedReview.includes("What to unlock next"), "no plays for a customer who left");
+      // The total is still the active customers' alone.
+      await waitForText(driver, '[data-testid="value-total"]', report.leakage_text);
+      await click(driver, '[data-testid="value-churned"]');
 
       // The capability map: every capability of the journey, in its phase.
       await click(driver, '[data-testid="tab-capabilities"]');

@@ -15,7 +15,7 @@ type Screen =
   | { kind: "tasks"; id: number; name: string }
   | { kind: "matrices"; id: number; name: string }
   | { kind: "value"; id: number; name: string }
-  | { kind: "data" };
+  | { kind: "data"; from?: number };
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: "home" });
@@ -30,8 +30,15 @@ export function App() {
   switch (screen.kind) {
     case "home":
       return <HomeScreen onOpen={openJourney} onOpenData={openData} />;
-    case "data":
-      return <DataScreen onBack={goHome} />;
+    case "data": {
+      // Opened from a journey, Back returns to it.
+      const from = screen.from;
+      return (
+        <DataScreen
+          onBack={from === undefined ? goHome : () => setScreen({ kind: "journey", id: from })}
+        />
+      );
+    }
     case "journey": {
       const id = screen.id;
       return (
@@ -42,6 +49,7 @@ export function App() {
           onTasks={(name) => setScreen({ kind: "tasks", id, name })}
           onMatrices={(name) => setScreen({ kind: "matrices", id, name })}
           onValue={(name) => setScreen({ kind: "value", id, name })}
+          onData={() => setScreen({ kind: "data", from: id })}
         />
       );
     }

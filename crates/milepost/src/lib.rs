@@ -5,6 +5,7 @@
 pub mod data;
 pub mod engine;
 pub mod error;
+pub mod format;
 pub mod journey;
 pub mod matrix;
 pub mod report;

@@ -56,6 +56,8 @@ enum Command {
     /// Value realisation against peers: what each customer leaves on the table, its
     /// maturity phase, what to unlock next
     Value(cli::value::ValueArgs),
+    /// The workspace's currency: print it, or set it (USD, EUR, GBP, …)
+    Currency(cli::currency::CurrencyArgs),
     /// Peer benchmarks as aggregates only: export them for another workspace, or import some
     #[command(subcommand)]
     Benchmarks(cli::benchmarks::BenchmarksCommand),
@@ -80,6 +82,7 @@ fn main() -> ExitCode {
         Command::Matrix(a) => cli::matrix::exec(db, a),
         Command::Priority(a) => cli::priority::exec(db, a),
         Command::Value(a) => cli::value::exec(db, a),
+        Command::Currency(a) => cli::currency::exec(db, a),
         Command::Benchmarks(c) => cli::benchmarks::exec(db, c),
         Command::Bench(a) => cli::bench::exec(db, a),
         Command::Demo(a) => cli::data::demo(db, a),

@@ -1257,3 +1257,134 @@ fn value_prints_the_portfolio_writes_its_csv_and_a_customers_review_and_names_a_
         Some(2)
     );
 }
+
+/// A stakeholder workshop (seed 004) often has customers and stakeholders but no usage
+/// data yet: the matrices and the ranking work, as of today, and say what they cannot show.
+#[test]
+fn matrices_and_the_ranking_work_without_events_and_say_what_they_cannot_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let files = dir.path().join("demo");
+    let out = milepost(
+        &db,
+        &[
+            "demo",
+            "--customers",
+            "60",
+            "--seed",
+            "4",
+            "--out",
+            files.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    for table in ["customers", "stakeholders"] {
+        let f = files.join(format!("{table}.csv"));
+        let o = milepost(&db, &["data", "import", table, f.to_str().unwrap()]);
+        assert!(o.status.success(), "{table}: {}", stderr(&o));
+    }
+    assert!(
+        milepost(&db, &["journey", "new", "--template", "billing-saas"])
+            .status
+            .success()
+    );
+    let today = milepost::format::date(milepost::now());
+
+    let m = milepost(&db, &["matrix", "billing", "purpose-intent", "--json"]);
+    assert!(m.status.success(), "{}", stderr(&m));
+    let notice = stderr(&m);
+    assert!(
+        notice.contains("No usage events yet") && notice.contains(&today),
+        "{notice}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&m.stdout).unwrap();
+    assert!(
+        !v["points"].as_array().unwrap().is_empty(),
+        "the stakeholders are placed"
+    );
+
+    let p = milepost(&db, &["priority", "billing", "--json"]);
+    assert!(p.status.success(), "{}", stderr(&p));
+    let r: serde_json::Value = serde_json::from_slice(&p.stdout).unwrap();
+    assert!(
+        r["ranked"].as_u64().unwrap() > 0,
+        "customers are ranked: {r}"
+    );
+    // Money in the ranking is in the workspace's currency.
+    let first = &r["customers"][0];
+    if first["arr"].is_number() {
+        assert!(
+            first["arr_text"]
+                .as_str()
+                .unwrap()
+                .contains(char::is_numeric)
+        );
+    }
+
+    // The funnel still needs events, and says so.
+    let f = milepost(&db, &["funnel", "billing"]);
+    assert_eq!(f.status.code(), Some(1));
+    assert!(stderr(&f).contains("no events yet"), "{}", stderr(&f));
+}
+
+#[test]
+fn the_workspace_currency_is_set_once_and_shown_with_every_amount() {
+    let (_dir, db) = demo_workspace("80", "3");
+    let set = milepost(&db, &["currency", "eur"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+    assert_eq!(stdout(&set), "EUR\n");
+    assert_eq!(stdout(&milepost(&db, &["currency"])), "EUR\n");
+    let bad = milepost(&db, &["currency", "euro"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("not a currency code"),
+        "{}",
+        stderr(&bad)
+    );
+    assert_eq!(
+        stdout(&milepost(&db, &["currency"])),
+        "EUR\n",
+        "a bad code changes nothing"
+    );
+
+    let table = stdout(&milepost(&db, &["value", "billing"]));
+    assert!(table.contains("LEAKAGE / YEAR (EUR)"), "{table}");
+    assert!(
+        table.contains("a year over") && table.contains('€'),
+        "{table}"
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&milepost(&db, &["value", "billing", "--json"]).stdout).unwrap();
+    assert_eq!(v["currency"], "EUR");
+    assert!(v["leakage_text"].as_str().unwrap().starts_with('€'));
+    let csv = stdout(&milepost(&db, &["customers", "billing", "--csv"]));
+    assert!(csv.lines().next().unwrap().contains("arr (EUR)"), "{csv}");
+}
+
+/// One number, one name: the CLI's funnel table reads the same texts, under the same
+/// names, as the PDF and the app (the numbers come from `milepost::format`).
+#[test]
+fn the_funnel_table_names_each_number_once_and_rounds_like_a_hand_count() {
+    let (_dir, db) = demo_workspace("300", "5");
+    let f = json(&db, &["funnel", "billing", "--json"]);
+    let table = stdout(&milepost(&db, &["funnel", "billing"]));
+    for name in [
+        "MEDIAN DAYS FROM START",
+        "P75 DAYS FROM START",
+        "FROM PREVIOUS",
+        "CHURN RATE",
+    ] {
+        assert!(table.contains(name), "{name} in\n{table}");
+    }
+    assert!(!table.contains("MEDIAN D "), "the old ambiguous label");
+    let customers = f["customers"].as_u64().unwrap();
+    for m in f["milestones"].as_array().unwrap() {
+        let reached = m["reached"].as_u64().unwrap();
+        // A hand count: reached / customers as a percentage, halves rounded up.
+        let tenths = (reached * 1000 * 2 + customers) / (2 * customers);
+        let by_hand = format!("{}.{}%", tenths / 10, tenths % 10);
+        assert_eq!(m["text"]["conversion_from_start"], by_hand.as_str(), "{m}");
+        assert!(table.contains(&by_hand), "{by_hand} in\n{table}");
+        assert!(table.contains(m["text"]["median_days_from_start"].as_str().unwrap()));
+    }
+}

@@ -225,7 +225,7 @@ fn ambiguous_day_month_dates_ask_for_the_format() {
     });
     assert!(out.committed);
     let first = w.query::<i64>("SELECT min(at) FROM event")[0];
-    assert_eq!(milepost::data::values::format_date(first), "2025-03-02");
+    assert_eq!(milepost::format::date(first), "2025-03-02");
 }
 
 #[test]
@@ -634,4 +634,84 @@ fn date_times_an_office_suite_saved_read_to_the_same_second_as_the_csv() {
             "{file}"
         );
     }
+}
+
+#[test]
+fn a_binary_file_is_refused_for_what_it_is_and_a_renamed_workbook_read_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec();
+    pdf.extend_from_slice(&[0u8, 1, 2, 3, 0xff, 0xfe]);
+    let cases: [(&str, Vec<u8>, &str); 6] = [
+        (
+            "playbook.csv",
+            pdf.clone(),
+            "this is a PDF file, not a table",
+        ),
+        (
+            "logo.csv",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "this is a PNG image, not a table",
+        ),
+        (
+            "tool.csv",
+            b"\x7fELF\x02\x01\x01\0\0\0\0\0".to_vec(),
+            "this is a program",
+        ),
+        (
+            "export.csv.gz",
+            vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0],
+            "gzip-compressed file (unpack it first)",
+        ),
+        (
+            "notes.csv",
+            b"id,name\n\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12".to_vec(),
+            "this is a binary file, not a table",
+        ),
+        ("report.xlsx", pdf, "this is a PDF file, not a table"),
+    ];
+    for (name, bytes, says) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let err = milepost::data::preview(&path, Table::Customers, None).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains(says), "{name}: {text}");
+        assert!(
+            text.contains(name),
+            "{name}: the message names the file: {text}"
+        );
+        // Nothing is imported, and nothing suggests a column called "%PDF-1.7".
+        let mut w = Workspace::new();
+        let opts = ImportOptions::new(Table::Customers, &path);
+        assert!(
+            w.store
+                .import(&opts, &mut |_| {}, &AtomicBool::new(false))
+                .is_err(),
+            "{name}"
+        );
+        assert_eq!(w.count("customer"), 0);
+    }
+    // A ZIP that is no workbook is an archive; a workbook saved as .csv is read as one.
+    let zip = dir.path().join("bundle.csv");
+    std::fs::write(
+        &zip,
+        b"PK\x03\x04\x14\0\0\0\0\0readme.txtPK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+    )
+    .unwrap();
+    let err = milepost::data::preview(&zip, Table::Customers, None).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("this is a ZIP archive, not a table"),
+        "{err}"
+    );
+    let renamed = dir.path().join("events-xlsx.csv");
+    std::fs::copy(fixture("events.xlsx"), &renamed).unwrap();
+    let mut w = Workspace::new();
+    let out = w.import(Table::Customers, &renamed, |o| {
+        o.sheet = Some("Customers".into())
+    });
+    assert!(out.committed && out.imported == 2, "{}", out.report.text());
+    // Text in other encodings is still text.
+    let latin = dir.path().join("latin1.csv");
+    std::fs::write(&latin, b"id,name\nC1,Caf\xe9 M\xfcller\n").unwrap();
+    assert!(milepost::data::preview(&latin, Table::Customers, None).is_ok());
 }

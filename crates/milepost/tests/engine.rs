@@ -927,10 +927,58 @@ fn live_numbers_count_every_stage_and_measure_every_metric() {
         .map(|s| (s.stage.as_str(), s.customers))
         .collect();
     assert_eq!(counts, [("s0", 1), ("s1", 2)]);
+    // The card says whose numbers it shows: the two active customers in S1, logins 1 and
+    // 4 — one grey (between red 0 and green 2), one green; nobody is past the last stage.
     let m = &l.metrics[0];
     assert_eq!(
-        (m.measured, m.median, m.on_target),
-        (2, Some(2.5), Some(0.5))
+        (m.in_stage, m.measured, m.median, m.bands, m.past),
+        (2, 2, Some(2.5), Some([1, 1, 0]), 0)
+    );
+    assert_eq!(m.past_on_target, None);
+    assert_eq!(
+        m.now_words,
+        "Of the 2 customers in S1: median 2.5 · 1 green, 1 grey, 0 red"
+    );
+    assert_eq!(m.past_words, None);
+}
+
+#[test]
+fn a_metric_card_of_an_early_stage_shows_those_past_it_not_a_zero_true_by_construction() {
+    // The stage's milestone asks for 3 logins; the customers still in it have fewer by
+    // definition, so the card's target share is over those who moved past the stage.
+    let mut j = journey(vec![
+        vec![milestone(
+            "m1",
+            vec![criterion("login", Count, Ge, 3.0, None)],
+        )],
+        vec![milestone("m2", vec![criterion("b", Count, Ge, 1.0, None)])],
+    ]);
+    j.metrics.push(milepost::journey::Metric {
+        target: Some(5.0),
+        thresholds: None,
+        ..logins("s0", None, 0.0, 0.0)
+    });
+    let ev = [
+        (0, DAY, "login", 1.0),
+        (0, DAY, "login", 1.0),
+        (0, DAY, "login", 1.0),
+        (1, DAY, "login", 6.0),
+        (1, 2 * DAY, "login", 1.0),
+        (1, 2 * DAY, "login", 1.0),
+        (1, 2 * DAY, "login", 1.0),
+        (1, 2 * DAY, "login", 1.0),
+        (1, 2 * DAY, "login", 1.0),
+        (2, 2 * DAY, "login", 1.0),
+    ];
+    let data = Dataset::new(customers(3), &ev);
+    let m = &milepost::engine::live(&j, &data).unwrap().metrics[0];
+    assert_eq!((m.in_stage, m.measured, m.median), (1, 1, Some(1.0)));
+    // C0 (3 logins) and C1 (6) are past S0; one of the two has the target's 5.
+    assert_eq!((m.past, m.past_on_target), (2, Some(0.5)));
+    assert_eq!(m.now_words, "Of the 1 customer in S0: median 1");
+    assert_eq!(
+        m.past_words.as_deref(),
+        Some("Of the 2 past S0: 50.0% on target")
     );
 }
 

@@ -81,6 +81,7 @@ fn typescript_bindings_are_current() {
     milepost::journey::voting::RoomInfo::export_all(&cfg).unwrap();
     milepost::value::ValueReport::export_all(&cfg).unwrap();
     milepost::report::value_review::ReviewOptions::export_all(&cfg).unwrap();
+    milepost::report::value_review::Review::export_all(&cfg).unwrap();
     // Values as well as types: the words for the journey's fixed lists.
     std::fs::write(
         fresh.path().join("vocabulary.ts"),

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use milepost::engine::{Dataset, Filter, Scores, assess, cutoff_of_day, funnel};
 use milepost::journey::{Activity, Journey, Milestone, Role, Stage, templates};
-use milepost::report::{self, ImageFormat, MapOptions, Options, Paper, Theme, playbook};
+use milepost::report::{self, ImageFormat, MapOptions, Options, Paper, Theme};
 use milepost::store::Store;
 
 /// A word pdftotext found, with its box in points from the page's top-left corner.
@@ -268,23 +268,26 @@ fn assert_funnel_matches_engine(j: &Journey, data: &Dataset, pages: &[Page]) {
                 .join(" ")
         }));
     }
-    let pct = |x: Option<f64>| x.map_or("—".to_owned(), |v| format!("{:.1} %", v * 100.0));
     assert!(f.customers > 0);
     assert!(
-        lines
-            .iter()
-            .any(|l| l.contains(&format!("{} customers", playbook::count(f.customers)))),
+        lines.iter().any(|l| l.contains(&format!(
+            "{} customers",
+            milepost::format::count(f.customers)
+        ))),
         "the customer count {} is not printed",
         f.customers
     );
     for m in &f.milestones {
+        // The same texts as the CLI's table and the app's: one function formats them.
+        let t = &m.text;
         let row = format!(
-            "{} {} {}",
-            playbook::count(m.reached),
-            pct(m.conversion_from_previous),
-            pct(m.conversion_from_start)
+            "{} {} {} {}",
+            t.reached,
+            t.conversion_from_previous,
+            t.conversion_from_start,
+            t.median_days_from_start
         );
-        let churn = format!("{} {}", playbook::count(m.churned), pct(m.churn_rate));
+        let churn = format!("{} {}", t.churned, t.churn_rate);
         assert!(
             lines
                 .iter()
@@ -530,8 +533,8 @@ fn the_journey_map_is_an_image_for_slides_in_either_theme_of_the_whole_board_or_
     let (w, h, bg) = png_size_and_corner(&light);
     let (dw, dh, dark_bg) = png_size_and_corner(&dark);
     assert_eq!((w, h), (dw, dh));
-    // Wide enough for a 16:9 slide at 2×: five stages side by side.
-    assert!(w >= 1600 && w > h, "{w} × {h}");
+    // Crisp placed full width on a 1,920-pixel slide at 2×: five stages side by side.
+    assert!(w >= 3840 && w > h, "{w} × {h}");
     assert_eq!(bg, [0xf4, 0xf6, 0xf9], "the light theme's background");
     assert_eq!(dark_bg, [0x0b, 0x12, 0x20], "the dark theme's background");
     // The stages in view only: narrower.
@@ -542,10 +545,80 @@ fn the_journey_map_is_an_image_for_slides_in_either_theme_of_the_whole_board_or_
         },
         ImageFormat::Png,
     );
-    let (tw, _, _) = png_size_and_corner(&two);
-    assert!(tw < w / 2, "{tw} vs {w}");
+    let (tw, th, _) = png_size_and_corner(&two);
+    assert!(tw >= 3840, "two stages are as crisp on a slide: {tw}");
+    assert!(
+        f64::from(th) / f64::from(tw) > f64::from(h) / f64::from(w),
+        "two stages are a narrower board"
+    );
+    // The SVG keeps its words as text, to edit on a slide: every stage's name is there.
     let svg = String::from_utf8(map(&MapOptions::default(), ImageFormat::Svg)).unwrap();
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    for s in &j.stages {
+        assert!(
+            svg.contains(&format!(">{}</text>", s.name)),
+            "{} is not text in the SVG",
+            s.name
+        );
+    }
+    assert!(svg.contains("font-family=\"Inter, sans-serif\""));
+}
+
+/// The runs of text of an SVG map at `size` pt, as lines (by their baseline), top down.
+fn svg_lines(svg: &str, size: &str) -> Vec<String> {
+    let mut lines: Vec<(f64, String)> = Vec::new();
+    for part in svg.split("<text ").skip(1) {
+        let (attrs, rest) = part.split_once('>').unwrap();
+        if !attrs.contains(&format!("font-size=\"{size}\"")) {
+            continue;
+        }
+        let text = rest.split("</text>").next().unwrap();
+        let matrix = attrs
+            .split("matrix(")
+            .nth(1)
+            .unwrap()
+            .split(')')
+            .next()
+            .unwrap();
+        let y: f64 = matrix.split(' ').nth(5).unwrap().parse().unwrap();
+        match lines.iter_mut().find(|(ly, _)| (ly - y).abs() < 0.5) {
+            Some((_, l)) => l.push_str(text),
+            None => lines.push((y, text.to_owned())),
+        }
+    }
+    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+    lines
+        .into_iter()
+        .map(|(_, l)| l.trim().to_owned())
+        .collect()
+}
+
+/// A long title wraps without leaving one word ("2026") alone on its last line, and the
+/// date line never shares a line with it — whatever its length.
+#[test]
+fn the_map_title_never_leaves_a_word_alone_on_its_last_line() {
+    let mut j = templates::get("billing-saas").unwrap();
+    j.stages.truncate(2);
+    let words = "Billing SaaS — post-sales journey for the leadership team workshop in December";
+    let mut seen_wrap = false;
+    for cut in 3..=words.split(' ').count() {
+        let head: Vec<&str> = words.split(' ').take(cut).collect();
+        j.name = format!("{} 2026", head.join(" "));
+        let svg =
+            report::journey_map(&j, None, &MapOptions::default(), ImageFormat::Svg, 0).unwrap();
+        let lines = svg_lines(&String::from_utf8(svg).unwrap(), "16");
+        assert!(!lines.is_empty(), "{}", j.name);
+        if lines.len() > 1 {
+            seen_wrap = true;
+            let last = lines.last().unwrap();
+            assert!(
+                last.split_whitespace().count() > 1,
+                "\"{}\" leaves \"{last}\" alone: {lines:?}",
+                j.name
+            );
+        }
+    }
+    assert!(seen_wrap, "no title was long enough to wrap");
 }
 
 #[test]
@@ -620,7 +693,7 @@ fn value_review(
     use milepost::report::value_review::{ReviewOptions, review_document};
     let j = templates::get("billing-saas").unwrap();
     let cutoff = cutoff_of_day(data.latest().unwrap());
-    let as_of = milepost::data::values::format_date(cutoff);
+    let as_of = milepost::format::date(cutoff);
     let report = milepost::value::compute(&j, data, &as_of, cutoff, &Default::default());
     let t = review_document(
         &j,
@@ -648,7 +721,7 @@ fn a_value_review_is_one_or_two_pages_with_the_customers_numbers_against_its_pee
     let (mut data, _) = demo();
     let j = templates::get("billing-saas").unwrap();
     let cutoff = cutoff_of_day(data.latest().unwrap());
-    let as_of = milepost::data::values::format_date(cutoff);
+    let as_of = milepost::format::date(cutoff);
     let r = milepost::value::compute(&j, &data, &as_of, cutoff, &Default::default());
     // The customer leaving the most on the table, and one that cannot be compared.
     let top = r
@@ -697,7 +770,10 @@ fn a_value_review_is_one_or_two_pages_with_the_customers_numbers_against_its_pee
                     "{id}: {} peers' n",
                     m.name
                 );
-                let pct = format!("Ahead of {} % of its peers", m.percentile.unwrap().round());
+                let pct = format!(
+                    "Ahead of {} of its peers",
+                    milepost::format::whole_percent(m.percentile.unwrap() / 100.0)
+                );
                 assert!(all.contains(&pct), "{id}: \"{pct}\"");
             } else {
                 assert!(
@@ -709,7 +785,7 @@ fn a_value_review_is_one_or_two_pages_with_the_customers_numbers_against_its_pee
         }
         match c.leakage_money {
             Some(m) => assert!(
-                all.contains(&format!("{} a year", playbook::money(m))),
+                all.contains(&r.currency.per_year(m)),
                 "{id}: the money left on the table, {m}"
             ),
             None => assert!(all.contains("No money value set") || all.contains("Not compared yet")),

@@ -621,7 +621,7 @@ fn the_portfolio_sums_leakage_per_segment_and_per_stage_and_its_csv_has_every_cu
     let header = rows.headers().unwrap().clone();
     let money_col = header
         .iter()
-        .position(|h| h == "leakage_money_per_year")
+        .position(|h| h == "leakage_money_per_year (USD)")
         .unwrap();
     let imp_col = header
         .iter()
@@ -640,4 +640,124 @@ fn the_portfolio_sums_leakage_per_segment_and_per_stage_and_its_csv_has_every_cu
         &c6[imp_col], "-3",
         "a worse AR days is a negative number, not text"
     );
+}
+
+/// The issue's board-room case: customers who have left must not fill "value left on the
+/// table", nor be the peers others are measured against.
+#[test]
+fn value_against_peers_counts_active_customers_only() {
+    let j = journey(ar_metric(Some(250.0), None), vec![PeerKey::Segment]);
+    let mut d = data();
+    // C5 (the best SMB improvement, 10) churned on day 160, before the as-of day 200; C7
+    // churns after it, so it is still active then.
+    d.customers[5].churn = Some(160 * DAY);
+    d.customers[7].churn = Some(300 * DAY);
+    let cutoff = cutoff_of_day(AS_OF);
+    let r = compute(&j, &d, "day 200", cutoff, &Overrides::default());
+    let ids: Vec<&str> = r.customers.iter().map(|c| c.customer_id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["C0", "C1", "C2", "C3", "C4", "C6", "C7"],
+        "no churned customer"
+    );
+    assert_eq!((r.active, r.churned), (7, 1));
+    // SMB's peers are now the five still with us: 0, 2, 4, 6, 8 → p75 6 (not 7.5).
+    let c1 = &r.customers[1].metrics[0];
+    assert_eq!(c1.peer_group.as_ref().map(|g| g.n), Some(5));
+    assert_eq!(c1.peer_p75, Some(6.0));
+    // The total is the sum over the active customers, and every slice adds up to it.
+    let total: f64 = r.customers.iter().filter_map(|c| c.leakage_money).sum();
+    assert_eq!(r.leakage_money, total);
+    let by_segment: f64 = r.by_segment.iter().map(|s| s.leakage_money).sum();
+    let by_stage_n: usize = r.by_stage.iter().map(|s| s.customers).sum();
+    assert!((by_segment - total).abs() < 1e-6);
+    assert_eq!(by_stage_n, 7);
+    assert_eq!(r.leakage_text, r.currency.money(total));
+
+    // Asked for, the churned customer is listed after the active ones, marked, with what
+    // its metric measured but no comparison, no money, no stage and nothing to run.
+    let all = compute(
+        &j,
+        &d,
+        "day 200",
+        cutoff,
+        &Overrides {
+            include_churned: true,
+            ..Overrides::default()
+        },
+    );
+    assert_eq!(all.customers.len(), 8);
+    let gone = all.customers.last().unwrap();
+    assert_eq!(gone.customer_id, "C5");
+    assert_eq!(gone.churned.as_deref(), Some("1970-06-10"));
+    assert_eq!((gone.leakage_money, gone.stage.as_ref()), (None, None));
+    assert!(gone.next_capabilities.is_empty());
+    let m = &gone.metrics[0];
+    assert_eq!(
+        (m.improvement, m.leakage, m.percentile),
+        (Some(10.0), None, None)
+    );
+    assert_eq!(
+        m.reason.as_deref(),
+        Some("churned on 1970-06-10: not compared with peers")
+    );
+    // Listing it changes no one else's numbers.
+    assert_eq!(all.leakage_money, r.leakage_money);
+    assert_eq!(all.customers[1].metrics[0].peer_p75, Some(6.0));
+    assert_eq!(all.by_segment, r.by_segment);
+
+    // Its review says so, in the app and the PDF alike, and offers no plays.
+    let review =
+        milepost::report::value_review::review_of(&j, &all, &d, "C5", &Default::default(), 0)
+            .unwrap();
+    assert!(
+        review
+            .facts
+            .contains(&("Churned".to_owned(), "1970-06-10".to_owned()))
+    );
+    assert_eq!(review.headline, None);
+    assert_eq!(review.headline_none, "Churned");
+    assert!(review.next.is_empty());
+    // Without the listing, asking for its review names why there is none.
+    let err = milepost::report::value_review::review_of(&j, &r, &d, "C5", &Default::default(), 0)
+        .unwrap_err();
+    assert!(err.to_string().contains("churned on 1970-06-10"), "{err}");
+}
+
+#[test]
+fn money_is_in_the_workspace_currency_and_units_agree_with_their_number() {
+    let j = journey(ar_metric(Some(250.0), None), vec![PeerKey::Segment]);
+    let d = data();
+    let eur = milepost::format::Currency::parse("EUR").unwrap();
+    let r = compute(
+        &j,
+        &d,
+        "day 200",
+        cutoff_of_day(AS_OF),
+        &Overrides {
+            currency: eur.clone(),
+            ..Overrides::default()
+        },
+    );
+    assert!(r.leakage_text.starts_with('€'), "{}", r.leakage_text);
+    assert!(r.by_segment.iter().all(|s| s.leakage_text.starts_with('€')));
+    assert_eq!(r.customers[0].arr_text.as_deref(), Some("€10,000"));
+    let csv = milepost::report::csv::value_portfolio(&r);
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.contains("arr (EUR)") && header.contains("leakage_money_per_year (EUR)"),
+        "{header}"
+    );
+    // C0 improved 0 days (no change); C1 2 days; a review never says "1 days".
+    let review =
+        milepost::report::value_review::review_of(&j, &r, &d, "C1", &Default::default(), 0)
+            .unwrap();
+    let m = &review.metrics[0];
+    assert!(m.now.contains("2 days better"), "{}", m.now);
+    assert!(
+        m.leakage
+            .as_deref()
+            .is_some_and(|l| l.contains("€") && l.ends_with("a year"))
+    );
+    assert!(!format!("{review:?}").contains(" 1 days"));
 }

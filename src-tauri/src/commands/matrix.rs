@@ -28,9 +28,10 @@ fn day(text: &str, what: &str) -> CommandResult<i64> {
         })
 }
 
-/// Matrix `matrix` of stored journey `id` as of the latest event's day, for a segment and
-/// an owner (default: all), with the positions at the end of `compare` when given; null
-/// without events or without that matrix.
+/// Matrix `matrix` of stored journey `id` as of the latest event's day (today, without
+/// events: a stakeholder workshop's scores need none), for a segment and an owner
+/// (default: all), with the positions at the end of `compare` when given; null without
+/// that matrix.
 #[tauri::command]
 #[allow(clippy::too_many_arguments)]
 pub async fn matrix_screen(
@@ -45,9 +46,7 @@ pub async fn matrix_screen(
     let stored = state.with_store(move |s| s.stored_journey(id)).await?;
     let journey = Arc::new(stored.journey);
     let data = state.dataset().await?;
-    let Some(latest) = data.latest() else {
-        return Ok(None);
-    };
+    let latest = milepost::engine::default_day(&data);
     let scores = state.scores(data.clone(), &journey).await?;
     let compare = compare.map(|c| day(&c, "compare with")).transpose()?;
     let cutoff = milepost::engine::cutoff_of_day(latest);
@@ -92,11 +91,13 @@ async fn ranking(
     limit: Option<usize>,
     state: &AppState,
 ) -> CommandResult<(Ranking, Vec<Matrix>)> {
-    let stored = state.with_store(move |s| s.stored_journey(id)).await?;
+    let (stored, currency) = state
+        .with_store(move |s| Ok((s.stored_journey(id)?, s.currency()?)))
+        .await?;
     let journey = Arc::new(stored.journey);
     let data = state.dataset().await?;
     let scores = state.scores(data.clone(), &journey).await?;
-    let cutoff = milepost::engine::cutoff_of_day(data.latest().unwrap_or(0));
+    let cutoff = milepost::engine::cutoff_of_day(milepost::engine::default_day(&data));
     let (a, _) = state
         .assessment(id, stored.revision, journey.clone(), data.clone(), cutoff)
         .await?;
@@ -104,7 +105,8 @@ async fn ranking(
         let who = milepost::engine::population(&data, &a, &Filter::default());
         let r = milepost::engine::Reader::new(&journey, &data, &scores, cutoff);
         let dims: Vec<(ScoreField, f64)> = weights.into_iter().filter(|w| w.1 > 0.0).collect();
-        let p = priority::rank(&r, &who, &dims, decision_weight, &journey.matrices, limit);
+        let p = priority::rank(&r, &who, &dims, decision_weight, &journey.matrices, limit)
+            .in_currency(&currency);
         (p, journey.matrices.clone())
     })
     .await

@@ -49,6 +49,15 @@ pub fn preset_save_path(name: String, state: State<'_, AppState>) -> Option<Path
     state.save_to.as_ref().map(|dir| dir.join(name))
 }
 
+/// The playbook options with the workspace's currency, which the UI never sets.
+async fn in_currency(state: &AppState, options: Options) -> CommandResult<Options> {
+    let currency = state.with_store(|s| s.currency()).await?;
+    Ok(Options {
+        currency,
+        ..options
+    })
+}
+
 /// The playbook's first pages, for the preview.
 #[tauri::command]
 pub async fn playbook_preview(
@@ -56,6 +65,7 @@ pub async fn playbook_preview(
     options: Options,
     state: State<'_, AppState>,
 ) -> CommandResult<Preview> {
+    let options = in_currency(&state, options).await?;
     let (journey, data) = inputs(&state, id).await?;
     blocking(move || {
         let data = data.as_ref().map(|(d, s)| (d.as_ref(), s.as_ref()));
@@ -83,6 +93,7 @@ pub async fn export_playbook(
 ) -> CommandResult<()> {
     let cancel = state.export_cancel.clone();
     cancel.store(false, Ordering::Relaxed);
+    let options = in_currency(&state, options).await?;
     let (journey, data) = inputs(&state, id).await?;
     blocking(move || {
         let data = data.as_ref().map(|(d, s)| (d.as_ref(), s.as_ref()));
@@ -172,6 +183,7 @@ pub async fn export_customers_csv(
     let Some((data, scores)) = data else {
         return Err(super::no_data_yet());
     };
+    let currency = state.with_store(|s| s.currency()).await?;
     let text = blocking(move || {
         let day = data.latest().unwrap_or_default();
         let a = milepost::engine::assess(&journey, &data, milepost::engine::cutoff_of_day(day));
@@ -181,6 +193,7 @@ pub async fn export_customers_csv(
             &scores,
             &a,
             &milepost::engine::Filter::default(),
+            &currency,
         ))
     })
     .await?;
@@ -209,7 +222,7 @@ pub async fn export_workshop_summary(
     blocking(move || {
         let md = report::workshop::summary_markdown(
             &journey,
-            &report::playbook::long_date(milepost::now()),
+            &milepost::format::long_date(milepost::now()),
         );
         report::write_atomic(&path, md.as_bytes())
     })

@@ -1,9 +1,38 @@
+use milepost::format::Currency;
 use tauri::State;
 
+use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
 /// Where the workspace database lives, for the home screen's footer.
 #[tauri::command]
 pub fn workspace_path(state: State<'_, AppState>) -> String {
     state.db_path.display().to_string()
+}
+
+/// The workspace's currency (ISO 4217): the one set, else that of this computer's locale.
+#[tauri::command]
+pub async fn workspace_currency(state: State<'_, AppState>) -> CommandResult<String> {
+    state
+        .with_store(|s| Ok(s.currency()?.code().to_owned()))
+        .await
+}
+
+/// Sets the workspace's currency; every amount of money in the workspace is in it.
+#[tauri::command]
+pub async fn set_workspace_currency(
+    code: String,
+    state: State<'_, AppState>,
+) -> CommandResult<String> {
+    let currency = Currency::parse(&code).ok_or_else(|| {
+        CommandError::from(milepost::Error::InvalidOption(format!(
+            "\"{code}\" is not a currency code: use three letters, such as USD, EUR or GBP"
+        )))
+    })?;
+    state
+        .with_store(move |s| {
+            s.set_currency(&currency)?;
+            Ok(currency.code().to_owned())
+        })
+        .await
 }

@@ -5,6 +5,10 @@
  */
 export type CustomerRow = { id: string, name: string | null, segment: string | null, plan: string | null, owner: string | null, arr: number | null, 
 /**
+ * "$120,000": the ARR in the workspace's currency.
+ */
+arr_text: string | null, 
+/**
  * `YYYY-MM-DD`
  */
 start_date: string | null, churn_date: string | null, events: number, last_event: string | null, };

@@ -22,7 +22,11 @@ stage: string | null, stage_name: string | null,
  * Decimal days from entering that stage (reaching the previous stage's last
  * milestone, or the start date) to the end of the as-of day.
  */
-days_in_stage: number | null, churned: boolean, 
+days_in_stage: number | null, 
+/**
+ * The days in the stage as people read them ("9.4"; "—" without a stage).
+ */
+days_in_stage_text: string, churned: boolean, 
 /**
  * Green, grey or red in the current stage (none without health rules, or churned),
  * why, and the activity the journey names for it.

@@ -7,6 +7,15 @@ import type { NextCapability } from "./NextCapability";
  */
 export type CustomerValue = { customer_id: string, name: string | null, segment: string | null, plan: string | null, arr: number | null, 
 /**
+ * "$120,000" in the workspace's currency.
+ */
+arr_text: string | null, 
+/**
+ * The day it churned (`YYYY-MM-DD`), when it churned by the as-of day: such a customer
+ * is only listed on request, with no comparison, no leakage and no next steps.
+ */
+churned: string | null, 
+/**
  * The stage it is working through as of the day (its first milestone not reached).
  */
 stage: string | null, stage_name: string | null, 
@@ -17,7 +26,11 @@ phase: string | null, phase_name: string | null,
 /**
  * The sum of the metrics' money leakage (None when no metric has a money value).
  */
-leakage_money: number | null, metrics: Array<MetricValue>, 
+leakage_money: number | null, 
+/**
+ * "$1,750" in the workspace's currency, or "—".
+ */
+leakage_text: string, metrics: Array<MetricValue>, 
 /**
  * Capability ids adopted by the day.
  */

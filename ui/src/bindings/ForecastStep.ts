@@ -8,4 +8,8 @@ in_flight: number,
 /**
  * Expected customers reaching it within the horizon (a decimal number).
  */
-expected: number, };
+expected: number, 
+/**
+ * The expected customers as people read them: a whole number ("12", "1,204").
+ */
+expected_text: string, };

@@ -11,4 +11,12 @@ before: MatrixView | null,
 /**
  * Every customer of the population, in data order.
  */
-customers: Array<PointCustomer>, };
+customers: Array<PointCustomer>, 
+/**
+ * `YYYY-MM-DD`: the day the points are placed as of.
+ */
+as_of: string, 
+/**
+ * What cannot be shown, when the workspace has no usage events yet.
+ */
+notice: string | null, };

@@ -7,6 +7,10 @@ export type Ranked = {
  */
 rank: number | null, customer_id: string, name: string | null, arr: number | null, 
 /**
+ * "$120,000" in the workspace's currency (`Ranking::in_currency`); null without ARR.
+ */
+arr_text: string | null, 
+/**
  * 0–1; null when a dimension is missing.
  */
 score: number | null, 

@@ -11,4 +11,4 @@ key: string, name: string, customers: number,
 /**
  * Of them, those with a money value.
  */
-valued: number, leakage_money: number, };
+valued: number, leakage_money: number, leakage_text: string, };

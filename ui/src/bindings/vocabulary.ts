@@ -2,6 +2,7 @@
 import type { Channel } from "./Channel";
 import type { Effort } from "./Effort";
 import type { ScoreField } from "./ScoreField";
+import type { StepText } from "./StepText";
 import type { Support } from "./Support";
 import type { Trigger } from "./Trigger";
 
@@ -55,3 +56,15 @@ export const TRIGGERS: { value: Trigger["kind"]; label: string }[] = [
 
 /** The files the import reads (CSV and text, and spreadsheets). */
 export const DATA_FILE_EXTENSIONS: string[] = ["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/** The funnel's numbers: one name and one meaning in the app, the CLI and the PDF. */
+export const FUNNEL_COLUMNS: { key: keyof StepText; name: string; help: string }[] = [
+  { key: "reached", name: "Reached", help: "Customers who reached the milestone" },
+  { key: "conversion_from_previous", name: "From previous", help: "Of the customers who reached the milestone before (the first: of all the funnel's customers), the share who reached this one" },
+  { key: "conversion_from_start", name: "From start", help: "Of all the funnel's customers, the share who reached the milestone" },
+  { key: "median_days_from_start", name: "Median days from start", help: "Median days from a customer's start date to reaching the milestone" },
+  { key: "p75_days_from_start", name: "P75 days from start", help: "Three customers in four reached the milestone within this many days of their start" },
+  { key: "median_days_from_previous", name: "Median days from previous", help: "Median days from reaching the milestone before (the first: from the start date)" },
+  { key: "churned", name: "Churned", help: "Customers who churned with this as their furthest milestone" },
+  { key: "churn_rate", name: "Churn rate", help: "Of the customers whose furthest milestone is this one, the share who churned" },
+];

@@ -1,8 +1,14 @@
 import type { Journey } from "../bindings/Journey";
 import type { Milestone } from "../bindings/Milestone";
 
-/** `1 stage`, `3 stages`. */
-const WHOLE = new Intl.NumberFormat("en-US");
+/** The app's one number format, for counts it makes itself (rows shown, items picked);
+ * every number the core computes arrives as the core's text. */
+const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** `12,345`. */
+export function count(n: number): string {
+  return WHOLE.format(n);
+}
 
 /** `1 customer`, `2,000 customers`: the count with thousands separators, and the word. */
 export function plural(n: number, word: string, many = `${word}s`): string {

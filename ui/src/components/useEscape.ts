@@ -12,6 +12,12 @@ function onKey(e: KeyboardEvent) {
   const top = layers[layers.length - 1];
   if (!top) return;
   e.preventDefault();
+  // A slider, checkbox or button keeps the keyboard after a click; Escape lets go of it
+  // as well as doing what the layer says, so the next key is the screen's again.
+  const t = e.target as HTMLElement | null;
+  if (t && t instanceof HTMLInputElement && ["range", "checkbox", "radio"].includes(t.type)) {
+    t.blur();
+  } else if (t instanceof HTMLButtonElement) t.blur();
   top.run(e);
 }
 

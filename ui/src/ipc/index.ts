@@ -31,6 +31,7 @@ import type { Preview } from "../bindings/Preview";
 import type { Progress } from "../bindings/Progress";
 import type { Ranking } from "../bindings/Ranking";
 import type { Rescore } from "../bindings/Rescore";
+import type { Review } from "../bindings/Review";
 import type { ReviewOptions } from "../bindings/ReviewOptions";
 import type { RoomInfo } from "../bindings/RoomInfo";
 import type { SaveOutcome } from "../bindings/SaveOutcome";
@@ -120,6 +121,9 @@ export const api = {
   printCriterion: (criterion: Criterion) => call<string>("print_criterion", { criterion }),
   listTemplates: () => call<Template[]>("list_templates"),
   workspacePath: () => call<string>("workspace_path"),
+  /** The workspace's currency (ISO 4217): the one set, else the computer's locale's. */
+  workspaceCurrency: () => call<string>("workspace_currency"),
+  setWorkspaceCurrency: (code: string) => call<string>("set_workspace_currency", { code }),
 
   previewDataFile: (path: string, table: DataTable, sheet: string | null) =>
     call<DataPreview>("preview_data_file", { path, table, sheet }),
@@ -224,10 +228,14 @@ export const api = {
   /** The journey as the editor has it, for the phones; a closed round stops the room. */
   roomSync: (journey: Journey) => call<void>("room_sync", { journey }),
   roomStop: () => call<void>("room_stop"),
-  /** Every customer's value against its peers, as of the latest event; null without data.
-   * `imported`: against the benchmarks imported last. */
-  journeyValue: (id: number, imported: boolean) =>
-    call<ValueReport | null>("journey_value", { id, imported }),
+  /** Every active customer's value against its peers, as of the latest event; null without
+   * data. `imported`: against the benchmarks imported last; `churned`: the churned customers
+   * listed too, marked. */
+  journeyValue: (id: number, imported: boolean, churned: boolean) =>
+    call<ValueReport | null>("journey_value", { id, imported, churned }),
+  /** One customer's value review, worded by the core as its PDF is. */
+  valueReview: (id: number, customer: string, imported: boolean) =>
+    call<Review>("value_review", { id, customer, imported }),
   /** Writes one customer's value review as PDF. */
   exportValueReview: (
     id: number,
@@ -237,8 +245,8 @@ export const api = {
     path: string,
   ) => call<void>("export_value_review", { id, customer, imported, options, path }),
   /** Writes the value portfolio as CSV, most money left on the table first. */
-  exportValueCsv: (id: number, imported: boolean, path: string) =>
-    call<void>("export_value_csv", { id, imported, path }),
+  exportValueCsv: (id: number, imported: boolean, churned: boolean, path: string) =>
+    call<void>("export_value_csv", { id, imported, churned, path }),
   /** Writes the workshop summary as Markdown. */
   exportWorkshopSummary: (id: number, path: string) =>
     call<void>("export_workshop_summary", { id, path }),

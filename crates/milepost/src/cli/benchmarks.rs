@@ -58,7 +58,7 @@ pub fn exec(db: Option<&Path>, c: BenchmarksCommand) -> anyhow::Result<()> {
             let b = benchmarks::export(
                 &j,
                 &data,
-                &milepost::data::values::format_date(cutoff),
+                &milepost::format::date(cutoff),
                 cutoff,
                 &Overrides {
                     k,

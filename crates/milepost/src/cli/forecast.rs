@@ -56,8 +56,8 @@ pub fn exec(db: Option<&Path>, args: ForecastArgs) -> anyhow::Result<()> {
     for m in &f.milestones {
         t.add_row([
             m.name.clone(),
-            m.in_flight.to_string(),
-            format!("{:.1}", m.expected),
+            milepost::format::count(m.in_flight),
+            m.expected_text.clone(),
         ]);
     }
     out(format!(

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use super::{Scope, assessed, days, named, out, out_json, percent, render, table};
+use milepost::format::count;
+
+use super::{Scope, assessed, named, out, out_json, render, table};
 
 /// A journey and which of its customers to look at.
 #[derive(Debug, clap::Args)]
@@ -24,22 +26,20 @@ pub fn funnel(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
     if args.json {
         return out_json(&f);
     }
-    let mut t = table(
-        [
-            "",
-            "MILESTONE",
-            "STAGE",
-            "REACHED",
-            "FROM PREV",
-            "FROM START",
-            "MEDIAN D",
-            "P75 D",
-            "CHURNED",
-            "CHURN",
-            "",
-        ],
-        &[0, 3, 4, 5, 6, 7, 8, 9],
-    );
+    use milepost::engine::funnel::column_name;
+    let columns = [
+        "reached",
+        "conversion_from_previous",
+        "conversion_from_start",
+        "median_days_from_start",
+        "p75_days_from_start",
+        "churned",
+        "churn_rate",
+    ];
+    let mut header = vec![String::new(), "MILESTONE".to_owned(), "STAGE".to_owned()];
+    header.extend(columns.iter().map(|c| column_name(c).to_uppercase()));
+    header.push(String::new());
+    let mut t = table(header, &[0, 3, 4, 5, 6, 7, 8, 9]);
     let stage_name = |id: &str| {
         x.journey
             .stages
@@ -53,17 +53,18 @@ pub fn funnel(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
         } else {
             ""
         };
+        let tx = &m.text;
         t.add_row([
             (i + 1).to_string(),
             m.name.clone(),
             stage_name(&m.stage),
-            m.reached.to_string(),
-            percent(m.conversion_from_previous),
-            percent(m.conversion_from_start),
-            days(m.median_days_from_start),
-            days(m.p75_days_from_start),
-            m.churned.to_string(),
-            percent(m.churn_rate),
+            tx.reached.clone(),
+            tx.conversion_from_previous.clone(),
+            tx.conversion_from_start.clone(),
+            tx.median_days_from_start.clone(),
+            tx.p75_days_from_start.clone(),
+            tx.churned.clone(),
+            tx.churn_rate.clone(),
             mark.to_owned(),
         ]);
     }
@@ -71,10 +72,10 @@ pub fn funnel(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
         "{} — as of {}, {} customers\n{}\n   reached no milestone: {} ({} churned)",
         f.journey,
         f.as_of,
-        f.customers,
+        count(f.customers),
         render(&t),
-        f.not_started,
-        f.not_started_churned
+        count(f.not_started),
+        count(f.not_started_churned)
     ))
 }
 
@@ -102,8 +103,14 @@ pub fn customers(db: Option<&Path>, args: CustomersArgs) -> anyhow::Result<()> {
     } = args;
     let x = assessed(db, &args.journey, &args.scope)?;
     if csv {
-        let text =
-            milepost::report::csv::customers(&x.journey, &x.data, &x.scores, &x.a, &x.filter);
+        let text = milepost::report::csv::customers(
+            &x.journey,
+            &x.data,
+            &x.scores,
+            &x.a,
+            &x.filter,
+            &x.currency,
+        );
         return super::csv_out(output.as_deref(), &text);
     }
     let rows = milepost::engine::customer_states(&x.journey, &x.data, &x.a, &x.filter);
@@ -134,7 +141,7 @@ pub fn customers(db: Option<&Path>, args: CustomersArgs) -> anyhow::Result<()> {
             named(r.name.as_deref(), &r.id),
             r.furthest_name.unwrap_or_else(|| "—".to_owned()),
             r.stage_name.unwrap_or_else(|| "—".to_owned()),
-            days(r.days_in_stage),
+            r.days_in_stage_text.clone(),
             colour,
             action,
         ]);

@@ -171,6 +171,7 @@ fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<()> {
                 company: args.company,
                 as_of: args.as_of,
                 no_data: args.no_data,
+                currency: store.currency()?,
                 ..Options::default()
             },
             milepost::now(),
@@ -326,7 +327,7 @@ pub fn exec(db: Option<&Path>, command: JourneyCommand) -> anyhow::Result<()> {
             let j = store.load_journey(store.find_journey(&journey)?)?;
             let md = milepost::report::workshop::summary_markdown(
                 &j,
-                &milepost::report::playbook::long_date(milepost::now()),
+                &milepost::format::long_date(milepost::now()),
             );
             match output {
                 Some(path) => {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use milepost::matrix::{self, Level};
 
-use super::{Scope, assessed, out, out_json, render, table};
+use super::{Scope, assessed_for_scores, out, out_json, render, table};
 
 #[derive(Debug, clap::Args)]
 pub struct MatrixArgs {
@@ -58,7 +58,7 @@ pub fn exec(db: Option<&Path>, args: MatrixArgs) -> anyhow::Result<()> {
         }
         return out(render(&t));
     }
-    let x = assessed(db, &args.journey, &args.scope)?;
+    let x = assessed_for_scores(db, &args.journey, &args.scope)?;
     let id = args.matrix.unwrap_or_default();
     let m = x
         .journey

@@ -5,6 +5,7 @@
 
 pub mod bench;
 pub mod benchmarks;
+pub mod currency;
 pub mod data;
 pub mod forecast;
 pub mod funnel;
@@ -96,6 +97,8 @@ pub struct Assessed {
     pub filter: Filter,
     /// The stakeholders' scores with their history, for matrices and quadrant plays.
     pub scores: milepost::engine::Scores,
+    /// The workspace's currency, which every amount of money is in.
+    pub currency: milepost::format::Currency,
 }
 
 impl Assessed {
@@ -106,15 +109,38 @@ impl Assessed {
 }
 
 pub fn assessed(db: Option<&Path>, journey: &str, scope: &Scope) -> anyhow::Result<Assessed> {
+    assess_as_of(db, journey, scope, false)
+}
+
+/// As `assessed`, for what stakeholder scores alone can show (matrices, the ranking):
+/// without usage events it is as of the day asked or today, and says what it cannot show.
+pub fn assessed_for_scores(
+    db: Option<&Path>,
+    journey: &str,
+    scope: &Scope,
+) -> anyhow::Result<Assessed> {
+    assess_as_of(db, journey, scope, true)
+}
+
+fn assess_as_of(
+    db: Option<&Path>,
+    journey: &str,
+    scope: &Scope,
+    scores_only: bool,
+) -> anyhow::Result<Assessed> {
     let store = open(db)?;
     let j = store.load_journey(store.find_journey(journey)?)?;
     let data = store.load_dataset()?;
     let day = match scope.as_of {
         Some(day) => day,
+        None if scores_only => milepost::engine::default_day(&data),
         None => data.latest().ok_or_else(|| {
             anyhow::anyhow!("the workspace has no events yet (milepost data import events FILE)")
         })?,
     };
+    if scores_only && let Some(notice) = milepost::engine::without_events(&data, day) {
+        eprintln!("{notice}");
+    }
     let filter = scope.filter();
     filter.check(&data)?;
     let a = milepost::engine::assess(&j, &data, milepost::engine::cutoff_of_day(day));
@@ -125,6 +151,7 @@ pub fn assessed(db: Option<&Path>, journey: &str, scope: &Scope) -> anyhow::Resu
         a,
         filter,
         scores,
+        currency: store.currency()?,
     })
 }
 
@@ -160,7 +187,10 @@ pub fn out_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
 
 /// A plain table for a terminal: a header row, columns as wide as their widest cell (by
 /// display width, so "—" and accented names line up), numbers on the right.
-pub fn table<const N: usize>(header: [&str; N], right: &[usize]) -> comfy_table::Table {
+pub fn table<S: Into<comfy_table::Cell>, I: IntoIterator<Item = S>>(
+    header: I,
+    right: &[usize],
+) -> comfy_table::Table {
     use comfy_table::{CellAlignment, ContentArrangement, presets};
     let mut t = comfy_table::Table::new();
     t.load_style(presets::NOTHING)
@@ -194,10 +224,4 @@ pub fn named(name: Option<&str>, id: &str) -> String {
     }
 }
 
-pub fn percent(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
-}
-
-pub fn days(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
-}
+pub use milepost::format::percent;

@@ -6,7 +6,7 @@ use std::path::Path;
 use milepost::journey::ScoreField;
 use milepost::matrix::priority;
 
-use super::{Scope, assessed, key_value, named, out, out_json, percent, render, table};
+use super::{Scope, assessed_for_scores, key_value, named, out, out_json, percent, render, table};
 
 #[derive(Debug, clap::Args)]
 pub struct PriorityArgs {
@@ -47,7 +47,7 @@ pub fn exec(db: Option<&Path>, args: PriorityArgs) -> anyhow::Result<()> {
     if dims.iter().any(|d| d.1 < 0.0) || dims.iter().all(|d| d.1 == 0.0) {
         anyhow::bail!("--weights: weights must not be negative, and one must be above 0");
     }
-    let x = assessed(db, &args.journey, &args.scope)?;
+    let x = assessed_for_scores(db, &args.journey, &args.scope)?;
     let who = milepost::engine::population(&x.data, &x.a, &x.filter);
     let p = priority::rank(
         &x.reader(),
@@ -56,7 +56,8 @@ pub fn exec(db: Option<&Path>, args: PriorityArgs) -> anyhow::Result<()> {
         args.decision_weight,
         &x.journey.matrices,
         args.top,
-    );
+    )
+    .in_currency(&x.currency);
     if args.json {
         return out_json(&p);
     }

@@ -39,6 +39,10 @@ pub struct ValueArgs {
     /// The customer whose value review to write
     #[arg(long, value_name = "ID", requires = "pdf")]
     customer: Option<String>,
+    /// List the customers who had churned by the day too, marked churned (never compared
+    /// with peers, no money left on the table, no plays)
+    #[arg(long)]
+    churned: bool,
     /// Where to write the CSV or PDF [default for CSV: standard output]
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -53,12 +57,6 @@ pub struct ValueArgs {
 fn peer_key(s: &str) -> Result<PeerKey, String> {
     serde_json::from_value(serde_json::Value::from(s.trim()))
         .map_err(|_| format!("\"{s}\" is not a peer key; use segment, plan, tenure or arr_band"))
-}
-
-fn money(v: Option<f64>) -> String {
-    v.map_or("—".to_owned(), |m| {
-        milepost::report::playbook::count(m.round() as u64)
-    })
 }
 
 pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
@@ -79,7 +77,7 @@ pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
         })?,
     };
     let cutoff = milepost::engine::cutoff_of_day(day);
-    let as_of = milepost::data::values::format_date(cutoff);
+    let as_of = milepost::format::date(cutoff);
     let external = if args.imported {
         Some(store.latest_benchmarks()?.ok_or_else(|| {
             anyhow::anyhow!("no benchmarks imported yet (milepost benchmarks import FILE)")
@@ -96,6 +94,8 @@ pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
             keys: args.peers,
             k: args.k,
             external,
+            include_churned: args.churned,
+            currency: store.currency()?,
         },
     );
     if args.json {
@@ -125,17 +125,19 @@ pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
     }
     let mut rows: Vec<_> = report.customers.iter().collect();
     rows.sort_by(|a, b| {
-        b.leakage_money
-            .unwrap_or(0.0)
-            .total_cmp(&a.leakage_money.unwrap_or(0.0))
+        a.churned.is_some().cmp(&b.churned.is_some()).then(
+            b.leakage_money
+                .unwrap_or(0.0)
+                .total_cmp(&a.leakage_money.unwrap_or(0.0)),
+        )
     });
     let mut t = table(
         [
-            "CUSTOMER",
-            "SEGMENT",
-            "PHASE",
-            "LEAKAGE / YEAR",
-            "BEHIND PEERS ON",
+            "CUSTOMER".to_owned(),
+            "SEGMENT".to_owned(),
+            "PHASE".to_owned(),
+            format!("LEAKAGE / YEAR ({})", report.currency),
+            "BEHIND PEERS ON".to_owned(),
         ],
         &[3],
     );
@@ -149,22 +151,34 @@ pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
         t.add_row([
             named(c.name.as_deref(), &c.customer_id),
             c.segment.clone().unwrap_or_else(|| "—".to_owned()),
-            c.phase_name.as_deref().unwrap_or("—").to_owned(),
-            money(c.leakage_money),
+            match &c.churned {
+                Some(day) => format!("churned {day}"),
+                None => c.phase_name.as_deref().unwrap_or("—").to_owned(),
+            },
+            c.leakage_text.clone(),
             behind.join(", "),
         ]);
     }
-    let total: f64 = report
-        .customers
-        .iter()
-        .filter_map(|c| c.leakage_money)
-        .sum();
+    let churned = if report.churned == 0 {
+        String::new()
+    } else {
+        format!(
+            " {} churned by then {} not counted{}.",
+            milepost::format::counted(report.churned as u64, "customer"),
+            if report.churned == 1 { "is" } else { "are" },
+            if args.churned {
+                ""
+            } else {
+                " (--churned lists them)"
+            }
+        )
+    };
     out(format!(
-        "{}\nValue left on the table as of {}: {} a year over {} customers (peers: {}, k = {}, reference {}).",
+        "{}\nValue left on the table as of {}: {} over {} (peers: {}, k = {}, reference {}).{churned}",
         render(&t),
         report.as_of,
-        money(Some(total)),
-        report.customers.len(),
+        report.currency.per_year(report.leakage_money),
+        milepost::format::counted(report.active as u64, "active customer"),
         if report.keys.is_empty() {
             "everyone".to_owned()
         } else {

@@ -105,7 +105,13 @@ impl ImportOutcome {
     /// One line for people: `300 customers imported (12 updated), 2 rows left out, in
     /// 0.12 s`, or why nothing was imported. The CLI prints it and the app shows it.
     pub fn summary(&self) -> String {
-        let rows = |n: u64| format!("{} row{}", thousands(n), if n == 1 { "" } else { "s" });
+        let rows = |n: u64| {
+            format!(
+                "{} row{}",
+                crate::format::count(n),
+                if n == 1 { "" } else { "s" }
+            )
+        };
         if !self.committed {
             return format!(
                 "Nothing was imported: {} {} errors (see the report; importing the good rows leaves them out)",
@@ -118,7 +124,7 @@ impl ImportOutcome {
             );
         }
         let updated = if self.updated > 0 {
-            format!(" ({} updated)", thousands(self.updated))
+            format!(" ({} updated)", crate::format::count(self.updated))
         } else {
             String::new()
         };
@@ -132,25 +138,12 @@ impl ImportOutcome {
         } else {
             format!(
                 "{} {}",
-                thousands(self.imported),
+                crate::format::count(self.imported),
                 self.table.noun(self.imported)
             ) + " imported"
         };
         format!("{what}{updated}{left_out}, in {:.2} s", self.seconds)
     }
-}
-
-/// `1234567` as `1,234,567`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// Decides `DD/MM` or `MM/DD` from the date columns: a first part above 12 means day

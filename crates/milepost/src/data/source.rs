@@ -37,7 +37,7 @@ impl Cell<'_> {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.to_owned(),
             Cell::Number(n) => crate::journey::number::display(n),
-            Cell::Time(t) => super::values::format_timestamp(t),
+            Cell::Time(t) => crate::format::timestamp(t),
             Cell::Bool(b) => b.to_string(),
         }
     }
@@ -173,10 +173,59 @@ impl Source {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
-        if SPREADSHEETS.contains(&ext.as_str()) {
-            Self::open_sheet(path, sheet)
-        } else {
-            Self::open_csv(path)
+        let mut head = [0u8; 4096];
+        let n = File::open(path)
+            .and_then(|mut f| read_up_to(&mut f, &mut head))
+            .map_err(io_error(path))?;
+        let by_name = match ext.as_str() {
+            "xlsb" => Workbook::Xlsb,
+            "xls" => Workbook::Xls,
+            "ods" => Workbook::Ods,
+            _ => Workbook::Xlsx,
+        };
+        match sniff(&head[..n]) {
+            Some(Sniffed::Zip) if SPREADSHEETS.contains(&ext.as_str()) && ext != "xls" => {
+                Self::open_sheet(path, sheet, by_name)
+            }
+            Some(Sniffed::Zip) => {
+                // A workbook saved under another name (an .xlsx called .csv, or .xls) is
+                // read for what it is; any other archive is refused.
+                use calamine::{Ods, Xlsx, open_workbook};
+                let workbook = if open_workbook::<Xlsx<_>, _>(path).is_ok() {
+                    Workbook::Xlsx
+                } else if open_workbook::<Ods<_>, _>(path).is_ok() {
+                    Workbook::Ods
+                } else {
+                    return Err(data_error(
+                        path,
+                        "this is a ZIP archive, not a table: unpack it, or choose a CSV file or a spreadsheet (.xlsx, .xls, .ods)",
+                    ));
+                };
+                Self::open_sheet(path, sheet, workbook)
+            }
+            Some(Sniffed::Ole2) => {
+                use calamine::{Xls, open_workbook};
+                if open_workbook::<Xls<_>, _>(path).is_err() {
+                    return Err(data_error(
+                        path,
+                        "this is an Office file that is not a spreadsheet (an old Word or PowerPoint file?), not a table",
+                    ));
+                }
+                Self::open_sheet(path, sheet, Workbook::Xls)
+            }
+            Some(Sniffed::Other(what)) => Err(data_error(
+                path,
+                format!(
+                    "this is {what}, not a table: choose a CSV file or a spreadsheet (.xlsx, .xls, .ods)"
+                ),
+            )),
+            None if SPREADSHEETS.contains(&ext.as_str()) => Err(data_error(
+                path,
+                format!(
+                    "is named .{ext} but is not a spreadsheet (its first bytes are not those of one); if it is text, name it .csv"
+                ),
+            )),
+            None => Self::open_csv(path),
         }
     }
 
@@ -271,9 +320,27 @@ impl Source {
         })
     }
 
-    fn open_sheet(path: &Path, sheet: Option<&str>) -> Result<Source> {
-        let mut book = calamine::open_workbook_auto(path)
-            .map_err(|e| data_error(path, format!("cannot be read as a spreadsheet: {e}")))?;
+    fn open_sheet(path: &Path, sheet: Option<&str>, workbook: Workbook) -> Result<Source> {
+        let unreadable =
+            |e: String| data_error(path, format!("cannot be read as a spreadsheet: {e}"));
+        let mut book: calamine::Sheets<_> = match workbook {
+            Workbook::Xlsx => calamine::Sheets::Xlsx(
+                calamine::open_workbook(path)
+                    .map_err(|e: calamine::XlsxError| unreadable(e.to_string()))?,
+            ),
+            Workbook::Xlsb => calamine::Sheets::Xlsb(
+                calamine::open_workbook(path)
+                    .map_err(|e: calamine::XlsbError| unreadable(e.to_string()))?,
+            ),
+            Workbook::Xls => calamine::Sheets::Xls(
+                calamine::open_workbook(path)
+                    .map_err(|e: calamine::XlsError| unreadable(e.to_string()))?,
+            ),
+            Workbook::Ods => calamine::Sheets::Ods(
+                calamine::open_workbook(path)
+                    .map_err(|e: calamine::OdsError| unreadable(e.to_string()))?,
+            ),
+        };
         let sheets = book.sheet_names();
         let name = match sheet {
             Some(s) => sheets
@@ -454,6 +521,88 @@ fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
         }
     }
     Ok(n)
+}
+
+/// A spreadsheet kind calamine reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workbook {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+/// What a file's first bytes say it is, when they say it is not plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    /// A ZIP container: an .xlsx, .xlsb or .ods workbook, or some other archive.
+    Zip,
+    /// An OLE2 compound file: an Excel 97–2003 workbook (or another Office file).
+    Ole2,
+    /// Something that is not a table: "a PDF file", "a PNG image", …
+    Other(&'static str),
+}
+
+/// Tells a binary file by its first bytes (a PDF renamed `.csv` must not be read as a
+/// Windows-1252 table). None: not a kind known here, so read as text.
+pub fn sniff(head: &[u8]) -> Option<Sniffed> {
+    let starts = |magic: &[u8]| head.starts_with(magic);
+    if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
+        return Some(Sniffed::Zip);
+    }
+    if starts(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Some(Sniffed::Ole2);
+    }
+    const KINDS: [(&[u8], &str); 15] = [
+        (b"%PDF", "a PDF file"),
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (&[0xFF, 0xD8, 0xFF], "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"\x7fELF", "a program (an ELF executable)"),
+        (&[0xCF, 0xFA, 0xED, 0xFE], "a program (a macOS executable)"),
+        (&[0xFE, 0xED, 0xFA, 0xCF], "a program (a macOS executable)"),
+        (&[0x1F, 0x8B], "a gzip-compressed file (unpack it first)"),
+        (
+            &[0xFD, b'7', b'z', b'X', b'Z', 0x00],
+            "an xz-compressed file (unpack it first)",
+        ),
+        (
+            &[0x28, 0xB5, 0x2F, 0xFD],
+            "a zstd-compressed file (unpack it first)",
+        ),
+        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+        (b"Rar!\x1a\x07", "a RAR archive"),
+        (b"SQLite format 3\0", "an SQLite database"),
+        (b"%!PS", "a PostScript file"),
+    ];
+    if let Some((_, what)) = KINDS.iter().find(|(magic, _)| starts(magic)) {
+        return Some(Sniffed::Other(what));
+    }
+    if head.len() >= 12 && &head[..4] == b"RIFF" && &head[8..12] == b"WEBP" {
+        return Some(Sniffed::Other("a WebP image"));
+    }
+    if starts(b"MZ") && head.get(..64).is_some_and(|h| h.contains(&0)) {
+        return Some(Sniffed::Other("a program (a Windows executable)"));
+    }
+    if starts(b"BZh") && head.get(4..10) == Some(b"1AY&SY") {
+        return Some(Sniffed::Other("a bzip2-compressed file (unpack it first)"));
+    }
+    // Text has no control bytes but tab, newline, form feed and carriage return (and a
+    // DOS end-of-file mark, 0x1A); NULs appear only in UTF-16, which has its own signs. A
+    // file with more than a few, and more than one in a hundred bytes, is some binary.
+    let (encoding, bom) = detect_encoding(head);
+    if encoding != UTF_16LE && encoding != UTF_16BE {
+        let body = &head[bom..];
+        let control = body
+            .iter()
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A))
+            .count();
+        if control >= 4 && control * 100 > body.len() {
+            return Some(Sniffed::Other("a binary file"));
+        }
+    }
+    None
 }
 
 /// The file's encoding and the length of its byte-order mark.

@@ -58,24 +58,6 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-/// `YYYY-MM-DD` of a timestamp, for messages and summaries.
-pub fn format_date(ts: i64) -> String {
-    let (y, m, d) = civil_from_days(ts.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// `YYYY-MM-DDTHH:MM:SSZ` of a timestamp.
-pub fn format_timestamp(ts: i64) -> String {
-    let secs = ts.rem_euclid(86_400);
-    format!(
-        "{}T{:02}:{:02}:{:02}Z",
-        format_date(ts),
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
-}
-
 fn days_in_month(y: i64, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -335,7 +317,7 @@ mod tests {
     use super::*;
 
     fn ts(text: &str) -> String {
-        format_timestamp(parse_timestamp(text, DateOrder::Auto).unwrap())
+        crate::format::timestamp(parse_timestamp(text, DateOrder::Auto).unwrap())
     }
 
     #[test]
@@ -360,8 +342,8 @@ mod tests {
         assert!(ambiguous.contains("day/month or month/day"), "{ambiguous}");
         let dmy = parse_timestamp("02/03/2025", DateOrder::Dmy).unwrap();
         let mdy = parse_timestamp("02/03/2025", DateOrder::Mdy).unwrap();
-        assert_eq!(format_date(dmy), "2025-03-02");
-        assert_eq!(format_date(mdy), "2025-02-03");
+        assert_eq!(crate::format::date(dmy), "2025-03-02");
+        assert_eq!(crate::format::date(mdy), "2025-02-03");
         assert_eq!(slash_parts("13/02/2025"), Some((13, 2)));
         assert_eq!(slash_parts("2025-02-13"), None);
     }

@@ -29,7 +29,7 @@ use ts_rs::TS;
 use super::assess::{Assessment, DAY, assess};
 use super::dataset::Dataset;
 use super::population::{Filter, population};
-use crate::data::values::format_date;
+use crate::format::date as format_date;
 use crate::journey::Journey;
 
 /// Longest step duration modelled, in days; longer waits use the last hazard.
@@ -44,6 +44,8 @@ pub struct ForecastStep {
     pub in_flight: u64,
     /// Expected customers reaching it within the horizon (a decimal number).
     pub expected: f64,
+    /// The expected customers as people read them: a whole number ("12", "1,204").
+    pub expected_text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -160,6 +162,7 @@ pub fn forecast(data: &Dataset, a: &Assessment, filter: &Filter, days: u32) -> F
                 name: m.name.clone(),
                 in_flight: in_flight[k],
                 expected: expected[k],
+                expected_text: crate::format::number_to(expected[k], 0),
             })
             .collect(),
     }

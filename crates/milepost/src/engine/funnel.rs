@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::assess::{Assessment, DAY};
 use super::dataset::Dataset;
 use super::population::{Filter, population};
-use crate::data::values::format_date;
+use crate::format::{self, date as format_date};
 
 /// One row of the funnel. Rates are fractions; days are decimal days. Rates and days are
 /// null where nobody is there to measure.
@@ -31,6 +31,31 @@ pub struct FunnelStep {
     /// Customers whose furthest milestone is this one.
     #[ts(type = "number")]
     pub furthest: u64,
+    /// The numbers as people read them, the same in the app, the CLI and the PDF.
+    pub text: StepText,
+}
+
+/// A funnel row's numbers as text (`crate::format`): counts grouped, shares with one
+/// decimal, days with one decimal, "—" where there is nothing to measure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StepText {
+    pub reached: String,
+    pub conversion_from_previous: String,
+    pub conversion_from_start: String,
+    pub median_days_from_start: String,
+    pub p75_days_from_start: String,
+    pub median_days_from_previous: String,
+    pub churned: String,
+    pub churn_rate: String,
+}
+
+/// The name of funnel column `key` ("median_days_from_start" → "Median days from start").
+pub fn column_name(key: &str) -> &'static str {
+    format::FUNNEL_COLUMNS
+        .iter()
+        .find(|c| c.0 == key)
+        .map(|c| c.1)
+        .expect("every funnel column has a name")
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -106,6 +131,19 @@ pub fn funnel(journey: &str, data: &Dataset, a: &Assessment, filter: &Filter) ->
             .collect();
         let churned_k = at_k.iter().filter(|&&c| churned(c)).count() as u64;
         let m = &a.milestones[k];
+        let median_from_start = quantile(&from_start, 0.5);
+        let p75_from_start = quantile(&from_start, 0.75);
+        let median_from_previous = quantile(&from_previous, 0.5);
+        let text = StepText {
+            reached: format::count(reached),
+            conversion_from_previous: format::share(reached, previous_reached),
+            conversion_from_start: format::share(reached, who.len() as u64),
+            median_days_from_start: format::days(median_from_start),
+            p75_days_from_start: format::days(p75_from_start),
+            median_days_from_previous: format::days(median_from_previous),
+            churned: format::count(churned_k),
+            churn_rate: format::share(churned_k, at_k.len() as u64),
+        };
         steps.push(FunnelStep {
             id: m.id.clone(),
             name: m.name.clone(),
@@ -113,13 +151,14 @@ pub fn funnel(journey: &str, data: &Dataset, a: &Assessment, filter: &Filter) ->
             reached,
             conversion_from_previous: ratio(reached, previous_reached),
             conversion_from_start: ratio(reached, who.len() as u64),
-            median_days_from_start: quantile(&from_start, 0.5),
-            p75_days_from_start: quantile(&from_start, 0.75),
+            median_days_from_start: median_from_start,
+            p75_days_from_start: p75_from_start,
             churned: churned_k,
             churn_rate: ratio(churned_k, at_k.len() as u64),
-            median_days_from_previous: quantile(&from_previous, 0.5),
+            median_days_from_previous: median_from_previous,
             p75_days_from_previous: quantile(&from_previous, 0.75),
             furthest: at_k.len() as u64,
+            text,
         });
         previous_reached = reached;
     }
@@ -165,6 +204,8 @@ pub struct CustomerState {
     /// Decimal days from entering that stage (reaching the previous stage's last
     /// milestone, or the start date) to the end of the as-of day.
     pub days_in_stage: Option<f64>,
+    /// The days in the stage as people read them ("9.4"; "—" without a stage).
+    pub days_in_stage_text: String,
     pub churned: bool,
     /// Green, grey or red in the current stage (none without health rules, or churned),
     /// why, and the activity the journey names for it.
@@ -201,7 +242,7 @@ pub fn customer_states(
                         a.reached_at(c, i).map(|t| {
                             (
                                 a.milestones[i].id.clone(),
-                                crate::data::values::format_timestamp(t).into(),
+                                crate::format::timestamp(t).into(),
                             )
                         })
                     })
@@ -209,6 +250,7 @@ pub fn customer_states(
                 stage: stage_index.map(|s| journey.stages[s].id.clone()),
                 stage_name: stage_index.map(|s| journey.stages[s].name.clone()),
                 days_in_stage,
+                days_in_stage_text: format::days(days_in_stage),
                 churned,
             }
         })

@@ -29,6 +29,18 @@ pub struct HealthState {
     pub action_name: Option<String>,
 }
 
+/// Where a metric's value falls against its thresholds: green at or past the green
+/// threshold, red at or past the red one (in the metric's direction), grey between.
+pub fn band(direction: Direction, t: &crate::journey::Thresholds, v: f64) -> Health {
+    match direction {
+        Direction::Higher if v >= t.green => Health::Green,
+        Direction::Higher if v <= t.red => Health::Red,
+        Direction::Lower if v <= t.green => Health::Green,
+        Direction::Lower if v >= t.red => Health::Red,
+        _ => Health::Grey,
+    }
+}
+
 /// A metric's value for customer `c` as of `cutoff`: its aggregate over the customer's
 /// events of its event name up to then (within its window, if it has one).
 pub fn metric_value(m: &Metric, data: &Dataset, c: usize, cutoff: i64) -> Option<f64> {
@@ -87,15 +99,7 @@ pub fn health(
         };
         let Some(t) = &m.thresholds else { continue };
         let value = metric_value(m, data, c, cutoff);
-        let c = match (value, m.direction) {
-            (None, _) => Health::Grey,
-            (Some(v), Direction::Higher) if v >= t.green => Health::Green,
-            (Some(v), Direction::Higher) if v <= t.red => Health::Red,
-            (Some(v), Direction::Lower) if v <= t.green => Health::Green,
-            (Some(v), Direction::Lower) if v >= t.red => Health::Red,
-            _ => Health::Grey,
-        };
-        colour = colour.max(c);
+        colour = colour.max(value.map_or(Health::Grey, |v| band(m.direction, t, v)));
         reasons.push(match value {
             Some(v) => format!("{} {}", m.name, show(v)),
             None => format!("{}: no data", m.name),

@@ -39,6 +39,24 @@ pub struct Analysis {
     pub latest: String,
 }
 
+/// The day a computation is as of when none is asked: that of the latest event or, in a
+/// workspace with customers and stakeholders but no usage events yet (a stakeholder
+/// workshop, seed 004), today.
+pub fn default_day(data: &Dataset) -> i64 {
+    data.latest().unwrap_or_else(crate::now)
+}
+
+/// What a computation from stakeholder scores cannot show without usage events, in words;
+/// None when the workspace has events.
+pub fn without_events(data: &Dataset, day: i64) -> Option<String> {
+    data.latest().is_none().then(|| {
+        format!(
+            "No usage events yet: shown as of {} from the stakeholders' scores; an axis measured from usage (a metric) cannot place anyone, and customers without a start date are not counted.",
+            crate::format::date(day)
+        )
+    })
+}
+
 /// Assesses and summarises a journey; None when the workspace has no events.
 pub fn analyse(
     journey: &crate::journey::Journey,
@@ -56,7 +74,7 @@ pub fn analyse(
         forecast_90: forecast(data, &a, filter, 90),
         cohorts: cohorts(data, &a, filter),
         segments,
-        latest: crate::data::values::format_date(latest),
+        latest: crate::format::date(latest),
     })
 }
 
@@ -75,18 +93,33 @@ pub struct StageHealthCount {
     pub red: u64,
 }
 
-/// A metric as measured over the active customers now in its stage.
+/// A metric card's live numbers, saying whose they are. The customers now in a stage
+/// have, by definition, not yet done what the stage's milestones ask, so a target share
+/// over them alone would read red by construction; the card shows instead how they spread
+/// over the thresholds, and how many of those already past the stage are on target.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct MetricLive {
     pub metric: String,
-    /// Customers in the stage with a value (an aggregate over no events has none for min,
-    /// max and last).
+    /// Active customers now in the metric's stage, and of them those with a value (an
+    /// aggregate over no events has none for min, max and last).
+    #[ts(type = "number")]
+    pub in_stage: u64,
     #[ts(type = "number")]
     pub measured: u64,
     pub median: Option<f64>,
-    /// The share of them at or past the target (or, without one, the green threshold), in
-    /// the metric's direction; null without either.
-    pub on_target: Option<f64>,
+    /// Of the measured customers in the stage: green, grey and red against the metric's
+    /// thresholds; None without thresholds.
+    #[ts(type = "[number, number, number] | null")]
+    pub bands: Option<[u64; 3]>,
+    /// Active customers past the stage (in a later one) with a value, and the share of
+    /// them at or past the target (or the green threshold); None without either.
+    #[ts(type = "number")]
+    pub past: u64,
+    pub past_on_target: Option<f64>,
+    /// The card's lines: "Of the 160 customers in Onboard: median 0.4",
+    /// "Of the 1,540 past Onboard: 88.2% on target".
+    pub now_words: String,
+    pub past_words: Option<String>,
 }
 
 /// The numbers the canvas shows live while a journey is edited.
@@ -114,37 +147,91 @@ pub fn live(journey: &crate::journey::Journey, data: &Dataset) -> Option<LiveNum
     let metrics = journey
         .metrics
         .iter()
-        .map(|m| {
-            let mut values: Vec<f64> = active
-                .iter()
-                .filter(|(_, c)| c.stage.as_deref() == Some(m.stage.as_str()))
-                .filter_map(|&(i, _)| health::metric_value(m, data, i, a.cutoff))
-                .collect();
-            values.sort_by(f64::total_cmp);
-            let goal = m.target.or(m.thresholds.as_ref().map(|t| t.green));
-            let on_target = goal.filter(|_| !values.is_empty()).map(|g| {
-                let hit = values
-                    .iter()
-                    .filter(|&&v| match m.direction {
-                        crate::journey::Direction::Higher => v >= g,
-                        crate::journey::Direction::Lower => v <= g,
-                    })
-                    .count();
-                hit as f64 / values.len() as f64
-            });
-            MetricLive {
-                metric: m.id.clone(),
-                measured: values.len() as u64,
-                median: funnel::quantile(&values, 0.5),
-                on_target,
-            }
-        })
+        .map(|m| metric_live(journey, m, data, a.cutoff, &active))
         .collect();
     Some(LiveNumbers {
         funnel: funnel(&journey.name, data, &a, &all),
         stages,
         metrics,
     })
+}
+
+/// A metric card's numbers over the active customers in its stage and past it.
+fn metric_live(
+    journey: &crate::journey::Journey,
+    m: &crate::journey::Metric,
+    data: &Dataset,
+    cutoff: i64,
+    active: &[(usize, &CustomerState)],
+) -> MetricLive {
+    use crate::format::{count, number, percent};
+    let stage_at = |id: &str| journey.stages.iter().position(|s| s.id == id);
+    let here = stage_at(&m.stage);
+    let stage_name = here.map_or(m.stage.as_str(), |i| journey.stages[i].name.as_str());
+    let (mut in_stage, mut values, mut past) = (0u64, Vec::new(), Vec::new());
+    for &(i, c) in active {
+        let at = c.stage.as_deref().and_then(stage_at);
+        if at.is_none() || here.is_none() {
+            continue;
+        }
+        if at == here {
+            in_stage += 1;
+            values.extend(health::metric_value(m, data, i, cutoff));
+        } else if at > here {
+            past.extend(health::metric_value(m, data, i, cutoff));
+        }
+    }
+    values.sort_by(f64::total_cmp);
+    let goal = m.target.or(m.thresholds.as_ref().map(|t| t.green));
+    let on_target = |v: f64, g: f64| match m.direction {
+        crate::journey::Direction::Higher => v >= g,
+        crate::journey::Direction::Lower => v <= g,
+    };
+    let past_on_target = goal
+        .filter(|_| !past.is_empty())
+        .map(|g| past.iter().filter(|&&v| on_target(v, g)).count() as f64 / past.len() as f64);
+    let bands = m.thresholds.as_ref().map(|t| {
+        let mut b = [0u64; 3];
+        for &v in &values {
+            b[health::band(m.direction, t, v) as usize] += 1;
+        }
+        b
+    });
+    let median = funnel::quantile(&values, 0.5);
+    let who = format!(
+        "Of the {} in {stage_name}",
+        crate::format::counted(in_stage, "customer")
+    );
+    let now_words = match (median, bands) {
+        _ if in_stage == 0 => format!("No active customer in {stage_name} now"),
+        (None, _) => format!("{who}: none measured yet"),
+        (Some(md), Some([g, y, r])) => format!(
+            "{who}: median {} · {} green, {} grey, {} red",
+            number(md),
+            count(g),
+            count(y),
+            count(r)
+        ),
+        (Some(md), None) => format!("{who}: median {}", number(md)),
+    };
+    let past_words = past_on_target.map(|share| {
+        format!(
+            "Of the {} past {stage_name}: {} on target",
+            count(past.len() as u64),
+            percent(Some(share))
+        )
+    });
+    MetricLive {
+        metric: m.id.clone(),
+        in_stage,
+        measured: values.len() as u64,
+        median,
+        bands,
+        past: past.len() as u64,
+        past_on_target,
+        now_words,
+        past_words,
+    }
 }
 
 /// Per stage of `journey`, its active customers as of `a`'s cut-off, by health colour.

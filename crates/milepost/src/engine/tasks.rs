@@ -13,7 +13,7 @@ use super::dataset::Dataset;
 use super::health::{Health, health};
 use super::population::{Filter, population};
 use super::scores::{Reader, Scores};
-use crate::data::values::format_date;
+use crate::format::date as format_date;
 use crate::journey::{Journey, Trigger};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]

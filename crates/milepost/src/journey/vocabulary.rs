@@ -120,6 +120,12 @@ pub fn typescript() -> String {
             .map(|(t, l)| (trigger_kind(t), *l))
             .collect(),
     );
+    let funnel_columns = crate::format::FUNNEL_COLUMNS
+        .iter()
+        .map(|(key, name, help)| {
+            format!("  {{ key: \"{key}\", name: \"{name}\", help: \"{help}\" }},\n")
+        })
+        .collect::<String>();
     let extensions = crate::data::source::DATA_FILE_EXTENSIONS
         .iter()
         .map(|e| format!("\"{e}\""))
@@ -130,6 +136,7 @@ pub fn typescript() -> String {
          import type {{ Channel }} from \"./Channel\";\n\
          import type {{ Effort }} from \"./Effort\";\n\
          import type {{ ScoreField }} from \"./ScoreField\";\n\
+         import type {{ StepText }} from \"./StepText\";\n\
          import type {{ Support }} from \"./Support\";\n\
          import type {{ Trigger }} from \"./Trigger\";\n\n\
          export const CHANNELS: {{ value: Channel; label: string }}[] = [\n{channels}];\n\n\
@@ -140,7 +147,9 @@ pub fn typescript() -> String {
          export const LOWER_IS_BETTER: ScoreField[] = [{lower}];\n\n\
          export const TRIGGERS: {{ value: Trigger[\"kind\"]; label: string }}[] = [\n{triggers}];\n\n\
          /** The files the import reads (CSV and text, and spreadsheets). */\n\
-         export const DATA_FILE_EXTENSIONS: string[] = [{extensions}];\n"
+         export const DATA_FILE_EXTENSIONS: string[] = [{extensions}];\n\n\
+         /** The funnel's numbers: one name and one meaning in the app, the CLI and the PDF. */\n\
+         export const FUNNEL_COLUMNS: {{ key: keyof StepText; name: string; help: string }}[] = [\n{funnel_columns}];\n"
     )
 }
 

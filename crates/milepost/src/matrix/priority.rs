@@ -32,6 +32,8 @@ pub struct Ranked {
     pub customer_id: String,
     pub name: Option<String>,
     pub arr: Option<f64>,
+    /// "$120,000" in the workspace's currency (`Ranking::in_currency`); null without ARR.
+    pub arr_text: Option<String>,
     /// 0–1; null when a dimension is missing.
     pub score: Option<f64>,
     /// Matrix id → the customer's quadrant in it (customer level). Shared strings: the
@@ -76,6 +78,19 @@ pub struct Ranking {
     /// one was asked for.
     pub customers: Vec<Ranked>,
     pub sensitivity: Sensitivity,
+    /// The workspace's currency, once `in_currency` has written the ARR in it.
+    pub currency: Option<crate::format::Currency>,
+}
+
+impl Ranking {
+    /// Writes every row's ARR in the workspace's currency.
+    pub fn in_currency(mut self, currency: &crate::format::Currency) -> Self {
+        for r in &mut self.customers {
+            r.arr_text = r.arr.map(|a| currency.money(a));
+        }
+        self.currency = Some(currency.clone());
+        self
+    }
 }
 
 /// Each customer's place among all customers ordered by id: the last tie-break, without
@@ -237,6 +252,7 @@ pub fn rank(
             customer_id: cust.id.clone(),
             name: cust.name.clone(),
             arr: cust.arr,
+            arr_text: None,
             score,
             quadrants,
             support,
@@ -278,6 +294,7 @@ pub fn rank(
         unranked: unranked_n,
         customers,
         sensitivity,
+        currency: None,
     }
 }
 
@@ -351,9 +368,17 @@ fn sensitivity(
 /// The ranking as CSV, safe to open in a spreadsheet: rank, customer, score, a column per
 /// matrix with the customer's quadrant, support, activity, and why a customer is unranked.
 pub fn to_csv(p: &Ranking, matrices: &[Matrix]) -> String {
-    let mut header: Vec<String> = ["rank", "customer_id", "name", "arr", "score"]
-        .map(String::from)
-        .into();
+    let arr = match &p.currency {
+        Some(c) => format!("arr ({c})"),
+        None => "arr".to_owned(),
+    };
+    let mut header: Vec<String> = vec![
+        "rank".to_owned(),
+        "customer_id".to_owned(),
+        "name".to_owned(),
+        arr,
+        "score".to_owned(),
+    ];
     header.extend(matrices.iter().map(|m| m.name.clone()));
     header.extend(["support", "activity", "not ranked because"].map(String::from));
     let rows = p.customers.iter().map(|r| {

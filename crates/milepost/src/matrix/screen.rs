@@ -31,6 +31,10 @@ pub struct MatrixScreen {
     pub before: Option<MatrixView>,
     /// Every customer of the population, in data order.
     pub customers: Vec<PointCustomer>,
+    /// `YYYY-MM-DD`: the day the points are placed as of.
+    pub as_of: String,
+    /// What cannot be shown, when the workspace has no usage events yet.
+    pub notice: Option<String>,
 }
 
 /// What the view says of each customer as of `a`'s cut-off, by the customer's index in
@@ -92,5 +96,7 @@ pub fn screen(
         view,
         before,
         customers,
+        as_of: crate::format::date(a.cutoff),
+        notice: crate::engine::without_events(data, a.cutoff),
     })
 }

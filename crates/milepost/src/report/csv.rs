@@ -20,13 +20,14 @@ pub fn customers(
     scores: &Scores,
     a: &Assessment,
     filter: &Filter,
+    currency: &crate::format::Currency,
 ) -> String {
     let mut header: Vec<String> = [
         "customer_id",
         "name",
         "segment",
         "owner",
-        "arr",
+        &format!("arr ({currency})"),
         "furthest_milestone",
         "stage",
         "days_in_stage",
@@ -84,18 +85,18 @@ pub fn customers(
 /// phase, stage, the money, and per value metric its baseline, current value,
 /// improvement, the peers' median and p75, its percentile and leakage.
 pub fn value_portfolio(report: &crate::value::ValueReport) -> String {
-    let mut header: Vec<String> = [
-        "customer_id",
-        "name",
-        "segment",
-        "plan",
-        "arr",
-        "stage",
-        "phase",
-        "leakage_money_per_year",
-    ]
-    .map(String::from)
-    .into();
+    let cur = report.currency.code();
+    let mut header: Vec<String> = vec![
+        "customer_id".to_owned(),
+        "name".to_owned(),
+        "segment".to_owned(),
+        "plan".to_owned(),
+        format!("arr ({cur})"),
+        "status".to_owned(),
+        "stage".to_owned(),
+        "phase".to_owned(),
+        format!("leakage_money_per_year ({cur})"),
+    ];
     let metrics: Vec<(String, String)> = report
         .customers
         .first()
@@ -116,19 +117,21 @@ pub fn value_portfolio(report: &crate::value::ValueReport) -> String {
             "peer p75",
             "percentile",
             "leakage",
-            "leakage money",
         ] {
             header.push(format!("{name}: {what}"));
         }
+        header.push(format!("{name}: leakage money ({cur})"));
     }
     header.push("adopted_capabilities".to_owned());
     header.push("next_capability".to_owned());
     let num = |v: Option<f64>| v.map(|x| format!("{}", (x * 100.0).round() / 100.0));
     let mut customers: Vec<_> = report.customers.iter().collect();
     customers.sort_by(|a, b| {
-        b.leakage_money
-            .unwrap_or(-1.0)
-            .total_cmp(&a.leakage_money.unwrap_or(-1.0))
+        a.churned.is_some().cmp(&b.churned.is_some()).then(
+            b.leakage_money
+                .unwrap_or(-1.0)
+                .total_cmp(&a.leakage_money.unwrap_or(-1.0)),
+        )
     });
     let rows = customers.into_iter().map(|c| {
         let mut row = vec![
@@ -137,6 +140,9 @@ pub fn value_portfolio(report: &crate::value::ValueReport) -> String {
             c.segment.clone().unwrap_or_default(),
             c.plan.clone().unwrap_or_default(),
             c.arr.map(|v| v.to_string()).unwrap_or_default(),
+            c.churned
+                .as_ref()
+                .map_or_else(|| "active".to_owned(), |d| format!("churned {d}")),
             c.stage_name.as_deref().unwrap_or_default().to_owned(),
             c.phase_name.as_deref().unwrap_or_default().to_owned(),
             num(c.leakage_money).unwrap_or_default(),

@@ -176,7 +176,7 @@ struct MapData {
 /// screen.
 pub const MAP_SCALE: f32 = 2.0;
 
-/// The journey map as an image: PNG (at `MAP_SCALE`) or SVG.
+/// The journey map as an image: PNG (at least 3,840 pixels wide, `map_scale`) or SVG.
 pub fn journey_map(
     journey: &Journey,
     data: Option<(&Dataset, &Scores)>,
@@ -186,10 +186,27 @@ pub fn journey_map(
 ) -> crate::Result<Vec<u8>> {
     let t = map_document(journey, data, options, today)?;
     match format {
-        ImageFormat::Png => typeset::png(&t, 0, MAP_SCALE),
+        ImageFormat::Png => typeset::png(&t, 0, map_scale(typeset::page_size(&t, 0))),
         ImageFormat::Svg => typeset::svg(&t, 0).map(String::into_bytes),
     }
 }
+
+/// The map image's pixels per point: crisp when placed full width on a 1,920-pixel slide
+/// at 2× (at least 3,840 pixels wide, and at least `MAP_SCALE`), but never more than
+/// `MAP_PIXELS` in all, however large a journey is: a huge map gets fewer pixels a point.
+fn map_scale(size: Option<(f64, f64)>) -> f32 {
+    let Some((w, h)) = size.filter(|(w, h)| *w > 0.0 && *h > 0.0) else {
+        return MAP_SCALE;
+    };
+    let wanted = (MAP_WIDTH_PX / w).max(f64::from(MAP_SCALE));
+    let most = (MAP_PIXELS / (w * h)).sqrt();
+    wanted.min(most) as f32
+}
+
+/// A slide 1,920 pixels wide shown at 2×.
+const MAP_WIDTH_PX: f64 = 3840.0;
+/// About 60 megapixels: a 240 MB buffer, the most a map image may take.
+const MAP_PIXELS: f64 = 60.0e6;
 
 /// A small picture of a journey's map (no numbers), for the template gallery.
 pub fn journey_thumbnail(journey: &Journey, today: i64) -> crate::Result<Vec<u8>> {

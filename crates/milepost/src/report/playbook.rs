@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::data::values::civil_from_days;
 use crate::engine::{
     Dataset, Filter, Reader, Scores, assess, cutoff_of_day, forecast, funnel, population,
     stage_health, tasks,
 };
+use crate::format::{count, long_date, percent};
 use crate::journey::words::{channel_words, criterion_words, number, trigger_words};
 use crate::journey::{Journey, ScoreField, check};
 use crate::matrix::{Level, place_core, priority, support_words};
@@ -74,6 +74,11 @@ pub struct Options {
     /// Leave the numbers out even when the workspace has data.
     #[serde(default)]
     pub no_data: bool,
+    /// The workspace's currency, for the money printed: set by whoever opened the
+    /// workspace (the app and the CLI), never by the person exporting.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub currency: crate::format::Currency,
 }
 
 /// Everything the template prints.
@@ -233,6 +238,8 @@ pub struct Numbers {
     pub as_of: String,
     pub customers: String,
     pub not_started: String,
+    /// The funnel table's header: the names the app and the CLI use for the same numbers.
+    pub funnel_columns: Vec<&'static str>,
     pub funnel: Vec<FunnelRow>,
     /// The milestone with the lowest conversion from the one before, and that rate.
     pub bottleneck: Option<String>,
@@ -252,7 +259,7 @@ pub struct FunnelRow {
     pub share: f64,
     pub from_previous: String,
     pub from_start: String,
-    pub median_days: String,
+    pub median_days_from_start: String,
     pub churned: String,
     pub churn_rate: String,
 }
@@ -347,53 +354,6 @@ pub struct RoleLoadRow {
 /// How many of the ranking's first customers the playbook prints.
 pub const PRIORITY_ROWS: usize = 10;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "3 December 2026"
-pub fn long_date(ts: i64) -> String {
-    let (y, m, d) = civil_from_days(ts.div_euclid(86_400));
-    format!("{d} {} {y}", MONTHS[m as usize - 1])
-}
-
-/// 12345 → "12,345"
-pub fn count(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-fn percent(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_owned(), |v| format!("{:.1} %", v * 100.0))
-}
-
-pub fn money(v: f64) -> String {
-    let whole = v.round();
-    if whole < 0.0 {
-        format!("−{}", count((-whole) as u64))
-    } else {
-        count(whole as u64)
-    }
-}
-
 /// The playbook of `journey`; with `data`, the numbers as of `options.as_of` (default:
 /// the latest event's day). `today` is the timestamp printed as the generation date.
 pub fn playbook(
@@ -450,7 +410,7 @@ pub fn playbook(
 
     let numbers = match data {
         Some((d, s)) if !options.no_data && options.sections.numbers => {
-            numbers(journey, d, s, options.as_of.as_deref())?
+            numbers(journey, d, s, options.as_of.as_deref(), &options.currency)?
         }
         _ => None,
     };
@@ -754,6 +714,7 @@ fn numbers(
     data: &Dataset,
     scores: &Scores,
     as_of: Option<&str>,
+    currency: &crate::format::Currency,
 ) -> crate::Result<Option<Numbers>> {
     let Some(latest) = data.latest() else {
         return Ok(None);
@@ -777,23 +738,20 @@ fn numbers(
                 .iter()
                 .find(|s| s.id == m.stage)
                 .map_or_else(|| m.stage.clone(), |s| s.name.clone()),
-            reached: count(m.reached),
+            reached: m.text.reached.clone(),
             share: m.reached as f64 / total,
-            from_previous: percent(m.conversion_from_previous),
-            from_start: percent(m.conversion_from_start),
-            median_days: m
-                .median_days_from_previous
-                .map_or_else(|| "—".to_owned(), |d| format!("{d:.0}")),
-            churned: count(m.churned),
-            churn_rate: percent(m.churn_rate),
+            from_previous: m.text.conversion_from_previous.clone(),
+            from_start: m.text.conversion_from_start.clone(),
+            median_days_from_start: m.text.median_days_from_start.clone(),
+            churned: m.text.churned.clone(),
+            churn_rate: m.text.churn_rate.clone(),
         })
         .collect();
     let bottleneck = f.bottleneck.as_ref().and_then(|id| {
         f.milestones.iter().find(|m| &m.id == id).map(|m| {
             format!(
                 "{}: {} of the customers who reached the milestone before it get there",
-                m.name,
-                percent(m.conversion_from_previous)
+                m.name, m.text.conversion_from_previous
             )
         })
     });
@@ -822,8 +780,8 @@ fn numbers(
         .map(|(x, y)| ForecastRow {
             name: x.name.clone(),
             in_flight: count(x.in_flight),
-            next_30: format!("{:.0}", x.expected),
-            next_90: format!("{:.0}", y.expected),
+            next_30: x.expected_text.clone(),
+            next_90: y.expected_text.clone(),
         })
         .collect();
 
@@ -880,7 +838,9 @@ fn numbers(
             .map(|c| PriorityRow {
                 rank: c.rank.map(|n| n.to_string()).unwrap_or_default(),
                 name: c.name.clone().unwrap_or_else(|| c.customer_id.clone()),
-                arr: c.arr.map(money).unwrap_or_else(|| "—".to_owned()),
+                arr: c
+                    .arr
+                    .map_or_else(|| crate::format::NONE.to_owned(), |a| currency.money(a)),
                 score: percent(c.score),
                 support: c.support.map(support_words).unwrap_or("—").to_owned(),
                 activity: c.activity.clone().unwrap_or_else(|| "—".to_owned()),
@@ -892,6 +852,19 @@ fn numbers(
         as_of: long_date(day),
         customers: count(f.customers),
         not_started: count(f.not_started),
+        funnel_columns: {
+            use crate::engine::funnel::column_name as col;
+            vec![
+                "Milestone",
+                "Stage",
+                col("reached"),
+                col("conversion_from_previous"),
+                col("conversion_from_start"),
+                col("median_days_from_start"),
+                col("churned"),
+                col("churn_rate"),
+            ]
+        },
         funnel: funnel_rows,
         bottleneck,
         health,
@@ -971,20 +944,5 @@ fn task_table(
         total: count(week.len() as u64),
         rules,
         roles,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_and_dates_read_the_way_a_report_prints_them() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1000), "1,000");
-        assert_eq!(count(1_234_567), "1,234,567");
-        assert_eq!(long_date(0), "1 January 1970");
-        assert_eq!(long_date(1_796_256_000), "3 December 2026");
     }
 }

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime};
+use typst::layout::{Frame, FrameItem, Transform};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -210,19 +211,103 @@ pub fn png(t: &Typeset, index: usize, scale: f32) -> crate::Result<Vec<u8>> {
         .map_err(|e| crate::Error::Typeset(e.to_string()))
 }
 
-/// Page `index` as SVG.
+/// Page `index` as SVG, its words as `<text>` — editable and searchable when the picture
+/// is placed on a slide — rather than the glyph outlines typst-svg draws. The shapes and
+/// images come from typst-svg, drawn from the page without its text; each run of text is
+/// then written at the place, size, weight and colour typst laid it out, its width held to
+/// typst's (`textLength`) so it lines up even where the viewer's font differs.
 pub fn svg(t: &Typeset, index: usize) -> crate::Result<String> {
     let page =
         t.document.pages().get(index).ok_or_else(|| {
             crate::Error::Typeset(format!("the document has no page {}", index + 1))
         })?;
-    Ok(typst_svg::svg(
-        page,
+    let mut runs = String::new();
+    text_runs(&page.frame, Transform::identity(), &mut runs);
+    let mut bare = page.clone();
+    without_text(&mut bare.frame);
+    let mut svg = typst_svg::svg(
+        &bare,
         &typst_svg::SvgOptions {
             render_bleed: false,
             pretty: false,
         },
-    ))
+    );
+    let end = svg
+        .rfind("</svg>")
+        .ok_or_else(|| crate::Error::Typeset("typst-svg wrote no closing </svg>".to_owned()))?;
+    svg.insert_str(end, &runs);
+    Ok(svg)
+}
+
+/// Removes every run of text from `frame` and the groups inside it.
+fn without_text(frame: &mut Frame) {
+    frame.retain(|item| match item {
+        FrameItem::Text(_) => false,
+        FrameItem::Group(g) => {
+            without_text(&mut g.frame);
+            true
+        }
+        _ => true,
+    });
+}
+
+/// Writes each run of text in `frame` (placed by `at`) as an SVG `<text>` element.
+fn text_runs(frame: &Frame, at: Transform, out: &mut String) {
+    use std::fmt::Write as _;
+    for (pos, item) in frame.items() {
+        let here = at.pre_concat(Transform::translate(pos.x, pos.y));
+        match item {
+            FrameItem::Group(g) => text_runs(&g.frame, here.pre_concat(g.transform), out),
+            FrameItem::Text(text) if !text.text.trim().is_empty() => {
+                let info = text.font.font().info();
+                let fill = match &text.fill {
+                    typst::visualize::Paint::Solid(c) => c.to_hex().to_string(),
+                    _ => "#000000".to_owned(),
+                };
+                let italic = info.variant.style != typst::text::FontStyle::Normal;
+                let _ = write!(
+                    out,
+                    "<text transform=\"matrix({} {} {} {} {} {})\" font-family=\"{}, sans-serif\" font-size=\"{}\" font-weight=\"{}\"{} fill=\"{fill}\" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\">{}</text>",
+                    here.sx.get(),
+                    here.ky.get(),
+                    here.kx.get(),
+                    here.sy.get(),
+                    here.tx.to_pt(),
+                    here.ty.to_pt(),
+                    xml_escape(&info.family),
+                    text.size.to_pt(),
+                    info.variant.weight.to_number(),
+                    if italic { " font-style=\"italic\"" } else { "" },
+                    text.width().to_pt(),
+                    xml_escape(&text.text),
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Text safe inside an XML element or a double-quoted attribute.
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // Control characters are not allowed in XML 1.0 (a name with one stays legible).
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The size of page `index` in points (1/72 in), or None without that page.
+pub fn page_size(t: &Typeset, index: usize) -> Option<(f64, f64)> {
+    let size = t.document.pages().get(index)?.frame.size();
+    Some((size.x.to_pt(), size.y.to_pt()))
 }
 
 /// How many pages a document has.

@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::playbook::{Paper, count, long_date, money};
+use super::playbook::Paper;
+use crate::format::{Currency, amount, long_date, number, whole_percent};
 use crate::journey::{Direction, Journey};
 use crate::value::{CustomerValue, MetricValue, ValueReport};
 
@@ -21,7 +22,7 @@ pub struct ReviewOptions {
 }
 
 /// Everything the template prints.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Review {
     pub title: String,
     pub customer: String,
@@ -45,7 +46,7 @@ pub struct Review {
     pub method: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct PhaseLine {
     pub name: String,
     pub driver: Option<String>,
@@ -55,7 +56,7 @@ pub struct PhaseLine {
     pub current: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct MetricBlock {
     pub name: String,
     /// "AR days 61 (from 68 in its first 30 days): 7 better; lower is better."
@@ -74,58 +75,37 @@ pub struct MetricBlock {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct NextLine {
     pub name: String,
     pub words: String,
     pub plays: Option<String>,
 }
 
-fn number(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r.fract() == 0.0 {
-        money(r)
-    } else {
-        let whole = money(r.trunc());
-        let sign = if r < 0.0 && r.trunc() == 0.0 {
-            "−"
-        } else {
-            ""
-        };
-        format!(
-            "{sign}{whole}.{}",
-            ((r.abs().fract() * 10.0).round() as u64)
-        )
-    }
-}
-
-fn unit_of(m: &MetricValue) -> String {
-    m.unit.as_ref().map_or(String::new(), |u| format!(" {u}"))
-}
-
-fn metric_block(m: &MetricValue, baseline_days: u32) -> MetricBlock {
-    let unit = unit_of(m);
+fn metric_block(m: &MetricValue, baseline_days: u32, currency: &Currency) -> MetricBlock {
+    let unit = m.unit.as_deref();
     let better = match m.direction {
         Direction::Higher => "higher",
         Direction::Lower => "lower",
     };
     let now = match (m.current, m.baseline, m.improvement) {
         (Some(now), Some(base), Some(imp)) => {
-            let moved = if imp.abs() < 0.05 {
+            let moved = if number(imp) == "0" {
                 "no change".to_owned()
             } else if imp > 0.0 {
-                format!("{}{unit} better", number(imp))
+                format!("{} better", amount(imp, unit))
             } else {
-                format!("{}{unit} worse", number(-imp))
+                format!("{} worse", amount(-imp, unit))
             };
             format!(
-                "{}: {}{unit} now, from {} in its first {baseline_days} days; {moved} ({better} is better).",
+                "{}: {} now, from {} in its first {}; {moved} ({better} is better).",
                 m.name,
-                number(now),
-                number(base)
+                amount(now, unit),
+                number(base),
+                crate::format::counted(u64::from(baseline_days), "day")
             )
         }
-        (Some(now), _, _) => format!("{}: {}{unit} now.", m.name, number(now)),
+        (Some(now), _, _) => format!("{}: {} now.", m.name, amount(now, unit)),
         _ => format!("{}: no value yet.", m.name),
     };
     let compared = m.peer_p50.is_some();
@@ -134,8 +114,8 @@ fn metric_block(m: &MetricValue, baseline_days: u32) -> MetricBlock {
         now,
         peers: match (m.peer_p50, m.peer_p75, m.peer_p90) {
             (Some(p50), Some(p75), Some(p90)) => Some(format!(
-                "Peers improved {}{unit} at the median, {} at p75 (good peers) and {} at p90 (best in class).",
-                number(p50),
+                "Peers improved {} at the median, {} at p75 (good peers) and {} at p90 (best in class).",
+                amount(p50, unit),
                 number(p75),
                 number(p90)
             )),
@@ -152,16 +132,20 @@ fn metric_block(m: &MetricValue, baseline_days: u32) -> MetricBlock {
             } else {
                 keys.join(" · ")
             };
-            format!("{who}: {} customers, {}", count(g.n as u64), g.source)
+            format!(
+                "{who}: {}, {}",
+                crate::format::counted(g.n as u64, "customer"),
+                g.source
+            )
         }),
         percentile: m.percentile,
         percentile_words: m
             .percentile
-            .map(|p| format!("Ahead of {} % of its peers", p.round())),
+            .map(|p| format!("Ahead of {} of its peers", whole_percent(p / 100.0))),
         leakage: m.leakage.filter(|l| *l > 0.0).map(|l| {
-            let mut s = format!("{}{unit} behind good peers", number(l));
+            let mut s = format!("{} behind good peers", amount(l, unit));
             if let Some(money_) = m.leakage_money {
-                s.push_str(&format!(" · {} a year", money(money_)));
+                s.push_str(&format!(" · {}", currency.per_year(money_)));
             }
             s
         }),
@@ -263,10 +247,16 @@ pub fn review(
     };
     fact("Segment", c.segment.clone());
     fact("Plan", c.plan.clone());
-    fact("ARR", c.arr.map(money));
+    fact("ARR", c.arr_text.clone());
     fact("Stage", c.stage_name.as_deref().map(str::to_owned));
+    fact("Churned", c.churned.clone());
     fact("Customer since", since.map(long_date));
-    let headline_words = headline_words(c, &report.reference);
+    let headline_words = match &c.churned {
+        Some(day) => format!(
+            "It churned on {day}. Value against peers is about active customers: it is not compared, and has no next steps."
+        ),
+        None => headline_words(c, &report.reference),
+    };
     let baseline_days = |id: &str| {
         journey
             .metrics
@@ -285,8 +275,10 @@ pub fn review(
         generated: long_date(today),
         as_of: report.as_of.clone(),
         facts,
-        headline: c.leakage_money.map(|m| format!("{} a year", money(m))),
-        headline_none: if c.metrics.iter().any(|m| m.leakage.is_some()) {
+        headline: c.leakage_money.map(|m| report.currency.per_year(m)),
+        headline_none: if c.churned.is_some() {
+            "Churned".to_owned()
+        } else if c.metrics.iter().any(|m| m.leakage.is_some()) {
             "No money value set".to_owned()
         } else {
             "Not compared yet".to_owned()
@@ -296,7 +288,7 @@ pub fn review(
         metrics: c
             .metrics
             .iter()
-            .map(|m| metric_block(m, baseline_days(&m.metric)))
+            .map(|m| metric_block(m, baseline_days(&m.metric), &report.currency))
             .collect(),
         next: c
             .next_capabilities
@@ -306,9 +298,9 @@ pub fn review(
                 name: n.name.to_string(),
                 words: match (n.peer_share, n.peer_n) {
                     (Some(s), Some(peers)) => format!(
-                        "{} % of its {} peers use it; it doesn't yet.",
-                        (s * 100.0).round(),
-                        count(peers as u64)
+                        "{} of its {} use it; it doesn't yet.",
+                        whole_percent(s),
+                        crate::format::counted(peers as u64, "peer")
                     ),
                     _ => "Next on the maturity path.".to_owned(),
                 },
@@ -351,12 +343,32 @@ pub fn review_document(
     options: &ReviewOptions,
     today: i64,
 ) -> crate::Result<super::Typeset> {
+    let r = review_of(journey, report, data, id, options, today)?;
+    super::typeset::typeset("value.typ", &r)
+}
+
+/// The value review of customer `id` of `report`: every sentence the app shows and the
+/// PDF prints. A customer not in the report is named with the reason.
+pub fn review_of(
+    journey: &Journey,
+    report: &ValueReport,
+    data: &crate::engine::Dataset,
+    id: &str,
+    options: &ReviewOptions,
+    today: i64,
+) -> crate::Result<Review> {
     let known = data.customers.iter().find(|x| x.id == id);
     let c = report
         .customers
         .iter()
         .find(|c| c.customer_id == id)
         .ok_or_else(|| match known {
+            Some(k) if k.churn.is_some_and(|t| crate::format::date(t) <= report.as_of) => {
+                crate::Error::InvalidOption(format!(
+                    "customer \"{id}\" churned on {}: value against peers is about active customers (ask for churned customers to list it, marked churned)",
+                    k.churn.map(crate::format::date).unwrap_or_default()
+                ))
+            }
             Some(_) => crate::Error::InvalidOption(format!(
                 "customer \"{id}\" had not started by {}: it has no value review then",
                 report.as_of
@@ -364,6 +376,5 @@ pub fn review_document(
             None => crate::Error::CustomerNotFound(id.to_owned()),
         })?;
     let since = known.and_then(|x| x.start);
-    let r = review(journey, report, c, since, options, today);
-    super::typeset::typeset("value.typ", &r)
+    Ok(review(journey, report, c, since, options, today))
 }

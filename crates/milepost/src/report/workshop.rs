@@ -4,12 +4,35 @@
 
 use crate::journey::{Journey, VoteRound, voting};
 
-/// Markdown special characters in a name are escaped, so a note reading `*urgent*` stays
-/// those characters.
+/// A name as Markdown text that reads as itself: a note reading `*urgent*` stays those
+/// characters. Only what Markdown would act on is escaped — emphasis, code, links, HTML,
+/// and at the start (each name starts a line or a list item) headings, quotes, list
+/// markers — so "post-sales" and "Wrap-up" paste into an email or a chat unchanged.
 fn text(s: &str) -> String {
+    let chars: Vec<char> = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect();
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
     let mut out = String::with_capacity(s.len());
-    for ch in s.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
-        if "\\`*_{}[]<>()#+-!|".contains(ch) {
+    for (i, &ch) in chars.iter().enumerate() {
+        let (prev, next) = (
+            i.checked_sub(1).and_then(|j| chars.get(j)),
+            chars.get(i + 1),
+        );
+        let needs = match ch {
+            '\\' | '`' | '*' | '[' | ']' | '<' => true,
+            // Intraword underscores (snake_case) never make emphasis.
+            '_' => !(word(prev) && word(next)),
+            '~' => prev == Some(&'~') || next == Some(&'~'),
+            '#' | '>' | '+' | '-' | '=' | '|' => i == 0,
+            // "1." or "2)" at the start would number a list.
+            '.' | ')' => i > 0 && chars[..i].iter().all(char::is_ascii_digit),
+            _ => false,
+        };
+        if needs {
             out.push('\\');
         }
         out.push(ch);
@@ -169,12 +192,35 @@ mod tests {
             note("c", "Pricing page", 0, true),
         ];
         let md = summary_markdown(&j, "3 December 2026");
-        assert!(md.starts_with("# Workshop summary: Billing SaaS — post\\-sales journey\n"));
+        assert!(md.starts_with("# Workshop summary: Billing SaaS — post-sales journey\n"));
         assert!(md.contains("## Who attended\n\n- Ana Ruiz\n"));
         assert!(md.contains("## Decisions\n\n- Onboarding ends at the \\*first\\* live cycle\n"));
         assert!(md.contains("## Most votes\n\n- Churn survey (4 dots)\n- Ask finance (1 dot)\n"));
         assert!(md.contains("## Parking lot\n\n- Pricing page\n"));
         assert!(md.contains("## Agenda\n\nNo agenda.\n"));
+    }
+
+    #[test]
+    fn names_escape_only_what_markdown_would_act_on() {
+        for (name, md) in [
+            ("Wrap-up", "Wrap-up"),
+            ("Post-sales (v2) — 50% done!", "Post-sales (v2) — 50% done!"),
+            ("snake_case_id", "snake_case_id"),
+            ("*urgent*", "\\*urgent\\*"),
+            ("_maybe_", "\\_maybe\\_"),
+            ("# not a heading", "\\# not a heading"),
+            ("- not a list", "\\- not a list"),
+            ("> not a quote", "\\> not a quote"),
+            ("1. not numbered", "1\\. not numbered"),
+            ("Q1. Plan", "Q1. Plan"),
+            ("[link](http://x)", "\\[link\\](http://x)"),
+            ("<b>bold</b>", "\\<b>bold\\</b>"),
+            ("`code`", "\\`code\\`"),
+            ("~~gone~~ ~5 days", "\\~\\~gone\\~\\~ ~5 days"),
+            ("a \\ b", "a \\\\ b"),
+        ] {
+            assert_eq!(text(name), md, "{name}");
+        }
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct CustomerRow {
     pub plan: Option<String>,
     pub owner: Option<String>,
     pub arr: Option<f64>,
+    /// "$120,000": the ARR in the workspace's currency.
+    pub arr_text: Option<String>,
     /// `YYYY-MM-DD`
     pub start_date: Option<String>,
     pub churn_date: Option<String>,
@@ -71,14 +73,19 @@ const CUSTOMER_COLUMNS: &str = "c.id, c.name, c.segment, c.plan, c.owner, c.arr,
      date(c.start_date, 'unixepoch'), date(c.churn_date, 'unixepoch'), \
      ifnull(e.n, 0), strftime('%Y-%m-%dT%H:%M:%SZ', e.last, 'unixepoch')";
 
-fn customer_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CustomerRow> {
+fn customer_row(
+    r: &rusqlite::Row<'_>,
+    currency: &crate::format::Currency,
+) -> rusqlite::Result<CustomerRow> {
+    let arr: Option<f64> = r.get(5)?;
     Ok(CustomerRow {
         id: r.get(0)?,
         name: r.get(1)?,
         segment: r.get(2)?,
         plan: r.get(3)?,
         owner: r.get(4)?,
-        arr: r.get(5)?,
+        arr,
+        arr_text: arr.map(|a| currency.money(a)),
         start_date: r.get(6)?,
         churn_date: r.get(7)?,
         events: r.get::<_, i64>(8)? as u64,
@@ -98,7 +105,10 @@ impl Store {
                  ON e.customer = c.key ORDER BY c.id"
             ))
             .map_err(&fail)?;
-        let rows = stmt.query_map([], customer_row).map_err(&fail)?;
+        let currency = self.currency()?;
+        let rows = stmt
+            .query_map([], |r| customer_row(r, &currency))
+            .map_err(&fail)?;
         rows.collect::<rusqlite::Result<_>>().map_err(fail)
     }
 
@@ -115,6 +125,7 @@ impl Store {
             .optional()
             .map_err(&fail)?
             .ok_or_else(|| Error::CustomerNotFound(id.to_owned()))?;
+        let currency = self.currency()?;
         let customer = self
             .conn
             .query_row(
@@ -124,7 +135,7 @@ impl Store {
                      ON e.customer = c.key WHERE c.key = ?1"
                 ),
                 [key],
-                customer_row,
+                |r| customer_row(r, &currency),
             )
             .map_err(&fail)?;
         let mut stmt = self

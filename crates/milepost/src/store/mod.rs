@@ -9,6 +9,7 @@ mod customers;
 mod import;
 mod journeys;
 mod scores;
+mod settings;
 mod summary;
 mod versions;
 
@@ -38,11 +39,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/007_journey_workshop.sql")),
         M::up(include_str!("migrations/008_journey_value.sql")),
         M::up(include_str!("migrations/009_benchmarks.sql")),
+        M::up(include_str!("migrations/010_settings.sql")),
     ])
 });
 
 /// The number of the newest schema this version knows.
-const SCHEMA_VERSION: i64 = 9;
+const SCHEMA_VERSION: i64 = 10;
 
 /// Environment variable that points the CLI and the app at another database file.
 pub const DB_ENV: &str = "MILEPOST_DB";

@@ -6,7 +6,6 @@ use ts_rs::TS;
 
 use super::Store;
 use crate::Result;
-use crate::data::values;
 
 impl Store {
     /// Counts and date ranges of the workspace's customer data.
@@ -44,7 +43,7 @@ impl Store {
             .map_err(&fail)?;
         let range = |from: Option<i64>, to: Option<i64>| {
             from.zip(to)
-                .map(|(a, b)| [values::format_date(a), values::format_date(b)])
+                .map(|(a, b)| [crate::format::date(a), crate::format::date(b)])
         };
         Ok(DataSummary {
             customers: TableSummary {

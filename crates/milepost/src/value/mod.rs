@@ -4,8 +4,12 @@
 //! units and in money; where it stands on the capability maturity path and what to unlock
 //! next.
 //!
-//! Everything is computed as of one day, over the funnel's population (every customer
-//! started by then); a peer group is never smaller than k (see `peers`).
+//! Everything is computed as of one day, over the **active** customers: started by then
+//! and not churned by then. Value left on the table is about customers who can still be
+//! helped, and good peers are customers who stayed, so only active customers are
+//! reviewed, form the peer groups and count in the portfolio's totals. Churned customers
+//! are listed only on request, marked churned, with no comparison and no next steps.
+//! A peer group is never smaller than k (see `peers`).
 
 pub mod benchmarks;
 pub mod maturity;
@@ -19,6 +23,7 @@ use ts_rs::TS;
 use crate::engine::Dataset;
 use crate::engine::assess::DAY;
 use crate::engine::assess::aggregate;
+use crate::format::{self, Currency};
 use crate::journey::{Direction, Journey, Metric, PeerSettings, Reference};
 use peers::{GroupKeys, Groups, percent_rank};
 
@@ -82,6 +87,11 @@ pub struct CustomerValue {
     pub segment: Option<String>,
     pub plan: Option<String>,
     pub arr: Option<f64>,
+    /// "$120,000" in the workspace's currency.
+    pub arr_text: Option<String>,
+    /// The day it churned (`YYYY-MM-DD`), when it churned by the as-of day: such a customer
+    /// is only listed on request, with no comparison, no leakage and no next steps.
+    pub churned: Option<String>,
     /// The stage it is working through as of the day (its first milestone not reached).
     #[ts(as = "Option<String>")]
     pub stage: Option<Text>,
@@ -94,6 +104,8 @@ pub struct CustomerValue {
     pub phase_name: Option<Text>,
     /// The sum of the metrics' money leakage (None when no metric has a money value).
     pub leakage_money: Option<f64>,
+    /// "$1,750" in the workspace's currency, or "—".
+    pub leakage_text: String,
     pub metrics: Vec<MetricValue>,
     /// Capability ids adopted by the day.
     #[ts(as = "Vec<String>")]
@@ -111,8 +123,20 @@ pub struct ValueReport {
     pub keys: Vec<String>,
     /// The reference percentile leakage is measured against: "p50", "p75" or "p90".
     pub reference: String,
-    /// Every customer of the funnel, in the workspace's order.
+    /// The workspace's currency (ISO 4217), which every amount of money is in.
+    pub currency: Currency,
+    /// The active customers (started by the day, not churned by it): those reviewed.
+    pub active: usize,
+    /// Customers who had churned by the day: never reviewed nor peers, and listed in
+    /// `customers` only when asked for.
+    pub churned: usize,
+    /// The money the active customers leave on the table a year, and as text.
+    pub leakage_money: f64,
+    pub leakage_text: String,
+    /// The active customers, in the workspace's order; then, when asked for, the churned.
     pub customers: Vec<CustomerValue>,
+    /// The capability map among every active customer, then among each segment's.
+    pub capability_maps: Vec<CapabilityMap>,
     /// The money left on the table per segment, most first.
     pub by_segment: Vec<Slice>,
     /// The money left on the table per stage, in the journey's order.
@@ -129,6 +153,92 @@ pub struct Slice {
     /// Of them, those with a money value.
     pub valued: usize,
     pub leakage_money: f64,
+    pub leakage_text: String,
+}
+
+/// Which capabilities a group of active customers use and which phase they are in.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CapabilityMap {
+    /// The segment; "" for every active customer.
+    pub segment: String,
+    /// "every customer", or the segment's name.
+    pub name: String,
+    pub customers: usize,
+    /// Per phase, in the journey's order: how many of them it is the phase of.
+    pub phases: Vec<MapCell>,
+    /// Per capability, in the journey's order: the share of them that use it.
+    pub capabilities: Vec<MapCell>,
+}
+
+/// One phase or capability of a capability map.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct MapCell {
+    pub id: String,
+    /// Customers (for a phase) or the share of customers, 0–1 (for a capability).
+    pub value: f64,
+    /// "412 customers in this phase", or "63%".
+    pub text: String,
+}
+
+/// The capability map of `customers` (active ones), among all of them and per segment.
+fn capability_maps(journey: &Journey, customers: &[CustomerValue]) -> Vec<CapabilityMap> {
+    let active: Vec<&CustomerValue> = customers.iter().filter(|c| c.churned.is_none()).collect();
+    let mut segments: Vec<&str> = active
+        .iter()
+        .filter_map(|c| c.segment.as_deref())
+        .filter(|s| !s.is_empty())
+        .collect();
+    segments.sort_unstable();
+    segments.dedup();
+    std::iter::once(None)
+        .chain(segments.into_iter().map(Some))
+        .map(|segment| {
+            let who: Vec<&&CustomerValue> = active
+                .iter()
+                .filter(|c| segment.is_none() || c.segment.as_deref() == segment)
+                .collect();
+            let n = who.len();
+            CapabilityMap {
+                segment: segment.unwrap_or_default().to_owned(),
+                name: segment.unwrap_or("every customer").to_owned(),
+                customers: n,
+                phases: journey
+                    .phases
+                    .iter()
+                    .map(|p| {
+                        let k = who
+                            .iter()
+                            .filter(|c| c.phase.as_deref() == Some(&p.id))
+                            .count();
+                        MapCell {
+                            id: p.id.clone(),
+                            value: k as f64,
+                            text: format!(
+                                "{} in this phase",
+                                format::counted(k as u64, "customer")
+                            ),
+                        }
+                    })
+                    .collect(),
+                capabilities: journey
+                    .capabilities
+                    .iter()
+                    .map(|cap| {
+                        let k = who
+                            .iter()
+                            .filter(|c| c.adopted.iter().any(|a| **a == *cap.id))
+                            .count();
+                        let share = if n == 0 { 0.0 } else { k as f64 / n as f64 };
+                        MapCell {
+                            id: cap.id.clone(),
+                            value: share,
+                            text: format::whole_percent(share),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// Adds `c` to the slice `key` of `slices`, creating it named `name`.
@@ -142,6 +252,7 @@ fn add_to(slices: &mut Vec<Slice>, key: &str, name: &str, c: &CustomerValue) {
                 customers: 0,
                 valued: 0,
                 leakage_money: 0.0,
+                leakage_text: String::new(),
             });
             slices.len() - 1
         }
@@ -154,9 +265,13 @@ fn add_to(slices: &mut Vec<Slice>, key: &str, name: &str, c: &CustomerValue) {
     }
 }
 
-/// The portfolio's slices: per segment (most money first, then by name) and per stage
-/// (in the journey's order, customers without a stage last).
-fn slices(journey: &Journey, customers: &[CustomerValue]) -> (Vec<Slice>, Vec<Slice>) {
+/// The portfolio's slices of the active customers: per segment (most money first, then by
+/// name) and per stage (in the journey's order, customers without a stage last).
+fn slices(
+    journey: &Journey,
+    customers: &[CustomerValue],
+    currency: &Currency,
+) -> (Vec<Slice>, Vec<Slice>) {
     let mut by_segment = Vec::new();
     let mut by_stage: Vec<Slice> = journey
         .stages
@@ -167,9 +282,10 @@ fn slices(journey: &Journey, customers: &[CustomerValue]) -> (Vec<Slice>, Vec<Sl
             customers: 0,
             valued: 0,
             leakage_money: 0.0,
+            leakage_text: String::new(),
         })
         .collect();
-    for c in customers {
+    for c in customers.iter().filter(|c| c.churned.is_none()) {
         let seg = c.segment.as_deref().unwrap_or("");
         add_to(
             &mut by_segment,
@@ -190,6 +306,9 @@ fn slices(journey: &Journey, customers: &[CustomerValue]) -> (Vec<Slice>, Vec<Sl
             .total_cmp(&a.leakage_money)
             .then_with(|| a.name.cmp(&b.name))
     });
+    for s in by_segment.iter_mut().chain(&mut by_stage) {
+        s.leakage_text = currency.money(s.leakage_money);
+    }
     (by_segment, by_stage)
 }
 
@@ -200,6 +319,10 @@ pub struct Overrides {
     pub k: Option<u32>,
     /// Compare with imported benchmarks instead of this workspace's customers.
     pub external: Option<benchmarks::Benchmarks>,
+    /// List the customers who had churned by the day too (marked, never compared).
+    pub include_churned: bool,
+    /// The workspace's currency, for the money's texts.
+    pub currency: Currency,
 }
 
 /// The peer settings in force: the journey's (or the defaults), overridden, k at least 3.
@@ -375,10 +498,24 @@ fn unit_money(m: &Metric, arr: Option<f64>) -> Option<f64> {
         .or_else(|| Some(spec.unit_value_arr_share? * arr?))
 }
 
-/// The funnel's population as of `cutoff`: every customer started by then.
+/// Whether customer `c` had churned by `cutoff`.
+fn churned_by(data: &Dataset, c: usize, cutoff: i64) -> bool {
+    data.customers[c].churn.is_some_and(|t| t <= cutoff)
+}
+
+/// The customers value is about as of `cutoff`: started by then and not churned by then.
 fn population(data: &Dataset, cutoff: i64) -> Vec<usize> {
     (0..data.customers.len())
         .filter(|&c| data.customers[c].start.is_some_and(|st| st <= cutoff))
+        .filter(|&c| !churned_by(data, c, cutoff))
+        .collect()
+}
+
+/// The customers started by `cutoff` who had churned by then.
+fn churned_population(data: &Dataset, cutoff: i64) -> Vec<usize> {
+    (0..data.customers.len())
+        .filter(|&c| data.customers[c].start.is_some_and(|st| st <= cutoff))
+        .filter(|&c| churned_by(data, c, cutoff))
         .collect()
 }
 
@@ -491,7 +628,8 @@ pub fn compute(
         .map(|st| (st.id.as_str().into(), st.name.as_str().into()))
         .collect();
 
-    let customers: Vec<CustomerValue> = population
+    let currency = &o.currency;
+    let mut customers: Vec<CustomerValue> = population
         .iter()
         .enumerate()
         .map(|(row, &c)| {
@@ -517,6 +655,7 @@ pub fn compute(
                 })
                 .collect();
             let money: Vec<f64> = metrics.iter().filter_map(|m| m.leakage_money).collect();
+            let leakage_money = (!money.is_empty()).then(|| money.iter().sum());
             let (phase, adopted, next) = maturity.of(row);
             let stage = assessment.stage_at(c, cutoff).and_then(|si| stages.get(si));
             CustomerValue {
@@ -527,16 +666,28 @@ pub fn compute(
                 segment: cust.segment.clone(),
                 plan: cust.plan.clone(),
                 arr: cust.arr,
+                arr_text: cust.arr.map(|a| currency.money(a)),
+                churned: None,
                 phase_name: phase.map(|p| p.1.clone()),
                 phase: phase.map(|p| p.0.clone()),
-                leakage_money: (!money.is_empty()).then(|| money.iter().sum()),
+                leakage_money,
+                leakage_text: leakage_money
+                    .map_or_else(|| format::NONE.to_owned(), |m| currency.money(m)),
                 metrics,
                 adopted,
                 next_capabilities: next,
             }
         })
         .collect();
-    let (by_segment, by_stage) = slices(journey, &customers);
+    let churned = churned_population(data, cutoff);
+    if o.include_churned {
+        customers.extend(churned_rows(
+            journey, data, cutoff, &churned, &texts, currency,
+        ));
+    }
+    let (by_segment, by_stage) = slices(journey, &customers, currency);
+    let capability_maps = capability_maps(journey, &customers);
+    let leakage_money: f64 = customers.iter().filter_map(|c| c.leakage_money).sum();
     ValueReport {
         by_segment,
         by_stage,
@@ -548,8 +699,73 @@ pub fn compute(
             .map(|&key| peers::key_name(key).to_owned())
             .collect(),
         reference: reference_name(s.reference).to_owned(),
+        currency: currency.clone(),
+        active: population.len(),
+        churned: churned.len(),
+        leakage_money,
+        leakage_text: currency.money(leakage_money),
         customers,
+        capability_maps,
     }
+}
+
+/// The rows of customers who had churned by the day: what each value metric measured,
+/// never compared with peers, no money left on the table, no stage and no next steps.
+fn churned_rows(
+    journey: &Journey,
+    data: &Dataset,
+    cutoff: i64,
+    churned: &[usize],
+    texts: &[MetricTexts],
+    currency: &Currency,
+) -> Vec<CustomerValue> {
+    let (per_metric, adopted) = measures(journey, data, cutoff, churned);
+    churned
+        .iter()
+        .enumerate()
+        .map(|(row, &c)| {
+            let cust = &data.customers[c];
+            let when = cust.churn.map(format::date).unwrap_or_default();
+            let reason: Text = format!("churned on {when}: not compared with peers").into();
+            let metrics = value_metrics(journey)
+                .iter()
+                .zip(&per_metric)
+                .zip(texts)
+                .map(|((m, rows), t)| {
+                    let (baseline, current, improvement) = rows[row];
+                    let mut r =
+                        metric_row(m, t, (baseline, current, None), None, cust, Reference::P75);
+                    r.improvement = improvement;
+                    r.reason = Some(reason.clone());
+                    r
+                })
+                .collect();
+            CustomerValue {
+                customer_id: cust.id.clone(),
+                name: cust.name.clone(),
+                segment: cust.segment.clone(),
+                plan: cust.plan.clone(),
+                arr: cust.arr,
+                arr_text: cust.arr.map(|a| currency.money(a)),
+                churned: Some(when),
+                stage: None,
+                stage_name: None,
+                phase: None,
+                phase_name: None,
+                leakage_money: None,
+                leakage_text: format::NONE.to_owned(),
+                metrics,
+                adopted: journey
+                    .capabilities
+                    .iter()
+                    .zip(&adopted[row])
+                    .filter(|(_, a)| **a)
+                    .map(|(cap, _)| cap.id.as_str().into())
+                    .collect(),
+                next_capabilities: Vec::new(),
+            }
+        })
+        .collect()
 }
 
 /// The peers a customer is compared with on one metric: quartiles p25, p50, p75, p90.

@@ -6,6 +6,7 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { TextArea, TextField } from "../../components/fields";
 import { plural } from "../../components/text";
 import { useTheme } from "../../components/theme";
+import { useSingleFlight } from "../../components/useSingleFlight";
 import { type AppError, api, toAppError } from "../../ipc";
 import { frameworkCheck } from "../editor/check";
 import { type Clip, copyItem, pasteItems } from "../editor/clipboard";
@@ -66,6 +67,8 @@ interface Props {
   onMatrices: (name: string) => void;
   /** Opens the Value view of this journey. */
   onValue: (name: string) => void;
+  /** Opens the customer data (Back returns here). */
+  onData: () => void;
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
@@ -84,11 +87,19 @@ export const SHORTCUTS: [string, string][] = [
   ["S", "Add a stage"],
   ["N", "Add a sticky note"],
   ["F", "Fit the whole board"],
-  ["Esc", "Clear the selection, then back to journeys"],
+  ["Esc", "Leave a field, the presenter or the selection (never the journey)"],
   ["?", "Show this list"],
 ];
 
-export function JourneyScreen({ id, onBack, onFunnel, onTasks, onMatrices, onValue }: Props) {
+export function JourneyScreen({
+  id,
+  onBack,
+  onFunnel,
+  onTasks,
+  onMatrices,
+  onValue,
+  onData,
+}: Props) {
   const [stored, setStored] = useState<StoredJourney | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -125,6 +136,7 @@ export function JourneyScreen({ id, onBack, onFunnel, onTasks, onMatrices, onVal
       onTasks={onTasks}
       onMatrices={onMatrices}
       onValue={onValue}
+      onData={onData}
     />
   );
 }
@@ -143,6 +155,7 @@ function Editor({
   onTasks,
   onMatrices,
   onValue,
+  onData,
 }: {
   stored: StoredJourney;
   onBack: () => void;
@@ -151,10 +164,12 @@ function Editor({
   /** Opens the Matrices view of this journey. */
   onMatrices: (name: string) => void;
   onValue: (name: string) => void;
+  onData: () => void;
 }) {
   const editor = useJourneyEditor(stored.id, stored.journey, stored.revision);
   const { journey: j, edit } = editor;
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [, once] = useSingleFlight();
   const [showFlags, setShowFlags] = useState(true);
   const [help, setHelp] = useState(false);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
@@ -305,14 +320,15 @@ function Editor({
     newNote,
     toggleTheme,
     openExport: () => void exportFile(),
-    onBack,
   });
 
   /** Leaves for another view once the last edit is stored (those views read it). */
   const saveThen = (go: () => void) => () => void editor.flush().then(go);
 
   /** Saves the workshop summary as Markdown, once the last edit is stored. */
-  async function saveSummary() {
+  const saveSummary = () => once(saveSummaryFile);
+
+  async function saveSummaryFile() {
     setError(null);
     try {
       await editor.flush();
@@ -520,6 +536,15 @@ function Editor({
                 data-testid="versions-button"
               >
                 Versions…
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={saveThen(onData)}
+                title="The customers, their events and stakeholders: import, look up, replace"
+                data-testid="open-data"
+              >
+                Customer data…
               </button>
               <AgendaPanel
                 journey={j}

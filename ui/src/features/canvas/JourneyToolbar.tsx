@@ -46,7 +46,7 @@ export function JourneyToolbar({
 }: Props) {
   return (
     <header className="topbar">
-      <BackButton label="Journeys" onBack={onBack} />
+      <BackButton label="Journeys" onBack={onBack} byEscape={false} />
       <div className="topbar-title">
         <h1 data-testid="journey-title" title={j.name}>
           {j.name}

@@ -38,7 +38,7 @@ export function PresenterView({ journey: j, at, present, children }: Props) {
         >
           ›
         </button>
-        <span className="presenter-hint">← → stages · ↑ ↓ scroll · Esc to leave</span>
+        <span className="presenter-hint">← → stages · ↑ ↓ scroll · Esc back to editing</span>
       </div>
     </div>
   );

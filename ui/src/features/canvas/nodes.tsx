@@ -1,7 +1,7 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import type { FunnelStep } from "../../bindings/FunnelStep";
-import { plural } from "../../components/text";
+import { count, plural } from "../../components/text";
 import { VoteDots } from "../voting/VoteDots";
 import {
   actionColours,
@@ -99,11 +99,11 @@ export const StageHeader = memo(function StageHeader({ id, data }: NodeProps<Sta
             HEALTH_COLOURS.map((c) => (
               <span key={c} className="stage-health-band" data-colour={c} title={words[c]}>
                 <span className={`health-dot health-dot-${c}`} />
-                {whole.format(live[c])}
+                {count(live[c])}
               </span>
             ))}
           <span className="stage-customers" data-testid="stage-customers">
-            {whole.format(live.customers)} customers
+            {count(live.customers)} customers
           </span>
         </div>
       )}
@@ -179,11 +179,8 @@ export const MilestoneCard = memo(function MilestoneCard({ id, data }: NodeProps
   );
 });
 
-const whole = new Intl.NumberFormat("en-US");
-
 /** How many customers reached the milestone, and how many of those at the one before. */
 function MilestoneStats({ step, bottleneck }: { step: FunnelStep; bottleneck: boolean }) {
-  const pct = (x: number | null) => (x == null ? "—" : `${Math.round(x * 100)}%`);
   return (
     <div
       className={bottleneck ? "milestone-stats bottleneck" : "milestone-stats"}
@@ -191,9 +188,9 @@ function MilestoneStats({ step, bottleneck }: { step: FunnelStep; bottleneck: bo
     >
       <div className="stats-line">
         <span className="stats-reached" data-testid="milestone-reached">
-          {whole.format(step.reached)}
+          {step.text.reached}
         </span>{" "}
-        reached · {pct(step.conversion_from_previous)} of previous
+        reached · {step.text.conversion_from_previous} of previous
       </div>
       <div className="stats-bar">
         <div style={{ width: `${(step.conversion_from_start ?? 0) * 100}%` }} />
@@ -270,24 +267,13 @@ export const MetricCard = memo(function MetricCard({ data }: NodeProps<MetricNod
         {m.window_days ? ` · ${m.window_days} d` : ""}
       </div>
       {live && (
-        <div
-          className="metric-live"
-          data-testid="metric-live"
-          title={`Over the ${whole.format(live.measured)} active customers in this stage with a value`}
-        >
-          {live.median == null ? (
-            <span className="muted">No customer measured yet</span>
-          ) : (
-            <>
-              <span>
-                median <strong>{number(live.median)}</strong>
-              </span>
-              {live.on_target != null && (
-                <span>
-                  <strong>{Math.round(live.on_target * 100)}%</strong> on target
-                </span>
-              )}
-            </>
+        <div className="metric-live" data-testid="metric-live">
+          <div data-testid="metric-now">{live.now_words}</div>
+          {live.bands && live.measured > 0 && <BandBar bands={live.bands} />}
+          {live.past_words && (
+            <div className="metric-past" data-testid="metric-past">
+              {live.past_words}
+            </div>
           )}
         </div>
       )}
@@ -295,9 +281,24 @@ export const MetricCard = memo(function MetricCard({ data }: NodeProps<MetricNod
   );
 });
 
-/** A measured value, to at most one decimal. */
-function number(x: number): string {
-  return Number.isInteger(x) ? whole.format(x) : x.toFixed(1);
+/** How the customers in a stage spread over a metric's thresholds: green, grey, red. */
+function BandBar({ bands }: { bands: [number, number, number] }) {
+  const total = bands[0] + bands[1] + bands[2];
+  return (
+    <div
+      className="band-bar"
+      role="img"
+      aria-label={`${bands[0]} green, ${bands[1]} grey, ${bands[2]} red`}
+    >
+      {(["green", "grey", "red"] as const).map((c, i) => (
+        <span
+          key={c}
+          className={`band-bar-${c}`}
+          style={{ width: `${((bands[i] ?? 0) / total) * 100}%` }}
+        />
+      ))}
+    </div>
+  );
 }
 
 const ADD_LABELS: Record<LaneKey, string> = {

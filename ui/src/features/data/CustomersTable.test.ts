@@ -9,6 +9,7 @@ const row = (id: string, patch: Partial<CustomerRow> = {}): CustomerRow => ({
   plan: null,
   owner: null,
   arr: null,
+  arr_text: null,
   start_date: null,
   churn_date: null,
   events: 0,

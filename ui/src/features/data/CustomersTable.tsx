@@ -3,7 +3,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { CustomerRow } from "../../bindings/CustomerRow";
 import type { Health } from "../../bindings/Health";
-import { amount, count } from "./format";
+import { count } from "../../components/text";
 
 const ROW_HEIGHT = 38;
 const OVERSCAN = 8;
@@ -151,7 +151,7 @@ export function CustomersTable({ rows, selected, onSelect, health = null, tools 
               <span>{r.segment}</span>
               <span>{r.plan}</span>
               <span>{r.owner}</span>
-              <span className="numeric">{amount(r.arr)}</span>
+              <span className="numeric">{r.arr_text ?? ""}</span>
               <span>{r.start_date}</span>
               <span className={r.churn_date ? "churned" : ""}>{r.churn_date}</span>
               <span className="numeric">{count(r.events)}</span>

@@ -11,10 +11,10 @@ import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { HEALTH_WORDS } from "../../components/health";
 import { ThemeButton } from "../../components/ThemeButton";
+import { count } from "../../components/text";
 import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
 import { CustomersTable } from "./CustomersTable";
-import { amount, count } from "./format";
 import { ImportWizard } from "./ImportWizard";
 
 interface Props {
@@ -268,7 +268,7 @@ function CustomerPanel({
     ["Segment", c.segment],
     ["Plan", c.plan],
     ["Owner", c.owner],
-    ["ARR", c.arr == null ? null : amount(c.arr)],
+    ["ARR", c.arr_text],
     ["Started", c.start_date],
     ["Churned", c.churn_date],
     ...Object.entries(detail.attributes),
@@ -312,10 +312,7 @@ function CustomerPanel({
               <>
                 <strong>{state.stage_name ?? "—"}</strong>
                 {state.days_in_stage != null && (
-                  <span className="muted">
-                    {" "}
-                    · {state.days_in_stage.toFixed(0)} days in the stage
-                  </span>
+                  <span className="muted"> · {state.days_in_stage_text} days in the stage</span>
                 )}
               </>
             )}

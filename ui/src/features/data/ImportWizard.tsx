@@ -9,9 +9,11 @@ import type { ImportOptions } from "../../bindings/ImportOptions";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
 import type { Progress } from "../../bindings/Progress";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { count } from "../../components/text";
 import { useEscape } from "../../components/useEscape";
+import { useSingleFlight } from "../../components/useSingleFlight";
 import { type AppError, api, toAppError } from "../../ipc";
-import { clock, count, rate } from "./format";
+import { clock, rate } from "./format";
 
 const TABLES: { key: DataTable; title: string; text: string }[] = [
   {
@@ -45,6 +47,7 @@ interface Props {
 
 export function ImportWizard({ onClose, onImported }: Props) {
   const [table, setTable] = useState<DataTable>("customers");
+  const [, once] = useSingleFlight();
   const [path, setPath] = useState("");
   const [sheet, setSheet] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ kind: "file" });
@@ -82,13 +85,14 @@ export function ImportWizard({ onClose, onImported }: Props) {
     }
   }
 
-  async function browse() {
-    const picked = await api.pickDataFile().catch(() => null);
-    if (picked) {
-      setPath(picked);
-      setSheet(null);
-    }
-  }
+  const browse = () =>
+    once(async () => {
+      const picked = await api.pickDataFile().catch(() => null);
+      if (picked) {
+        setPath(picked);
+        setSheet(null);
+      }
+    });
 
   async function run(skipBadRows: boolean) {
     if (step.kind !== "map" && step.kind !== "done") return;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clock, count, rate } from "./format";
+import { count } from "../../components/text";
+import { clock, rate } from "./format";
 
 describe("data formats", () => {
   it("writes counts with thousands separators and clocks as m:ss", () => {

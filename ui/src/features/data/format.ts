@@ -1,15 +1,5 @@
-// Numbers and times for the data views, as people read them.
-
-const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-
-export function count(n: number): string {
-  return whole.format(n);
-}
-
-export function amount(n: number | null | undefined): string {
-  return n == null ? "" : money.format(n);
-}
+// Times and rates for the import's progress, as people read them (its numbers are the
+// app's own — rows read so far — so they are formatted here, not by the core).
 
 /** `0:42`, `3:05`, `1:02:10` — for ETAs and durations. */
 export function clock(seconds: number): string {

@@ -35,7 +35,6 @@ export interface EditorKeys {
   toggleTheme: () => void;
   /** Ctrl+E: the Export dialog. */
   openExport: () => void;
-  onBack: () => void;
 }
 
 function scroll(flow: EditorKeys["flow"], by: number) {
@@ -50,8 +49,9 @@ export function useEditorKeys(keys: EditorKeys) {
   latest.current = keys;
 
   // Escape, from the inside out: leave the presenter, leave a field, close the help,
-  // clear the selection, and last go back to the journeys. A dialog on top takes Escape
-  // itself.
+  // clear the selection — and never more: a presenter who taps Escape twice in front of
+  // the room still has the board (the journey is left with the Journeys button). A dialog
+  // on top takes Escape itself.
   useEscape((e) => {
     const k = latest.current;
     if (k.presenting !== null) k.present(null);
@@ -60,7 +60,6 @@ export function useEditorKeys(keys: EditorKeys) {
       k.setSelected(new Set());
     } else if (k.help) k.setHelp(() => false);
     else if (k.selected.size > 0) k.setSelected(new Set());
-    else k.onBack();
   });
 
   useEffect(() => {

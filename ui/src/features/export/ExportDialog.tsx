@@ -13,6 +13,7 @@ import type { Theme } from "../../bindings/Theme";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Tabs } from "../../components/Tabs";
 import { useEscape } from "../../components/useEscape";
+import { useSingleFlight } from "../../components/useSingleFlight";
 import { type AppError, api, toAppError } from "../../ipc";
 import { fileStem, stagesInView } from "./files";
 
@@ -48,6 +49,7 @@ interface Props {
 
 export function ExportDialog({ journeyId, journeyName, hasData, onClose, onSaved }: Props) {
   const [kind, setKind] = useState<ExportKind>("pdf");
+  const [, once] = useSingleFlight();
   const [paper, setPaper] = useState<Paper>(
     () => (localStorage.getItem(PAPER_KEY) as Paper | null) ?? "a4",
   );
@@ -123,7 +125,9 @@ export function ExportDialog({ journeyId, journeyName, hasData, onClose, onSaved
     };
   }, [kind, journeyId, pdfKey, mapKey]);
 
-  async function save() {
+  const save = () => once(saveFile);
+
+  async function saveFile() {
     setError(null);
     const stem = fileStem(journeyName);
     const [name, what, ext] =

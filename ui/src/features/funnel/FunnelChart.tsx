@@ -6,9 +6,6 @@
 import type { Funnel } from "../../bindings/Funnel";
 import { barLayout } from "./funnelBars";
 
-const pct = (x: number | null) => (x == null ? "—" : `${Math.round(x * 100)}%`);
-const whole = new Intl.NumberFormat("en-US");
-
 interface Props {
   funnel: Funnel;
   selected: string | null;
@@ -20,7 +17,7 @@ export function FunnelChart({ funnel, selected, onSelect }: Props) {
     <div className="funnel-chart" data-testid="funnel-chart">
       {barLayout(funnel).map((bar, i) => {
         const m = bar.step;
-        const label = `M${i + 1} · ${whole.format(m.reached)}`;
+        const label = `M${i + 1} · ${m.text.reached}`;
         const classes = [
           "funnel-bar",
           m.id === funnel.bottleneck ? "funnel-bar-bottleneck" : "",
@@ -32,9 +29,7 @@ export function FunnelChart({ funnel, selected, onSelect }: Props) {
             key={m.id}
             className="funnel-bar-row"
             onClick={() => onSelect(m.id)}
-            title={`${m.name}: ${whole.format(m.reached)} reached (${pct(
-              m.conversion_from_start,
-            )} of all, ${pct(m.conversion_from_previous)} of the previous milestone)`}
+            title={`${m.name}: ${m.text.reached} reached (${m.text.conversion_from_start} of all, ${m.text.conversion_from_previous} of the previous milestone)`}
             data-testid="funnel-bar"
             data-width={bar.width.toFixed(4)}
           >

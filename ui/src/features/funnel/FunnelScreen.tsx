@@ -3,13 +3,14 @@
 // forecast and the cohort table; as of a day, for a segment.
 import { useEffect, useMemo, useState } from "react";
 import type { Analysis } from "../../bindings/Analysis";
+import { FUNNEL_COLUMNS } from "../../bindings/vocabulary";
 import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { HEALTH_WORDS } from "../../components/health";
 import { ThemeButton } from "../../components/ThemeButton";
+import { count } from "../../components/text";
 import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
-import { count } from "../data/format";
 import { FunnelChart } from "./FunnelChart";
 
 interface Props {
@@ -17,8 +18,8 @@ interface Props {
   onBack: () => void;
 }
 
-const pct = (x: number | null) => (x == null ? "—" : `${(x * 100).toFixed(1)}%`);
-const days = (x: number | null) => (x == null ? "—" : x.toFixed(1));
+/** The funnel's columns shown here, named as the CLI and the PDF name them. */
+const SHOWN = FUNNEL_COLUMNS.filter((c) => c.key !== "median_days_from_previous");
 const HORIZONS = ["30 d", "60 d", "90 d", "180 d"];
 
 export function FunnelScreen({ id, onBack }: Props) {
@@ -132,27 +133,16 @@ export function FunnelScreen({ id, onBack }: Props) {
               <thead>
                 <tr>
                   <th>Milestone</th>
-                  <th className="numeric">Reached</th>
-                  <th className="numeric" title="Conversion from the previous milestone">
-                    From prev.
-                  </th>
-                  <th className="numeric" title="Conversion from the start">
-                    From start
-                  </th>
-                  <th className="numeric" title="Median days from the start date">
-                    Median d
-                  </th>
-                  <th className="numeric" title="75th percentile of days from the start date">
-                    P75 d
-                  </th>
-                  <th className="numeric" title="Churned with this as their furthest milestone">
-                    Churned
-                  </th>
+                  {SHOWN.map((c) => (
+                    <th key={c.key} className="numeric" title={c.help}>
+                      {c.name}
+                    </th>
+                  ))}
                   <th className="numeric" title="Expected to reach it in the next 30 days">
-                    +30 d
+                    Next 30 days
                   </th>
                   <th className="numeric" title="Expected to reach it in the next 90 days">
-                    +90 d
+                    Next 90 days
                   </th>
                 </tr>
               </thead>
@@ -173,29 +163,25 @@ export function FunnelScreen({ id, onBack }: Props) {
                         <span className="badge badge-bottleneck">Bottleneck</span>
                       )}
                     </td>
-                    <td className="numeric strong">{count(m.reached)}</td>
-                    <td className="numeric">{pct(m.conversion_from_previous)}</td>
-                    <td className="numeric">{pct(m.conversion_from_start)}</td>
-                    <td className="numeric">{days(m.median_days_from_start)}</td>
-                    <td className="numeric">{days(m.p75_days_from_start)}</td>
-                    <td className="numeric">
-                      {m.churned}
-                      <span className="muted"> ({pct(m.churn_rate)})</span>
-                    </td>
-                    <td className="numeric">
-                      {analysis.forecast_30.milestones[i]?.expected.toFixed(0)}
-                    </td>
-                    <td className="numeric">
-                      {analysis.forecast_90.milestones[i]?.expected.toFixed(0)}
-                    </td>
+                    {SHOWN.map((c) => (
+                      <td
+                        key={c.key}
+                        className={c.key === "reached" ? "numeric strong" : "numeric"}
+                        data-column={c.key}
+                      >
+                        {m.text[c.key]}
+                      </td>
+                    ))}
+                    <td className="numeric">{analysis.forecast_30.milestones[i]?.expected_text}</td>
+                    <td className="numeric">{analysis.forecast_90.milestones[i]?.expected_text}</td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr>
-                  <td colSpan={9} className="muted">
-                    Reached no milestone: {count(f.not_started)} ({f.not_started_churned} churned).
-                    Next 30/90 d: customers expected to reach it, from those in flight.
+                  <td colSpan={SHOWN.length + 3} className="muted">
+                    Reached no milestone: {count(f.not_started)} ({count(f.not_started_churned)}{" "}
+                    churned). Next 30/90 d: customers expected to reach it, from those in flight.
                   </td>
                 </tr>
               </tfoot>
@@ -227,7 +213,7 @@ export function FunnelScreen({ id, onBack }: Props) {
                       {c.name && <span className="muted mono-cell"> {c.id}</span>}
                     </span>
                     <span className="muted">
-                      {days(c.days_in_stage)} d in {c.stage_name ?? "stage"}
+                      {c.days_in_stage_text} days in {c.stage_name ?? "the stage"}
                     </span>
                     <span className="step-action">{c.health?.action_name ?? ""}</span>
                   </div>

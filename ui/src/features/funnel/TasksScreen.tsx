@@ -8,9 +8,10 @@ import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { FilterSelect, Tabs } from "../../components/Tabs";
 import { ThemeButton } from "../../components/ThemeButton";
+import { count } from "../../components/text";
 import { useEscape } from "../../components/useEscape";
+import { useSingleFlight } from "../../components/useSingleFlight";
 import { type AppError, api, toAppError } from "../../ipc";
-import { count } from "../data/format";
 import { LoadChart } from "./LoadChart";
 import { overCapacity, rolesOf } from "./load";
 
@@ -28,6 +29,7 @@ type Tab = "tasks" | "load";
 
 export function TasksScreen({ id, name, onBack }: Props) {
   const [tasks, setTasks] = useState<TaskItem[] | null>(null);
+  const [, once] = useSingleFlight();
   const [tab, setTab] = useState<Tab>("tasks");
   const [role, setRole] = useState("");
   const [priority, setPriority] = useState("");
@@ -67,16 +69,17 @@ export function TasksScreen({ id, name, onBack }: Props) {
   const chartRoles = role ? [role] : roles;
   const over = overCapacity(load, chartRoles);
 
-  const exportCsv = async () => {
-    try {
-      const path = await api.pickCsvPath(`tasks-${new Date().toISOString().slice(0, 10)}.csv`);
-      if (!path) return;
-      await api.exportTasksCsv(id, DAYS, path);
-      setNotice(`Saved ${path}`);
-    } catch (e) {
-      setError(toAppError(e));
-    }
-  };
+  const exportCsv = () =>
+    once(async () => {
+      try {
+        const path = await api.pickCsvPath(`tasks-${new Date().toISOString().slice(0, 10)}.csv`);
+        if (!path) return;
+        await api.exportTasksCsv(id, DAYS, path);
+        setNotice(`Saved ${path}`);
+      } catch (e) {
+        setError(toAppError(e));
+      }
+    });
 
   return (
     <div className="journey-screen tasks-screen">

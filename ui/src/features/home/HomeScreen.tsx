@@ -7,6 +7,7 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { ThemeButton } from "../../components/ThemeButton";
 import { plural } from "../../components/text";
 import { timeAgo } from "../../components/time";
+import { useSingleFlight } from "../../components/useSingleFlight";
 import { type AppError, api, toAppError } from "../../ipc";
 import { Welcome } from "./Welcome";
 
@@ -44,17 +45,21 @@ export function HomeScreen({ onOpen, onOpenData }: Props) {
     void api.dataSummary().then(setData, () => {});
   }, [refresh]);
 
-  async function run(label: string, work: () => Promise<void>) {
-    setBusy(label);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(null);
-    }
-  }
+  // One thing at a time: a second click while a journey opens or a file dialog is up
+  // is ignored.
+  const [, once] = useSingleFlight();
+  const run = (label: string, work: () => Promise<void>) =>
+    once(async () => {
+      setBusy(label);
+      setError(null);
+      try {
+        await work();
+      } catch (e) {
+        setError(toAppError(e));
+      } finally {
+        setBusy(null);
+      }
+    });
 
   const loadDemo = () =>
     run("demo", async () => {
@@ -181,6 +186,25 @@ export function HomeScreen({ onOpen, onOpenData }: Props) {
           </section>
 
           <aside className="home-start" aria-labelledby="start-heading">
+            {/* The customer data first: at 1280×800 it is in view without scrolling. */}
+            <h2 className="home-data-heading home-data-first">Customer data</h2>
+            <button
+              type="button"
+              className="data-card"
+              onClick={onOpenData}
+              data-testid="open-data"
+            >
+              <span className="template-name">
+                {data && data.customers.rows > 0
+                  ? `${plural(data.customers.rows, "customer")} · ${plural(data.events.rows, "event")}`
+                  : "No customer data yet"}
+              </span>
+              <span className="template-summary">
+                Import customers, usage events and stakeholders from CSV or Excel to measure them
+                against your journeys.
+              </span>
+              <span className="template-action">Open customer data →</span>
+            </button>
             <h2 id="start-heading">Start a journey</h2>
             {templates && (
               <>
@@ -222,24 +246,6 @@ export function HomeScreen({ onOpen, onOpenData }: Props) {
                 </button>
               </>
             )}
-            <h2 className="home-data-heading">Customer data</h2>
-            <button
-              type="button"
-              className="data-card"
-              onClick={onOpenData}
-              data-testid="open-data"
-            >
-              <span className="template-name">
-                {data && data.customers.rows > 0
-                  ? `${plural(data.customers.rows, "customer")} · ${plural(data.events.rows, "event")}`
-                  : "No customer data yet"}
-              </span>
-              <span className="template-summary">
-                Import customers, usage events and stakeholders from CSV or Excel to measure them
-                against your journeys.
-              </span>
-              <span className="template-action">Open customer data →</span>
-            </button>
           </aside>
         </main>
       )}

@@ -17,9 +17,9 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { HEALTH_WORDS } from "../../components/health";
 import { FilterSelect, Tabs } from "../../components/Tabs";
 import { ThemeButton } from "../../components/ThemeButton";
+import { count } from "../../components/text";
 import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
-import { amount, count } from "../data/format";
 import { COALESCE_MS } from "../editor/history";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { MatrixCanvas, type ShownPoint } from "./MatrixCanvas";
@@ -321,8 +321,16 @@ function Matrices({ stored, onBack }: { stored: StoredJourney; onBack: () => voi
     return () => window.removeEventListener("keydown", onKey);
   }, [undo, redo, move, draggable, matrix, selectedPoint]);
 
+  // Escape clears what can be seen: a point picked on the matrix shown, the matrix's
+  // editor; else it goes back. On the ranking no point is shown, so a point picked
+  // earlier never swallows the first Escape.
+  const onMatrix = tab !== "ranking";
   useEscape(
-    selected ? () => setSelected(null) : editing ? () => setEditing(false) : back,
+    onMatrix && selected
+      ? () => setSelected(null)
+      : onMatrix && editing
+        ? () => setEditing(false)
+        : back,
     !confirmDelete,
   );
 
@@ -563,6 +571,11 @@ function Matrices({ stored, onBack }: { stored: StoredJourney; onBack: () => voi
                     />
                   </>
                 )}
+                {screen?.notice && (
+                  <p className="panel-card muted" data-testid="matrix-notice" hidden={editing}>
+                    {screen.notice}
+                  </p>
+                )}
                 <section className="panel-card" data-testid="quadrant-counts" hidden={editing}>
                   {CORNERS.map((c) => {
                     const q = matrix.quadrants.find((x) => x.corner === c);
@@ -653,7 +666,7 @@ function PointDetail(props: {
       {detail && (
         <p className="muted">
           {detail.customer.name ?? detail.customer.id} · {detail.customer.segment ?? "no segment"} ·
-          ARR {amount(detail.customer.arr)}
+          ARR {detail.customer.arr_text ?? "—"}
         </p>
       )}
       {people.map((s) => (

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Corner } from "../../bindings/Corner";
 import type { Matrix } from "../../bindings/Matrix";
 import { SUPPORTS } from "../../bindings/vocabulary";
-import { count } from "../data/format";
+import { count } from "../../components/text";
 import { CORNERS, quadrantName } from "./quadrants";
 import {
   fromScreen,

@@ -4,8 +4,9 @@ import { useEffect, useState } from "react";
 import type { Matrix } from "../../bindings/Matrix";
 import type { Ranking } from "../../bindings/Ranking";
 import { LOWER_IS_BETTER, SCORES, SUPPORTS } from "../../bindings/vocabulary";
+import { count } from "../../components/text";
+import { useSingleFlight } from "../../components/useSingleFlight";
 import { type AppError, api, toAppError } from "../../ipc";
-import { amount, count } from "../data/format";
 
 /** Rows drawn; the CSV has them all. */
 const ROWS = 150;
@@ -23,6 +24,7 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
   const [weights, setWeights] = useState<Record<string, number>>({ purpose: 1, intent: 1 });
   const [decisionWeight, setDecisionWeight] = useState(2);
   const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [, once] = useSingleFlight();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: revision asks again on purpose
   useEffect(() => {
@@ -39,16 +41,17 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
     };
   }, [id, weights, decisionWeight, revision, onError]);
 
-  const exportCsv = async () => {
-    try {
-      const path = await api.pickCsvPath(`priority-${new Date().toISOString().slice(0, 10)}.csv`);
-      if (!path) return;
-      await api.exportPriorityCsv(id, weights, decisionWeight, path);
-      onNotice(`Saved ${path}`);
-    } catch (e) {
-      onError(toAppError(e));
-    }
-  };
+  const exportCsv = () =>
+    once(async () => {
+      try {
+        const path = await api.pickCsvPath(`priority-${new Date().toISOString().slice(0, 10)}.csv`);
+        if (!path) return;
+        await api.exportPriorityCsv(id, weights, decisionWeight, path);
+        onNotice(`Saved ${path}`);
+      } catch (e) {
+        onError(toAppError(e));
+      }
+    });
 
   const ranked = ranking?.ranked ?? 0;
   const unranked = ranking?.unranked ?? 0;
@@ -161,7 +164,7 @@ export function RankingPanel({ id, matrices, revision, onError, onNotice }: Prop
                 <tr key={c.customer_id} data-testid="ranking-row">
                   <td className="num">{c.rank ?? "—"}</td>
                   <td>{c.name ?? c.customer_id}</td>
-                  <td className="num">{amount(c.arr)}</td>
+                  <td className="num">{c.arr_text ?? ""}</td>
                   <td>
                     {c.score == null ? (
                       <span className="muted">{c.reason}</span>

@@ -9,6 +9,7 @@ import type { LiveNumbers } from "../../bindings/LiveNumbers";
 import type { Version } from "../../bindings/Version";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { InlineAdd } from "../../components/InlineAdd";
+import { count } from "../../components/text";
 import { timeAgo } from "../../components/time";
 import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
@@ -308,8 +309,8 @@ function FunnelCompare({
         {rows.map((r) => (
           <tr key={r.id}>
             <td>{r.name}</td>
-            <td className="num">{r.before?.toLocaleString("en-US") ?? "—"}</td>
-            <td className="num">{r.after?.toLocaleString("en-US") ?? "—"}</td>
+            <td className="num">{r.before == null ? "—" : count(r.before)}</td>
+            <td className="num">{r.after == null ? "—" : count(r.after)}</td>
             <td className="num">{r.change}</td>
           </tr>
         ))}

@@ -12,7 +12,8 @@ mod usage;
 
 pub use profile::{Profile, profiles};
 
-use super::values::{days_from_civil, format_date, format_timestamp};
+use super::values::days_from_civil;
+use crate::format::{date as format_date, timestamp as format_timestamp};
 use crate::{Error, Result};
 
 /// The day the demo data ends (its as-of date).
