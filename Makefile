@@ -18,7 +18,7 @@ UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html u
 help:
 	@echo "make run         build and open Milepost"
 	@echo "make test        run every test (Rust, UI, end-to-end under Xvfb)"
-	@echo "make screenshot  save PNGs of the real window (1280x800 and 1920x1080) into docs/"
+	@echo "make screenshot  save PNGs of the real window (1280x800, 1920x1080, 1024x700) into docs/"
 	@echo "make bindings    regenerate ui/src/bindings and docs/journey.schema.json"
 	@echo "make bench-canvas  open time and drag frame rate of a big journey in the real window"
 	@echo "make bench-import  import speed of 1M events (release build) beside sqlite3's .import"
@@ -68,6 +68,7 @@ test-ui: ui/node_modules/.installed
 
 test-e2e: test-deps bins
 	scripts/e2e.sh $(APP) $(CLI)
+	SCREEN=1920x1080 scripts/e2e.sh $(APP) $(CLI) ./layout.walk.mjs
 
 test: test-deps
 	@$(MAKE) --no-print-directory lint test-rust test-ui test-e2e
@@ -78,8 +79,9 @@ bindings:
 
 screenshot: test-deps bins
 	@scripts/deps.sh --screenshot
-	scripts/e2e.sh $(APP) $(CLI) ./screenshots.mjs
+	SCREEN=1280x800 scripts/e2e.sh $(APP) $(CLI) ./screenshots.mjs
 	SCREEN=1920x1080 scripts/e2e.sh $(APP) $(CLI) ./screenshots.mjs
+	SCREEN=1024x700 scripts/e2e.sh $(APP) $(CLI) ./screenshots.mjs
 
 bench-canvas: test-deps bins
 	scripts/e2e.sh $(APP) $(CLI) ./bench-canvas.mjs

@@ -8,7 +8,8 @@ cli=$(realpath "${2:?usage: e2e.sh APP CLI}")
 shift 2
 here=$(cd "$(dirname "$0")/.." && pwd)
 
-# The screen: 1280x800 unless SCREEN says otherwise (make screenshot also takes 1920x1080).
+# The screen: 1280x800 unless SCREEN says otherwise (the layout walk, layout.walk.mjs, runs
+# on a 1920x1080 screen to set the window to 1024x700, 1280x800 and 1920x1080).
 if [ -z "${MILEPOST_IN_XVFB:-}" ]; then
   exec env MILEPOST_IN_XVFB=1 xvfb-run -a -s "-screen 0 ${SCREEN:-1280x800}x24" "$0" "$app" "$cli" "$@"
 fi

@@ -70,6 +70,20 @@ async function waitSaved(driver) {
   await waitForText(driver, '[data-testid="save-state"]', "All changes saved");
 }
 
+/** Waits until the board and its cards stop moving (a zoom's animation, cards laid out
+ * again): a card that moves under the pointer is missed. */
+async function settled(driver) {
+  const picture = () =>
+    driver.executeScript(
+      "return document.querySelector('.react-flow__viewport').style.transform + [...document.querySelectorAll('.react-flow__node')].map((n) => n.style.transform).join()",
+    );
+  await driver.wait(async () => {
+    const before = await picture();
+    await driver.executeScript("return new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 50))");
+    return before === (await picture());
+  }, WAIT_MS, "the board never stopped moving");
+}
+
 describe("the journey designer", () => {
   const ws = tempWorkspace();
   after(() => ws.cleanup());
@@ -127,17 +141,18 @@ describe("the journey designer", () => {
         "the play did not move to Adopt",
       );
 
-      // A role on the Onboard team, dragged onto the Adopt team (F fits the whole board,
-      // so the Roles lane is in view).
-      await driver.actions().sendKeys("f").perform();
+      // A role on the Onboard team, dragged onto the Adopt team (Shift+F shows the whole
+      // board — an overview for the person editing — so the Roles lane is in view).
+      await driver.actions().keyDown(Key.SHIFT).sendKeys("f").keyUp(Key.SHIFT).perform();
       await driver.wait(
         async () =>
           driver.executeScript(
             "const r = document.querySelector('[data-testid=add-roles]').getBoundingClientRect(); return r.bottom < window.innerHeight;",
           ),
         WAIT_MS,
-        "fitting the board did not bring the Roles lane into view",
+        "the overview did not bring the Roles lane into view",
       );
+      await settled(driver);
       await click(driver, '[data-testid="add-roles"]');
       await retype(await find(driver, '[data-testid="inspector-name"]'), "Support engineer");
       await driver.actions().sendKeys(Key.ESCAPE).perform();
@@ -157,7 +172,10 @@ describe("the journey designer", () => {
         }, WAIT_MS)
         .catch(() => assert.fail(`the role card did not move to the Adopt team: ${JSON.stringify(cards)}`));
 
-      // Connect it to the milestone by dragging from its handle.
+      // Connect it to the milestone by dragging from its handle, once the last edit is
+      // saved and the cards are still (a save landing mid-drag redraws the cards).
+      await waitSaved(driver);
+      await settled(driver);
       const handle = await (await cardNamed(driver, "activity-card", "Kickoff call")).findElement(
         By.css(".handle-activity"),
       );
@@ -252,7 +270,9 @@ describe("presenting and copying", () => {
       assert.equal(await count(driver, '[data-testid="journey-card"]'), 0, "Escape went to the journey list");
 
       const before = await count(driver, '[data-testid="activity-card"]');
-      await (await cardNamed(driver, "activity-card", "AR days review")).click();
+      // The card may sit outside the view the presenter left: selected by a click in the
+      // page rather than at a point on the screen.
+      await driver.executeScript("arguments[0].click()", await cardNamed(driver, "activity-card", "AR days review"));
       await driver.actions().keyDown(Key.CONTROL).sendKeys("c").keyUp(Key.CONTROL).perform();
       await driver.actions().keyDown(Key.CONTROL).sendKeys("v").keyUp(Key.CONTROL).perform();
       await driver.wait(

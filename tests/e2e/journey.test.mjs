@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { By, cli, click, count, find, startApp, tempWorkspace, textsWhen, until, WAIT_MS, waitForText, waitForTitle } from "./app.mjs";
+import { By, cli, click, count, find, startApp, tempWorkspace, textsWhen, until, WAIT_MS, waitForText, waitForTextWhere, waitForTitle } from "./app.mjs";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/journeys/", import.meta.url));
 const BILLING = "Billing SaaS — post-sales journey";
@@ -112,7 +112,7 @@ describe("a wide journey", () => {
   const ws = tempWorkspace();
   after(() => ws.cleanup());
 
-  it("opens 8 stages with long names readable from the left, and Fit shows them all", async () => {
+  it("opens 8 stages with long names readable from the left; Fit stays readable and says how many more", async () => {
     const long = "and a stage name long enough that it has to wrap onto another line";
     const stages = Array.from({ length: 8 }, (_, i) => ({
       id: `s${i}`,
@@ -143,14 +143,25 @@ describe("a wide journey", () => {
       };
       // At a readable size the board starts at the first stage; the rest is a scroll away.
       await driver.wait(async () => (await inside())[0] === true, WAIT_MS, "the first stage is not in view");
-      // Fit shows every stage header inside the canvas.
+      // Zoomed far out, Fit brings the board back to a readable size (card text at least
+      // 12 px: 92 %), the first stages whole, and says how many more there are — never
+      // the whole board at a size nobody in the room can read.
+      for (let i = 0; i < 6; i++) await click(driver, '[aria-label="Zoom out"]');
       await driver.executeScript(
         "[...document.querySelectorAll('[data-testid=canvas-bar] button')].find((b) => b.textContent === 'Fit').click()",
       );
+      const note = await waitForTextWhere(driver, '[data-testid="fit-note"]', (t) => /of 8 stages in view/.test(t), "the stages in view");
+      const [, shownNow, more] = note.match(/^(\d+) of 8 stages in view — scroll for (\d+) more$/);
+      assert.equal(Number(shownNow) + Number(more), 8);
       await driver.wait(
-        async () => (await inside()).every(Boolean),
+        async () => Number((await driver.executeScript("return document.querySelector('[data-testid=zoom-level]').textContent")).replace("%", "")) >= 92,
         WAIT_MS,
-        "some stage headers are outside the canvas after Fit",
+        "Fit zoomed below a readable size",
+      );
+      await driver.wait(
+        async () => (await inside()).filter(Boolean).length === Number(shownNow),
+        WAIT_MS,
+        "the stages Fit says are in view are not",
       );
     } finally {
       await driver.quit();

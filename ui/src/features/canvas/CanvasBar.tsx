@@ -2,8 +2,9 @@
 // colours mean. It sits below the board rather than over it, so no control or map ever
 // hides a card or a lane's name.
 import { MiniMap, useReactFlow, useStore } from "@xyflow/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { HEALTH_WORDS } from "../../components/health";
+import { FIT_EVENT, fitReadable } from "./fit";
 import type { CanvasNode } from "./layout";
 
 const MINIMAP_COLORS: Partial<Record<string, string>> = {
@@ -22,9 +23,24 @@ function minimapColor(n: { type?: string }): string {
 
 const MAP_KEY = "milepost.minimap";
 
-export function CanvasBar({ showHealth }: { showHealth: boolean }) {
+export function CanvasBar({ showHealth, stages }: { showHealth: boolean; stages: number }) {
   const flow = useReactFlow<CanvasNode>();
   const zoom = useStore((s) => s.transform[2]);
+  // After Fit: how many stages are in view, said until the board is zoomed again.
+  const [fitted, setFitted] = useState<{ inView: number; zoom: number } | null>(null);
+  useEffect(() => {
+    const fit = () => {
+      const inView = fitReadable(flow, stages);
+      setFitted({ inView, zoom: -1 });
+    };
+    document.addEventListener(FIT_EVENT, fit);
+    return () => document.removeEventListener(FIT_EVENT, fit);
+  }, [flow, stages]);
+  // The zoom the fit settled on; a later zoom clears the note.
+  useEffect(() => {
+    setFitted((f) => (f && f.zoom === -1 ? { ...f, zoom } : f && f.zoom !== zoom ? null : f));
+  }, [zoom]);
+  const more = fitted ? stages - fitted.inView : 0;
   const [map, setMap] = useState(() => localStorage.getItem(MAP_KEY) === "on");
   const toggleMap = () => {
     setMap((on) => {
@@ -59,11 +75,16 @@ export function CanvasBar({ showHealth }: { showHealth: boolean }) {
         <button
           type="button"
           className="button button-quiet"
-          onClick={() => void flow.fitView({ padding: 0.05, duration: 200 })}
-          title="Fit the whole board (F)"
+          onClick={() => document.dispatchEvent(new Event(FIT_EVENT))}
+          title="Fit the stages at a readable size (F)"
         >
           Fit
         </button>
+        {fitted && more > 0 && (
+          <span className="fit-note" data-testid="fit-note">
+            {fitted.inView} of {stages} stages in view — scroll for {more} more
+          </span>
+        )}
         <button
           type="button"
           className={map ? "button button-quiet toggled" : "button button-quiet"}

@@ -25,6 +25,7 @@ import {
 import type { CardTally } from "../voting/rules";
 import { CanvasBar } from "./CanvasBar";
 import { edgeTypes } from "./edges";
+import { fitReadable } from "./fit";
 import { roleCardOf } from "./ids";
 import { type CanvasActions, JourneyContext } from "./JourneyContext";
 import {
@@ -51,27 +52,20 @@ const LANE_OF: Partial<Record<string, LaneKey>> = {
   metric: "metrics",
 };
 
-/** The smallest card text, in CSS pixels (`.card-meta`, `.pill`, criteria). */
-const SMALLEST_TEXT = 13;
-/** The opening zoom never shows card text below 12 px on screen: readable projected. */
-export const READABLE_ZOOM = 12 / SMALLEST_TEXT;
+/** The top of the board the presenter leaves above the stage. */
+const PRESENTER_TOP = 32;
 
-/** The opening view: every stage across the width when that is readable, otherwise the
- * first stages at a readable size and the rest a scroll away; top aligned, lane names
- * whole at the left. */
-function openingView(flow: ReactFlowInstance<CanvasNode>, boardWidth: number) {
-  const pane = document.querySelector(".react-flow");
-  if (!pane) return;
-  const margin = 24;
-  const fit = (pane.clientWidth - 2 * margin) / boardWidth;
-  const zoom = Math.min(1.25, Math.max(READABLE_ZOOM, fit));
-  void flow.setViewport({ x: margin, y: margin, zoom }, { duration: 0 });
-}
-
-/** Presenting stage `k`: large, centred; the lane names either whole or out of view,
- * never cut at the edge. */
-function presenterView(width: number, k: number): { x: number; zoom: number } {
-  const zoom = Math.min(2, (width * 0.42) / COLUMN_WIDTH);
+/** Presenting stage `k`: large, centred, and short enough that the stage and its
+ * milestones' live counts (down to `bottom`, in board units) fit the pane's `height`; the
+ * lane names either whole or out of view, never cut at the edge. */
+function presenterView(
+  width: number,
+  height: number,
+  k: number,
+  bottom: number,
+): { x: number; zoom: number } {
+  const byHeight = bottom > 0 ? (height - PRESENTER_TOP - 16) / bottom : 2;
+  const zoom = Math.max(0.8, Math.min(2, (width * 0.42) / COLUMN_WIDTH, byHeight));
   const centre = columnX(k) + COLUMN_WIDTH / 2;
   let x = width / 2 - centre * zoom;
   const labels = LANE_LABEL_WIDTH * zoom;
@@ -309,17 +303,28 @@ function Canvas({
   useEffect(() => {
     if (placed.current || focusStage !== null) return;
     placed.current = true;
-    openingView(flow, layout.width);
-  }, [flow, layout.width, focusStage]);
+    // The opening view is Fit's: every stage across the width when that is readable,
+    // otherwise the first stages at a readable size and the rest a scroll away.
+    fitReadable(flow, journey.stages.length, 0);
+  }, [flow, journey.stages.length, focusStage]);
 
   // Presenting: one stage at a time, large enough to read from the back of the room.
   useEffect(() => {
     if (focusStage === null) return;
     const pane = document.querySelector(".react-flow");
     if (!pane) return;
-    const { x, zoom } = presenterView(pane.clientWidth, focusStage);
-    void flow.setViewport({ x, y: 32, zoom }, { duration: 350 });
-  }, [focusStage, flow]);
+    // The lowest milestone card of the stage in focus, counts included (as measured).
+    const bottom = flow
+      .getNodes()
+      .filter(
+        (n) =>
+          (n.type === "milestone" || n.type === "stage") &&
+          columnAt(n.position.x + COLUMN_WIDTH / 2, journey.stages.length) === focusStage,
+      )
+      .reduce((most, n) => Math.max(most, n.position.y + (n.measured?.height ?? 160)), 0);
+    const { x, zoom } = presenterView(pane.clientWidth, pane.clientHeight, focusStage, bottom);
+    void flow.setViewport({ x, y: PRESENTER_TOP, zoom }, { duration: 350 });
+  }, [focusStage, flow, journey.stages.length]);
 
   return (
     <JourneyContext.Provider value={context}>
@@ -350,7 +355,10 @@ function Canvas({
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
       </ReactFlow>
       {focusStage === null && (
-        <CanvasBar showHealth={journey.stages.some((st) => st.health != null)} />
+        <CanvasBar
+          showHealth={journey.stages.some((st) => st.health != null)}
+          stages={journey.stages.length}
+        />
       )}
     </JourneyContext.Provider>
   );

@@ -86,7 +86,8 @@ export const SHORTCUTS: [string, string][] = [
   ["T", "Light or dark theme"],
   ["S", "Add a stage"],
   ["N", "Add a sticky note"],
-  ["F", "Fit the whole board"],
+  ["F", "Fit the stages at a readable size"],
+  ["Shift+F", "The whole board, however small (an overview)"],
   ["Esc", "Leave a field, the presenter or the selection (never the journey)"],
   ["?", "Show this list"],
 ];

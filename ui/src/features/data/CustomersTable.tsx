@@ -10,15 +10,15 @@ const OVERSCAN = 8;
 
 type Key = keyof CustomerRow;
 const COLUMNS: { key: Key; label: string; numeric?: boolean; width: string }[] = [
-  { key: "id", label: "Id", width: "112px" },
-  { key: "name", label: "Name", width: "minmax(120px, 2fr)" },
-  { key: "segment", label: "Segment", width: "minmax(76px, 1fr)" },
-  { key: "plan", label: "Plan", width: "minmax(70px, 1fr)" },
-  { key: "owner", label: "Owner", width: "minmax(96px, 1fr)" },
+  { key: "id", label: "Id", width: "100px" },
+  { key: "name", label: "Name", width: "minmax(180px, 2fr)" },
+  { key: "segment", label: "Segment", width: "minmax(72px, 1fr)" },
+  { key: "plan", label: "Plan", width: "minmax(64px, 1fr)" },
+  { key: "owner", label: "Owner", width: "minmax(90px, 1fr)" },
   { key: "arr", label: "ARR", numeric: true, width: "84px" },
-  { key: "start_date", label: "Started", width: "96px" },
-  { key: "churn_date", label: "Churned", width: "96px" },
-  { key: "events", label: "Events", numeric: true, width: "64px" },
+  { key: "start_date", label: "Started", width: "90px" },
+  { key: "churn_date", label: "Churned", width: "90px" },
+  { key: "events", label: "Events", numeric: true, width: "60px" },
 ];
 const GRID = COLUMNS.map((c) => c.width).join(" ");
 

@@ -5,6 +5,7 @@ import type { ReactFlowInstance } from "@xyflow/react";
 import { type RefObject, useEffect, useRef } from "react";
 import type { Journey } from "../../bindings/Journey";
 import { useEscape } from "../../components/useEscape";
+import { FIT_EVENT } from "../canvas/fit";
 import type { CanvasNode } from "../canvas/layout";
 import { allItemNodeIds } from "./clipboard";
 
@@ -115,8 +116,11 @@ export function useEditorKeys(keys: EditorKeys) {
         k.newStage();
       } else if (key === "n") {
         k.newNote();
-      } else if (key === "f") {
+      } else if (key === "f" && e.shiftKey) {
+        // The whole board, however small: an overview for the person editing, not the room.
         void k.flow.current?.fitView({ padding: 0.05, duration: 200 });
+      } else if (key === "f") {
+        document.dispatchEvent(new Event(FIT_EVENT));
       } else if (key === "t") {
         k.toggleTheme();
       }

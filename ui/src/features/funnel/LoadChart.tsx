@@ -64,13 +64,18 @@ export function LoadChart({ load, capacity }: { load: WeekLoad[]; capacity: numb
         animationDuration: 200,
         textStyle: { fontFamily: "Inter Variable, Inter, sans-serif", color: ink },
         tooltip: { trigger: "axis" },
-        legend: { top: 0, textStyle: { color: ink } },
-        grid: { left: 40, right: 16, top: 40, bottom: 28 },
+        // The legend above the plot, the axis name beside it and the capacity's words
+        // to the right of its line: none of them over another's text or the bars.
+        legend: { top: 0, left: 56, right: 96, textStyle: { color: ink } },
+        grid: { left: 56, right: 96, top: 48, bottom: 28 },
         xAxis: { type: "category", data: weeks.map(weekEnd), axisLabel: { color: ink } },
         // Room for the capacity line even when every week stays below it.
         yAxis: {
           type: "value",
           name: "tasks",
+          nameLocation: "middle",
+          nameRotate: 90,
+          nameGap: 36,
           axisLabel: { color: ink },
           max: (v: { max: number }) => Math.ceil(Math.max(v.max, capacity ?? 0) * 1.1),
         },
@@ -88,11 +93,11 @@ export function LoadChart({ load, capacity }: { load: WeekLoad[]; capacity: numb
                 markLine: {
                   symbol: "none",
                   lineStyle: { color: "#b42318", type: "dashed", width: 2 },
-                  // Inside the plot, so the words are never cut at its edge.
+                  // In the margin right of the plot: never on the bars or the axis.
                   label: {
                     formatter: `capacity ${capacity}`,
                     color: "#b42318",
-                    position: "insideEndTop",
+                    position: "end",
                   },
                   data: [{ yAxis: capacity }],
                 },

@@ -1,0 +1,38 @@
+// Fitting the board to the window without making it unreadable: the stages side by side
+// at a zoom where card text stays at least 12 px on screen — every stage when they fit,
+// else as many whole stages as fit from the first, the rest a scroll away.
+import type { ReactFlowInstance } from "@xyflow/react";
+import { type CanvasNode, COLUMN_GAP, COLUMN_WIDTH, columnX } from "./layout";
+
+/** The smallest card text, in CSS pixels (`.card-meta`, `.pill`, criteria). */
+const SMALLEST_TEXT = 13;
+/** Card text is never shown below 12 px on screen: readable projected. */
+export const READABLE_ZOOM = 12 / SMALLEST_TEXT;
+const MARGIN = 24;
+
+/** The zoom that shows `stages` columns in a pane `width` wide, never below readable, and
+ * how many whole stages are then in view from the first. */
+export function readableFit(width: number, stages: number): { zoom: number; inView: number } {
+  const board = columnX(stages) - COLUMN_GAP;
+  const zoom = Math.min(1.25, Math.max(READABLE_ZOOM, (width - 2 * MARGIN) / board));
+  let inView = 0;
+  while (inView < stages && (columnX(inView) + COLUMN_WIDTH) * zoom + MARGIN <= width + 0.5)
+    inView += 1;
+  return { zoom, inView };
+}
+
+/** Fits the board (top left, the first stage in view) and returns the stages in view. */
+export function fitReadable(
+  flow: ReactFlowInstance<CanvasNode>,
+  stages: number,
+  duration = 200,
+): number {
+  const pane = document.querySelector(".react-flow");
+  if (!pane) return stages;
+  const { zoom, inView } = readableFit(pane.clientWidth, stages);
+  void flow.setViewport({ x: MARGIN, y: MARGIN, zoom }, { duration });
+  return inView;
+}
+
+/** The event the editor's F key sends for the canvas bar's Fit. */
+export const FIT_EVENT = "milepost-fit";
