@@ -76,6 +76,7 @@ test: test-deps
 
 bindings:
 	MILEPOST_BLESS=1 cargo test -p milepost --test generated_files --quiet
+	MILEPOST_BLESS=1 cargo test -p milepost-app --lib --quiet the_command_names_binding_is_current
 
 screenshot: test-deps bins
 	@scripts/deps.sh --screenshot

@@ -82,6 +82,18 @@ for (const { el, text, r } of runs) {
     if (!reachable && key("cutv")) problems.push("cut off at the top or bottom: " + JSON.stringify(short(text)));
   }
 }
+// Text spilling out of its card (a bordered panel, a dialog) over the gap or the card
+// beside it, though nothing clips it.
+for (const { el, text, r } of runs) {
+  if (onBoard(el) || (modal && !modal.contains(el))) continue;
+  const card = el.closest(".panel-card, .modal, .data-card, .template-card");
+  if (!card) continue;
+  const c = card.getBoundingClientRect();
+  if ((r.right > c.right + 1 || r.left < c.left - 1) && !scroller(el, "x")) {
+    const k = "spill|" + short(text);
+    if (!seen.has(k)) { seen.add(k); problems.push("spills out of its card: " + JSON.stringify(short(text))); }
+  }
+}
 // An ellipsis is text cut off too.
 for (const el of document.querySelectorAll("body *")) {
   if (onBoard(el) || el.closest("[data-layout-skip]")) continue;

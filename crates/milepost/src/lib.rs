@@ -6,6 +6,7 @@ pub mod data;
 pub mod engine;
 pub mod error;
 pub mod format;
+pub mod fs;
 pub mod journey;
 pub mod matrix;
 pub mod report;

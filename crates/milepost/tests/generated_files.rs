@@ -22,6 +22,10 @@ fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The shell's command names (`commands.ts`) are generated and checked by the desktop
+/// crate, which has the commands; every other binding is this crate's.
+const FROM_THE_SHELL: &str = "commands.ts";
+
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return BTreeMap::new();
@@ -29,6 +33,7 @@ fn read_dir(dir: &Path) -> BTreeMap<String, String> {
     entries
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "ts"))
+        .filter(|p| p.file_name().is_some_and(|n| n != FROM_THE_SHELL))
         .map(|p| {
             (
                 p.file_name().unwrap().to_string_lossy().into_owned(),

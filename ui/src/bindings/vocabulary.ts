@@ -1,5 +1,6 @@
 // Generated from crates/milepost/src/journey/vocabulary.rs by `make bindings`; do not edit.
 import type { Channel } from "./Channel";
+import type { Corner } from "./Corner";
 import type { Effort } from "./Effort";
 import type { ScoreField } from "./ScoreField";
 import type { StepText } from "./StepText";
@@ -28,6 +29,14 @@ export const SUPPORTS: { value: Support; label: string }[] = [
   { value: "low_touch", label: "Low touch" },
   { value: "tech_touch", label: "Tech touch" },
   { value: "do_not_invest", label: "Do not invest" },
+];
+
+/** A matrix's corners in reading order, with the words for an unnamed quadrant. */
+export const CORNERS: { value: Corner; label: string }[] = [
+  { value: "top_left", label: "Top left" },
+  { value: "top_right", label: "Top right" },
+  { value: "bottom_left", label: "Bottom left" },
+  { value: "bottom_right", label: "Bottom right" },
 ];
 
 /** The stakeholder scores (1–10); effort and complexity count lower as better. */

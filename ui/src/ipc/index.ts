@@ -8,6 +8,7 @@ import type { Criterion } from "../bindings/Criterion";
 import type { CustomerDetail } from "../bindings/CustomerDetail";
 import type { CustomerRow } from "../bindings/CustomerRow";
 import type { CustomerState } from "../bindings/CustomerState";
+import type { CommandName } from "../bindings/commands";
 import type { DataPreview } from "../bindings/DataPreview";
 import type { DataSummary } from "../bindings/DataSummary";
 import type { DataTable } from "../bindings/DataTable";
@@ -66,7 +67,9 @@ export function toAppError(e: unknown): AppError {
   return new AppError({ code: "internal", message: e instanceof Error ? e.message : String(e) });
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** Invokes a command by its name, which the compiler checks against the shell's list
+ * (bindings/commands.ts, generated from src-tauri/src/lib.rs). */
+async function call<T>(command: CommandName, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
@@ -100,7 +103,6 @@ export const api = {
   createFromTemplate: (key: string) => call<number>("create_journey_from_template", { key }),
   createBlank: (name: string) => call<number>("create_blank_journey", { name }),
   importJourney: (path: string) => call<number>("import_journey", { path }),
-  exportJourney: (id: number, path: string) => call<void>("export_journey", { id, path }),
   deleteJourney: (id: number) => call<void>("delete_journey", { id }),
   /** Autosave: the core writes only the objects that changed. */
   saveJourney: (id: number, journey: Journey) => call<SaveOutcome>("save_journey", { id, journey }),

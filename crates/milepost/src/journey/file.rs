@@ -163,7 +163,7 @@ pub fn read(path: &Path) -> crate::Result<Journey> {
 
 /// Writes a journey file; the old file stays intact until the new one is complete.
 pub fn write(path: &Path, journey: &Journey) -> crate::Result<()> {
-    crate::report::write_atomic(path, to_string(journey).as_bytes())
+    crate::fs::write_atomic(path, to_string(journey).as_bytes())
 }
 
 /// Checks a journey that did not come from a file (the editor, a template).

@@ -28,6 +28,15 @@ pub const SCORES: [(ScoreField, &str); 8] = [
     (ScoreField::Complexity, "Complexity"),
 ];
 
+/// A matrix's corners in reading order (top row left to right, then the bottom row), and
+/// the words for a quadrant the matrix leaves unnamed.
+pub const CORNERS: [(Corner, &str); 4] = [
+    (Corner::TopLeft, "Top left"),
+    (Corner::TopRight, "Top right"),
+    (Corner::BottomLeft, "Bottom left"),
+    (Corner::BottomRight, "Bottom right"),
+];
+
 pub const SUPPORTS: [(Support, &str); 4] = [
     (Support::HighTouch, "High touch"),
     (Support::LowTouch, "Low touch"),
@@ -102,6 +111,12 @@ pub fn typescript() -> String {
         .map(|(s, _)| format!("\"{}\"", crate::serde_name(s)))
         .collect::<Vec<_>>()
         .join(", ");
+    let corners = list(
+        CORNERS
+            .iter()
+            .map(|(c, l)| (crate::serde_name(c), *l))
+            .collect(),
+    );
     let supports = list(
         SUPPORTS
             .iter()
@@ -134,6 +149,7 @@ pub fn typescript() -> String {
     format!(
         "// Generated from crates/milepost/src/journey/vocabulary.rs by `make bindings`; do not edit.\n\
          import type {{ Channel }} from \"./Channel\";\n\
+         import type {{ Corner }} from \"./Corner\";\n\
          import type {{ Effort }} from \"./Effort\";\n\
          import type {{ ScoreField }} from \"./ScoreField\";\n\
          import type {{ StepText }} from \"./StepText\";\n\
@@ -142,6 +158,8 @@ pub fn typescript() -> String {
          export const CHANNELS: {{ value: Channel; label: string }}[] = [\n{channels}];\n\n\
          export const EFFORTS: {{ value: Effort; label: string }}[] = [\n{efforts}];\n\n\
          export const SUPPORTS: {{ value: Support; label: string }}[] = [\n{supports}];\n\n\
+         /** A matrix's corners in reading order, with the words for an unnamed quadrant. */\n\
+         export const CORNERS: {{ value: Corner; label: string }}[] = [\n{corners}];\n\n\
          /** The stakeholder scores (1–10); effort and complexity count lower as better. */\n\
          export const SCORES: {{ value: ScoreField; label: string }}[] = [\n{scores}];\n\n\
          export const LOWER_IS_BETTER: ScoreField[] = [{lower}];\n\n\

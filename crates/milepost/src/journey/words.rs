@@ -157,11 +157,7 @@ pub fn trigger_words(t: Option<&Trigger>, journey: &Journey) -> String {
         Some(Trigger::Recurring { every_days }) => format!("Every {every_days} days"),
         Some(Trigger::InQuadrant { matrix, quadrant }) => {
             match journey.matrices.iter().find(|m| &m.id == matrix) {
-                Some(m) => format!(
-                    "In “{}” of {}",
-                    crate::matrix::quadrant_name(m, *quadrant),
-                    m.name
-                ),
+                Some(m) => format!("In “{}” of {}", m.quadrant_name(*quadrant), m.name),
                 None => format!("In a quadrant of {matrix}"),
             }
         }

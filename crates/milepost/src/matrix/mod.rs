@@ -87,10 +87,9 @@ pub(crate) fn quadrant_names(m: &Matrix) -> [String; 4] {
     CORNERS.map(|c| quadrant_name(m, c))
 }
 
-/// The name of a corner's quadrant (the corner's own name when the matrix names none).
+/// The name of a corner's quadrant (the corner's words when the matrix names none).
 pub fn quadrant_name(m: &Matrix, corner: Corner) -> String {
-    m.quadrant(corner)
-        .map_or_else(|| crate::serde_name(&corner), |q| q.name.clone())
+    m.quadrant_name(corner)
 }
 
 /// The words for a support level.
@@ -385,7 +384,7 @@ mod tests {
         assert_eq!(corner_of(&m, 5.01, 4.99), Corner::BottomRight);
         assert_eq!(corner_of(&m, 1.0, 1.0), Corner::BottomLeft);
         // An unnamed quadrant is called by its corner.
-        assert_eq!(quadrant_name(&m, Corner::TopLeft), "top_left");
+        assert_eq!(quadrant_name(&m, Corner::TopLeft), "Top left");
     }
 
     #[test]

@@ -41,8 +41,9 @@ export function HomeScreen({ onOpen, onOpenData }: Props) {
       setTemplates([]);
       setError(toAppError(e));
     });
-    void api.workspacePath().then(setDbPath, () => {});
-    void api.dataSummary().then(setData, () => {});
+    // A workspace that cannot be read is said, not shown as an empty one.
+    void api.workspacePath().then(setDbPath, (e) => setError(toAppError(e)));
+    void api.dataSummary().then(setData, (e) => setError(toAppError(e)));
   }, [refresh]);
 
   // One thing at a time: a second click while a journey opens or a file dialog is up

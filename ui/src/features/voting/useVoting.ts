@@ -6,7 +6,7 @@ import type { Journey } from "../../bindings/Journey";
 import type { RoomInfo } from "../../bindings/RoomInfo";
 import type { VoteAction } from "../../bindings/VoteAction";
 import { useEscape } from "../../components/useEscape";
-import { type AppError, api, toAppError } from "../../ipc";
+import { AppError, api, toAppError } from "../../ipc";
 import { typingInField } from "../editor/useEditorKeys";
 import {
   type CardTally,
@@ -52,6 +52,7 @@ export function useVoting(j: Journey, edit: Edit): Voting {
   const [message, setMessage] = useState<string | null>(null);
   const [room, setRoom] = useState<RoomInfo | null>(null);
   const [roomError, setRoomError] = useState<AppError | null>(null);
+  const [syncError, setSyncError] = useState<AppError | null>(null);
   const latest = useRef({ j, edit });
   latest.current = { j, edit };
 
@@ -137,10 +138,25 @@ export function useVoting(j: Journey, edit: Edit): Voting {
   }, []);
   const stopRoom = useCallback(() => {
     setRoom(null);
+    // Stopping a server that is already gone is no news to anyone.
     void api.roomStop().catch(() => {});
   }, []);
+  // Every change goes to the phones; a failed sync is said on the big screen, or the room
+  // would vote on a stale board without a word.
   useEffect(() => {
-    if (room) void api.roomSync(j).catch(() => {});
+    if (!room) return;
+    api.roomSync(j).then(
+      () => setSyncError(null),
+      (e) => {
+        const err = toAppError(e);
+        setSyncError(
+          new AppError({
+            code: err.code,
+            message: `The phones did not get the latest board: ${err.message}`,
+          }),
+        );
+      },
+    );
   }, [j, room]);
   const roundClosed = round === null;
   useEffect(() => {
@@ -159,7 +175,7 @@ export function useVoting(j: Journey, edit: Edit): Voting {
     onCardClick: voter !== null && round !== null ? onCardClick : null,
     message,
     room,
-    roomError,
+    roomError: roomError ?? (room ? syncError : null),
     startRoom,
     stopRoom,
   };
