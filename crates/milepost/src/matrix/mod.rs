@@ -450,8 +450,8 @@ mod tests {
             [
                 ("Champions", 1),
                 ("Passengers", 1),
-                ("top_left", 0),
-                ("bottom_right", 0)
+                ("Top left", 0),
+                ("Bottom right", 0)
             ]
         );
     }
