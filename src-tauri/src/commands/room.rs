@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use milepost::error::ErrorCode;
 use milepost::journey::Journey;
-use milepost::journey::voting::{self, RoomInfo, VoteAction};
+use milepost::journey::voting::{self, RoomInfo, RoomVote};
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -30,11 +30,11 @@ fn host() -> (IpAddr, bool) {
 }
 
 /// Starts serving `journey`'s open round to phones, with a fresh token (a room shared
-/// before stops first). Each dot a phone places arrives on `on_vote`.
+/// before stops first). Each dot a phone places arrives on `on_vote`, numbered.
 #[tauri::command]
 pub async fn room_start(
     journey: Journey,
-    on_vote: Channel<VoteAction>,
+    on_vote: Channel<RoomVote>,
     state: State<'_, AppState>,
 ) -> CommandResult<RoomInfo> {
     stop(&state);
@@ -48,8 +48,8 @@ pub async fn room_start(
     let room = Room::start(
         journey,
         ip,
-        Arc::new(move |action| {
-            let _ = on_vote.send(action);
+        Arc::new(move |vote| {
+            let _ = on_vote.send(vote);
         }),
     )
     .await
@@ -69,9 +69,14 @@ pub async fn room_start(
     })
 }
 
-/// The journey as the editor has it now; closing the round stops the room.
+/// The journey as the editor has it now, with the phones' votes applied up to number
+/// `seen`; closing the round stops the room.
 #[tauri::command]
-pub async fn room_sync(journey: Journey, state: State<'_, AppState>) -> CommandResult<()> {
+pub async fn room_sync(
+    journey: Journey,
+    seen: u32,
+    state: State<'_, AppState>,
+) -> CommandResult<()> {
     if voting::open_round(&journey).is_none() {
         stop(&state);
         return Ok(());
@@ -82,7 +87,7 @@ pub async fn room_sync(journey: Journey, state: State<'_, AppState>) -> CommandR
         .unwrap_or_else(|p| p.into_inner())
         .as_ref()
     {
-        room.sync(journey);
+        room.sync(journey, seen);
     }
     Ok(())
 }

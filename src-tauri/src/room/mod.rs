@@ -6,8 +6,10 @@
 //! token (192 bits) and anything without it gets a bare 404; it serves one page, the open
 //! round's read-only view (the question, the names, the cards' names, the asker's own
 //! dots) and the vote endpoint, which holds each participant to the round's dots by the
-//! core's rules (`milepost::journey::voting`). A vote is handed to the app, which applies
-//! it to the journey being edited and sends the journey back (`Room::sync`).
+//! core's rules (`milepost::journey::voting`). A vote is handed to the app, numbered, which
+//! applies it to the journey being edited and sends the journey back with the last number
+//! it applied (`Room::sync`); votes the app has not applied yet stay on top of that board,
+//! so a board sent before a dot arrived never makes the server forget it.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
@@ -18,18 +20,27 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use milepost::journey::Journey;
-use milepost::journey::voting::{self, VoteAction};
+use milepost::journey::voting::{self, RoomVote, VoteAction};
 use tokio::sync::oneshot;
 
 const PAGE: &str = include_str!("page.html");
 
 /// Told of each dot a phone placed or took back, after the rules allowed it.
-pub type OnVote = Arc<dyn Fn(VoteAction) + Send + Sync>;
+pub type OnVote = Arc<dyn Fn(RoomVote) + Send + Sync>;
+
+/// The server's copy of the board: the editor's latest, with the dots accepted since that
+/// the editor has not applied yet.
+struct Board {
+    journey: Journey,
+    /// Accepted, told to the editor, not yet in a board it sent back; oldest first.
+    unseen: Vec<RoomVote>,
+    next: u32,
+}
 
 #[derive(Clone)]
 struct Shared {
     token: Arc<str>,
-    journey: Arc<Mutex<Journey>>,
+    board: Arc<Mutex<Board>>,
     on_vote: OnVote,
 }
 
@@ -37,7 +48,7 @@ struct Shared {
 pub struct Room {
     addr: SocketAddr,
     token: Arc<str>,
-    journey: Arc<Mutex<Journey>>,
+    board: Arc<Mutex<Board>>,
     stop: Option<oneshot::Sender<()>>,
 }
 
@@ -80,12 +91,16 @@ impl Room {
     /// Binds `host` (any free port) and serves `journey`'s open round until stopped.
     pub async fn start(journey: Journey, host: IpAddr, on_vote: OnVote) -> std::io::Result<Room> {
         let token: Arc<str> = new_token()?.into();
-        let journey = Arc::new(Mutex::new(journey));
+        let board = Arc::new(Mutex::new(Board {
+            journey,
+            unseen: Vec::new(),
+            next: 1,
+        }));
         let listener = tokio::net::TcpListener::bind(SocketAddr::new(host, 0)).await?;
         let addr = listener.local_addr()?;
         let shared = Shared {
             token: token.clone(),
-            journey: journey.clone(),
+            board: board.clone(),
             on_vote,
         };
         let app = Router::new()
@@ -106,7 +121,7 @@ impl Room {
         Ok(Room {
             addr,
             token,
-            journey,
+            board,
             stop: Some(stop),
         })
     }
@@ -117,10 +132,19 @@ impl Room {
     }
 
     /// The journey as the editor has it now (the facilitator's own clicks, undo, new
-    /// cards): what phones see and vote against from here on.
-    pub fn sync(&self, journey: Journey) {
-        if let Ok(mut j) = self.journey.lock() {
-            *j = journey;
+    /// cards), having applied the phones' votes up to number `seen`: what phones see and
+    /// vote against from here on, with the later votes still on top.
+    pub fn sync(&self, journey: Journey, seen: u32) {
+        let mut board = self.board.lock().unwrap_or_else(|p| p.into_inner());
+        board.unseen.retain(|v| v.seq > seen);
+        board.journey = journey;
+        let Board {
+            journey, unseen, ..
+        } = &mut *board;
+        for v in unseen.iter() {
+            // The editor checks each vote again when it arrives; one it will refuse is
+            // refused here too.
+            let _ = voting::apply(journey, &v.action);
         }
     }
 
@@ -189,8 +213,8 @@ async fn round(
     if !same(&token, &s.token) {
         return nothing();
     }
-    let view = match s.journey.lock() {
-        Ok(j) => voting::room_view(&j, who.p.as_deref()),
+    let view = match s.board.lock() {
+        Ok(b) => voting::room_view(&b.journey, who.p.as_deref()),
         Err(_) => None,
     };
     private(match view {
@@ -208,16 +232,22 @@ async fn vote(
     if !same(&token, &s.token) {
         return nothing();
     }
-    let outcome = match s.journey.lock() {
-        Ok(mut j) => voting::apply(&mut j, &action)
-            .map(|()| voting::room_view(&j, Some(&action.participant))),
+    let outcome = match s.board.lock() {
+        Ok(mut b) => voting::apply(&mut b.journey, &action).map(|()| {
+            // Numbered and told under the lock, so the editor hears them in this order.
+            let vote = RoomVote {
+                seq: b.next,
+                action: action.clone(),
+            };
+            b.next += 1;
+            b.unseen.push(vote.clone());
+            (s.on_vote)(vote);
+            voting::room_view(&b.journey, Some(&action.participant))
+        }),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     private(match outcome {
-        Ok(view) => {
-            (s.on_vote)(action);
-            axum::Json(view).into_response()
-        }
+        Ok(view) => axum::Json(view).into_response(),
         Err(e) => (
             StatusCode::CONFLICT,
             axum::Json(serde_json::json!({ "code": e.code(), "message": e.to_string() })),
@@ -359,6 +389,61 @@ mod tests {
                 tokio::task::yield_now().await;
             }
             assert!(gone, "the server still answers after the round closed");
+        });
+    }
+
+    #[test]
+    fn a_board_sent_before_a_dot_arrived_does_not_make_the_server_forget_it() {
+        tauri::async_runtime::block_on(async {
+            let heard = Arc::new(Mutex::new(Vec::new()));
+            let tell = heard.clone();
+            let before = journey_with_round();
+            let stage = before.stages[0].id.clone();
+            let room = Room::start(
+                before.clone(),
+                IpAddr::V4(Ipv4Addr::LOCALHOST),
+                Arc::new(move |v| tell.lock().unwrap().push(v)),
+            )
+            .await
+            .unwrap();
+            let path = room
+                .url()
+                .split_once(&room.addr.to_string())
+                .unwrap()
+                .1
+                .to_owned();
+            let vote = format!(
+                r#"{{"op":"cast","participant":"p1","target":{{"kind":"stage","id":"{stage}"}}}}"#
+            );
+            let at = format!("{path}/vote");
+            let post = || request(room.addr, "POST", &at, &vote);
+            assert_eq!(post().await.unwrap().0, 200);
+            assert_eq!(post().await.unwrap().0, 200);
+            let votes: Vec<RoomVote> = heard.lock().unwrap().clone();
+            assert_eq!(votes.iter().map(|v| v.seq).collect::<Vec<_>>(), [1, 2]);
+
+            // The editor, still on the board before either dot, sends it: Ana has still
+            // placed both, and a third is refused.
+            room.sync(before.clone(), 0);
+            assert_eq!(
+                post().await.unwrap().0,
+                409,
+                "the server forgot a dot it accepted"
+            );
+            // Having applied the first, then both.
+            let mut one = before.clone();
+            voting::apply(&mut one, &votes[0].action).unwrap();
+            room.sync(one.clone(), 1);
+            assert_eq!(post().await.unwrap().0, 409);
+            let mut both = one;
+            voting::apply(&mut both, &votes[1].action).unwrap();
+            room.sync(both, 2);
+            assert_eq!(post().await.unwrap().0, 409);
+            // The facilitator takes both back (undo) after the editor had them: they stay
+            // taken back, and Ana may vote again.
+            room.sync(before, 2);
+            assert_eq!(post().await.unwrap().0, 200);
+            assert_eq!(heard.lock().unwrap().last().unwrap().seq, 3);
         });
     }
 

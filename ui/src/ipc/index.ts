@@ -35,6 +35,7 @@ import type { Rescore } from "../bindings/Rescore";
 import type { Review } from "../bindings/Review";
 import type { ReviewOptions } from "../bindings/ReviewOptions";
 import type { RoomInfo } from "../bindings/RoomInfo";
+import type { RoomVote } from "../bindings/RoomVote";
 import type { SaveOutcome } from "../bindings/SaveOutcome";
 import type { Span } from "../bindings/Span";
 import type { StoredJourney } from "../bindings/StoredJourney";
@@ -42,7 +43,6 @@ import type { TaskItem } from "../bindings/TaskItem";
 import type { Template } from "../bindings/Template";
 import type { ValueReport } from "../bindings/ValueReport";
 import type { Version } from "../bindings/Version";
-import type { VoteAction } from "../bindings/VoteAction";
 import { DATA_FILE_EXTENSIONS } from "../bindings/vocabulary";
 import type { WeekLoad } from "../bindings/WeekLoad";
 
@@ -222,13 +222,14 @@ export const api = {
     call<Diff>("diff_versions", { id, from, to }),
   /** Shares the open voting round with phones in the room; each dot they place arrives
    * through `onVote`. */
-  roomStart: (journey: Journey, onVote: (action: VoteAction) => void) => {
-    const channel = new Channel<VoteAction>();
+  roomStart: (journey: Journey, onVote: (vote: RoomVote) => void) => {
+    const channel = new Channel<RoomVote>();
     channel.onmessage = onVote;
     return call<RoomInfo>("room_start", { journey, onVote: channel });
   },
-  /** The journey as the editor has it, for the phones; a closed round stops the room. */
-  roomSync: (journey: Journey) => call<void>("room_sync", { journey }),
+  /** The journey as the editor has it, with the phones' votes applied up to number `seen`,
+   * for the phones; a closed round stops the room. */
+  roomSync: (journey: Journey, seen: number) => call<void>("room_sync", { journey, seen }),
   roomStop: () => call<void>("room_stop"),
   /** Every active customer's value against its peers, as of the latest event; null without
    * data. `imported`: against the benchmarks imported last; `churned`: the churned customers

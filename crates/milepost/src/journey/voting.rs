@@ -36,6 +36,16 @@ pub fn apply(j: &mut Journey, action: &VoteAction) -> Result<(), VoteError> {
     }
 }
 
+/// A dot a phone placed or took back, as the room's server accepted it, numbered in the
+/// order it was accepted. The editor applies it and says, with each board it sends back,
+/// the last number it has applied: the server keeps applying the later ones on top of that
+/// board, so a board sent before a dot arrived never lets anyone vote past their dots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RoomVote {
+    pub seq: u32,
+    pub action: VoteAction,
+}
+
 /// Where phones in the room vote: the address to open (with its token) and the same as a
 /// QR code (an SVG document).
 #[derive(Debug, Clone, Serialize, TS)]

@@ -53,6 +53,9 @@ export function useVoting(j: Journey, edit: Edit): Voting {
   const [room, setRoom] = useState<RoomInfo | null>(null);
   const [roomError, setRoomError] = useState<AppError | null>(null);
   const [syncError, setSyncError] = useState<AppError | null>(null);
+  // The number of the last phone vote applied, set in the same render as the edit that
+  // applies it: each board sent back says which votes it already has.
+  const [seen, setSeen] = useState(0);
   const latest = useRef({ j, edit });
   latest.current = { j, edit };
 
@@ -124,13 +127,16 @@ export function useVoting(j: Journey, edit: Edit): Voting {
 
   // Room voting: dots from phones are applied as edits (the rules already checked them
   // on the server; the editor checks again, so a race cannot exceed anyone's dots), and
-  // every change goes back to the server, so phones see what the room sees.
+  // every change goes back to the server with the number of the last dot applied, so
+  // phones see what the room sees and a board sent before a dot arrived does not drop it.
   const startRoom = useCallback(async () => {
     setRoomError(null);
     try {
-      const info = await api.roomStart(latest.current.j, (a) =>
-        latest.current.edit((x) => applyAction(x, a), `vote:${performance.now()}`),
-      );
+      setSeen(0);
+      const info = await api.roomStart(latest.current.j, (v) => {
+        latest.current.edit((x) => applyAction(x, v.action), `vote:${performance.now()}`);
+        setSeen(v.seq);
+      });
       setRoom(info);
     } catch (e) {
       setRoomError(toAppError(e));
@@ -145,7 +151,7 @@ export function useVoting(j: Journey, edit: Edit): Voting {
   // would vote on a stale board without a word.
   useEffect(() => {
     if (!room) return;
-    api.roomSync(j).then(
+    api.roomSync(j, seen).then(
       () => setSyncError(null),
       (e) => {
         const err = toAppError(e);
@@ -157,7 +163,7 @@ export function useVoting(j: Journey, edit: Edit): Voting {
         );
       },
     );
-  }, [j, room]);
+  }, [j, seen, room]);
   const roundClosed = round === null;
   useEffect(() => {
     if (roundClosed) setRoom(null);
