@@ -53,6 +53,7 @@ commands![
     commands::journey::journey_revision,
     commands::journey::parse_criterion,
     commands::journey::print_criterion,
+    commands::journey::journey_words,
     commands::journey::list_templates,
     commands::workspace::workspace_path,
     commands::workspace::workspace_currency,

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use milepost::journey::criterion;
 use milepost::journey::templates::{self, Template};
+use milepost::journey::words::{self, JourneyWords};
 use milepost::journey::{Criterion, Journey, file};
 use milepost::store::{JourneySummary, SaveOutcome, StoredJourney};
 use tauri::State;
@@ -93,6 +94,14 @@ pub async fn parse_criterion(text: String) -> CommandResult<Criterion> {
 #[tauri::command]
 pub async fn print_criterion(criterion: Criterion) -> String {
     criterion::print(&criterion)
+}
+
+/// What the editor's cards and check list say about the journey being edited (the
+/// framework check's findings, each play's trigger, each stage's health rules), worded by
+/// the core as the PDF words them. Asked as the journey changes.
+#[tauri::command]
+pub async fn journey_words(journey: Journey) -> JourneyWords {
+    words::journey_words(&journey)
 }
 
 #[tauri::command]

@@ -30,6 +30,7 @@ export type CommandName =
   | "journey_value"
   | "journey_version"
   | "journey_versions"
+  | "journey_words"
   | "list_customers"
   | "list_journeys"
   | "list_templates"

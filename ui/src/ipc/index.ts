@@ -22,6 +22,7 @@ import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { Journey } from "../bindings/Journey";
 import type { JourneySummary } from "../bindings/JourneySummary";
+import type { JourneyWords } from "../bindings/JourneyWords";
 import type { Level } from "../bindings/Level";
 import type { LiveNumbers } from "../bindings/LiveNumbers";
 import type { MapOptions } from "../bindings/MapOptions";
@@ -110,6 +111,8 @@ export const api = {
   journeyRevision: (id: number) => call<number>("journey_revision", { id }),
   /** Reads the text form of a criterion; a text that does not parse gives the error
    * (code `invalid_criterion`, with the span that is wrong) rather than throwing. */
+  /** What the cards and the check list say about a journey, worded by the core. */
+  journeyWords: (journey: Journey) => call<JourneyWords>("journey_words", { journey }),
   async parseCriterion(text: string): Promise<Criterion | AppError> {
     try {
       return await call<Criterion>("parse_criterion", { text });

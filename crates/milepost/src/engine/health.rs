@@ -58,7 +58,7 @@ pub fn metric_value(m: &Metric, data: &Dataset, c: usize, cutoff: i64) -> Option
 }
 
 fn show(v: f64) -> String {
-    crate::journey::number::display((v * 100.0).round() / 100.0)
+    crate::format::number_to(v, 2)
 }
 
 /// The health of customer `c` in stage `stage`, `days` days after entering it, as of

@@ -2,7 +2,13 @@
 //! cycles completed", "latest AR days at most 45", "logins on at least 10 different days
 //! in the last 30 days". The playbook PDF reads these.
 
-use super::model::{Aggregate, Channel, Criterion, Journey, Op, Trigger};
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::check::{Finding, check};
+use super::model::{Aggregate, Channel, Criterion, Journey, Op, Stage, Trigger};
 use super::vocabulary::{CHANNELS, triggers};
 
 /// An event name as words: `billing_cycle_completed` → "billing cycle completed";
@@ -66,14 +72,9 @@ fn counted(event: &str) -> String {
     words.join(" ")
 }
 
-/// A number as people write it: no ".0", at most two decimals.
+/// A number in a rule as people write it: thousands separated, at most two decimals.
 pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
+    crate::format::number_to(v, 2)
 }
 
 fn comparison(op: Op, v: &str) -> String {
@@ -171,9 +172,233 @@ pub fn channel_words(c: Channel) -> &'static str {
         .map_or("", |(_, w)| *w)
 }
 
+/// One health colour of a stage in words: its name, the card's short form of the days
+/// ("≤ 36 d") and the sentence the PDF's table and the card's tooltip print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct HealthBand {
+    #[ts(type = "\"green\" | \"grey\" | \"red\"")]
+    pub colour: &'static str,
+    /// "On track", "Caution", "Warning".
+    pub name: &'static str,
+    /// The days (or share of the expected time) in the stage this colour lasts: "≤ 36 d",
+    /// "≤ 45 d", "> 45 d"; "—" when no days rule gives it.
+    pub short: String,
+    /// When a customer is this colour, as a sentence: "More than 36 days and up to 45
+    /// days in Onboard; or a health metric between its thresholds or without data".
+    pub when: String,
+}
+
+/// A stage's health rules in words: the three colours, and how many metrics also colour
+/// the customers in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct HealthWords {
+    pub bands: Vec<HealthBand>,
+    pub metrics: u32,
+}
+
+/// The stage's health rules in words, or None without rules. The worst colour wins
+/// (`docs/SEMANTICS.md`): green needs the days rule and every metric green; grey or red
+/// needs either.
+pub fn health_words(s: &Stage) -> Option<HealthWords> {
+    let h = s.health.as_ref()?;
+    let days = |p: u32| {
+        s.expected_days
+            .map(|d| (f64::from(d) * f64::from(p) / 100.0).round())
+    };
+    let long = |p: u32| match days(p) {
+        Some(d) => crate::format::amount(d, Some("day")),
+        None => format!("{p} % of the expected time"),
+    };
+    let short = |p: u32| match days(p) {
+        Some(d) => format!("{} d", number(d)),
+        None => format!("{p} %"),
+    };
+    let metrics = !h.metrics.is_empty();
+    let (grey, red) = (h.grey_after_percent, h.red_after_percent);
+    let first = grey.or(red);
+    let in_stage = format!(" in {}", s.name);
+    let sentence = |parts: Vec<String>, joint: &str| {
+        let text = parts.join(joint);
+        let mut c = text.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect(),
+            None => "—".to_owned(),
+        }
+    };
+    let green = sentence(
+        [
+            first.map(|p| format!("up to {}{in_stage}", long(p))),
+            metrics.then(|| "every health metric at its green threshold".to_owned()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        ", and ",
+    );
+    let grey_days = match (grey, red) {
+        (Some(g), Some(r)) => Some(format!(
+            "more than {} and up to {}{in_stage}",
+            long(g),
+            long(r)
+        )),
+        (Some(g), None) => Some(format!("more than {}{in_stage}", long(g))),
+        _ => None,
+    };
+    let grey_when = sentence(
+        [
+            grey_days,
+            metrics.then(|| "a health metric between its thresholds or without data".to_owned()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        "; or ",
+    );
+    let red_when = sentence(
+        [
+            red.map(|r| format!("more than {}{in_stage}", long(r))),
+            metrics.then(|| "a health metric at its red threshold".to_owned()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        "; or ",
+    );
+    let none = || "—".to_owned();
+    Some(HealthWords {
+        bands: vec![
+            HealthBand {
+                colour: "green",
+                name: "On track",
+                short: first.map_or_else(none, |p| format!("≤ {}", short(p))),
+                when: if first.is_none() && !metrics {
+                    "While no rule turns it".to_owned()
+                } else {
+                    green
+                },
+            },
+            HealthBand {
+                colour: "grey",
+                name: "Caution",
+                short: match (grey, red) {
+                    (Some(_), Some(r)) => format!("≤ {}", short(r)),
+                    (Some(g), None) => format!("> {}", short(g)),
+                    _ => none(),
+                },
+                when: grey_when,
+            },
+            HealthBand {
+                colour: "red",
+                name: "Warning",
+                short: red.map_or_else(none, |r| format!("> {}", short(r))),
+                when: red_when,
+            },
+        ],
+        metrics: u32::try_from(h.metrics.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// What the editor's cards and check list say about a journey, worded here once: the
+/// framework check's findings, each play's trigger, each stage's health rules. The editor
+/// asks for it as the journey changes (`journey_words`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct JourneyWords {
+    pub findings: Vec<Finding>,
+    /// By activity id.
+    pub triggers: BTreeMap<String, String>,
+    /// By stage id, for stages with health rules.
+    pub health: BTreeMap<String, HealthWords>,
+}
+
+pub fn journey_words(j: &Journey) -> JourneyWords {
+    JourneyWords {
+        findings: check(j),
+        triggers: j
+            .activities
+            .iter()
+            .map(|a| (a.id.clone(), trigger_words(a.trigger.as_ref(), j)))
+            .collect(),
+        health: j
+            .stages
+            .iter()
+            .filter_map(|s| Some((s.id.clone(), health_words(s)?)))
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn stage(health: serde_json::Value, expected_days: Option<u32>) -> Stage {
+        let mut s: Stage =
+            serde_json::from_value(serde_json::json!({"id": "s", "name": "Onboard"})).unwrap();
+        s.health = serde_json::from_value(health).unwrap();
+        s.expected_days = expected_days;
+        s
+    }
+
+    fn bands(s: &Stage) -> Vec<(String, String)> {
+        health_words(s)
+            .unwrap()
+            .bands
+            .into_iter()
+            .map(|b| (b.short, b.when))
+            .collect()
+    }
+
+    #[test]
+    fn health_bands_are_in_days_of_the_expected_duration() {
+        let s = stage(
+            serde_json::json!({"grey_after_percent": 80, "red_after_percent": 100, "metrics": []}),
+            Some(45),
+        );
+        assert_eq!(
+            bands(&s),
+            [
+                ("≤ 36 d".into(), "Up to 36 days in Onboard".into()),
+                (
+                    "≤ 45 d".into(),
+                    "More than 36 days and up to 45 days in Onboard".into()
+                ),
+                ("> 45 d".into(), "More than 45 days in Onboard".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn health_bands_fall_back_to_shares_and_green_needs_every_metric() {
+        let s = stage(
+            serde_json::json!({"red_after_percent": 150, "metrics": ["a", "b"]}),
+            None,
+        );
+        let words = health_words(&s).unwrap();
+        assert_eq!(words.metrics, 2);
+        assert_eq!(
+            bands(&s),
+            [
+                (
+                    "≤ 150 %".into(),
+                    "Up to 150 % of the expected time in Onboard, and every health metric at its green threshold".into()
+                ),
+                (
+                    "—".into(),
+                    "A health metric between its thresholds or without data".into()
+                ),
+                (
+                    "> 150 %".into(),
+                    "More than 150 % of the expected time in Onboard; or a health metric at its red threshold".into()
+                ),
+            ]
+        );
+        assert!(health_words(&stage(serde_json::Value::Null, Some(30))).is_none());
+    }
+
+    #[test]
+    fn one_day_is_a_day() {
+        let s = stage(serde_json::json!({"red_after_percent": 100}), Some(1));
+        assert_eq!(bands(&s)[2].1, "More than 1 day in Onboard");
+    }
 
     fn c(event: &str, aggregate: Aggregate, op: Op, value: f64, window: Option<u32>) -> Criterion {
         Criterion {
@@ -218,7 +443,7 @@ mod tests {
                 &j,
                 c("invoice_paid", Aggregate::Sum, Op::Gt, 1500.5, Some(1))
             ),
-            "total invoice paid more than 1500.5 in the last day"
+            "total invoice paid more than 1,500.5 in the last day"
         );
         assert_eq!(
             said(&j, c("referral_given", Aggregate::Count, Op::Ge, 1.0, None)),

@@ -660,53 +660,21 @@ fn health_rows(
     s: &crate::journey::Stage,
     activity_name: &dyn Fn(&str) -> String,
 ) -> Vec<HealthRow> {
-    let Some(h) = &s.health else {
+    let (Some(h), Some(words)) = (&s.health, crate::journey::words::health_words(s)) else {
         return Vec::new();
     };
-    let at = |p: u32| match s.expected_days {
-        Some(d) => format!("{} days", (f64::from(d) * f64::from(p) / 100.0).round()),
-        None => format!("{p} % of the expected time"),
-    };
-    let metrics = if h.metrics.is_empty() {
-        String::new()
-    } else {
-        "; or a health metric at its red threshold".to_owned()
-    };
-    let first = h.grey_after_percent.or(h.red_after_percent);
-    let green = match first {
-        Some(p) => format!("Up to {} in the stage", at(p)),
-        None => "While no rule turns it".to_owned(),
-    };
-    let grey = match (h.grey_after_percent, h.red_after_percent) {
-        (Some(g), Some(r)) => format!("More than {}, up to {}", at(g), at(r)),
-        (Some(g), None) => format!("More than {}", at(g)),
-        _ => "—".to_owned(),
-    };
-    let red = match h.red_after_percent {
-        Some(r) => format!("More than {}{metrics}", at(r)),
-        None if !metrics.is_empty() => "A health metric at its red threshold".to_owned(),
-        None => "—".to_owned(),
-    };
-    vec![
-        HealthRow {
-            colour: "green",
-            label: "On track",
-            when: green,
-            action: h.green_action.as_deref().map(activity_name),
-        },
-        HealthRow {
-            colour: "grey",
-            label: "Caution",
-            when: grey,
-            action: h.grey_action.as_deref().map(activity_name),
-        },
-        HealthRow {
-            colour: "red",
-            label: "Warning",
-            when: red,
-            action: h.red_action.as_deref().map(activity_name),
-        },
-    ]
+    let actions = [&h.green_action, &h.grey_action, &h.red_action];
+    words
+        .bands
+        .into_iter()
+        .zip(actions)
+        .map(|(band, action)| HealthRow {
+            colour: band.colour,
+            label: band.name,
+            when: band.when,
+            action: action.as_deref().map(activity_name),
+        })
+        .collect()
 }
 
 fn numbers(

@@ -12,6 +12,7 @@ import {
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Journey } from "../../bindings/Journey";
+import type { JourneyWords } from "../../bindings/JourneyWords";
 import type { LiveNumbers } from "../../bindings/LiveNumbers";
 import {
   connect,
@@ -94,6 +95,8 @@ export interface CanvasProps {
   colorMode?: "light" | "dark";
   /** Dots on the cards, by node id (a voting round). */
   votes?: ReadonlyMap<string, CardTally> | null;
+  /** The core's words for the cards (`useJourneyWords`). */
+  words?: JourneyWords | null;
   /** Voting: a click on a card places a dot instead of selecting it. */
   onCardClick?: ((nodeId: string, e: React.MouseEvent) => void) | null;
   /** Cards to mark (node id → a class: `mark-added`, `mark-voted`…); the rest step back
@@ -118,6 +121,7 @@ function Canvas({
   focusStage = null,
   colorMode = "light",
   votes = null,
+  words = null,
   onCardClick = null,
   marks = null,
   dimUnmarked = false,
@@ -291,7 +295,10 @@ function Canvas({
   }, [flow, onReady]);
 
   // Stable across drag frames: a new context value would re-render every card each frame.
-  const context = useMemo(() => ({ journey, actions, votes }), [journey, actions, votes]);
+  const context = useMemo(
+    () => ({ journey, actions, votes, words }),
+    [journey, actions, votes, words],
+  );
   const onNodeClick = useCallback(
     (e: React.MouseEvent, node: CanvasNode) => onCardClick?.(node.id, e),
     [onCardClick],

@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import type { Journey } from "../../bindings/Journey";
+import type { JourneyWords } from "../../bindings/JourneyWords";
 import type { CardTally } from "../voting/rules";
 import type { LaneKey } from "./layout";
 
@@ -16,6 +17,8 @@ export interface CanvasContextValue {
   actions: CanvasActions | null;
   /** Dots on the cards in the round shown, by node id; null when none is shown. */
   votes: ReadonlyMap<string, CardTally> | null;
+  /** The core's words for the cards (triggers, health rules); null until the first answer. */
+  words: JourneyWords | null;
 }
 
 export const JourneyContext = createContext<CanvasContextValue | null>(null);
@@ -38,4 +41,9 @@ export function useCanvasActions(): CanvasActions | null {
 /** The dots on one card (node id) in the round shown, if any. */
 export function useVotes(nodeId: string): CardTally | null {
   return useCanvasContext().votes?.get(nodeId) ?? null;
+}
+
+/** The core's words for the cards on the canvas, once they have arrived. */
+export function useCardWords(): JourneyWords | null {
+  return useCanvasContext().words;
 }

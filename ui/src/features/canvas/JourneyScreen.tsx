@@ -1,5 +1,6 @@
 import type { ReactFlowInstance } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Finding } from "../../bindings/Finding";
 import type { StoredJourney } from "../../bindings/StoredJourney";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
@@ -8,7 +9,6 @@ import { plural } from "../../components/text";
 import { useTheme } from "../../components/theme";
 import { useSingleFlight } from "../../components/useSingleFlight";
 import { type AppError, api, toAppError } from "../../ipc";
-import { frameworkCheck } from "../editor/check";
 import { type Clip, copyItem, pasteItems } from "../editor/clipboard";
 import { Inspector } from "../editor/Inspector";
 import {
@@ -55,6 +55,7 @@ import type { CanvasActions } from "./JourneyContext";
 import { JourneyToolbar } from "./JourneyToolbar";
 import { type CanvasNode, freeNoteSpot, type LaneKey, NOTE_WIDTH } from "./layout";
 import { PresenterView } from "./PresenterView";
+import { useJourneyWords } from "./useJourneyWords";
 
 interface Props {
   id: number;
@@ -72,6 +73,7 @@ interface Props {
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
+const NO_FINDINGS: Finding[] = [];
 const ignore = () => {};
 
 export const SHORTCUTS: [string, string][] = [
@@ -188,7 +190,8 @@ function Editor({
   const clipboard = useRef<Clip[]>([]);
 
   const voting = useVoting(j, edit);
-  const findings = useMemo(() => frameworkCheck(j), [j]);
+  const { words, error: wordsError } = useJourneyWords(j);
+  const findings = words?.findings ?? NO_FINDINGS;
   const live = useFunnel(j);
   const flagged = useMemo(
     () => new Set(showFlags ? findings.map((f) => nodeId(f.kind, f.id)) : []),
@@ -388,6 +391,7 @@ function Editor({
       focusStage={presenting}
       colorMode={theme}
       votes={voting.votes}
+      words={words}
       onCardClick={editing ? voting.onCardClick : null}
       marks={changes?.marks ?? voting.marks}
       dimUnmarked={(changes?.marks ?? voting.marks) != null}
@@ -431,6 +435,7 @@ function Editor({
         <ErrorBanner error={save.error} onDismiss={() => void editor.flush()} />
       )}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {wordsError && <ErrorBanner error={wordsError} onDismiss={() => undefined} />}
       {voting.roomError && <ErrorBanner error={voting.roomError} onDismiss={voting.stopRoom} />}
       {editor.changedElsewhere && (
         <div className="notice-bar" role="status" data-testid="changed-elsewhere">

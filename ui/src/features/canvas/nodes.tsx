@@ -1,21 +1,12 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import type { FunnelStep } from "../../bindings/FunnelStep";
+import type { HealthBand } from "../../bindings/HealthBand";
+import { HEALTH_WORDS } from "../../components/health";
 import { count, plural } from "../../components/text";
 import { VoteDots } from "../voting/VoteDots";
-import {
-  actionColours,
-  channelText,
-  criterionRule,
-  effortText,
-  HEALTH_COLOURS,
-  HEALTH_NAMES,
-  healthBands,
-  healthBandWords,
-  targetText,
-  triggerText,
-} from "./describe";
-import { useCanvasActions, useJourney } from "./JourneyContext";
+import { actionColours, channelText, criterionRule, effortText, targetText } from "./describe";
+import { useCanvasActions, useCardWords, useJourney } from "./JourneyContext";
 import type {
   ActivityNode,
   AddNode,
@@ -50,10 +41,15 @@ function breakable(name: string) {
   ));
 }
 
+/** A health band's tooltip: "Red, warning: more than 45 days in Onboard". */
+function tip(b: HealthBand): string {
+  return `${HEALTH_WORDS[b.colour]}: ${b.when.charAt(0).toLowerCase()}${b.when.slice(1)}`;
+}
+
 export const StageHeader = memo(function StageHeader({ id, data }: NodeProps<StageNode>) {
   const { stage, index, title } = data;
-  const bands = stage ? healthBands(stage) : null;
-  const words = stage ? healthBandWords(stage) : null;
+  const health = useCardWords()?.health;
+  const rules = stage ? (health?.[stage.id] ?? null) : null;
   const live = data.health;
   return (
     <div
@@ -71,16 +67,16 @@ export const StageHeader = memo(function StageHeader({ id, data }: NodeProps<Sta
         {title}
       </div>
       {stage?.desired_outcome && <div className="stage-outcome">{stage.desired_outcome}</div>}
-      {bands && words && (
+      {rules && (
         <div className="stage-health" data-testid="stage-health">
-          {HEALTH_COLOURS.map((c) => (
-            <span key={c} className="stage-health-band" title={words[c]}>
-              <span className={`health-dot health-dot-${c}`} />
-              {bands[c]}
+          {rules.bands.map((b) => (
+            <span key={b.colour} className="stage-health-band" title={tip(b)}>
+              <span className={`health-dot health-dot-${b.colour}`} />
+              {b.short}
             </span>
           ))}
-          {bands.metrics > 0 && (
-            <span className="stage-health-metrics">+ {plural(bands.metrics, "metric")}</span>
+          {rules.metrics > 0 && (
+            <span className="stage-health-metrics">+ {plural(rules.metrics, "metric")}</span>
           )}
         </div>
       )}
@@ -89,19 +85,22 @@ export const StageHeader = memo(function StageHeader({ id, data }: NodeProps<Sta
           className="stage-health stage-health-counts"
           data-testid="stage-health-counts"
           title={
-            bands
+            rules
               ? "Active customers in this stage now, by health"
               : "Active customers in this stage now (no health rules here)"
           }
         >
-          {bands &&
-            words &&
-            HEALTH_COLOURS.map((c) => (
-              <span key={c} className="stage-health-band" data-colour={c} title={words[c]}>
-                <span className={`health-dot health-dot-${c}`} />
-                {count(live[c])}
-              </span>
-            ))}
+          {rules?.bands.map((b) => (
+            <span
+              key={b.colour}
+              className="stage-health-band"
+              data-colour={b.colour}
+              title={tip(b)}
+            >
+              <span className={`health-dot health-dot-${b.colour}`} />
+              {count(live[b.colour])}
+            </span>
+          ))}
           <span className="stage-customers" data-testid="stage-customers">
             {count(live.customers)} customers
           </span>
@@ -204,6 +203,8 @@ export const ActivityCard = memo(function ActivityCard({ id, data }: NodeProps<A
   const a = data.activity;
   const details = [channelText(a), effortText(a)].filter(Boolean).join(" · ");
   const colours = actionColours(a, journey);
+  const words = useCardWords();
+  const bands = words?.health[a.stage]?.bands ?? [];
   return (
     <div className={cardClass("activity", data.flagged)} data-testid="activity-card">
       <VoteDots nodeId={id} />
@@ -214,13 +215,13 @@ export const ActivityCard = memo(function ActivityCard({ id, data }: NodeProps<A
         title="Drag to a milestone this play supports"
       />
       <div className="card-title">{a.name}</div>
-      <div className="card-meta">{triggerText(a, journey)}</div>
+      <div className="card-meta">{words?.triggers[a.id] ?? ""}</div>
       {colours.length > 0 && (
         <div className="card-meta health-action" data-testid="health-action">
           {colours.map((c) => (
             <span key={c} className={`health-dot health-dot-${c}`} />
           ))}
-          {colours.map((c) => HEALTH_NAMES[c]).join(", ")} path action
+          {colours.map((c) => bands.find((b) => b.colour === c)?.name ?? c).join(", ")} path action
         </div>
       )}
       <div className="card-row">

@@ -3,6 +3,7 @@
 import type { Activity } from "../../bindings/Activity";
 import type { Corner } from "../../bindings/Corner";
 import type { Direction } from "../../bindings/Direction";
+import type { Finding } from "../../bindings/Finding";
 import type { Journey } from "../../bindings/Journey";
 import type { Metric } from "../../bindings/Metric";
 import type { NoteColor } from "../../bindings/NoteColor";
@@ -13,7 +14,6 @@ import { Checkbox, NumberField, SelectField, TextArea, TextField } from "../../c
 import { allMilestones } from "../../components/text";
 import { CORNERS, quadrantName } from "../matrices/quadrants";
 import { CriterionEditor } from "./CriterionEditor";
-import type { Finding } from "./check";
 import {
   findMilestone,
   type ItemKind,
