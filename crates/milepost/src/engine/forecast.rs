@@ -104,13 +104,20 @@ fn hazards(data: &Dataset, a: &Assessment, who: &[usize]) -> Vec<Vec<f64>> {
 /// Forecasts, from the assessment `a`, how many of the filter's customers reach each
 /// milestone within `days` days after the as-of date.
 pub fn forecast(data: &Dataset, a: &Assessment, filter: &Filter, days: u32) -> Forecast {
-    let n = a.milestones.len();
     let who = population(data, a, filter);
-    let h = hazards(data, a, &who);
+    let mut one = forecasts(data, a, &who, &[days]);
+    one.pop().expect("one horizon, one forecast")
+}
+
+/// Forecasts for customers `who` (a population) at each horizon, in one run: the days
+/// are walked once, up to the longest horizon, and each is read on its way.
+pub fn forecasts(data: &Dataset, a: &Assessment, who: &[usize], horizons: &[u32]) -> Vec<Forecast> {
+    let n = a.milestones.len();
+    let h = hazards(data, a, who);
     // Customers in flight, grouped by (step, days in it): they move alike.
     let mut states: HashMap<(usize, usize), f64> = HashMap::new();
     let mut in_flight = vec![0u64; n];
-    for &c in &who {
+    for &c in who {
         let cust = &data.customers[c];
         let k = a.furthest[c];
         if k >= n || cust.churn.is_some_and(|t| t <= a.cutoff) {
@@ -124,7 +131,17 @@ pub fn forecast(data: &Dataset, a: &Assessment, filter: &Filter, days: u32) -> F
         in_flight[k] += 1;
     }
     let mut expected = vec![0.0; n];
-    for _ in 0..days {
+    let longest = horizons.iter().copied().max().unwrap_or(0);
+    let mut read: Vec<Option<Vec<f64>>> = vec![None; horizons.len()];
+    let mut take = |day: u32, expected: &Vec<f64>| {
+        for (i, &d) in horizons.iter().enumerate() {
+            if d == day {
+                read[i] = Some(expected.clone());
+            }
+        }
+    };
+    take(0, &expected);
+    for day in 1..=longest {
         let mut next: HashMap<(usize, usize), f64> = HashMap::with_capacity(states.len());
         for ((k, d), p) in states {
             let hz = h[k][(d + 1).min(MAX_DAYS)];
@@ -149,23 +166,31 @@ pub fn forecast(data: &Dataset, a: &Assessment, filter: &Filter, days: u32) -> F
             }
         }
         states = next;
+        take(day, &expected);
     }
-    Forecast {
-        as_of: format_date(a.cutoff),
-        days,
-        milestones: a
-            .milestones
-            .iter()
-            .enumerate()
-            .map(|(k, m)| ForecastStep {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                in_flight: in_flight[k],
-                expected: expected[k],
-                expected_text: crate::format::number_to(expected[k], 0),
-            })
-            .collect(),
-    }
+    horizons
+        .iter()
+        .zip(read)
+        .map(|(&days, expected)| {
+            let expected = expected.expect("every horizon is read on the way");
+            Forecast {
+                as_of: format_date(a.cutoff),
+                days,
+                milestones: a
+                    .milestones
+                    .iter()
+                    .enumerate()
+                    .map(|(k, m)| ForecastStep {
+                        id: m.id.clone(),
+                        name: m.name.clone(),
+                        in_flight: in_flight[k],
+                        expected: expected[k],
+                        expected_text: crate::format::number_to(expected[k], 0),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -94,8 +94,12 @@ fn ratio(a: u64, b: u64) -> Option<f64> {
 /// Builds the funnel of an assessment over its population: the customers started by the
 /// as-of date that the filter admits.
 pub fn funnel(journey: &str, data: &Dataset, a: &Assessment, filter: &Filter) -> Funnel {
+    funnel_of(journey, data, a, &population(data, a, filter))
+}
+
+/// The funnel of customers `who` (a population, in customer order).
+pub fn funnel_of(journey: &str, data: &Dataset, a: &Assessment, who: &[usize]) -> Funnel {
     let n = a.milestones.len();
-    let who = population(data, a, filter);
     let churned = |c: usize| data.customers[c].churn.is_some_and(|t| t <= a.cutoff);
     let mut steps = Vec::with_capacity(n);
     let mut previous_reached = who.len() as u64;
@@ -103,7 +107,7 @@ pub fn funnel(journey: &str, data: &Dataset, a: &Assessment, filter: &Filter) ->
         let mut from_start = Vec::new();
         let mut from_previous = Vec::new();
         let mut reached = 0u64;
-        for &c in &who {
+        for &c in who {
             let Some(t) = a.reached_at(c, k) else {
                 continue;
             };
@@ -219,10 +223,19 @@ pub fn customer_states(
     a: &Assessment,
     filter: &Filter,
 ) -> Vec<CustomerState> {
+    customer_states_of(journey, data, a, &population(data, a, filter))
+}
+
+/// The state of each of customers `who` (a population), in its order.
+pub fn customer_states_of(
+    journey: &crate::journey::Journey,
+    data: &Dataset,
+    a: &Assessment,
+    who: &[usize],
+) -> Vec<CustomerState> {
     let n = a.milestones.len();
-    population(data, a, filter)
-        .into_iter()
-        .map(|c| {
+    who.iter()
+        .map(|&c| {
             let cust = &data.customers[c];
             let k = a.furthest[c];
             let stage_index = a.stage_at(c, a.cutoff);
@@ -277,10 +290,15 @@ pub struct CohortRow {
 
 /// The cohort table, oldest month first.
 pub fn cohorts(data: &Dataset, a: &Assessment, filter: &Filter) -> Vec<CohortRow> {
+    cohorts_of(data, a, &population(data, a, filter))
+}
+
+/// The cohort table of customers `who` (a population), oldest month first.
+pub fn cohorts_of(data: &Dataset, a: &Assessment, who: &[usize]) -> Vec<CohortRow> {
     use std::collections::BTreeMap;
     let n = a.milestones.len();
     let mut months: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for c in population(data, a, filter) {
+    for &c in who {
         if let Some(s) = data.customers[c].start {
             months
                 .entry(format_date(s)[..7].to_owned())

@@ -13,9 +13,10 @@ pub mod tasks;
 
 pub use assess::{Assessment, MilestoneRef, assess, cutoff_of_day};
 pub use dataset::{Customer, Dataset};
-pub use forecast::{Backtest, Forecast, backtest, forecast};
+pub use forecast::{Backtest, Forecast, backtest, forecast, forecasts};
 pub use funnel::{
-    COHORT_DAYS, CohortRow, CustomerState, Funnel, FunnelStep, cohorts, customer_states, funnel,
+    COHORT_DAYS, CohortRow, CustomerState, Funnel, FunnelStep, cohorts, cohorts_of,
+    customer_states, customer_states_of, funnel, funnel_of,
 };
 pub use health::{Health, HealthState, health};
 pub use population::{Filter, UnknownValue, month_range, population};
@@ -67,12 +68,17 @@ pub fn analyse(
     let latest = data.latest()?;
     let a = assess(journey, data, cutoff_of_day(as_of.unwrap_or(latest)));
     let segments = population::distinct(data, |c| &c.segment);
+    // The population once, handed to each view of it; both forecasts in one walk.
+    let who = population(data, &a, filter);
+    let [forecast_30, forecast_90] =
+        <[Forecast; 2]>::try_from(forecasts(data, &a, &who, &[30, 90]))
+            .expect("two horizons, two forecasts");
     Some(Analysis {
-        funnel: funnel(&journey.name, data, &a, filter),
-        customers: customer_states(journey, data, &a, filter),
-        forecast_30: forecast(data, &a, filter, 30),
-        forecast_90: forecast(data, &a, filter, 90),
-        cohorts: cohorts(data, &a, filter),
+        funnel: funnel_of(&journey.name, data, &a, &who),
+        customers: customer_states_of(journey, data, &a, &who),
+        forecast_30,
+        forecast_90,
+        cohorts: cohorts_of(data, &a, &who),
         segments,
         latest: crate::format::date(latest),
     })
