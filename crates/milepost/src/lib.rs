@@ -3,6 +3,7 @@
 //! shell are thin layers over this crate; it never depends on Tauri.
 
 pub mod data;
+pub mod demo;
 pub mod engine;
 pub mod error;
 pub mod format;

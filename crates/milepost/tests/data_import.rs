@@ -457,7 +457,7 @@ fn repeats_are_found_whatever_the_order_of_the_file() {
 fn a_cancelled_import_changes_nothing() {
     let mut w = Workspace::new();
     let demo = tempfile::tempdir().unwrap();
-    let files = milepost::data::demo::write_files(demo.path(), 400, 3).unwrap();
+    let files = milepost::demo::write_files(demo.path(), 400, 3).unwrap();
     w.import(Table::Customers, &files.customers, |_| {});
     w.import(Table::Events, &files.events, |_| {});
     let before = w.snapshot();
@@ -487,7 +487,7 @@ fn a_cancelled_import_changes_nothing() {
 fn an_import_killed_half_way_leaves_the_workspace_as_it_was() {
     let mut w = Workspace::new();
     let demo = tempfile::tempdir().unwrap();
-    let files = milepost::data::demo::write_files(demo.path(), 3000, 5).unwrap();
+    let files = milepost::demo::write_files(demo.path(), 3000, 5).unwrap();
     w.import(Table::Customers, &files.customers, |_| {});
     let before = w.snapshot();
     let db = w.dir.path().join("w.sqlite3");

@@ -2,7 +2,7 @@
 //! built-in template: funnels that narrow, a plausible health mix, churn among those who
 //! stalled early, and a CSM's week of tasks a person could do.
 
-use milepost::data::demo;
+use milepost::demo;
 use milepost::engine::{Filter, assess, cutoff_of_day, funnel};
 use milepost::journey::templates;
 use milepost::store::Store;

@@ -173,7 +173,7 @@ fn assert_inside(pages: &[Page]) {
 
 fn demo() -> (Dataset, Scores) {
     let mut store = Store::open_in_memory().unwrap();
-    milepost::data::demo::load(&mut store, 600, 11).unwrap();
+    milepost::demo::load(&mut store, 600, 11).unwrap();
     let data = store.load_dataset().unwrap();
     let scores = store.load_scores(&data, None).unwrap();
     (data, scores)

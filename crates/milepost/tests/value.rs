@@ -303,7 +303,7 @@ fn the_billing_template_reads_its_value_model_and_old_files_still_read() {
 #[test]
 fn every_template_has_a_value_model_and_the_demo_data_exercises_it() {
     let mut store = milepost::store::Store::open_in_memory().unwrap();
-    milepost::data::demo::load(&mut store, 800, 5).unwrap();
+    milepost::demo::load(&mut store, 800, 5).unwrap();
     let d = store.load_dataset().unwrap();
     let cutoff = cutoff_of_day(d.latest().unwrap());
     for t in templates::list() {

@@ -88,7 +88,7 @@ const DEMO_CUSTOMERS: usize = 2000;
 #[tauri::command]
 pub async fn load_demo_data(state: State<'_, AppState>) -> CommandResult<()> {
     state
-        .with_store(|s| milepost::data::demo::load(s, DEMO_CUSTOMERS, 1))
+        .with_store(|s| milepost::demo::load(s, DEMO_CUSTOMERS, 1))
         .await?;
     state.data_changed();
     Ok(())

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use milepost::data::{DateOrder, ImportOptions, ImportOutcome, Table, demo};
+use milepost::data::{DateOrder, ImportOptions, ImportOutcome, Table};
+use milepost::demo;
 use milepost::store::Store;
 
 use super::{key_value, open, out, out_json};

@@ -5,7 +5,6 @@
 //! matches the file's columns to our fields, and `report` collects what is wrong. The
 //! import itself runs in the store (`Store::import`), in one transaction.
 
-pub mod demo;
 pub mod mapping;
 pub mod report;
 pub mod source;

@@ -192,7 +192,7 @@ mod tests {
     #[test]
     fn milestones_and_stages_of_the_same_name_each_print_their_own_numbers() {
         let mut store = crate::store::Store::open_in_memory().unwrap();
-        crate::data::demo::load(&mut store, 300, 5).unwrap();
+        crate::demo::load(&mut store, 300, 5).unwrap();
         let data = store.load_dataset().unwrap();
         let scores = store.load_scores(&data, None).unwrap();
         let mut j = crate::journey::templates::get("billing-saas").unwrap();

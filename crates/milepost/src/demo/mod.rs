@@ -12,7 +12,7 @@ mod usage;
 
 pub use profile::{Profile, profiles};
 
-use super::values::days_from_civil;
+use crate::data::values::days_from_civil;
 use crate::format::{date as format_date, timestamp as format_timestamp};
 use crate::{Error, Result};
 
@@ -320,11 +320,11 @@ pub fn load(store: &mut crate::store::Store, customers: usize, seed: u64) -> Res
     let files = write_files(dir.path(), customers, seed)?;
     let never = std::sync::atomic::AtomicBool::new(false);
     for (table, path) in [
-        (super::Table::Customers, files.customers),
-        (super::Table::Events, files.events),
-        (super::Table::Stakeholders, files.stakeholders),
+        (crate::data::Table::Customers, files.customers),
+        (crate::data::Table::Events, files.events),
+        (crate::data::Table::Stakeholders, files.stakeholders),
     ] {
-        let mut opts = super::ImportOptions::new(table, path);
+        let mut opts = crate::data::ImportOptions::new(table, path);
         opts.replace = true;
         store.import(&opts, &mut |_| {}, &never)?;
     }
