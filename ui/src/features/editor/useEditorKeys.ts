@@ -1,6 +1,7 @@
 // The editor's keyboard: shortcuts on the board (undo, copy, delete, add, fit, theme),
 // the presenter's keys, and what Escape means from the inside out. One listener, reading
-// the latest state through a ref, so it never works on a stale journey.
+// the latest state through a ref, so it never works on a stale journey. Screens beside the
+// board (the Matrices view) take the same undo keys through useScreenKeys.
 import type { ReactFlowInstance } from "@xyflow/react";
 import { type RefObject, useEffect, useRef } from "react";
 import type { Journey } from "../../bindings/Journey";
@@ -13,6 +14,15 @@ import { allItemNodeIds } from "./clipboard";
 export function typingInField(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
   return !!t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+}
+
+/** What Ctrl/Cmd with Z or Y asks for, on the board and on every other screen:
+ * Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo. */
+export function historyKey(e: KeyboardEvent): "undo" | "redo" | null {
+  if (!(e.ctrlKey || e.metaKey)) return null;
+  const key = e.key.toLowerCase();
+  if (key === "z") return e.shiftKey ? "redo" : "undo";
+  return key === "y" ? "redo" : null;
 }
 
 export interface EditorKeys {
@@ -88,12 +98,11 @@ export function useEditorKeys(keys: EditorKeys) {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const typing = typingInField(e);
-      if (mod && key === "z" && !e.shiftKey) {
+      const history = historyKey(e);
+      if (history) {
         e.preventDefault();
-        k.undo();
-      } else if (mod && ((key === "z" && e.shiftKey) || key === "y")) {
-        e.preventDefault();
-        k.redo();
+        if (history === "undo") k.undo();
+        else k.redo();
       } else if (mod && key === "e") {
         e.preventDefault();
         k.openExport();
@@ -124,6 +133,39 @@ export function useEditorKeys(keys: EditorKeys) {
       } else if (key === "t") {
         k.toggleTheme();
       }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+}
+
+/** The keys of a screen beside the board (the Matrices view). */
+export interface ScreenKeys {
+  undo: () => void;
+  redo: () => void;
+  /** Any other key, pressed outside a text field (arrows that nudge, say). */
+  onKey?: (e: KeyboardEvent) => void;
+}
+
+/**
+ * Undo and redo with the board's keys, and the screen's own keys — none of them while
+ * typing in a field (a contentEditable too), where Ctrl+Z belongs to the text. One
+ * listener reading the latest keys, as on the board.
+ */
+export function useScreenKeys(keys: ScreenKeys) {
+  const latest = useRef(keys);
+  latest.current = keys;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (typingInField(e)) return;
+      const k = latest.current;
+      const history = historyKey(e);
+      if (history) {
+        e.preventDefault();
+        if (history === "undo") k.undo();
+        else k.redo();
+      } else k.onKey?.(e);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
