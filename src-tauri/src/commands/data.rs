@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use milepost::data::{DataPreview, ImportOptions, ImportOutcome, Progress, Table};
+use milepost::demo::DemoProgress;
 use milepost::engine::{Analysis, CustomerState, Health, LiveNumbers, TaskItem, WeekLoad};
 use milepost::journey::Journey;
 use milepost::store::{CustomerDetail, CustomerRow, DataSummary, Store};
@@ -84,11 +85,25 @@ pub async fn customer_detail(
 /// Customers in the app's demo data set.
 const DEMO_CUSTOMERS: usize = 2000;
 
-/// Fills the workspace with the demo data set, so a newcomer sees real numbers at once.
+/// Fills the workspace with the demo data set, so a newcomer sees real numbers at once;
+/// what it is doing goes to `on_progress` as it goes.
 #[tauri::command]
-pub async fn load_demo_data(state: State<'_, AppState>) -> CommandResult<()> {
+pub async fn load_demo_data(
+    on_progress: Channel<DemoProgress>,
+    state: State<'_, AppState>,
+) -> CommandResult<()> {
     state
-        .with_store(|s| milepost::demo::load(s, DEMO_CUSTOMERS, 1))
+        .with_store(move |s| {
+            let (mut sent, mut step) = (std::time::Instant::now(), String::new());
+            milepost::demo::load_with(s, DEMO_CUSTOMERS, 1, &mut |p| {
+                // Every new step, and within one at most ten times a second.
+                if p.step != step || sent.elapsed().as_millis() >= 100 {
+                    sent = std::time::Instant::now();
+                    step.clone_from(&p.step);
+                    let _ = on_progress.send(p);
+                }
+            })
+        })
         .await?;
     state.data_changed();
     Ok(())

@@ -22,6 +22,7 @@ import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { Journey } from "../bindings/Journey";
 import type { JourneySummary } from "../bindings/JourneySummary";
+import type { DemoProgress } from "../bindings/DemoProgress";
 import type { JourneyWords } from "../bindings/JourneyWords";
 import type { Level } from "../bindings/Level";
 import type { LiveNumbers } from "../bindings/LiveNumbers";
@@ -259,7 +260,12 @@ export const api = {
   exportCustomersCsv: (id: number, path: string) =>
     call<void>("export_customers_csv", { id, path }),
   /** Fills the workspace with 2,000 demo customers, their events and stakeholders. */
-  loadDemoData: () => call<void>("load_demo_data"),
+  /** Fills the workspace with the demo data set, saying what it is doing as it goes. */
+  loadDemoData: (onProgress?: (p: DemoProgress) => void) => {
+    const channel = new Channel<DemoProgress>();
+    channel.onmessage = onProgress ?? (() => undefined);
+    return call<void>("load_demo_data", { onProgress: channel });
+  },
 
   /** Asks for a CSV or spreadsheet to import; null when the person cancels. */
   async pickDataFile(): Promise<string | null> {

@@ -310,30 +310,113 @@ pub fn write_files(dir: &Path, customers: usize, seed: u64) -> Result<DemoFiles>
     })
 }
 
+/// How far loading the demo is: what it is doing, in words, and the share of the whole
+/// done (0 to 1), sent as it goes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct DemoProgress {
+    pub step: String,
+    pub done: f64,
+}
+
 /// Fills the workspace with a demo data set (replacing stored events): what `milepost
 /// demo` and the app's "Load demo data" do.
 pub fn load(store: &mut crate::store::Store, customers: usize, seed: u64) -> Result<()> {
+    load_with(store, customers, seed, &mut |_| {})
+}
+
+/// `load`, telling `progress` what it is doing. The files are written, then imported
+/// through the same import as anyone's (the events take most of the time).
+pub fn load_with(
+    store: &mut crate::store::Store,
+    customers: usize,
+    seed: u64,
+    progress: &mut dyn FnMut(DemoProgress),
+) -> Result<()> {
+    use crate::data::Table;
     let dir = tempfile::tempdir().map_err(|source| Error::Io {
         path: std::env::temp_dir(),
         source,
     })?;
+    progress(DemoProgress {
+        step: format!(
+            "Making up {} with two years of usage",
+            crate::format::counted(customers as u64, "customer")
+        ),
+        done: 0.0,
+    });
     let files = write_files(dir.path(), customers, seed)?;
     let never = std::sync::atomic::AtomicBool::new(false);
-    for (table, path) in [
-        (crate::data::Table::Customers, files.customers),
-        (crate::data::Table::Events, files.events),
-        (crate::data::Table::Stakeholders, files.stakeholders),
-    ] {
+    // The share of the whole each part takes (writing, then each table's import).
+    let (written, parts) = (0.2, [0.03, 0.72, 0.05]);
+    let mut before = written;
+    for ((table, path, rows), part) in [
+        (Table::Customers, files.customers, files.customer_rows),
+        (Table::Events, files.events, files.event_rows),
+        (
+            Table::Stakeholders,
+            files.stakeholders,
+            files.stakeholder_rows,
+        ),
+    ]
+    .into_iter()
+    .zip(parts)
+    {
+        let noun = match table {
+            Table::Customers => "customer",
+            Table::Events => "event",
+            Table::Stakeholders => "stakeholder",
+        };
+        let step = format!("Importing {}", crate::format::counted(rows, noun));
+        progress(DemoProgress {
+            step: step.clone(),
+            done: before,
+        });
         let mut opts = crate::data::ImportOptions::new(table, path);
         opts.replace = true;
-        store.import(&opts, &mut |_| {}, &never)?;
+        store.import(
+            &opts,
+            &mut |p| {
+                let share = if p.total > 0 {
+                    p.done as f64 / p.total as f64
+                } else {
+                    0.0
+                };
+                progress(DemoProgress {
+                    step: step.clone(),
+                    done: before + part * share.clamp(0.0, 1.0),
+                });
+            },
+            &never,
+        )?;
+        before += part;
     }
+    progress(DemoProgress {
+        step: "Demo data loaded".to_owned(),
+        done: 1.0,
+    });
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loading_says_what_it_does_and_only_moves_forward() {
+        let mut store = crate::store::Store::open_in_memory().unwrap();
+        let mut heard = Vec::new();
+        load_with(&mut store, 60, 3, &mut |p| heard.push(p)).unwrap();
+        let steps: Vec<&str> = heard.iter().map(|p| p.step.as_str()).collect();
+        let mut distinct = steps.clone();
+        distinct.dedup();
+        assert_eq!(distinct[0], "Making up 60 customers with two years of usage");
+        assert_eq!(distinct[1], "Importing 60 customers");
+        assert!(distinct[2].starts_with("Importing ") && distinct[2].ends_with(" events"));
+        assert!(distinct[3].ends_with(" stakeholders"), "{distinct:?}");
+        assert_eq!(distinct[4], "Demo data loaded");
+        assert!(heard.windows(2).all(|w| w[0].done <= w[1].done), "progress went back");
+        assert_eq!(heard.last().unwrap().done, 1.0);
+    }
 
     #[test]
     fn the_same_seed_writes_the_same_files() {

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { historyKey, typingInField } from "./useEditorKeys";
 
-const key = (init: Partial<KeyboardEvent> & { target?: unknown }) =>
-  ({ ctrlKey: false, metaKey: false, shiftKey: false, key: "", ...init }) as KeyboardEvent;
+type Fake = {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  shiftKey?: boolean;
+  target?: unknown;
+};
+const key = (init: Fake) =>
+  ({ ctrlKey: false, metaKey: false, shiftKey: false, ...init }) as unknown as KeyboardEvent;
 
 describe("the keyboard shared by the board and the other screens", () => {
   it("leaves every key to a field being typed in, contentEditable included", () => {

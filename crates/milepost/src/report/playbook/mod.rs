@@ -209,9 +209,18 @@ mod tests {
                 assert_eq!(row.reached.as_deref(), Some(f.reached.as_str()), "{}", m.id);
             }
             let h = n.health.iter().find(|h| h.id == s.id).unwrap();
-            assert_eq!(page.live.as_ref().unwrap().customers, h.customers, "{}", s.id);
+            assert_eq!(
+                page.live.as_ref().unwrap().customers,
+                h.customers,
+                "{}",
+                s.id
+            );
         }
         let reached = |stage: usize| book.stages[stage].milestones[0].reached.clone();
-        assert_ne!(reached(0), reached(1), "the demo reaches these two differently");
+        assert_ne!(
+            reached(0),
+            reached(1),
+            "the demo reaches these two differently"
+        );
     }
 }
