@@ -156,6 +156,9 @@ describe("the journey designer", () => {
       await click(driver, '[data-testid="add-roles"]');
       await retype(await find(driver, '[data-testid="inspector-name"]'), "Support engineer");
       await driver.actions().sendKeys(Key.ESCAPE).perform();
+      // Dragged once the rename is saved and the cards are still (as for every drag here).
+      await waitSaved(driver);
+      await settled(driver);
       const role = await cardNamed(driver, "role-card", "Support engineer");
       const adoptRoles = (await driver.findElements(By.css('[data-testid="add-roles"]')))[1];
       await drag(driver, role, adoptRoles);

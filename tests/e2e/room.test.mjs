@@ -25,12 +25,29 @@ describe("legible in the room", () => {
     const first = tempWorkspace();
     const driver = await startApp(first.db);
     try {
+      // Every step it says while it works, as it shows them.
+      await driver.executeScript(`
+        window.__steps = [];
+        new MutationObserver(() => {
+          const t = document.querySelector('[data-testid=step-progress-text]')?.textContent;
+          if (t && window.__steps.at(-1) !== t) window.__steps.push(t);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });`);
       await click(driver, '[data-testid="open-demo-workspace"]');
       await driver.wait(
         async () => (await count(driver, '[data-testid="milestone-stats"]')) > 0,
         60_000,
         "the demo never opened on a canvas with live counts",
       );
+      // While it loads, it says what it is doing: making up the customers, importing each
+      // table, opening the journey.
+      const steps = await driver.executeScript("return window.__steps");
+      for (const step of [
+        "Making up 2,000 customers with two years of usage…",
+        "Importing 2,000 customers…",
+        "Opening the Billing SaaS journey…",
+      ])
+        assert.ok(steps.includes(step), `never said "${step}": ${steps.join(" | ")}`);
+      assert.ok(steps.some((t) => /^Importing [\d,]+ events…$/.test(t)), steps.join(" | "));
       const summary = JSON.parse(cli(first.db, "data", "summary", "--json"));
       assert.equal(summary.customers.rows, 2000);
       const journeys = JSON.parse(cli(first.db, "journey", "list", "--json"));

@@ -159,6 +159,28 @@ describe("dot voting", () => {
     );
     await click(driver, '[data-testid="highlight-votes"]');
 
+    // Zoomed out to the whole board, the dots stay legible: no smaller on screen than at
+    // 80 % zoom (a 22-px count badge, 17.6 px), while the cards shrink with the board.
+    const zoom = () =>
+      driver.executeScript(
+        "return new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a",
+      );
+    const readable = await viewport(driver);
+    await driver.actions().keyDown(Key.SHIFT).sendKeys("f").keyUp(Key.SHIFT).perform();
+
+    await movedAndSettled(driver, readable);
+    assert.ok((await zoom()) < 0.7, "Shift+F did not zoom out to the whole board");
+    const badges = await driver.executeScript(
+      "return [...document.querySelectorAll('[data-testid=vote-dots] .vote-count')].map((e) => e.getBoundingClientRect().height)",
+    );
+    assert.equal(badges.length, 3);
+    for (const h of badges) assert.ok(h >= 17, `a vote count ${h.toFixed(1)} px high at zoom ${(await zoom()).toFixed(2)}`);
+    // F brings back the readable view.
+    const overview = await viewport(driver);
+    await press(driver, "f");
+    await movedAndSettled(driver, overview);
+    assert.ok((await zoom()) >= 0.7, "F did not bring back a readable zoom");
+
     // A note written while Chloé has the vote is hers; Escape leaves the note, not the vote.
     await click(driver, '[data-testid="add-note"]');
     const note = await find(driver, ".react-flow__node-note textarea");

@@ -22,23 +22,29 @@ function minimapColor(n: { type?: string }): string {
 }
 
 const MAP_KEY = "milepost.minimap";
+/** How long Fit's move takes, in ms. */
+const FIT_MS = 200;
 
 export function CanvasBar({ showHealth, stages }: { showHealth: boolean; stages: number }) {
   const flow = useReactFlow<CanvasNode>();
   const zoom = useStore((s) => s.transform[2]);
-  // After Fit: how many stages are in view, said until the board is zoomed again.
-  const [fitted, setFitted] = useState<{ inView: number; zoom: number } | null>(null);
+  // After Fit: how many stages are in view, said until the board is zoomed away from the
+  // fit's zoom (the fit's own animation passes through other zooms on its way there).
+  const [fitted, setFitted] = useState<{ inView: number; zoom: number; until: number } | null>(
+    null,
+  );
   useEffect(() => {
     const fit = () => {
-      const inView = fitReadable(flow, stages);
-      setFitted({ inView, zoom: -1 });
+      const { inView, zoom } = fitReadable(flow, stages, FIT_MS);
+      setFitted({ inView, zoom, until: performance.now() + FIT_MS + 100 });
     };
     document.addEventListener(FIT_EVENT, fit);
     return () => document.removeEventListener(FIT_EVENT, fit);
   }, [flow, stages]);
-  // The zoom the fit settled on; a later zoom clears the note.
   useEffect(() => {
-    setFitted((f) => (f && f.zoom === -1 ? { ...f, zoom } : f && f.zoom !== zoom ? null : f));
+    setFitted((f) =>
+      f && performance.now() > f.until && Math.abs(f.zoom - zoom) > 0.001 ? null : f,
+    );
   }, [zoom]);
   const more = fitted ? stages - fitted.inView : 0;
   const [map, setMap] = useState(() => localStorage.getItem(MAP_KEY) === "on");

@@ -24,6 +24,7 @@ import {
   updateNote,
 } from "../editor/ops";
 import type { CardTally } from "../voting/rules";
+import { VoteScale } from "../voting/VoteDots";
 import { CanvasBar } from "./CanvasBar";
 import { edgeTypes } from "./edges";
 import { fitReadable } from "./fit";
@@ -360,6 +361,7 @@ function Canvas({
         data-testid="journey-canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
+        <VoteScale />
       </ReactFlow>
       {focusStage === null && (
         <CanvasBar

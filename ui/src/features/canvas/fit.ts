@@ -21,17 +21,18 @@ export function readableFit(width: number, stages: number): { zoom: number; inVi
   return { zoom, inView };
 }
 
-/** Fits the board (top left, the first stage in view) and returns the stages in view. */
+/** Fits the board (top left, the first stage in view) over `duration` ms; returns the
+ * stages in view and the zoom it settles on. */
 export function fitReadable(
   flow: ReactFlowInstance<CanvasNode>,
   stages: number,
   duration = 200,
-): number {
+): { inView: number; zoom: number } {
   const pane = document.querySelector(".react-flow");
-  if (!pane) return stages;
-  const { zoom, inView } = readableFit(pane.clientWidth, stages);
-  void flow.setViewport({ x: MARGIN, y: MARGIN, zoom }, { duration });
-  return inView;
+  if (!pane) return { inView: stages, zoom: flow.getZoom() };
+  const fit = readableFit(pane.clientWidth, stages);
+  void flow.setViewport({ x: MARGIN, y: MARGIN, zoom: fit.zoom }, { duration });
+  return fit;
 }
 
 /** The event the editor's F key sends for the canvas bar's Fit. */

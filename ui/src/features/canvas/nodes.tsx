@@ -215,7 +215,8 @@ export const ActivityCard = memo(function ActivityCard({ id, data }: NodeProps<A
         title="Drag to a milestone this play supports"
       />
       <div className="card-title">{a.name}</div>
-      <div className="card-meta">{words?.triggers[a.id] ?? ""}</div>
+      {/* A line held for the trigger until the core's words arrive: the card keeps its height. */}
+      <div className="card-meta">{words?.triggers[a.id] ?? "\u00a0"}</div>
       {colours.length > 0 && (
         <div className="card-meta health-action" data-testid="health-action">
           {colours.map((c) => (

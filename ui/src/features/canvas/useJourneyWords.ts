@@ -18,7 +18,8 @@ export function useJourneyWords(j: Journey): {
     api.journeyWords(j).then(
       (w) => {
         if (n !== asked.current) return;
-        setWords(w);
+        // The same words as before keep the same object: the cards need not draw again.
+        setWords((last) => (last && JSON.stringify(last) === JSON.stringify(w) ? last : w));
         setError(null);
       },
       (e) => {

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Aggregate } from "../../bindings/Aggregate";
 import type { Criterion } from "../../bindings/Criterion";
 import type { Op } from "../../bindings/Op";
-import { type AppError, api } from "../../ipc";
+import { type AppError, api, toAppError } from "../../ipc";
 
 const AGGREGATES: Aggregate[] = ["count", "sum", "min", "max", "last", "distinct_days"];
 const OPS: Op[] = [">=", ">", "<=", "<", "=="];
@@ -37,7 +37,7 @@ export function CriterionEditor({ criterion, index, onChange, onRemove }: Props)
         setText(printed);
         setError(null);
       },
-      () => {},
+      (e) => live && setError(toAppError(e)),
     );
     return () => {
       live = false;

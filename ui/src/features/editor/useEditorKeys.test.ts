@@ -14,15 +14,22 @@ const key = (init: Fake) =>
 describe("the keyboard shared by the board and the other screens", () => {
   it("leaves every key to a field being typed in, contentEditable included", () => {
     for (const target of [
-      { tagName: "INPUT", isContentEditable: false },
+      { tagName: "INPUT", type: "text", isContentEditable: false },
+      { tagName: "INPUT", type: "number", isContentEditable: false },
+      { tagName: "INPUT", type: "range", isContentEditable: false },
       { tagName: "TEXTAREA", isContentEditable: false },
       { tagName: "SELECT", isContentEditable: false },
       { tagName: "DIV", isContentEditable: true },
     ])
       expect(typingInField(key({ key: "z", ctrlKey: true, target }))).toBe(true);
-    expect(
-      typingInField(key({ key: "z", target: { tagName: "DIV", isContentEditable: false } })),
-    ).toBe(false);
+    // A box just ticked, or a button just pressed, leaves the keys to the shortcuts.
+    for (const target of [
+      { tagName: "DIV", isContentEditable: false },
+      { tagName: "INPUT", type: "checkbox", isContentEditable: false },
+      { tagName: "INPUT", type: "radio", isContentEditable: false },
+      { tagName: "BUTTON", isContentEditable: false },
+    ])
+      expect(typingInField(key({ key: "f", target }))).toBe(false);
   });
 
   it("reads Ctrl or Cmd with Z as undo, with Shift+Z or Y as redo, and nothing else", () => {

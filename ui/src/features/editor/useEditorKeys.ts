@@ -10,10 +10,17 @@ import { FIT_EVENT } from "../canvas/fit";
 import type { CanvasNode } from "../canvas/layout";
 import { allItemNodeIds } from "./clipboard";
 
-/** True when keys typed now belong to a text box, not to the canvas. */
+/** Inputs that take no typed text: a key pressed on one (after ticking a box, say) is a
+ * shortcut, not text. */
+const KEYLESS_INPUTS = ["checkbox", "radio", "button", "submit", "reset", "color", "file"];
+
+/** True when keys typed now belong to a field (a text box, a list, a slider), not to the
+ * canvas. */
 export function typingInField(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
-  return !!t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+  if (!t) return false;
+  if (t.tagName === "INPUT") return !KEYLESS_INPUTS.includes((t as HTMLInputElement).type);
+  return t.isContentEditable || ["TEXTAREA", "SELECT"].includes(t.tagName);
 }
 
 /** What Ctrl/Cmd with Z or Y asks for, on the board and on every other screen:

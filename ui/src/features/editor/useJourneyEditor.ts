@@ -3,7 +3,7 @@
 // last save runs when the screen closes or the window is closed.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Journey } from "../../bindings/Journey";
-import { type AppError, api, toAppError } from "../../ipc";
+import { AppError, api, toAppError } from "../../ipc";
 import { type History, record, redo, start, undo } from "./history";
 
 export const SAVE_DELAY_MS = 300;
@@ -88,7 +88,17 @@ export function useJourneyEditor(
         if (live) unlisten = u;
         else u();
       },
-      () => {},
+      // Without the guard, closing the window could drop the last second of edits: say so
+      // where the save state shows.
+      (e) =>
+        live &&
+        setSaveState({
+          kind: "failed",
+          error: new AppError({
+            code: toAppError(e).code,
+            message: `Closing the window will not wait for the last changes to be saved (${toAppError(e).message}): save before closing.`,
+          }),
+        }),
     );
     return () => {
       live = false;

@@ -1,12 +1,16 @@
 // The first start: an empty workspace opens on this. The demo workspace is one click to a
 // live funnel; each built-in journey shows a picture of its map and when to use it.
 import { useEffect, useState } from "react";
+import type { DemoProgress } from "../../bindings/DemoProgress";
 import type { Template } from "../../bindings/Template";
+import { StepProgress } from "../../components/StepProgress";
 import { api } from "../../ipc";
 
 interface Props {
   templates: Template[] | null;
   busy: string | null;
+  /** What opening the demo is doing, while it runs. */
+  demo: DemoProgress | null;
   onOpenDemo: () => void;
   onTemplate: (key: string) => void;
   onBlank: () => void;
@@ -27,11 +31,13 @@ function preview(key: string): Promise<string> {
 
 function MapPicture({ templateKey, name }: { templateKey: string; name: string }) {
   const [src, setSrc] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
     preview(templateKey).then(
       (url) => live && setSrc(url),
-      () => {},
+      // The journey can still be started; the card says its picture is missing.
+      () => live && setFailed(true),
     );
     return () => {
       live = false;
@@ -39,7 +45,11 @@ function MapPicture({ templateKey, name }: { templateKey: string; name: string }
   }, [templateKey]);
   return (
     <div className="welcome-map">
-      {src ? <img src={src} alt={`The map of ${name}`} /> : <span className="muted">…</span>}
+      {src ? (
+        <img src={src} alt={`The map of ${name}`} />
+      ) : (
+        <span className="muted">{failed ? "The map could not be drawn" : "…"}</span>
+      )}
     </div>
   );
 }
@@ -47,6 +57,7 @@ function MapPicture({ templateKey, name }: { templateKey: string; name: string }
 export function Welcome({
   templates,
   busy,
+  demo,
   onOpenDemo,
   onTemplate,
   onBlank,
@@ -63,6 +74,7 @@ export function Welcome({
             company and two years of their usage: the canvas shows who reached each milestone and
             who is red, and the funnel, health, tasks and matrices are one click away.
           </p>
+          {demo && <StepProgress progress={demo} />}
         </div>
         <button
           type="button"
