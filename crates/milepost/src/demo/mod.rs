@@ -409,12 +409,18 @@ mod tests {
         let steps: Vec<&str> = heard.iter().map(|p| p.step.as_str()).collect();
         let mut distinct = steps.clone();
         distinct.dedup();
-        assert_eq!(distinct[0], "Making up 60 customers with two years of usage");
+        assert_eq!(
+            distinct[0],
+            "Making up 60 customers with two years of usage"
+        );
         assert_eq!(distinct[1], "Importing 60 customers");
         assert!(distinct[2].starts_with("Importing ") && distinct[2].ends_with(" events"));
         assert!(distinct[3].ends_with(" stakeholders"), "{distinct:?}");
         assert_eq!(distinct[4], "Demo data loaded");
-        assert!(heard.windows(2).all(|w| w[0].done <= w[1].done), "progress went back");
+        assert!(
+            heard.windows(2).all(|w| w[0].done <= w[1].done),
+            "progress went back"
+        );
         assert_eq!(heard.last().unwrap().done, 1.0);
     }
 

@@ -1,5 +1,7 @@
 // The import wizard's third step: rows read, the speed and the time left, and Cancel.
+
 import type { Progress } from "../../bindings/Progress";
+import { ProgressBar } from "../../components/ProgressBar";
 import { count } from "../../components/text";
 import { clock, rate } from "./format";
 
@@ -17,15 +19,7 @@ export function RunStep({
     : { perSecond: 0, eta: null, fraction: 0 };
   return (
     <div className="wizard-body" data-testid="import-progress">
-      <div
-        className="progress"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(r.fraction * 100)}
-      >
-        <div className="progress-fill" style={{ width: `${r.fraction * 100}%` }} />
-      </div>
+      <ProgressBar fraction={r.fraction} />
       <p className="progress-text">
         {progress ? (
           <>
