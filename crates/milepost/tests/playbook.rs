@@ -236,6 +236,18 @@ fn every_template_prints_every_name_and_the_engines_funnel_with_and_without_data
             for r in &j.roles {
                 assert_named(&text, &r.name, "role");
             }
+            // A stage's three health paths are read together: never split over two pages.
+            for (i, page) in pages.iter().enumerate() {
+                let n = |label: &str| page.blocks.iter().filter(|b| flat(b) == label).count();
+                assert!(
+                    n("On track") == n("Caution") && n("Caution") == n("Warning"),
+                    "{what}: page {} has {} on track, {} caution, {} warning",
+                    i + 1,
+                    n("On track"),
+                    n("Caution"),
+                    n("Warning")
+                );
+            }
             let has_numbers = text.iter().any(|b| b.contains("Success funnel"));
             assert_eq!(has_numbers, with_data, "{what}: the numbers section");
             if with_data {
