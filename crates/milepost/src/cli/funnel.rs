@@ -164,10 +164,10 @@ pub fn cohorts(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
             &[1, 2, 3, 4, 5],
         );
         for r in &rows {
-            let mut cells = vec![r.month.clone(), r.customers.to_string()];
+            let mut cells = vec![r.month.clone(), milepost::format::count(r.customers)];
             for (h, share) in r.share[k].iter().enumerate() {
                 let mark = if r.complete[h] { " " } else { "*" };
-                cells.push(format!("{:.0}%{mark}", share * 100.0));
+                cells.push(format!("{}{mark}", milepost::format::whole_percent(*share)));
             }
             t.add_row(cells);
         }

@@ -55,16 +55,17 @@ impl Profile {
             ),
             _ => "no tasks this week".to_owned(),
         };
+        use crate::format::{count, whole_percent};
         format!(
-            "{}: {} customers, {} active; health {:.0}% green, {:.0}% grey, {:.0}% red; first milestone {}, last {}; {tasks}",
+            "{}: {} customers, {} active; health {} green, {} grey, {} red; first milestone {}, last {}; {tasks}",
             self.template,
-            self.customers,
-            self.active,
-            self.green_share() * 100.0,
-            self.grey_share() * 100.0,
-            self.red_share() * 100.0,
-            self.first_milestone,
-            self.last_milestone,
+            count(self.customers),
+            count(self.active),
+            whole_percent(self.green_share()),
+            whole_percent(self.grey_share()),
+            whole_percent(self.red_share()),
+            count(self.first_milestone),
+            count(self.last_milestone),
         )
     }
 }

@@ -384,10 +384,7 @@ pub fn assess(journey: &Journey, data: &Dataset, cutoff: i64) -> Assessment {
     let mut reached = vec![None; customers * n];
     let mut furthest = vec![0; customers];
     // Customers are independent: split them across the cores.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(customers.div_ceil(256).max(1));
-    let per = customers.div_ceil(threads).max(1);
+    let per = super::per_thread(customers);
     if n > 0 {
         std::thread::scope(|scope| {
             for (i, (r, f)) in reached

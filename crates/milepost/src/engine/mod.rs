@@ -16,7 +16,7 @@ pub use dataset::{Customer, Dataset};
 pub use forecast::{Backtest, Forecast, backtest, forecast, forecasts};
 pub use funnel::{
     COHORT_DAYS, CohortRow, CustomerState, Funnel, FunnelStep, cohorts, cohorts_of,
-    customer_states, customer_states_of, funnel, funnel_of,
+    customer_states, customer_states_of, funnel, funnel_of, quantile,
 };
 pub use health::{Health, HealthState, health};
 pub use population::{Filter, UnknownValue, month_range, population};
@@ -82,6 +82,15 @@ pub fn analyse(
         segments,
         latest: crate::format::date(latest),
     })
+}
+
+/// How many of `items` independent items each thread takes when they are split across
+/// the cores: at least 256 a thread, so a small job stays on one.
+pub fn per_thread(items: usize) -> usize {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(items.div_ceil(256).max(1));
+    items.div_ceil(threads).max(1)
 }
 
 /// How many active customers are in a stage, and of those how many are green, grey or

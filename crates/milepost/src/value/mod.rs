@@ -470,10 +470,7 @@ fn measure_all(
     cutoff: i64,
     population: &[usize],
 ) -> Vec<(Vec<Measured>, Vec<bool>)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(population.len().div_ceil(256).max(1));
-    let per = population.len().div_ceil(threads).max(1);
+    let per = crate::engine::per_thread(population.len());
     std::thread::scope(|scope| {
         let parts: Vec<_> = population
             .chunks(per)

@@ -55,14 +55,8 @@ pub fn key_value(k: PeerKey, c: &Customer, cutoff: i64) -> Option<String> {
 }
 
 /// The `p`-th percentile (0–1) of sorted values, by linear interpolation between the
-/// closest ranks (NumPy's default): position (n − 1)·p.
-pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
-    let last = sorted.len().checked_sub(1)?;
-    let h = last as f64 * p;
-    let lo = h.floor() as usize;
-    let hi = (lo + 1).min(last);
-    Some(sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo]))
-}
+/// closest ranks (NumPy's default): the engine's one quantile, as the funnel's medians.
+pub use crate::engine::quantile as percentile;
 
 /// Where `x` stands among sorted values, 0–100: the share below it, ties counting half.
 pub fn percent_rank(sorted: &[f64], x: f64) -> Option<f64> {
