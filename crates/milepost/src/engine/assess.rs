@@ -13,9 +13,8 @@
 
 use crate::journey::{Aggregate, Criterion, Journey, Op};
 
+pub use super::dataset::DAY;
 use super::dataset::Dataset;
-
-pub const DAY: i64 = 86_400;
 
 /// A milestone in funnel order.
 #[derive(Debug, Clone, PartialEq, Eq)]

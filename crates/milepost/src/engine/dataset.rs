@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+/// Seconds in a day: timestamps are seconds, days are counted in whole days of them.
+pub const DAY: i64 = 86_400;
+
 /// A customer as the engine sees it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Customer {
@@ -71,7 +74,7 @@ impl Dataset {
         for (i, c) in customers.iter_mut().enumerate() {
             if c.start.is_none() && offsets[i] < offsets[i + 1] {
                 let first = rows[offsets[i]].1;
-                c.start = Some(first - first.rem_euclid(super::assess::DAY));
+                c.start = Some(first - first.rem_euclid(DAY));
             }
         }
         Dataset {

@@ -578,19 +578,6 @@ impl Matrix {
     pub fn quadrant(&self, corner: Corner) -> Option<&Quadrant> {
         self.quadrants.iter().find(|q| q.corner == corner)
     }
-
-    /// The name of a corner's quadrant: the matrix's, else the corner's words ("Top left").
-    pub fn quadrant_name(&self, corner: Corner) -> String {
-        self.quadrant(corner).map_or_else(
-            || {
-                super::vocabulary::CORNERS
-                    .iter()
-                    .find(|(c, _)| *c == corner)
-                    .map_or_else(String::new, |(_, w)| (*w).to_owned())
-            },
-            |q| q.name.clone(),
-        )
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]

@@ -3,7 +3,7 @@
 //! generated into `ui/src/bindings/vocabulary.ts` (checked for staleness like the other
 //! bindings), so the inspector's lists, the cards and the file dialog cannot drift.
 
-use super::model::{Channel, Corner, Effort, ScoreField, Support, Trigger};
+use super::model::{Channel, Corner, Effort, Matrix, ScoreField, Support, Trigger};
 
 pub const CHANNELS: [(Channel, &str); 8] = [
     (Channel::Meeting, "Meeting"),
@@ -36,6 +36,21 @@ pub const CORNERS: [(Corner, &str); 4] = [
     (Corner::BottomLeft, "Bottom left"),
     (Corner::BottomRight, "Bottom right"),
 ];
+
+impl Matrix {
+    /// The name of a corner's quadrant: the matrix's, else the corner's words ("Top left").
+    pub fn quadrant_name(&self, corner: Corner) -> String {
+        self.quadrant(corner).map_or_else(
+            || {
+                CORNERS
+                    .iter()
+                    .find(|(c, _)| *c == corner)
+                    .map_or_else(String::new, |(_, w)| (*w).to_owned())
+            },
+            |q| q.name.clone(),
+        )
+    }
+}
 
 pub const SUPPORTS: [(Support, &str); 4] = [
     (Support::HighTouch, "High touch"),

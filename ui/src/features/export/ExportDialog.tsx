@@ -1,6 +1,7 @@
 // The Export dialog: the playbook as PDF (its first pages previewed before saving), the
 // journey map as an image for slides, the journey file, and the customers as CSV. Each
 // is saved through the native dialog, written whole or not at all by the core.
+
 import { useEffect, useRef, useState } from "react";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Tabs } from "../../components/Tabs";
@@ -8,13 +9,12 @@ import { useEscape } from "../../components/useEscape";
 import { type AppError, api } from "../../ipc";
 import { ExportOptions } from "./ExportOptions";
 import { ExportPreview } from "./ExportPreview";
+import type { ExportKind } from "./files";
 import { useExportOptions } from "./useExportOptions";
 import { useExportPreview } from "./useExportPreview";
 import { useExportSave } from "./useExportSave";
 
 export { COMPANY_KEY, PAPER_KEY } from "./useExportOptions";
-
-export type ExportKind = "pdf" | "image" | "json" | "csv";
 
 const KINDS = [
   { id: "pdf", label: "PDF playbook", testId: "export-kind-pdf" },

@@ -1,5 +1,5 @@
 // The Export dialog's options column: each kind's choices or note, and whether the numbers go in.
-import type { ExportKind } from "./ExportDialog";
+import type { ExportKind } from "./files";
 import { ImageOptions } from "./ImageOptions";
 import { PdfOptions } from "./PdfOptions";
 import type { ExportChoices } from "./useExportOptions";

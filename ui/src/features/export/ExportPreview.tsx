@@ -1,5 +1,5 @@
 // The Export dialog's preview column: the PDF's first pages with the page count, or the map image.
-import type { ExportKind } from "./ExportDialog";
+import type { ExportKind } from "./files";
 import type { ExportPreview as Shown } from "./useExportPreview";
 
 export function ExportPreview({ kind, shown }: { kind: ExportKind; shown: Shown }) {

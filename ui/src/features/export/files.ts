@@ -21,3 +21,6 @@ export function stagesInView(): string[] {
     .sort((a, b) => a.box.left - b.box.left)
     .map(({ id }) => id);
 }
+
+/** What the Export dialog writes. */
+export type ExportKind = "pdf" | "image" | "json" | "csv";

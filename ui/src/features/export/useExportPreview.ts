@@ -4,7 +4,7 @@ import type { MapOptions } from "../../bindings/MapOptions";
 import type { PlaybookOptions } from "../../bindings/PlaybookOptions";
 import type { Preview } from "../../bindings/Preview";
 import { type AppError, api, toAppError } from "../../ipc";
-import type { ExportKind } from "./ExportDialog";
+import type { ExportKind } from "./files";
 
 export interface ExportPreview {
   preview: Preview | null;

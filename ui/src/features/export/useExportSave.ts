@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { ExportProgress } from "../../bindings/ExportProgress";
 import { useSingleFlight } from "../../components/useSingleFlight";
 import { type AppError, api, toAppError } from "../../ipc";
-import type { ExportKind } from "./ExportDialog";
+import type { ExportKind } from "./files";
 import { fileStem } from "./files";
 import { COMPANY_KEY, type ExportChoices, PAPER_KEY } from "./useExportOptions";
 

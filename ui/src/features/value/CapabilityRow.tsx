@@ -1,8 +1,8 @@
 // One capability of the value model: name, phase, adoption criteria and plays, folded.
 import { useState } from "react";
 import { CriterionEditor } from "../editor/CriterionEditor";
+import type { ValueModelProps } from "./model";
 import { removeCapability, updateCapability } from "./model";
-import type { ValueModelProps } from "./ValuePanel";
 
 export function CapabilityRow({
   journey: j,

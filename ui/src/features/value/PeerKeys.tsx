@@ -1,6 +1,7 @@
 // The fields a customer's peers share, most important first: raise one, drop one, add one.
+
+import type { ValueModelProps } from "./model";
 import { PEER_KEYS, peersOf, raisePeerKey, togglePeerKey } from "./model";
-import type { ValueModelProps } from "./ValuePanel";
 
 export function PeerKeys({ journey: j, edit }: ValueModelProps) {
   const peers = peersOf(j);

@@ -2,8 +2,8 @@
 import type { Phase } from "../../bindings/Phase";
 import { InlineAdd } from "../../components/InlineAdd";
 import { CapabilityRow } from "./CapabilityRow";
+import type { ValueModelProps } from "./model";
 import { addCapability, movePhase, removePhase, updatePhase } from "./model";
-import type { ValueModelProps } from "./ValuePanel";
 
 export function PhaseItem({
   journey: j,

@@ -2,18 +2,15 @@
 // keys, most important first, the smallest group k, the reference percentile), the
 // maturity phases and the capabilities in each, with their adoption criteria and plays.
 // Value metrics are marked on each metric, in its inspector.
-import type { Journey } from "../../bindings/Journey";
+
 import { InlineAdd } from "../../components/InlineAdd";
+import type { ValueModelProps } from "./model";
 import { addPhase } from "./model";
 import { PeerKeys } from "./PeerKeys";
 import { PhaseItem } from "./PhaseItem";
 import { ValueThresholds } from "./ValueThresholds";
 
 /** What every part of the value model's panel is given: the journey and the way to edit it. */
-export interface ValueModelProps {
-  journey: Journey;
-  edit: (change: (j: Journey) => Journey, label: string) => void;
-}
 
 export function ValuePanel({ journey: j, edit }: ValueModelProps) {
   const phases = j.phases ?? [];

@@ -1,7 +1,7 @@
 // The value model's thresholds: smallest peer group, leakage reference, phase share.
 import type { Reference } from "../../bindings/Reference";
+import type { ValueModelProps } from "./model";
 import { DEFAULT_ADOPTION_SHARE, peersOf, setPeers } from "./model";
-import type { ValueModelProps } from "./ValuePanel";
 
 const REFERENCES: { value: Reference; label: string }[] = [
   { value: "p50", label: "the median (p50)" },

@@ -115,3 +115,10 @@ export function updateCapability(j: Journey, id: string, patch: Partial<Capabili
 export function removeCapability(j: Journey, id: string): Journey {
   return { ...j, capabilities: (j.capabilities ?? []).filter((c) => c.id !== id) };
 }
+
+/** What each part of the value model in the journey's panel is given: the journey and
+ * the editor's edit. */
+export interface ValueModelProps {
+  journey: Journey;
+  edit: (change: (j: Journey) => Journey, label: string) => void;
+}
