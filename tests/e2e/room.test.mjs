@@ -128,7 +128,7 @@ describe("legible in the room", () => {
       const tip = await driver.executeScript(
         "return document.querySelector('[data-testid=stage-health] .stage-health-band:last-of-type')?.title ?? ''",
       );
-      assert.match(tip, /^Red, warning: more than \d+ days in Onboard/);
+      assert.match(tip, /^Red, warning: more than [\d.]+ days in Onboard/);
 
       // "+ Note" puts the note in free space, clear of every card.
       await click(driver, '[data-testid="add-note"]');

@@ -68,6 +68,17 @@ describe("versions of a journey", () => {
       WAIT_MS,
       "the added stage was never marked on the canvas",
     );
+    // …and brought into view: the stage added at the end of the board is not off-screen.
+    await driver.wait(
+      async () =>
+        driver.executeScript(
+          "const p = document.querySelector('.react-flow').getBoundingClientRect();" +
+            "const r = document.querySelector('.react-flow__node.mark-added').getBoundingClientRect();" +
+            "return r.left >= p.left && r.right <= p.right && r.top >= p.top && r.bottom <= p.bottom;",
+        ),
+      WAIT_MS,
+      "the added stage was never brought into view",
+    );
     await click(driver, '[data-testid="changes-bar"] button');
     await driver.wait(
       async () => (await driver.findElements(By.css(".react-flow__node.mark-added"))).length === 0,

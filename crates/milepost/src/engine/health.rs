@@ -86,10 +86,11 @@ pub fn health(
             _ => Health::Green,
         };
         colour = colour.max(c);
-        let whole = days.floor();
+        // To the tenth, as the limits are said ("> 67.5 d"): a customer red at 67.9 days
+        // does not read "67 days".
         reasons.push(format!(
-            "{whole} day{} in {} (expected {expected})",
-            if whole == 1.0 { "" } else { "s" },
+            "{} in {} (expected {expected})",
+            crate::format::amount(days, Some("day")),
             s.name
         ));
     }

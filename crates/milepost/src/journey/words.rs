@@ -201,10 +201,9 @@ pub struct HealthWords {
 /// needs either.
 pub fn health_words(s: &Stage) -> Option<HealthWords> {
     let h = s.health.as_ref()?;
-    let days = |p: u32| {
-        s.expected_days
-            .map(|d| (f64::from(d) * f64::from(p) / 100.0).round())
-    };
+    // The exact limit the engine compares with (45 days × 150 % = 67.5): a rounded one
+    // would call a customer red at 68 days while the card said "> 68 d".
+    let days = |p: u32| s.expected_days.map(|d| f64::from(d) * f64::from(p) / 100.0);
     let long = |p: u32| match days(p) {
         Some(d) => crate::format::amount(d, Some("day")),
         None => format!("{p} % of the expected time"),
@@ -392,6 +391,18 @@ mod tests {
             ]
         );
         assert!(health_words(&stage(serde_json::Value::Null, Some(30))).is_none());
+    }
+
+    #[test]
+    fn health_bands_say_the_exact_limit_the_engine_compares_with() {
+        let s = stage(
+            serde_json::json!({"grey_after_percent": 100, "red_after_percent": 150}),
+            Some(45),
+        );
+        assert_eq!(
+            bands(&s)[2],
+            ("> 67.5 d".into(), "More than 67.5 days in Onboard".into())
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ import { EditorBanners, NoticeBar } from "./EditorBanners";
 import { EditorCanvas } from "./EditorCanvas";
 import { EditorSidebar } from "./EditorSidebar";
 import { EditorToolbar } from "./EditorToolbar";
+import { bringIntoView } from "./fit";
 import { JourneyDialogs } from "./JourneyDialogs";
 import type { CanvasNode } from "./layout";
 import { PresenterView } from "./PresenterView";
@@ -125,6 +126,12 @@ function Editor({ stored, onBack, ...views }: EditorProps) {
     toggleTheme,
     openExport: () => void dialogs.openExport(),
   });
+
+  // Changes shown since a version: the first changed card comes into view (a stage added
+  // at the end of the board would otherwise be off to the right).
+  useEffect(() => {
+    if (changes && flow.current) bringIntoView(flow.current, changes.marks.keys());
+  }, [changes]);
 
   const go = viewLinks(editor.flush, j.name, views);
   const canvas = (

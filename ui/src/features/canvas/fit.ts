@@ -37,3 +37,45 @@ export function fitReadable(
 
 /** The event the editor's F key sends for the canvas bar's Fit. */
 export const FIT_EVENT = "milepost-fit";
+
+/** Brings the first of the cards `ids` (node ids; a role's marks name every card of the
+ * role) into view at the zoom in use, unless one of them is already in view: shown
+ * changes are never all off-screen. */
+export function bringIntoView(flow: ReactFlowInstance<CanvasNode>, ids: Iterable<string>) {
+  const wanted = new Set(ids);
+  const nodes = flow
+    .getNodes()
+    .filter((n) => wanted.has(n.id) || wanted.has(n.id.slice(0, n.id.indexOf("@"))));
+  const pane = document.querySelector(".react-flow");
+  if (nodes.length === 0 || !pane) return;
+  const { x, y, zoom } = flow.getViewport();
+  const size = (n: CanvasNode) => ({
+    w: n.measured?.width ?? COLUMN_WIDTH,
+    h: n.measured?.height ?? 80,
+  });
+  const inView = nodes.some((n) => {
+    const { w, h } = size(n);
+    const left = n.position.x * zoom + x;
+    const top = n.position.y * zoom + y;
+    return (
+      left >= 0 &&
+      top >= 0 &&
+      left + w * zoom <= pane.clientWidth &&
+      top + h * zoom <= pane.clientHeight
+    );
+  });
+  if (inView) return;
+  // Across to the first of them; up or down only if it is above or below the window.
+  const first = nodes.reduce((a, b) => (b.position.x < a.position.x ? b : a));
+  const { w, h } = size(first);
+  const top = first.position.y * zoom + y;
+  const fits = top >= 0 && top + h * zoom <= pane.clientHeight;
+  void flow.setViewport(
+    {
+      x: pane.clientWidth / 2 - (first.position.x + w / 2) * zoom,
+      y: fits ? y : pane.clientHeight / 2 - (first.position.y + h / 2) * zoom,
+      zoom,
+    },
+    { duration: 300 },
+  );
+}

@@ -18,8 +18,9 @@ export function ValuePanel({ journey: j, edit }: ValueModelProps) {
     <section className="agenda value-panel" data-testid="value-panel">
       <h3>Value against peers</h3>
       <p className="field-hint">
-        Mark value metrics on each metric. Customers are compared with peers sharing these fields; a
-        group too small drops the last field.
+        Which metrics carry value is set in each metric's inspector. Customers are compared with
+        active peers who share the fields below; where a group is too small, the last field is
+        dropped.
       </p>
       <PeerKeys journey={j} edit={edit} />
       <ValueThresholds journey={j} edit={edit} />
