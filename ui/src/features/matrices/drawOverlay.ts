@@ -7,6 +7,9 @@ import { css, quadrantRects, type ShownPoint } from "./plotArea";
 import { CORNERS, quadrantName } from "./quadrants";
 import { type Plot, toScreen } from "./scatter";
 
+/** The app's own font (the one the page loads, `--font`): canvas text matches the rest. */
+const FONT = '"Inter Variable", Inter, system-ui, sans-serif';
+
 /** A point being dragged, and where the pointer has it (axis values). */
 export type Drag = { id: string; x: number; y: number } | null;
 
@@ -115,10 +118,10 @@ function drawQuadrantWords(g: CanvasRenderingContext2D, o: Overlay, c: Ink) {
     const support = SUPPORTS.find((s) => s.value === q?.support)?.label;
     const name = (corner === m.best ? "★ " : "") + quadrantName(m, corner);
     const lines: [string, string, string, number][] = [
-      [name, "600 20px Inter, system-ui, sans-serif", c.ink, 30],
-      [count(counts[corner]), "700 26px Inter, system-ui, sans-serif", c.ink, 22],
+      [name, `600 20px ${FONT}`, c.ink, 30],
+      [count(counts[corner]), `700 26px ${FONT}`, c.ink, 22],
     ];
-    if (support) lines.push([support, "500 15px Inter, system-ui, sans-serif", c.muted, 0]);
+    if (support) lines.push([support, `500 15px ${FONT}`, c.muted, 0]);
     // A card behind the words, so the points under them never make them hard to read.
     let width = 0;
     for (const [text, font] of lines) {
@@ -149,7 +152,7 @@ function drawQuadrantWords(g: CanvasRenderingContext2D, o: Overlay, c: Ink) {
 function drawAxes(g: CanvasRenderingContext2D, { m, plot, frame }: Overlay, c: Ink) {
   const bottom = frame.top + frame.height;
   g.fillStyle = c.muted;
-  g.font = "500 13px Inter, system-ui, sans-serif";
+  g.font = `500 13px ${FONT}`;
   g.textAlign = "center";
   for (const v of [m.x.min, m.x.threshold, m.x.max]) {
     g.fillText(String(v), toScreen(m, plot, v, m.y.min)[0], bottom + 18);
@@ -159,7 +162,7 @@ function drawAxes(g: CanvasRenderingContext2D, { m, plot, frame }: Overlay, c: I
     g.fillText(String(v), frame.left - 8, toScreen(m, plot, m.x.min, v)[1] + 4);
   }
   g.fillStyle = c.ink;
-  g.font = "600 15px Inter, system-ui, sans-serif";
+  g.font = `600 15px ${FONT}`;
   g.textAlign = "center";
   g.fillText(`${m.x.label} →`, plot.left + plot.width / 2, bottom + 42);
   g.save();
