@@ -90,7 +90,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("milepost: {e:#}");
+            // The core's errors already say their cause: the chain would say it twice.
+            eprintln!("milepost: {e}");
             ExitCode::from(1)
         }
     }

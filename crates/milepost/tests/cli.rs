@@ -1388,3 +1388,60 @@ fn the_funnel_table_names_each_number_once_and_rounds_like_a_hand_count() {
         assert!(table.contains(m["text"]["median_days_from_start"].as_str().unwrap()));
     }
 }
+
+#[test]
+fn an_export_never_replaces_a_device_a_link_or_a_missing_folder_and_says_so_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    assert!(
+        milepost(&db, &["journey", "new", "--template", "billing-saas"])
+            .status
+            .success()
+    );
+    let target = dir.path().join("kept.json");
+    std::fs::write(&target, "kept").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let missing = dir.path().join("no-such-folder/x.json");
+    // A device of its own (as /dev/null: char 1,3), so a regression could only ever replace
+    // this one; where nodes cannot be made (not root), the other cases still run.
+    let device = dir.path().join("null");
+    let made = Command::new("mknod")
+        .arg(&device)
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    let device = device.to_str().unwrap().to_owned();
+    let mut cases = vec![
+        (
+            link.to_str().unwrap(),
+            "this is a symbolic link, not a regular file",
+        ),
+        (
+            missing.to_str().unwrap(),
+            "no-such-folder does not exist; nothing was written",
+        ),
+    ];
+    if made {
+        cases.push((
+            device.as_str(),
+            "this is a device, not a regular file; nothing was written",
+        ));
+    }
+    for (out, what) in cases {
+        let o = milepost(&db, &["journey", "export", "1", "-o", out]);
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        let err = stderr(&o);
+        assert!(err.contains(out) && err.contains(what), "{err}");
+        // Said once, and never with a temporary file's name.
+        assert_eq!(err.matches(what).count(), 1, "{err}");
+        assert!(!err.contains("at path"), "{err}");
+    }
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
+}
