@@ -715,3 +715,20 @@ fn a_binary_file_is_refused_for_what_it_is_and_a_renamed_workbook_read_for_what_
     std::fs::write(&latin, b"id,name\nC1,Caf\xe9 M\xfcller\n").unwrap();
     assert!(milepost::data::preview(&latin, Table::Customers, None).is_ok());
 }
+
+#[test]
+fn lines_ending_in_a_carriage_return_alone_are_lines_with_their_numbers() {
+    let mut w = Workspace::new();
+    let path = w.dir.path().join("old-mac.csv");
+    // An old Mac export: \r only. The third customer's start date is wrong.
+    std::fs::write(
+        &path,
+        "customer_id,name,start_date\rC1,One,2025-01-01\rC2,Two,2025-01-02\rC3,Three,someday\r",
+    )
+    .unwrap();
+    let out = w.import(Table::Customers, &path, |o| o.skip_bad_rows = true);
+    assert_eq!((out.imported, out.skipped), (2, 1), "{}", out.report.text());
+    let rows: Vec<u64> = out.report.examples.iter().map(|p| p.row).collect();
+    assert_eq!(rows, [4], "the bad row is named by its line");
+    assert_eq!(w.count("customer"), 2);
+}

@@ -265,6 +265,7 @@ impl Source {
         let (encoding, bom) = detect_encoding(&sample);
         let (text, _, _) = encoding.decode(&sample[bom..]);
         let delimiter = detect_delimiter(&text);
+        let cr_only = text.contains('\r') && !text.contains('\n');
 
         let read = Arc::new(AtomicU64::new(0));
         let counted = Counted {
@@ -282,6 +283,13 @@ impl Source {
                     .encoding(Some(encoding))
                     .build(counted),
             )
+        };
+        // Lines that end in a carriage return alone (old Mac exports): read as lines, so
+        // the rows are there and numbered, not one long line that imports nothing.
+        let stream: Box<dyn Read + Send> = if cr_only {
+            Box::new(CrAsLf(stream))
+        } else {
+            stream
         };
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
@@ -691,6 +699,21 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
             !quoted && *b == d
         })
         .count()
+}
+
+/// Reads carriage returns as line feeds.
+struct CrAsLf<R>(R);
+
+impl<R: Read> Read for CrAsLf<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.0.read(buf)?;
+        for b in &mut buf[..n] {
+            if *b == b'\r' {
+                *b = b'\n';
+            }
+        }
+        Ok(n)
+    }
 }
 
 struct Counted<R> {
