@@ -19,6 +19,18 @@ fn milepost(db: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// A new workspace holding the Billing SaaS journey (journey 1).
+fn billing_workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    assert!(
+        milepost(&db, &["journey", "new", "--template", "billing-saas"])
+            .status
+            .success()
+    );
+    (dir, db)
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -1168,13 +1180,7 @@ fn versions_snapshot_diff_restore_and_an_import_that_replaces_a_journey() {
 
 #[test]
 fn value_prints_the_portfolio_writes_its_csv_and_a_customers_review_and_names_a_bad_id() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("w.db");
-    assert!(
-        milepost(&db, &["journey", "new", "--template", "billing-saas"])
-            .status
-            .success()
-    );
+    let (dir, db) = billing_workspace();
     assert!(
         milepost(&db, &["demo", "--customers", "300"])
             .status
@@ -1391,13 +1397,7 @@ fn the_funnel_table_names_each_number_once_and_rounds_like_a_hand_count() {
 
 #[test]
 fn an_export_never_replaces_a_device_a_link_or_a_missing_folder_and_says_so_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("w.db");
-    assert!(
-        milepost(&db, &["journey", "new", "--template", "billing-saas"])
-            .status
-            .success()
-    );
+    let (dir, db) = billing_workspace();
     let target = dir.path().join("kept.json");
     std::fs::write(&target, "kept").unwrap();
     let link = dir.path().join("link.json");

@@ -317,26 +317,33 @@ mod tests {
         j
     }
 
+    /// A room serving `j` on this computer: the room, the votes the app heard, and the
+    /// path with its token.
+    async fn listening(j: Journey) -> (Room, Arc<Mutex<Vec<RoomVote>>>, String) {
+        let heard = Arc::new(Mutex::new(Vec::new()));
+        let tell = heard.clone();
+        let room = Room::start(
+            j,
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+            Arc::new(move |v| tell.lock().unwrap().push(v)),
+        )
+        .await
+        .unwrap();
+        let path = room
+            .url()
+            .split_once(&room.addr.to_string())
+            .unwrap()
+            .1
+            .to_owned();
+        (room, heard, path)
+    }
+
     #[test]
     fn the_room_answers_only_its_token_holds_the_dots_and_stops() {
         tauri::async_runtime::block_on(async {
-            let heard = Arc::new(Mutex::new(Vec::new()));
-            let tell = heard.clone();
             let j = journey_with_round();
             let stage = j.stages[0].id.clone();
-            let mut room = Room::start(
-                j,
-                IpAddr::V4(Ipv4Addr::LOCALHOST),
-                Arc::new(move |a| tell.lock().unwrap().push(a)),
-            )
-            .await
-            .unwrap();
-            let path = room
-                .url()
-                .split_once(&room.addr.to_string())
-                .unwrap()
-                .1
-                .to_owned();
+            let (mut room, heard, path) = listening(j).await;
             let wrong = format!("/r/{}", "0".repeat(48));
             for p in [
                 wrong.clone(),
@@ -399,23 +406,9 @@ mod tests {
     #[test]
     fn a_board_sent_before_a_dot_arrived_does_not_make_the_server_forget_it() {
         tauri::async_runtime::block_on(async {
-            let heard = Arc::new(Mutex::new(Vec::new()));
-            let tell = heard.clone();
             let before = journey_with_round();
             let stage = before.stages[0].id.clone();
-            let room = Room::start(
-                before.clone(),
-                IpAddr::V4(Ipv4Addr::LOCALHOST),
-                Arc::new(move |v| tell.lock().unwrap().push(v)),
-            )
-            .await
-            .unwrap();
-            let path = room
-                .url()
-                .split_once(&room.addr.to_string())
-                .unwrap()
-                .1
-                .to_owned();
+            let (room, heard, path) = listening(before.clone()).await;
             let vote = format!(
                 r#"{{"op":"cast","participant":"p1","target":{{"kind":"stage","id":"{stage}"}}}}"#
             );
