@@ -1,6 +1,7 @@
 //! `milepost matrix`: a journey's prioritisation matrices, filled with the workspace's
 //! stakeholders (or customers), or the list of them.
 
+use milepost::format::count;
 use std::path::Path;
 
 use milepost::matrix::{self, Level};
@@ -95,7 +96,10 @@ pub fn exec(db: Option<&Path>, args: MatrixArgs) -> anyhow::Result<()> {
     }
     let mut counts = table(["QUADRANT", "POINTS"], &[1]);
     for (name, n) in &view.counts {
-        counts.add_row([name.clone(), n.to_string()]);
+        counts.add_row([
+            name.clone(),
+            n.as_u64().map_or_else(|| n.to_string(), count),
+        ]);
     }
     let mut points = table(
         [
@@ -111,16 +115,16 @@ pub fn exec(db: Option<&Path>, args: MatrixArgs) -> anyhow::Result<()> {
         points.add_row([
             p.name.clone(),
             p.customer_id.clone(),
-            format!("{:.1}", p.x),
-            format!("{:.1}", p.y),
+            milepost::format::number(p.x),
+            milepost::format::number(p.y),
             p.quadrant.clone(),
         ]);
     }
     out(format!(
         "{} — {} points, {} not placed\n{}\n\n{}",
         m.name,
-        view.points.len(),
-        view.not_placed.len(),
+        count(view.points.len() as u64),
+        count(view.not_placed.len() as u64),
         render(&counts),
         render(&points)
     ))
