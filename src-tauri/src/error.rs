@@ -19,6 +19,11 @@ impl CommandError {
         Self(ErrorReport::new(code, message.to_string()))
     }
 
+    /// What the UI receives.
+    pub fn report(&self) -> &ErrorReport {
+        &self.0
+    }
+
     /// A failure of the shell itself (a crashed worker thread), not of the core.
     pub fn internal(message: impl std::fmt::Display) -> Self {
         Self(ErrorReport::new(ErrorCode::Internal, message.to_string()))

@@ -58,6 +58,14 @@ commands![
     commands::workspace::workspace_path,
     commands::workspace::workspace_currency,
     commands::workspace::set_workspace_currency,
+    commands::backup::workspace_status,
+    commands::backup::list_backups,
+    commands::backup::create_backup,
+    commands::backup::restore_backup,
+    commands::backup::salvage_workspace,
+    commands::backup::backup_keep,
+    commands::backup::set_backup_keep,
+    commands::backup::show_in_folder,
     commands::data::preview_data_file,
     commands::data::import_data,
     commands::data::cancel_import,
@@ -140,9 +148,11 @@ fn db_path() -> PathBuf {
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(db_path()).saving_to(path_arg("save-to")))
         .setup(|app| {
             rendering::configure(app);
+            commands::backup::keep_daily_backups(app.handle().clone());
             Ok(())
         })
         .invoke_handler(handler!())

@@ -84,6 +84,29 @@ impl AppState {
         .map_err(CommandError::internal)?
     }
 
+    /// Runs `work` on the workspace file with the store closed (restoring over a damaged
+    /// workspace, salvaging it), then forgets everything loaded from it: the next command
+    /// opens the file anew.
+    pub async fn with_store_closed<T, F>(&self, work: F) -> CommandResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&std::path::Path) -> milepost::Result<T> + Send + 'static,
+    {
+        let store = Arc::clone(&self.store);
+        let path = self.db_path.clone();
+        let done = tauri::async_runtime::spawn_blocking(move || {
+            let mut guard = store
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            *guard = None;
+            work(&path)
+        })
+        .await
+        .map_err(CommandError::internal)?;
+        self.data_changed();
+        Ok(done?)
+    }
+
     /// The loaded dataset (loading it the first time), for computing funnels.
     pub async fn dataset(&self) -> CommandResult<Arc<Dataset>> {
         if let Some(d) = self

@@ -6,6 +6,8 @@ import { TasksScreen } from "./features/funnel/TasksScreen";
 import { HomeScreen } from "./features/home/HomeScreen";
 import { MatricesScreen } from "./features/matrices/MatricesScreen";
 import { ValueScreen } from "./features/value/ValueScreen";
+import { useWorkspaceStatus } from "./features/workspace/useWorkspaceStatus";
+import { WorkspaceProblem } from "./features/workspace/WorkspaceProblem";
 import { api } from "./ipc";
 
 type Screen =
@@ -22,14 +24,41 @@ export function App() {
   const goHome = useCallback(() => setScreen({ kind: "home" }), []);
   const openJourney = useCallback((id: number) => setScreen({ kind: "journey", id }), []);
   const openData = useCallback(() => setScreen({ kind: "data" }), []);
+  // A restore or a salvage replaced the workspace: start again from the home screen,
+  // mounted anew so nothing shown comes from the workspace as it was.
+  const [generation, setGeneration] = useState(0);
+  const reopened = useCallback(() => {
+    setScreen({ kind: "home" });
+    setGeneration((g) => g + 1);
+  }, []);
+  const { status, recheck } = useWorkspaceStatus();
 
   useEffect(() => {
     if (screen.kind === "home") void api.setWindowTitle("Milepost").catch(() => {});
   }, [screen]);
 
+  if (status?.problem) {
+    return (
+      <WorkspaceProblem
+        status={status}
+        onResolved={() => {
+          reopened();
+          void recheck();
+        }}
+      />
+    );
+  }
+
   switch (screen.kind) {
     case "home":
-      return <HomeScreen onOpen={openJourney} onOpenData={openData} />;
+      return (
+        <HomeScreen
+          key={generation}
+          onOpen={openJourney}
+          onOpenData={openData}
+          onRestored={reopened}
+        />
+      );
     case "data": {
       // Opened from a journey, Back returns to it.
       const from = screen.from;

@@ -26,6 +26,23 @@ pub enum Error {
     },
     #[error("{path}: {message}")]
     Database { path: PathBuf, message: String },
+    /// An SQLite file of another application: refused before anything is written to it.
+    #[error(
+        "{path} is not a Milepost workspace: it is another application's SQLite database ({what}). It was not changed. Choose a Milepost workspace, or a file name that does not exist yet to start a new one."
+    )]
+    ForeignDatabase { path: PathBuf, what: String },
+    /// The workspace file is damaged: nothing is written to it; `remedy` says what to do.
+    #[error("{path} is damaged (SQLite reports: {detail}). Nothing was written to it. {remedy}")]
+    Damaged {
+        path: PathBuf,
+        detail: String,
+        remedy: String,
+    },
+    /// Another program kept the workspace locked for longer than Milepost waits.
+    #[error(
+        "{path} is being written by another program (another Milepost window or command) and stayed busy for {seconds} s. Nothing was changed; try again when it has finished."
+    )]
+    Busy { path: PathBuf, seconds: u64 },
     #[error("no journey named or numbered \"{0}\"")]
     JourneyNotFound(String),
     #[error("{count} journeys match \"{name}\"; say which by id or a longer name: {ids}")]
@@ -79,6 +96,12 @@ pub enum ErrorCode {
     InvalidJourney,
     NewerDatabase,
     Database,
+    /// Another application's SQLite file, refused untouched.
+    ForeignDatabase,
+    /// A damaged workspace: offer its newest backup or a salvage.
+    Damaged,
+    /// Another writer held the workspace too long.
+    Busy,
     JourneyNotFound,
     AmbiguousJourney,
     TemplateNotFound,
@@ -104,6 +127,9 @@ impl Error {
             Error::InvalidJourney { .. } => ErrorCode::InvalidJourney,
             Error::NewerDatabase { .. } => ErrorCode::NewerDatabase,
             Error::Database { .. } => ErrorCode::Database,
+            Error::ForeignDatabase { .. } => ErrorCode::ForeignDatabase,
+            Error::Damaged { .. } => ErrorCode::Damaged,
+            Error::Busy { .. } => ErrorCode::Busy,
             Error::JourneyNotFound(_) => ErrorCode::JourneyNotFound,
             Error::AmbiguousJourney { .. } => ErrorCode::AmbiguousJourney,
             Error::TemplateNotFound(_) => ErrorCode::TemplateNotFound,

@@ -382,44 +382,44 @@ pub const FUNNEL_COLUMNS: [(&str, &str, &str); 8] = [
     ),
 ];
 
+/// "1.2 MB": a file's size for people (decimal units, as file managers show them).
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if n < 1000 {
+        return counted(n, "byte");
+    }
+    let mut v = n as f64 / 1000.0;
+    let mut unit = 0;
+    while v >= 999.95 && unit < UNITS.len() - 1 {
+        v /= 1000.0;
+        unit += 1;
+    }
+    format!("{} {}", number_to(v, 1), UNITS[unit])
+}
+
+fn utc(ts: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(ts, 0).unwrap_or_default()
+}
+
 /// `YYYY-MM-DD` of a timestamp (UTC): the one way a date is written in tables, CSVs and
 /// messages.
 pub fn date(ts: i64) -> String {
-    let (y, m, d) = crate::data::values::civil_from_days(ts.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
+    utc(ts).format("%Y-%m-%d").to_string()
 }
 
-/// `YYYY-MM-DDTHH:MM:SSZ` of a timestamp (UTC).
+/// `YYYY-MM-DDTHH:MM:SSZ` of a timestamp (UTC): the one way a moment is written in files.
 pub fn timestamp(ts: i64) -> String {
-    let secs = ts.rem_euclid(86_400);
-    format!(
-        "{}T{:02}:{:02}:{:02}Z",
-        date(ts),
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
+    utc(ts).format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// "2026-12-07 14:10 UTC": a moment for people (when a backup was made).
+pub fn date_time(ts: i64) -> String {
+    utc(ts).format("%Y-%m-%d %H:%M UTC").to_string()
+}
 
 /// "3 December 2026": a date in prose (a PDF's cover, "customer since").
 pub fn long_date(ts: i64) -> String {
-    let (y, m, d) = crate::data::values::civil_from_days(ts.div_euclid(86_400));
-    format!("{d} {} {y}", MONTHS[(m - 1) as usize])
+    utc(ts).format("%-d %B %Y").to_string()
 }
 
 #[cfg(test)]

@@ -7,7 +7,11 @@ use std::path::Path;
 
 /// What an existing path is, when it is not a regular file a document can replace.
 fn not_a_document(path: &Path) -> Option<&'static str> {
-    let kind = std::fs::symlink_metadata(path).ok()?.file_type();
+    not_regular(std::fs::symlink_metadata(path).ok()?.file_type())
+}
+
+/// What a file of this type is, in words, unless it is a regular file.
+pub fn not_regular(kind: std::fs::FileType) -> Option<&'static str> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

@@ -61,6 +61,11 @@ enum Command {
     /// Peer benchmarks as aggregates only: export them for another workspace, or import some
     #[command(subcommand)]
     Benchmarks(cli::benchmarks::BenchmarksCommand),
+    /// Back the workspace up, list its backups, restore one
+    #[command(subcommand)]
+    Backup(cli::backup::BackupCommand),
+    /// Save what can still be read of a damaged workspace into a new one
+    Salvage(cli::backup::SalvageArgs),
     /// Measure the engine: load the data, then recompute the funnel again and again
     Bench(cli::bench::BenchArgs),
     /// Write a realistic demo data set (customers, events, stakeholders)
@@ -69,6 +74,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    milepost::store::on_long_wait(|| {
+        eprintln!(
+            "Waiting for another Milepost window or command to finish writing to the workspace…"
+        );
+    });
     let db = cli.db.as_deref();
     let result = match cli.command {
         Command::Journey(c) => cli::journey::exec(db, c),
@@ -84,6 +94,8 @@ fn main() -> ExitCode {
         Command::Value(a) => cli::value::exec(db, a),
         Command::Currency(a) => cli::currency::exec(db, a),
         Command::Benchmarks(c) => cli::benchmarks::exec(db, c),
+        Command::Backup(c) => cli::backup::exec(db, c),
+        Command::Salvage(a) => cli::backup::salvage(db, a),
         Command::Bench(a) => cli::bench::exec(db, a),
         Command::Demo(a) => cli::data::demo(db, a),
     };

@@ -1,22 +1,16 @@
 //! The `milepost` command as scripts and people use it: exit codes, messages, files.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use common::{demo_workspace, milepost, stderr, stdout};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures/journeys")
         .join(name)
-}
-
-fn milepost(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_milepost"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("MILEPOST_DB")
-        .output()
-        .unwrap()
 }
 
 /// A new workspace holding the Billing SaaS journey (journey 1).
@@ -29,14 +23,6 @@ fn billing_workspace() -> (tempfile::TempDir, PathBuf) {
             .success()
     );
     (dir, db)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]
@@ -348,17 +334,6 @@ fn demo_writes_files_or_fills_the_workspace() {
     assert_eq!(s["customers"]["rows"], 40);
     let events = std::fs::read_to_string(dir.path().join("events.csv")).unwrap();
     assert_eq!(s["events"]["rows"], events.lines().count() - 1);
-}
-
-/// A workspace with demo customers and the Billing SaaS journey (id 1).
-fn demo_workspace(customers: &str, seed: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("w.sqlite3");
-    let demo = milepost(&db, &["demo", "--customers", customers, "--seed", seed]);
-    assert!(demo.status.success(), "{}", stderr(&demo));
-    let journey = milepost(&db, &["journey", "new", "--template", "billing-saas"]);
-    assert!(journey.status.success(), "{}", stderr(&journey));
-    (dir, db)
 }
 
 #[test]

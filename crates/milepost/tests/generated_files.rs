@@ -87,6 +87,10 @@ fn typescript_bindings_are_current() {
     milepost::journey::voting::RoomVote::export_all(&cfg).unwrap();
     milepost::journey::words::JourneyWords::export_all(&cfg).unwrap();
     milepost::demo::DemoProgress::export_all(&cfg).unwrap();
+    milepost::store::backup::Backup::export_all(&cfg).unwrap();
+    milepost::store::backup::BackupRow::export_all(&cfg).unwrap();
+    milepost::store::backup::WorkspaceStatus::export_all(&cfg).unwrap();
+    milepost::store::Salvage::export_all(&cfg).unwrap();
     milepost::value::ValueReport::export_all(&cfg).unwrap();
     milepost::report::value_review::ReviewOptions::export_all(&cfg).unwrap();
     milepost::report::value_review::Review::export_all(&cfg).unwrap();

@@ -1,9 +1,11 @@
 // Generated from the commands listed in src-tauri/src/lib.rs by `make bindings`; do not edit.
 /** The name of a command the app's shell answers. */
 export type CommandName =
+  | "backup_keep"
   | "builtin_matrices"
   | "cancel_export"
   | "cancel_import"
+  | "create_backup"
   | "create_blank_journey"
   | "create_journey_from_template"
   | "customer_detail"
@@ -31,6 +33,7 @@ export type CommandName =
   | "journey_version"
   | "journey_versions"
   | "journey_words"
+  | "list_backups"
   | "list_customers"
   | "list_journeys"
   | "list_templates"
@@ -46,11 +49,15 @@ export type CommandName =
   | "priority_ranking"
   | "reload_journey"
   | "rescore"
+  | "restore_backup"
   | "room_start"
   | "room_stop"
   | "room_sync"
+  | "salvage_workspace"
   | "save_journey"
+  | "set_backup_keep"
   | "set_workspace_currency"
+  | "show_in_folder"
   | "snapshot_journey"
   | "tasks_dry_run"
   | "template_preview"
@@ -58,4 +65,5 @@ export type CommandName =
   | "version_map"
   | "workspace_currency"
   | "workspace_path"
+  | "workspace_status"
 ;

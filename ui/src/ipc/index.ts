@@ -4,6 +4,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Analysis } from "../bindings/Analysis";
+import type { BackupRow } from "../bindings/BackupRow";
 import type { Criterion } from "../bindings/Criterion";
 import type { CustomerDetail } from "../bindings/CustomerDetail";
 import type { CustomerRow } from "../bindings/CustomerRow";
@@ -38,6 +39,7 @@ import type { Review } from "../bindings/Review";
 import type { ReviewOptions } from "../bindings/ReviewOptions";
 import type { RoomInfo } from "../bindings/RoomInfo";
 import type { RoomVote } from "../bindings/RoomVote";
+import type { Salvage } from "../bindings/Salvage";
 import type { SaveOutcome } from "../bindings/SaveOutcome";
 import type { Span } from "../bindings/Span";
 import type { StoredJourney } from "../bindings/StoredJourney";
@@ -47,6 +49,7 @@ import type { ValueReport } from "../bindings/ValueReport";
 import type { Version } from "../bindings/Version";
 import { DATA_FILE_EXTENSIONS } from "../bindings/vocabulary";
 import type { WeekLoad } from "../bindings/WeekLoad";
+import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
 
 /** A failed command, with the stable code from the core and words for the person. */
 export class AppError extends Error {
@@ -69,13 +72,19 @@ export function toAppError(e: unknown): AppError {
   return new AppError({ code: "internal", message: e instanceof Error ? e.message : String(e) });
 }
 
+/** The window event sent when a command finds the workspace damaged. */
+export const WORKSPACE_DAMAGED = "milepost:workspace-damaged";
+
 /** Invokes a command by its name, which the compiler checks against the shell's list
  * (bindings/commands.ts, generated from src-tauri/src/lib.rs). */
 async function call<T>(command: CommandName, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
-    throw toAppError(e);
+    const error = toAppError(e);
+    // Found damaged in the middle of work: the app leaves the screen for the workspace's.
+    if (error.code === "damaged") window.dispatchEvent(new CustomEvent(WORKSPACE_DAMAGED));
+    throw error;
   }
 }
 
@@ -127,6 +136,18 @@ export const api = {
   printCriterion: (criterion: Criterion) => call<string>("print_criterion", { criterion }),
   listTemplates: () => call<Template[]>("list_templates"),
   workspacePath: () => call<string>("workspace_path"),
+  /** Opens the workspace; says why not (damaged, another application's file, newer). */
+  workspaceStatus: () => call<WorkspaceStatus>("workspace_status"),
+  listBackups: () => call<BackupRow[]>("list_backups"),
+  createBackup: () => call<BackupRow>("create_backup"),
+  /** Puts a backup in the workspace's place; returns the backup of what it replaced. */
+  restoreBackup: (id: string) => call<BackupRow>("restore_backup", { id }),
+  /** Saves what can be read of a damaged workspace in its place. */
+  salvageWorkspace: () => call<Salvage>("salvage_workspace"),
+  backupKeep: () => call<number>("backup_keep"),
+  setBackupKeep: (keep: number) => call<number>("set_backup_keep", { keep }),
+  /** Shows the backups folder, or the workspace file, in the file manager. */
+  showInFolder: (backups: boolean) => call<void>("show_in_folder", { backups }),
   /** The workspace's currency (ISO 4217): the one set, else the computer's locale's. */
   workspaceCurrency: () => call<string>("workspace_currency"),
   setWorkspaceCurrency: (code: string) => call<string>("set_workspace_currency", { code }),

@@ -3,6 +3,7 @@
 //! the core and prints. What they share lives here: opening the workspace, the as-of and
 //! filter options, value parsers, and tables.
 
+pub mod backup;
 pub mod bench;
 pub mod benchmarks;
 pub mod currency;

@@ -333,6 +333,8 @@ pub fn load_with(
     progress: &mut dyn FnMut(DemoProgress),
 ) -> Result<()> {
     use crate::data::Table;
+    // One backup of what the demo replaces, not one before each of its three tables.
+    store.backup_before(crate::store::backup::Reason::BeforeImport)?;
     let dir = tempfile::tempdir().map_err(|source| Error::Io {
         path: std::env::temp_dir(),
         source,
@@ -373,7 +375,7 @@ pub fn load_with(
         });
         let mut opts = crate::data::ImportOptions::new(table, path);
         opts.replace = true;
-        store.import(
+        store.import_after_backup(
             &opts,
             &mut |p| {
                 let share = if p.total > 0 {

@@ -9,6 +9,8 @@ use crate::value::benchmarks::Benchmarks;
 impl Store {
     /// Stores imported benchmarks; returns their id.
     pub fn import_benchmarks(&self, b: &Benchmarks) -> Result<i64> {
+        self.writable()?;
+        self.backup_before(super::backup::Reason::BeforeImport)?;
         let body = serde_json::to_string(b).expect("benchmarks serialise");
         self.conn
             .execute(

@@ -311,17 +311,26 @@ fn drive(
 }
 
 fn db(tx: &Transaction<'_>, e: rusqlite::Error) -> Error {
-    Error::Database {
-        path: tx.path().map(Into::into).unwrap_or_default(),
-        message: e.to_string(),
-    }
+    super::db_error(std::path::Path::new(tx.path().unwrap_or_default()), e)
 }
 
 impl Store {
     /// Imports a customers, events or stakeholders file. Bad input never half-imports:
     /// see the module comment. `progress` is called about every 100 ms; setting `cancel`
     /// stops the import and leaves the workspace unchanged (`Error::Cancelled`).
+    /// A backup of the workspace comes first, unless it holds nothing yet.
     pub fn import(
+        &mut self,
+        opts: &ImportOptions,
+        progress: &mut dyn FnMut(Progress),
+        cancel: &AtomicBool,
+    ) -> Result<ImportOutcome> {
+        self.backup_before(super::backup::Reason::BeforeImport)?;
+        self.import_after_backup(opts, progress, cancel)
+    }
+
+    /// `import` for work that made its one backup first (the demo's three tables).
+    pub(crate) fn import_after_backup(
         &mut self,
         opts: &ImportOptions,
         progress: &mut dyn FnMut(Progress),
@@ -351,10 +360,7 @@ impl Store {
         };
         let mut problems = Collector::default();
         let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| super::db_error(&path, e))?;
+        let tx = self.write()?;
         let skip = opts.skip_bad_rows;
         let counts = match opts.table {
             Table::Customers => {

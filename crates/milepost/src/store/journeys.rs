@@ -86,7 +86,7 @@ impl Store {
         let name = self.unused_journey_name(&journey.name)?;
         let path = self.path.clone();
         let fail = |e| super::db_error(&path, e);
-        let tx = self.conn.transaction().map_err(fail)?;
+        let tx = self.write()?;
         tx.execute(
             "INSERT INTO journey (name, description, agenda, workshop, value_model)
              VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -110,7 +110,7 @@ impl Store {
     pub fn save_journey(&mut self, id: i64, journey: &Journey) -> Result<SaveOutcome> {
         let path = self.path.clone();
         let fail = |e| super::db_error(&path, e);
-        let tx = self.conn.transaction().map_err(fail)?;
+        let tx = self.write()?;
         let head = tx
             .execute(
                 "UPDATE journey SET name = ?2, description = ?3, agenda = ?4, workshop = ?5,
@@ -386,6 +386,7 @@ impl Store {
 
     /// Records that a person opened the journey, for the recent list.
     pub fn mark_journey_opened(&self, id: i64) -> Result<()> {
+        self.writable()?;
         self.conn
             .execute(
                 "UPDATE journey SET opened_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
@@ -397,6 +398,7 @@ impl Store {
 
     /// Deletes a journey and everything in it.
     pub fn delete_journey(&self, id: i64) -> Result<()> {
+        self.writable()?;
         let n = self
             .conn
             .execute("DELETE FROM journey WHERE id = ?1", [id])

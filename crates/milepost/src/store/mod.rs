@@ -1,13 +1,17 @@
 //! The workspace database: one SQLite file holding journeys (and, later, customer data).
 //!
-//! Every connection gets WAL, `synchronous=NORMAL`, foreign keys and a busy timeout.
-//! Migrations are compiled in and run in one transaction; a file written by a newer
-//! version is refused untouched.
+//! Every connection gets WAL, `synchronous=NORMAL`, foreign keys and a busy handler that
+//! waits for other writers. Migrations are compiled in and run in one transaction, after a
+//! backup. Before anything is written, the file is checked (`guard`): another
+//! application's database, a damaged file, or one from a newer version is refused untouched.
 
+pub mod backup;
 mod benchmarks;
 mod customers;
+mod guard;
 mod import;
 mod journeys;
+mod salvage;
 mod scores;
 mod settings;
 mod summary;
@@ -15,13 +19,14 @@ mod versions;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
-use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
 pub use customers::{CustomerDetail, CustomerRow, Stakeholder, TimelineEvent};
+pub use guard::{APPLICATION_ID, on_long_wait};
 pub use journeys::{JourneySummary, SaveOutcome, StoredJourney};
+pub use salvage::{Salvage, SalvagedTable, salvage, salvage_in_place};
 pub use scores::Rescore;
 pub use summary::{DataSummary, TableSummary};
 pub use versions::Version;
@@ -78,7 +83,11 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the workspace at `path` and brings its schema up to date.
+    ///
+    /// Refused untouched: a path that is not a regular file, a file that is not SQLite,
+    /// another application's database, a damaged workspace, one from a newer Milepost.
+    /// A new workspace is made only where no file (or an empty one) is.
     pub fn open(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| Error::Io {
@@ -86,7 +95,15 @@ impl Store {
                 source,
             })?;
         }
-        let conn = Connection::open(path).map_err(|e| db_error(path, e))?;
+        guard::regular_file(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| db_error(path, e))?;
         Self::setup(conn, path.to_owned())
     }
 
@@ -97,19 +114,21 @@ impl Store {
         Self::setup(conn, path)
     }
 
-    fn setup(mut conn: Connection, path: PathBuf) -> Result<Self> {
+    fn setup(conn: Connection, path: PathBuf) -> Result<Self> {
         let fail = |e: rusqlite::Error| db_error(&path, e);
-        conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
-        // Before anything writes (WAL mode writes the header): a newer file stays untouched.
-        let found: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(fail)?;
-        if found > SCHEMA_VERSION {
-            return Err(Error::NewerDatabase {
-                path,
-                found,
-                supported: SCHEMA_VERSION,
-            });
+        conn.busy_handler(Some(guard::busy)).map_err(fail)?;
+        guard::writable(&path)?;
+        // Everything up to the WAL switch only reads: a refused file stays as it was.
+        let kind = guard::identify(&conn, &path)?;
+        if let guard::Kind::Milepost { version } = kind {
+            if version > SCHEMA_VERSION {
+                return Err(Error::NewerDatabase {
+                    path,
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            guard::quick_check(&conn, &path)?;
         }
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(fail)?;
@@ -117,12 +136,14 @@ impl Store {
             .map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(fail)?;
-        MIGRATIONS
-            .to_latest(&mut conn)
-            .map_err(|e| Error::Database {
-                path: path.clone(),
-                message: format!("could not update the database schema: {e}"),
-            })?;
+        let store = Self { conn, path };
+        if let guard::Kind::Milepost { version } = kind
+            && version < SCHEMA_VERSION
+        {
+            store.backup(backup::Reason::BeforeUpgrade)?;
+        }
+        let Self { mut conn, path } = store;
+        migrate(&mut conn, &path)?;
         Ok(Self { conn, path })
     }
 
@@ -134,18 +155,64 @@ impl Store {
     fn fail(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
         |e| db_error(&self.path, e)
     }
+
+    /// Refuses to write to a workspace found damaged.
+    fn writable(&self) -> Result<()> {
+        guard::writable(&self.path)
+    }
+
+    /// Starts a write: refused on a workspace found damaged, and `IMMEDIATE`, so the write
+    /// lock is taken (waiting for other writers) before anything is read.
+    fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        guard::writable(&self.path)?;
+        let path = &self.path;
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| db_error(path, e))
+    }
+}
+
+/// Brings the schema up to date in one transaction, and marks the file as Milepost's.
+fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    MIGRATIONS.to_latest(conn).map_err(|e| Error::Database {
+        path: path.to_owned(),
+        message: format!("could not update the workspace's tables (it was not changed): {e}"),
+    })?;
+    let id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| db_error(path, e))?;
+    if id != APPLICATION_ID {
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(|e| db_error(path, e))?;
+    }
+    Ok(())
 }
 
 fn db_error(path: &Path, e: rusqlite::Error) -> Error {
-    let message = match &e {
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
-            "is not a Milepost database (not an SQLite file)".to_owned()
+    if guard::is_damage(&e) {
+        let known_workspace = !backup::list(path).unwrap_or_default().is_empty();
+        let not_sqlite = matches!(&e, rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::NotADatabase);
+        if not_sqlite && !known_workspace {
+            return Error::Database {
+                path: path.to_owned(),
+                message: "is not a Milepost workspace (not an SQLite file); it was not changed"
+                    .to_owned(),
+            };
         }
-        _ => e.to_string(),
-    };
+        return guard::damaged(path, e.to_string());
+    }
+    if let rusqlite::Error::SqliteFailure(f, _) = &e
+        && f.code == rusqlite::ErrorCode::DatabaseBusy
+    {
+        return Error::Busy {
+            path: path.to_owned(),
+            seconds: guard::WAIT_LIMIT.as_secs(),
+        };
+    }
     Error::Database {
         path: path.to_owned(),
-        message,
+        message: e.to_string(),
     }
 }
 
@@ -214,7 +281,10 @@ mod tests {
         )
         .unwrap();
         let err = Store::open(&path).unwrap_err();
-        assert!(err.to_string().contains("not a Milepost database"), "{err}");
+        assert!(
+            err.to_string().contains("not a Milepost workspace"),
+            "{err}"
+        );
     }
 
     #[test]

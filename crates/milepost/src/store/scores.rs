@@ -143,7 +143,7 @@ impl Store {
         }
         let path = self.path.clone();
         let fail = |e| super::db_error(&path, e);
-        let tx = self.conn.transaction().map_err(fail)?;
+        let tx = self.write()?;
         let col = column(r.field);
         let before: Option<Option<f64>> = tx
             .query_row(

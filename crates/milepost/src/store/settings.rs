@@ -30,6 +30,7 @@ impl Store {
     /// Sets the workspace's currency. Amounts already stored are not converted: they were
     /// always meant in the workspace's currency.
     pub fn set_currency(&self, currency: &Currency) -> Result<()> {
+        self.writable()?;
         self.conn
             .execute(
                 "INSERT INTO setting (key, value) VALUES (?1, ?2)

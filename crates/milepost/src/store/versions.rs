@@ -25,6 +25,7 @@ pub struct Version {
 impl Store {
     /// Saves journey `id` as it is now under `name`; returns the new version.
     pub fn snapshot(&self, id: i64, name: &str, automatic: bool) -> Result<Version> {
+        self.writable()?;
         let journey = self.load_journey(id)?;
         let version = self
             .conn

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { ThemeButton } from "../../components/ThemeButton";
-import type { AppError } from "../../ipc";
+import { type AppError, api, toAppError } from "../../ipc";
+import { BackupsDialog } from "../workspace/BackupsDialog";
 import { DeleteJourneyDialog } from "./DeleteJourneyDialog";
 import { DemoPrompt } from "./DemoPrompt";
 import { JourneyList } from "./JourneyList";
@@ -14,10 +15,13 @@ import { Welcome } from "./Welcome";
 interface Props {
   onOpen: (id: number) => void;
   onOpenData: () => void;
+  /** A backup was restored over the workspace. */
+  onRestored: () => void;
 }
 
-export function HomeScreen({ onOpen, onOpenData }: Props) {
+export function HomeScreen({ onOpen, onOpenData, onRestored }: Props) {
   const [error, setError] = useState<AppError | null>(null);
+  const [backups, setBackups] = useState(false);
   const { journeys, templates, dbPath, data, setData, refresh } = useHomeData(setError);
   const actions = useHomeActions({ onOpen, refresh, setData, setError });
   const { busy, toDelete, setToDelete } = actions;
@@ -76,7 +80,26 @@ export function HomeScreen({ onOpen, onOpenData }: Props) {
         </main>
       )}
 
-      <footer className="home-footer muted">Workspace: {dbPath}</footer>
+      <footer className="home-footer muted">
+        <span className="home-footer-path">Workspace: {dbPath}</span>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => api.showInFolder(false).catch((e) => setError(toAppError(e)))}
+        >
+          Show in folder
+        </button>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => setBackups(true)}
+          data-testid="open-backups"
+        >
+          Backups…
+        </button>
+      </footer>
+
+      {backups && <BackupsDialog onClose={() => setBackups(false)} onRestored={onRestored} />}
 
       {toDelete && (
         <DeleteJourneyDialog

@@ -1,0 +1,27 @@
+// Whether the workspace opens: asked at start, and again whenever a command finds it
+// damaged in the middle of work.
+import { useCallback, useEffect, useState } from "react";
+import type { WorkspaceStatus } from "../../bindings/WorkspaceStatus";
+import { api, WORKSPACE_DAMAGED } from "../../ipc";
+
+export function useWorkspaceStatus(): {
+  status: WorkspaceStatus | null;
+  recheck: () => Promise<void>;
+} {
+  const [status, setStatus] = useState<WorkspaceStatus | null>(null);
+  const recheck = useCallback(async () => {
+    try {
+      setStatus(await api.workspaceStatus());
+    } catch {
+      // The home screen says what went wrong; nothing better to show here.
+      setStatus(null);
+    }
+  }, []);
+  useEffect(() => {
+    void recheck();
+    const onDamaged = () => void recheck();
+    window.addEventListener(WORKSPACE_DAMAGED, onDamaged);
+    return () => window.removeEventListener(WORKSPACE_DAMAGED, onDamaged);
+  }, [recheck]);
+  return { status, recheck };
+}
