@@ -91,22 +91,22 @@ export function BackupsDialog({ onClose, onRestored, damaged = false }: Props) {
           ) : backups.length === 0 ? (
             <p className="muted">No backups yet.</p>
           ) : (
-            <table className="report-table backups-table">
+            <table className="backups-table">
               <thead>
                 <tr>
-                  <th>Made</th>
-                  <th>Why</th>
-                  <th className="num">Size</th>
-                  <th />
+                  <th className="backup-cell">Made</th>
+                  <th className="backup-cell">Why</th>
+                  <th className="backup-cell num">Size</th>
+                  <th className="backup-cell" />
                 </tr>
               </thead>
               <tbody>
                 {backups.map((b) => (
                   <tr key={b.id} data-testid="backup-row" data-id={b.id}>
-                    <td>{b.made}</td>
-                    <td>{b.why}</td>
-                    <td className="num">{b.size}</td>
-                    <td className="backups-action">
+                    <td className="backup-cell">{b.made}</td>
+                    <td className="backup-cell">{b.why}</td>
+                    <td className="backup-cell num">{b.size}</td>
+                    <td className="backup-cell backups-action">
                       {b.restorable && (
                         <button
                           type="button"
