@@ -732,3 +732,65 @@ fn lines_ending_in_a_carriage_return_alone_are_lines_with_their_numbers() {
     assert_eq!(rows, [4], "the bad row is named by its line");
     assert_eq!(w.count("customer"), 2);
 }
+
+#[test]
+fn a_byte_that_is_not_text_is_a_bad_row_named_with_its_column() {
+    let mut w = Workspace::new();
+    let path = w.dir.path().join("broken.csv");
+    // A UTF-8 file with one stray byte (0xFF) in a name far past the part the reader
+    // samples to tell the encoding: the file is UTF-8, that one row is not.
+    let mut bytes = b"customer_id,name,start_date\n".to_vec();
+    for i in 1..=3000 {
+        bytes.extend_from_slice(format!("C{i},Customer number {i},2025-01-01\n").as_bytes());
+        if i == 2500 {
+            bytes.extend_from_slice(b"C-BAD,Tw\xFFo,2025-01-02\n");
+        }
+    }
+    std::fs::write(&path, bytes).unwrap();
+    let refused = w.import(Table::Customers, &path, |_| {});
+    assert!(!refused.committed, "a bad row blocks the import by default");
+    assert_eq!(w.count("customer"), 0);
+    let out = w.import(Table::Customers, &path, |o| o.skip_bad_rows = true);
+    assert_eq!(
+        (out.imported, out.skipped),
+        (3000, 1),
+        "{}",
+        out.report.text()
+    );
+    let bad = &out.report.examples[0];
+    assert_eq!((bad.row, bad.column.as_str()), (2502, "name"));
+    assert!(bad.message.contains("not text"), "{}", bad.message);
+    assert_eq!(w.count("customer"), 3000);
+}
+
+#[test]
+fn dates_far_from_today_are_bad_rows_and_never_move_the_as_of_date() {
+    let mut w = Workspace::new();
+    let customers = w.dir.path().join("c.csv");
+    std::fs::write(&customers, "customer_id,start_date\nC1,2025-01-01\n").unwrap();
+    w.import(Table::Customers, &customers, |_| {});
+    let events = w.dir.path().join("e.csv");
+    std::fs::write(
+        &events,
+        "customer_id,timestamp,event\nC1,2025-02-01,login\nC1,9999-12-31,login\nC1,1900-01-01,login\n",
+    )
+    .unwrap();
+    let out = w.import(Table::Events, &events, |o| o.skip_bad_rows = true);
+    assert_eq!((out.imported, out.skipped), (1, 2), "{}", out.report.text());
+    let said: Vec<(u64, &str)> = out
+        .report
+        .examples
+        .iter()
+        .map(|p| (p.row, p.message.as_str()))
+        .collect();
+    assert!(
+        said[0].0 == 3 && said[0].1.contains("more than a year after today"),
+        "{said:?}"
+    );
+    assert!(
+        said[1].0 == 4 && said[1].1.contains("before 1970"),
+        "{said:?}"
+    );
+    let data = w.store.load_dataset().unwrap();
+    assert_eq!(milepost::format::date(data.latest().unwrap()), "2025-02-01");
+}

@@ -211,3 +211,44 @@ fn a_matrix_with_a_threshold_outside_its_range_or_an_unknown_metric_is_refused()
         "{problems:?}"
     );
 }
+
+#[test]
+fn names_and_texts_have_limits_and_a_milestone_needs_a_criterion() {
+    let mut v: serde_json::Value = serde_json::from_str(&fixture("minimal.json")).unwrap();
+    // A 50 MB name once made the PNG export ask for 188 GB; a 201-character name is refused.
+    v["name"] = "N".repeat(201).into();
+    v["description"] = "d".repeat(20_001).into();
+    v["stages"][0]["milestones"][0]["criteria"] = serde_json::json!([]);
+    let problems = file::parse(&v.to_string()).unwrap_err();
+    let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        said.iter()
+            .any(|p| p.starts_with("name: is 201 characters long; at most 200")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|p| p.starts_with("description: is 20,001 characters long")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|p| p.starts_with(
+            "stages[0].milestones[0].criteria: a milestone needs at least one criterion"
+        )),
+        "{said:?}"
+    );
+    // The editor's saves are held to the same limits.
+    let mut j = file::parse(&fixture("minimal.json")).unwrap();
+    j.name = "N".repeat(5_000_000);
+    let mut store = milepost::store::Store::open_in_memory().unwrap();
+    let id = store
+        .insert_journey(&file::parse(&fixture("minimal.json")).unwrap())
+        .unwrap();
+    let err = store.save_journey(id, &j).unwrap_err().to_string();
+    assert!(
+        err.contains("at most 200"),
+        "{}",
+        &err[..err.len().min(300)]
+    );
+    assert!(err.len() < 1_000, "the message does not repeat the name");
+}

@@ -79,7 +79,7 @@ fn improvement_percentiles_and_leakage_by_hand() {
     let r = compute(
         &j,
         &d,
-        "day 200",
+        "1970-07-20",
         cutoff_of_day(AS_OF),
         &Overrides::default(),
     );
@@ -146,7 +146,7 @@ fn money_from_a_share_of_arr_and_higher_is_better() {
     let r = compute(
         &j,
         &data(),
-        "day 200",
+        "1970-07-20",
         cutoff_of_day(AS_OF),
         &Overrides::default(),
     );
@@ -169,7 +169,7 @@ fn no_comparison_below_k_even_for_everyone() {
     let r = compute(
         &j,
         &data(),
-        "day 200",
+        "1970-07-20",
         cutoff_of_day(AS_OF),
         &Overrides {
             k: Some(8),
@@ -462,7 +462,7 @@ fn benchmarks_never_publish_a_group_below_k_nor_a_differencing_pair() {
         let b = benchmarks::export(
             &j,
             &d,
-            "d",
+            "1970-10-28",
             cutoff_of_day(300 * DAY),
             &Overrides {
                 k: Some(k),
@@ -522,7 +522,7 @@ fn a_customer_compares_with_imported_benchmarks_and_bad_files_are_refused() {
     let b = benchmarks::export(
         &j,
         &d,
-        "day 200",
+        "1970-07-20",
         cutoff_of_day(AS_OF),
         &Overrides::default(),
     );
@@ -533,7 +533,7 @@ fn a_customer_compares_with_imported_benchmarks_and_bad_files_are_refused() {
     let r = compute(
         &j,
         &d,
-        "day 200",
+        "1970-07-20",
         cutoff_of_day(AS_OF),
         &Overrides {
             external: Some(b.clone()),
@@ -542,7 +542,7 @@ fn a_customer_compares_with_imported_benchmarks_and_bad_files_are_refused() {
     );
     let m = &r.customers[1].metrics[0];
     let g = m.peer_group.as_ref().unwrap();
-    assert_eq!((g.n, &*g.source), (7, "imported: Value, day 200"));
+    assert_eq!((g.n, &*g.source), (7, "imported: Value, 1970-07-20"));
     // Everyone: −3, 0, 2, 4, 6, 8, 10 → p75 7; C1 improved 2: 5 days behind.
     assert_eq!((m.peer_p75, m.leakage), (Some(7.0), Some(5.0)));
     let mut wrong = b.clone();
@@ -551,6 +551,54 @@ fn a_customer_compares_with_imported_benchmarks_and_bad_files_are_refused() {
     assert!(err.contains("not \"milepost/benchmarks@1\""), "{err}");
     let err = benchmarks::parse("{\"format\": ").unwrap_err();
     assert!(err.starts_with("line 1, column"), "{err}");
+
+    // A crafted file is checked like a journey file, each problem named where it is.
+    let refused = |edit: &dyn Fn(&mut serde_json::Value), says: &str| {
+        let mut v = serde_json::to_value(&b).unwrap();
+        edit(&mut v);
+        let err = benchmarks::parse(&v.to_string()).unwrap_err();
+        assert!(err.contains(says), "expected \"{says}\" in: {err}");
+    };
+    refused(
+        &|v| v["metrics"][0]["groups"][0]["p90"] = 1e308.into(),
+        "metrics[0].groups[0].p90 is 1e308",
+    );
+    refused(
+        &|v| v["metrics"][0]["groups"][0]["p25"] = 1e6.into(),
+        "not in order",
+    );
+    refused(
+        &|v| v["metrics"][0]["groups"][0]["n"] = 2.into(),
+        "a group of 2 is below k",
+    );
+    refused(
+        &|v| v["as_of"] = "someday".into(),
+        "not a day written YYYY-MM-DD",
+    );
+    refused(&|v| v["as_of"] = "9999-12-31".into(), "a day still to come");
+    refused(
+        &|v| v["journey"] = "x".repeat(1_000_000).into(),
+        "\"journey\" is longer than 200",
+    );
+    refused(&|v| v["extra"] = true.into(), "unknown field `extra`");
+    refused(
+        &|v| v["metrics"][0]["groups"][0]["keys"] = serde_json::json!({"planet": "Mars"}),
+        "which is not one of \"keys\"",
+    );
+    // A file made with k = 7 is used by a report that asks for k = 8 only where its
+    // groups are as big: here none is, so no peers rather than peers below the k shown.
+    let strict = compute(
+        &j,
+        &d,
+        "1970-07-20",
+        cutoff_of_day(AS_OF),
+        &Overrides {
+            external: Some(b.clone()),
+            k: Some(8),
+            ..Overrides::default()
+        },
+    );
+    assert!(strict.customers[1].metrics[0].peer_group.is_none());
 }
 
 #[test]
@@ -653,7 +701,7 @@ fn value_against_peers_counts_active_customers_only() {
     d.customers[5].churn = Some(160 * DAY);
     d.customers[7].churn = Some(300 * DAY);
     let cutoff = cutoff_of_day(AS_OF);
-    let r = compute(&j, &d, "day 200", cutoff, &Overrides::default());
+    let r = compute(&j, &d, "1970-07-20", cutoff, &Overrides::default());
     let ids: Vec<&str> = r.customers.iter().map(|c| c.customer_id.as_str()).collect();
     assert_eq!(
         ids,
@@ -679,7 +727,7 @@ fn value_against_peers_counts_active_customers_only() {
     let all = compute(
         &j,
         &d,
-        "day 200",
+        "1970-07-20",
         cutoff,
         &Overrides {
             include_churned: true,
@@ -732,7 +780,7 @@ fn money_is_in_the_workspace_currency_and_units_agree_with_their_number() {
     let r = compute(
         &j,
         &d,
-        "day 200",
+        "1970-07-20",
         cutoff_of_day(AS_OF),
         &Overrides {
             currency: eur.clone(),

@@ -3,4 +3,4 @@
 /**
  * What can be wrong with a row.
  */
-export type ProblemKind = "missing_value" | "bad_date" | "bad_number" | "bad_flag" | "out_of_range" | "duplicate_customer" | "unknown_customer" | "duplicate_event";
+export type ProblemKind = "missing_value" | "bad_date" | "suspicious_date" | "bad_number" | "bad_flag" | "bad_text" | "out_of_range" | "duplicate_customer" | "unknown_customer" | "duplicate_event";

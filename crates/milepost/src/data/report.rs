@@ -12,8 +12,12 @@ use ts_rs::TS;
 pub enum ProblemKind {
     MissingValue,
     BadDate,
+    /// A date before 1970 or more than a year after today: a wrong column or format.
+    SuspiciousDate,
     BadNumber,
     BadFlag,
+    /// Bytes that are not text in the file's encoding.
+    BadText,
     OutOfRange,
     DuplicateCustomer,
     /// Not an error: events and stakeholders of customers not in the workspace are left out.
@@ -35,8 +39,10 @@ impl ProblemKind {
         match self {
             ProblemKind::MissingValue => "missing value",
             ProblemKind::BadDate => "bad date",
+            ProblemKind::SuspiciousDate => "date far from today",
             ProblemKind::BadNumber => "not a number",
             ProblemKind::BadFlag => "not yes/no",
+            ProblemKind::BadText => "not text",
             ProblemKind::OutOfRange => "out of range",
             ProblemKind::DuplicateCustomer => "duplicate customer id",
             ProblemKind::UnknownCustomer => "unknown customer id (left out)",

@@ -49,6 +49,9 @@ impl Cell<'_> {
 pub struct Row<'a> {
     pub number: u64,
     cells: Cells<'a>,
+    /// The first column whose bytes are not text in the file's encoding (its cell is read
+    /// with the bad bytes replaced): the importer reports the row as bad, not the file.
+    pub undecodable: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -405,20 +408,33 @@ impl Source {
     pub fn for_each(&mut self, mut f: impl FnMut(Row<'_>) -> ControlFlow<()>) -> Result<()> {
         match &mut self.kind {
             Kind::Csv { reader, .. } => {
-                let mut record = csv::StringRecord::new();
+                // Read as bytes, then checked as text: one bad byte is one bad row.
+                let mut bytes = csv::ByteRecord::new();
                 loop {
-                    match reader.read_record(&mut record) {
+                    match reader.read_byte_record(&mut bytes) {
                         Ok(true) => {}
                         Ok(false) => return Ok(()),
                         Err(e) => return Err(csv_error(&self.path, &e)),
                     }
-                    if record.iter().all(|f| f.trim().is_empty()) {
-                        continue;
-                    }
-                    let flow = f(Row {
-                        number: line_of(&record),
-                        cells: Cells::Csv(&record),
-                    });
+                    let (record, undecodable) =
+                        match csv::StringRecord::from_byte_record(std::mem::take(&mut bytes)) {
+                            Ok(record) => (record, None),
+                            Err(e) => {
+                                let field = e.utf8_error().field();
+                                (lossy(&e.into_byte_record()), Some(field))
+                            }
+                        };
+                    let blank = record.iter().all(|f| f.trim().is_empty());
+                    let flow = if blank {
+                        ControlFlow::Continue(())
+                    } else {
+                        f(Row {
+                            number: line_of(&record),
+                            cells: Cells::Csv(&record),
+                            undecodable,
+                        })
+                    };
+                    bytes = record.into_byte_record();
                     if flow.is_break() {
                         return Ok(());
                     }
@@ -434,6 +450,7 @@ impl Source {
                     let row = Row {
                         number: *first_row + i as u64,
                         cells: Cells::Sheet(data),
+                        undecodable: None,
                     };
                     if row.is_empty() {
                         continue;
@@ -499,6 +516,13 @@ fn header_names<S: AsRef<str>>(cells: impl Iterator<Item = S>) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// A record whose bytes are not all UTF-8, with each bad sequence replaced by U+FFFD.
+fn lossy(bytes: &csv::ByteRecord) -> csv::StringRecord {
+    let mut record: csv::StringRecord = bytes.iter().map(|f| String::from_utf8_lossy(f)).collect();
+    record.set_position(bytes.position().cloned());
+    record
 }
 
 fn line_of(record: &csv::StringRecord) -> u64 {

@@ -82,6 +82,16 @@ pub fn to_string_with(journey: &Journey, analytics: Option<Value>) -> String {
 
 /// Reads a journey file, or lists every problem found in it.
 pub fn parse(text: &str) -> Result<Journey, Vec<Problem>> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(vec![Problem::new(
+            "",
+            format!(
+                "the file is {}; a journey file is at most {}",
+                crate::format::bytes(text.len() as u64),
+                crate::format::bytes(MAX_FILE_BYTES as u64)
+            ),
+        )]);
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| {
         vec![Problem::new(
@@ -151,6 +161,24 @@ fn upgrade(root: &mut Value) {
 
 /// Reads and checks a journey file from disk.
 pub fn read(path: &Path) -> crate::Result<Journey> {
+    let io = |source| crate::Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(crate::Error::InvalidJourney {
+            source_name: path.display().to_string(),
+            problems: vec![Problem::new(
+                "",
+                format!(
+                    "the file is {}; a journey file is at most {}",
+                    crate::format::bytes(size),
+                    crate::format::bytes(MAX_FILE_BYTES as u64)
+                ),
+            )],
+        });
+    }
     let text = std::fs::read_to_string(path).map_err(|source| crate::Error::Io {
         path: path.to_owned(),
         source,
@@ -164,6 +192,18 @@ pub fn read(path: &Path) -> crate::Result<Journey> {
 /// Writes a journey file; the old file stays intact until the new one is complete.
 pub fn write(path: &Path, journey: &Journey) -> crate::Result<()> {
     crate::fs::write_atomic(path, to_string(journey).as_bytes())
+}
+
+/// Checks that every text of a journey the editor saves is within its limit.
+pub fn check_text_limits(journey: &Journey) -> Result<(), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let value = serde_json::to_value(journey).expect("a journey always serialises");
+    check_lengths(&value, "", &mut problems);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// Checks a journey that did not come from a file (the editor, a template).
@@ -407,10 +447,70 @@ fn trigger_problem(found: &Value) -> String {
     }
 }
 
+/// The longest name or id (in characters): longer is a mistake or an attack, and would
+/// not fit a card, a page or an image (a 50 MB name once asked the PNG export for 188 GB).
+pub const MAX_NAME: usize = 200;
+/// The longest other text (a description, a note, a task's details).
+pub const MAX_TEXT: usize = 20_000;
+/// The largest journey file read.
+pub const MAX_FILE_BYTES: usize = 20_000_000;
+
+/// Every text in the file within its limit.
+fn check_lengths(v: &Value, path: &str, problems: &mut Vec<Problem>) {
+    match v {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let at = join(path, key);
+                match child {
+                    Value::String(t) => {
+                        let limit = if matches!(
+                            key.as_str(),
+                            "name" | "id" | "title" | "event" | "label"
+                        ) {
+                            MAX_NAME
+                        } else {
+                            MAX_TEXT
+                        };
+                        let n = t.chars().count();
+                        if n > limit {
+                            problems.push(Problem::new(
+                                at,
+                                format!(
+                                    "is {} characters long; at most {} are kept",
+                                    crate::format::count(n as u64),
+                                    crate::format::count(limit as u64)
+                                ),
+                            ));
+                        }
+                    }
+                    _ => check_lengths(child, &at, problems),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                let at = format!("{path}[{i}]");
+                if let Value::String(t) = child
+                    && t.chars().count() > MAX_NAME
+                {
+                    problems.push(Problem::new(
+                        at,
+                        format!("is longer than {MAX_NAME} characters"),
+                    ));
+                } else {
+                    check_lengths(child, &at, problems);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Checks what a schema cannot: ids, names and references. Works on the raw value so it
 /// runs even where the schema found problems, and the person gets every problem at once.
 fn check_meaning(root: &Value) -> Vec<Problem> {
     let mut problems = Vec::new();
+    check_lengths(root, "", &mut problems);
     let list = |v: &Value, key: &str| -> Vec<Value> {
         v.get(key)
             .and_then(Value::as_array)
@@ -433,12 +533,19 @@ fn check_meaning(root: &Value) -> Vec<Problem> {
     let matrices = list(root, "matrices");
     let notes = list(root, "notes");
 
+    let mut no_criteria = Vec::new();
     require(String::new(), root, "name");
     for (i, s) in stages.iter().enumerate() {
         require(format!("stages[{i}]"), s, "name");
         for (j, m) in list(s, "milestones").iter().enumerate() {
             let at = format!("stages[{i}].milestones[{j}]");
             require(at.clone(), m, "name");
+            if m.get("criteria")
+                .and_then(Value::as_array)
+                .is_some_and(Vec::is_empty)
+            {
+                no_criteria.push(join(&at, "criteria"));
+            }
             for (k, c) in list(m, "criteria").iter().enumerate() {
                 require(format!("{at}.criteria[{k}]"), c, "event");
             }
@@ -460,6 +567,12 @@ fn check_meaning(root: &Value) -> Vec<Problem> {
         require(format!("metrics[{i}]"), m, "name");
         require(format!("metrics[{i}]"), m, "event");
     }
+    problems.extend(no_criteria.into_iter().map(|at| {
+        Problem::new(
+            at,
+            "a milestone needs at least one criterion (what a customer does to reach it); with none, no customer would ever reach it or any milestone after it",
+        )
+    }));
 
     let ids = |kind: &str, items: &[Value]| -> Vec<(String, Option<String>)> {
         items

@@ -210,6 +210,12 @@ impl<'r> RowReader<'r, '_> {
                 format!("{} is missing", f.label),
             );
         }
+        if let Some(t) = v
+            && let Some(why) = far_from_today(t)
+        {
+            self.problem(i, ProblemKind::SuspiciousDate, why);
+            return None;
+        }
         v
     }
 
@@ -284,6 +290,15 @@ fn drive(
             problems,
             error: false,
         };
+        if let Some(col) = row.undecodable {
+            reader.problem(
+                col,
+                ProblemKind::BadText,
+                "bytes that are not text in the file's encoding (UTF-8)",
+            );
+            counts.skipped += 1;
+            return ControlFlow::Continue(());
+        }
         match handle(&mut reader) {
             Ok(Stored::New) => counts.imported += 1,
             Ok(Stored::Updated) => {
@@ -308,6 +323,25 @@ fn drive(
         seconds: start.elapsed().as_secs_f64(),
     });
     Ok(counts)
+}
+
+/// Why a date is not believable in customer data, if it is not: before 1970, or more than
+/// a year after today (9999-12-31 would move every report's as-of date to it).
+fn far_from_today(t: i64) -> Option<String> {
+    const YEAR: i64 = 366 * 86_400;
+    if t < 0 {
+        Some(format!(
+            "{} is before 1970: check the column's date format",
+            crate::format::date(t)
+        ))
+    } else if t > crate::now() + YEAR {
+        Some(format!(
+            "{} is more than a year after today: check the column's date format",
+            crate::format::date(t)
+        ))
+    } else {
+        None
+    }
 }
 
 fn db(tx: &Transaction<'_>, e: rusqlite::Error) -> Error {

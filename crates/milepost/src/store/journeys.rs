@@ -80,7 +80,7 @@ impl Store {
     /// has already gets " (2)" (or the next free number) appended; `load_journey` tells.
     pub fn insert_journey(&mut self, journey: &Journey) -> Result<i64> {
         crate::journey::file::validate(journey).map_err(|problems| Error::InvalidJourney {
-            source_name: format!("journey \"{}\"", journey.name),
+            source_name: format!("journey \"{}\"", short_name(&journey.name)),
             problems,
         })?;
         let name = self.unused_journey_name(&journey.name)?;
@@ -108,6 +108,12 @@ impl Store {
     /// Saves an edited journey, writing only the objects that changed, in one transaction.
     /// Returns how many objects were written or removed.
     pub fn save_journey(&mut self, id: i64, journey: &Journey) -> Result<SaveOutcome> {
+        crate::journey::file::check_text_limits(journey).map_err(|problems| {
+            Error::InvalidJourney {
+                source_name: format!("journey \"{}\"", short_name(&journey.name)),
+                problems,
+            }
+        })?;
         let path = self.path.clone();
         let fail = |e| super::db_error(&path, e);
         let tx = self.write()?;
@@ -653,5 +659,14 @@ impl ValueModel {
             capabilities: j.capabilities.clone(),
             adoption_share: j.adoption_share,
         }
+    }
+}
+
+/// A name cut for a message (a name over the limit may be megabytes long).
+fn short_name(name: &str) -> String {
+    if name.chars().count() <= 60 {
+        name.to_owned()
+    } else {
+        format!("{}…", name.chars().take(60).collect::<String>())
     }
 }

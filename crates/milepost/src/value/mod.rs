@@ -639,7 +639,9 @@ pub fn compute(
                 .map(|(((m, rows), g), t)| {
                     let (baseline, current, imp) = rows[row];
                     let peers = match (&o.external, &imported_source) {
-                        (Some(b), Some(source)) => imported(b, &m.id, cust, cutoff, source),
+                        (Some(b), Some(source)) => {
+                            imported(b, &m.id, cust, cutoff, source, s.k as usize)
+                        }
                         _ => g.for_customer(c).map(|(keys, st)| Peers {
                             keys,
                             n: st.n,
@@ -782,6 +784,7 @@ fn imported<'a>(
     cust: &crate::engine::Customer,
     cutoff: i64,
     source: &Text,
+    k: usize,
 ) -> Option<Peers<'a>> {
     let m = b.metrics.iter().find(|m| m.metric == metric)?;
     let matches = |keys: &BTreeMap<String, String>| {
@@ -796,7 +799,8 @@ fn imported<'a>(
     let g = m
         .groups
         .iter()
-        .filter(|g| matches(&g.keys))
+        // A group below the k this report states is not used, whatever k the file had.
+        .filter(|g| g.n >= k && matches(&g.keys))
         .max_by_key(|g| g.keys.len())?;
     Some(Peers {
         keys: std::sync::Arc::new(g.keys.clone()),
