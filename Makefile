@@ -13,11 +13,12 @@ CLI := $(BIN)/milepost
 
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts
 
-.PHONY: help run test deps test-deps ui bins app lint test-rust test-ui test-e2e bindings screenshot bench-canvas bench-matrix bench-import bench-engine clean
+.PHONY: help run test deps test-deps ui bins app lint licences test-rust test-ui test-e2e test-package package bindings screenshot bench-canvas bench-matrix bench-import bench-engine clean
 
 help:
 	@echo "make run         build and open Milepost"
-	@echo "make test        run every test (Rust, UI, end-to-end under Xvfb)"
+	@echo "make test        run every test (Rust, UI, end-to-end under Xvfb, the package installed and removed)"
+	@echo "make package     build the Debian package of the release build (sudo apt install ./Milepost_…deb)"
 	@echo "make screenshot  save PNGs of the real window (1280x800, 1920x1080, 1024x700) into docs/"
 	@echo "make bindings    regenerate ui/src/bindings and docs/journey.schema.json"
 	@echo "make bench-canvas  open time and drag frame rate of a big journey in the real window"
@@ -37,7 +38,12 @@ test-deps:
 	cd $* && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-ui/dist/index.html: ui/node_modules/.installed $(UI_SOURCES)
+# The third-party licences the About dialog lists, generated from what is built.
+LICENCES_JSON := ui/public/third-party-licences.json
+$(LICENCES_JSON): Cargo.lock ui/package-lock.json scripts/licences.py ui/node_modules/.installed
+	python3 scripts/licences.py --json $@
+
+ui/dist/index.html: ui/node_modules/.installed $(UI_SOURCES) $(LICENCES_JSON)
 	cd ui && npm run --silent build
 
 ui: ui/dist/index.html
@@ -55,7 +61,11 @@ run: app
 	  xvfb-run -a -s "-screen 0 1280x800x24" $(APP); \
 	else $(APP); fi
 
-lint: ui
+# Every shipped crate, npm package and font under a licence that allows shipping Milepost.
+licences: ui/node_modules/.installed
+	python3 scripts/licences.py --check
+
+lint: ui licences
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cd ui && npm run --silent lint && npm run --silent typecheck
@@ -71,8 +81,27 @@ test-e2e: test-deps bins
 	SCREEN=1920x1080 scripts/e2e.sh $(APP) $(CLI) ./layout.walk.mjs
 
 test: test-deps
-	@$(MAKE) --no-print-directory lint test-rust test-ui test-e2e
+	@$(MAKE) --no-print-directory lint test-rust test-ui test-e2e test-package
 	@echo "All tests passed."
+
+# The Debian package of a build, with the CLI on the PATH and the licences. `make package`
+# ships the release build; the package test bundles the debug build the other tests
+# already built, so no crate is built in two profiles by `make test`.
+TAURI := ui/node_modules/.bin/tauri
+define bundle
+	python3 scripts/licences.py --text $(CARGO_TARGET_DIR)/$(1)/THIRD-PARTY-LICENCES.txt
+	rm -rf $(CARGO_TARGET_DIR)/$(1)/bundle/deb
+	$(TAURI) bundle $(2) --bundles deb --config '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/milepost":"$(CARGO_TARGET_DIR)/$(1)/milepost","/usr/share/doc/milepost/THIRD-PARTY-LICENCES":"$(CARGO_TARGET_DIR)/$(1)/THIRD-PARTY-LICENCES.txt"}}}}}'
+endef
+
+package: deps ui
+	cargo build --release --workspace --bins --quiet
+	$(call bundle,release,)
+	@ls -l $(CARGO_TARGET_DIR)/release/bundle/deb/*.deb
+
+test-package: test-deps bins
+	$(call bundle,debug,--debug)
+	scripts/package-test.sh $(CARGO_TARGET_DIR)/debug/bundle/deb/*.deb
 
 bindings:
 	MILEPOST_BLESS=1 cargo test -p milepost --test generated_files --quiet

@@ -9,7 +9,8 @@ build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev fonts-dejavu-co
 # Xvfb also lets `make run` show the app on a machine without a display.
 display_packages=(xvfb xauth)
 # chromium: the phones in the room-voting test (headless, driven by playwright-core).
-test_packages=("${display_packages[@]}" webkit2gtk-driver sqlite3 poppler-utils qpdf chromium)
+# desktop-file-utils, shared-mime-info: the package test sees the journey-file type registered.
+test_packages=("${display_packages[@]}" webkit2gtk-driver sqlite3 poppler-utils qpdf chromium desktop-file-utils shared-mime-info)
 
 want=("${build_packages[@]}")
 case "${1:-}" in

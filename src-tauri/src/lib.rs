@@ -47,6 +47,7 @@ commands![
     commands::journey::create_journey_from_template,
     commands::journey::create_blank_journey,
     commands::journey::import_journey,
+    commands::journey::take_opened_file,
     commands::journey::delete_journey,
     commands::journey::save_journey,
     commands::journey::reload_journey,
@@ -56,6 +57,7 @@ commands![
     commands::journey::journey_words,
     commands::journey::list_templates,
     commands::workspace::workspace_path,
+    commands::workspace::about,
     commands::workspace::workspace_currency,
     commands::workspace::set_workspace_currency,
     commands::backup::workspace_status,
@@ -139,6 +141,20 @@ fn path_arg(name: &str) -> Option<PathBuf> {
     found
 }
 
+/// The file the app was started to open (a journey file double-clicked in the file
+/// manager: `milepost-app PATH`), the first argument that is not an option.
+fn file_arg() -> Option<PathBuf> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" || arg == "--save-to" {
+            args.next();
+        } else if !arg.starts_with('-') {
+            return Some(PathBuf::from(arg));
+        }
+    }
+    None
+}
+
 /// `--db PATH`; the core decides the rest exactly as the `milepost` CLI does.
 fn db_path() -> PathBuf {
     milepost::store::resolve_path(path_arg("db"))
@@ -149,7 +165,11 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState::new(db_path()).saving_to(path_arg("save-to")))
+        .manage(
+            AppState::new(db_path())
+                .saving_to(path_arg("save-to"))
+                .opening(file_arg()),
+        )
         .setup(|app| {
             rendering::configure(app);
             commands::backup::keep_daily_backups(app.handle().clone());

@@ -33,6 +33,8 @@ pub struct AppState {
     assessed: Arc<Mutex<Option<CachedAssessment>>>,
     /// Room voting, while the facilitator shares a round with the phones in the room.
     pub room: Mutex<Option<crate::room::Room>>,
+    /// A journey file the app was started to open, until the UI takes it.
+    pub opened_file: Mutex<Option<PathBuf>>,
 }
 
 /// What an assessment depends on: the journey as saved, the data set, the cut-off.
@@ -54,7 +56,13 @@ impl AppState {
             scores: Arc::default(),
             assessed: Arc::default(),
             room: Mutex::default(),
+            opened_file: Mutex::default(),
         }
+    }
+
+    pub fn opening(self, file: Option<PathBuf>) -> Self {
+        *self.opened_file.lock().unwrap_or_else(|p| p.into_inner()) = file;
+        self
     }
 
     pub fn saving_to(mut self, dir: Option<PathBuf>) -> Self {

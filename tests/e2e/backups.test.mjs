@@ -1,4 +1,5 @@
-// Never lose work, in the real app: a backup made from the Backups dialog; a workspace
+// Never lose work, in the real app: a backup made from the Backups dialog (and the About
+// dialog beside it); a workspace
 // damaged on disk opens on the damaged-workspace screen, which restores its newest backup;
 // with no backup, it saves what can still be read and opens that.
 import assert from "node:assert/strict";
@@ -44,6 +45,20 @@ describe("backups and a damaged workspace", () => {
       );
       await waitForText(driver, '[data-testid="backup-row"] td:nth-child(2)', "made by hand");
       await driver.findElement(By.xpath("//button[normalize-space()='Close']")).click();
+
+      // About Milepost: the version, this workspace, the third-party licences.
+      await click(driver, '[data-testid="open-about"]');
+      await waitForTextWhere(driver, '[data-testid="about-version"]', (t) => /^Version \d+\.\d+\.\d+ · MIT licence$/.test(t), "the version");
+      await waitForText(driver, '[data-testid="about-workspace"]', ws.db);
+      const shipped = await waitForTextWhere(
+        driver,
+        '[data-testid="about-licences"] p',
+        (t) => /built on [\d,]+ open-source packages/.test(t),
+        "the licences",
+      );
+      assert.ok(Number(shipped.match(/on ([\d,]+)/)[1].replace(/,/g, "")) > 300, shipped);
+      await waitForTextWhere(driver, ".licence-group summary", (t) => t.length > 0, "a licence");
+      await driver.findElement(By.xpath("//div[@data-testid='about-dialog']//button[normalize-space()='Close']")).click();
     } finally {
       await driver.quit();
     }

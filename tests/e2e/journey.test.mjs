@@ -181,9 +181,16 @@ describe("a workspace from a newer Milepost", () => {
     assert.equal(sqlite("PRAGMA user_version"), "999");
     const driver = await startApp(ws.db);
     try {
-      const banner = await find(driver, '[data-testid="error-banner"]');
-      assert.equal(await banner.getAttribute("data-code"), "newer_database");
-      assert.match(await banner.getText(), /newer version of Milepost/);
+      // The workspace's own screen, not an empty home screen with a banner.
+      const screen = await find(driver, '[data-testid="workspace-problem"]');
+      assert.equal(await screen.getAttribute("data-code"), "newer_database");
+      await waitForTextWhere(
+        driver,
+        ".workspace-problem-message",
+        (t) => /newer version of Milepost/.test(t),
+        "the message",
+      );
+      await waitForText(driver, ".workspace-problem-card h1", "This workspace is from a newer Milepost");
     } finally {
       await driver.quit();
     }

@@ -6,6 +6,7 @@ import { TasksScreen } from "./features/funnel/TasksScreen";
 import { HomeScreen } from "./features/home/HomeScreen";
 import { MatricesScreen } from "./features/matrices/MatricesScreen";
 import { ValueScreen } from "./features/value/ValueScreen";
+import { useOpenedFile } from "./features/workspace/useOpenedFile";
 import { useWorkspaceStatus } from "./features/workspace/useWorkspaceStatus";
 import { WorkspaceProblem } from "./features/workspace/WorkspaceProblem";
 import { api } from "./ipc";
@@ -32,6 +33,7 @@ export function App() {
     setGeneration((g) => g + 1);
   }, []);
   const { status, recheck } = useWorkspaceStatus();
+  const opened = useOpenedFile(openJourney);
 
   useEffect(() => {
     if (screen.kind === "home") void api.setWindowTitle("Milepost").catch(() => {});
@@ -57,6 +59,7 @@ export function App() {
           onOpen={openJourney}
           onOpenData={openData}
           onRestored={reopened}
+          startupError={opened.error}
         />
       );
     case "data": {

@@ -70,6 +70,17 @@ pub async fn import_journey(path: PathBuf, state: State<'_, AppState>) -> Comman
         .await
 }
 
+/// The journey file the app was started with (a double-click in the file manager), once.
+#[tauri::command]
+pub fn take_opened_file(state: State<'_, AppState>) -> Option<String> {
+    state
+        .opened_file
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .take()
+        .map(|p| p.display().to_string())
+}
+
 /// Autosave: writes only the objects of the journey that changed.
 #[tauri::command]
 pub async fn save_journey(

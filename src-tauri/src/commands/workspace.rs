@@ -10,6 +10,23 @@ pub fn workspace_path(state: State<'_, AppState>) -> String {
     state.db_path.display().to_string()
 }
 
+/// What the About dialog says of this copy of Milepost.
+#[derive(Debug, serde::Serialize)]
+pub struct About {
+    pub version: &'static str,
+    pub licence: &'static str,
+    pub workspace: String,
+}
+
+#[tauri::command]
+pub fn about(state: State<'_, AppState>) -> About {
+    About {
+        version: env!("CARGO_PKG_VERSION"),
+        licence: env!("CARGO_PKG_LICENSE"),
+        workspace: state.db_path.display().to_string(),
+    }
+}
+
 /// The workspace's currency (ISO 4217): the one set, else that of this computer's locale.
 #[tauri::command]
 pub async fn workspace_currency(state: State<'_, AppState>) -> CommandResult<String> {

@@ -1,6 +1,7 @@
 // Generated from the commands listed in src-tauri/src/lib.rs by `make bindings`; do not edit.
 /** The name of a command the app's shell answers. */
 export type CommandName =
+  | "about"
   | "backup_keep"
   | "builtin_matrices"
   | "cancel_export"
@@ -59,6 +60,7 @@ export type CommandName =
   | "set_workspace_currency"
   | "show_in_folder"
   | "snapshot_journey"
+  | "take_opened_file"
   | "tasks_dry_run"
   | "template_preview"
   | "value_review"

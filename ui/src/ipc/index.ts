@@ -114,6 +114,8 @@ export const api = {
   createFromTemplate: (key: string) => call<number>("create_journey_from_template", { key }),
   createBlank: (name: string) => call<number>("create_blank_journey", { name }),
   importJourney: (path: string) => call<number>("import_journey", { path }),
+  /** The journey file the app was started to open (a double-click), once; else null. */
+  takeOpenedFile: () => call<string | null>("take_opened_file"),
   deleteJourney: (id: number) => call<void>("delete_journey", { id }),
   /** Autosave: the core writes only the objects that changed. */
   saveJourney: (id: number, journey: Journey) => call<SaveOutcome>("save_journey", { id, journey }),
@@ -136,6 +138,8 @@ export const api = {
   printCriterion: (criterion: Criterion) => call<string>("print_criterion", { criterion }),
   listTemplates: () => call<Template[]>("list_templates"),
   workspacePath: () => call<string>("workspace_path"),
+  /** This copy's version and licence, and the workspace it has open. */
+  about: () => call<{ version: string; licence: string; workspace: string }>("about"),
   /** Opens the workspace; says why not (damaged, another application's file, newer). */
   workspaceStatus: () => call<WorkspaceStatus>("workspace_status"),
   listBackups: () => call<BackupRow[]>("list_backups"),

@@ -1,8 +1,9 @@
 // The start screen: the journeys, the customer data and new journeys; the welcome when empty.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { ThemeButton } from "../../components/ThemeButton";
 import { type AppError, api, toAppError } from "../../ipc";
+import { AboutDialog } from "../workspace/AboutDialog";
 import { BackupsDialog } from "../workspace/BackupsDialog";
 import { DeleteJourneyDialog } from "./DeleteJourneyDialog";
 import { DemoPrompt } from "./DemoPrompt";
@@ -17,11 +18,17 @@ interface Props {
   onOpenData: () => void;
   /** A backup was restored over the workspace. */
   onRestored: () => void;
+  /** The journey file the app was started with could not be opened. */
+  startupError?: AppError | null;
 }
 
-export function HomeScreen({ onOpen, onOpenData, onRestored }: Props) {
-  const [error, setError] = useState<AppError | null>(null);
+export function HomeScreen({ onOpen, onOpenData, onRestored, startupError = null }: Props) {
+  const [error, setError] = useState<AppError | null>(startupError);
+  useEffect(() => {
+    if (startupError) setError(startupError);
+  }, [startupError]);
   const [backups, setBackups] = useState(false);
+  const [about, setAbout] = useState(false);
   const { journeys, templates, dbPath, data, setData, refresh } = useHomeData(setError);
   const actions = useHomeActions({ onOpen, refresh, setData, setError });
   const { busy, toDelete, setToDelete } = actions;
@@ -97,7 +104,17 @@ export function HomeScreen({ onOpen, onOpenData, onRestored }: Props) {
         >
           Backups…
         </button>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => setAbout(true)}
+          data-testid="open-about"
+        >
+          About
+        </button>
       </footer>
+
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
 
       {backups && <BackupsDialog onClose={() => setBackups(false)} onRestored={onRestored} />}
 
