@@ -8,6 +8,8 @@ pub mod engine;
 pub mod error;
 pub mod format;
 pub mod fs;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod journey;
 pub mod matrix;
 pub mod report;
@@ -29,7 +31,5 @@ pub fn serde_name<T: serde::Serialize>(value: &T) -> String {
 /// Now, as a Unix timestamp in seconds (UTC): when a score changed, the date a report is
 /// generated on.
 pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
+    chrono::Utc::now().timestamp()
 }

@@ -63,28 +63,31 @@ pub struct DemoArgs {
     out: Option<PathBuf>,
 }
 
-/// Runs an import, showing progress on a terminal; prints the one-line summary on stdout
-/// and the report on stderr.
+/// Runs an import, showing a progress bar on a terminal (nothing when stderr is a file or
+/// a pipe); prints the one-line summary on stdout and the report on stderr.
 fn import(store: &mut Store, opts: &ImportOptions) -> anyhow::Result<ImportOutcome> {
-    use std::io::{IsTerminal, Write};
-    let tty = std::io::stderr().is_terminal();
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:32.cyan/blue} {percent:>3}%  {msg}  ({eta} left)",
+        )
+        .expect("a valid template")
+        .progress_chars("█▉ "),
+    );
     let mut progress = |p: milepost::data::Progress| {
-        if tty {
-            let rate = p.rows as f64 / p.seconds.max(1e-9);
-            eprint!(
-                "\r{} rows, {:.0} rows/s, {}%   ",
-                p.rows,
-                rate,
-                p.done * 100 / p.total.max(1)
-            );
-            let _ = std::io::stderr().flush();
-        }
+        bar.set_length(p.total);
+        bar.set_position(p.done);
+        bar.set_message(format!(
+            "{} rows, {} rows/s",
+            milepost::format::count(p.rows),
+            milepost::format::count((p.rows as f64 / p.seconds.max(1e-9)) as u64)
+        ));
     };
     let never = std::sync::atomic::AtomicBool::new(false);
-    let outcome = store.import(opts, &mut progress, &never)?;
-    if tty {
-        eprint!("\r\x1b[K");
-    }
+    let outcome = store.import(opts, &mut progress, &never);
+    bar.finish_and_clear();
+    let outcome = outcome?;
     eprint!("{}", outcome.report.text());
     if outcome.committed {
         out(&outcome.headline)?;

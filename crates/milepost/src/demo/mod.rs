@@ -12,12 +12,11 @@ mod usage;
 
 pub use profile::{Profile, profiles};
 
-use crate::data::values::days_from_civil;
 use crate::format::{date as format_date, timestamp as format_timestamp};
 use crate::{Error, Result};
 
 /// The day the demo data ends (its as-of date).
-pub const AS_OF: (i64, u32, u32) = (2025, 12, 31);
+pub const AS_OF: (i32, u32, u32) = (2025, 12, 31);
 
 /// Small, fast, reproducible random numbers (SplitMix64).
 #[derive(Debug, Clone)]
@@ -202,7 +201,8 @@ pub fn write_files(dir: &Path, customers: usize, seed: u64) -> Result<DemoFiles>
         source,
     })?;
     let mut rng = Rng::new(seed);
-    let as_of = days_from_civil(AS_OF.0, AS_OF.1, AS_OF.2) * DAY + DAY - 1;
+    let as_of =
+        crate::data::values::day_start(AS_OF.0, AS_OF.1, AS_OF.2).expect("a real day") + DAY - 1;
     let mut cust = Out::create(
         dir.join("customers.csv"),
         "customer_id,name,segment,industry,plan,arr,start_date,churn_date,owner,region",

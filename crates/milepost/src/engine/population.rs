@@ -4,7 +4,7 @@
 //! forecasts all take their customers from `population`, so they can never disagree
 //! about who counts.
 
-use super::assess::{Assessment, DAY};
+use super::assess::Assessment;
 use super::dataset::{Customer, Dataset};
 
 /// Which customers to count, besides "started by the as-of date". Text fields match
@@ -21,13 +21,14 @@ pub struct Filter {
 /// The start and end (exclusive) of a `YYYY-MM` month, in Unix seconds.
 pub fn month_range(month: &str) -> Option<(i64, i64)> {
     let (y, m) = month.split_once('-')?;
-    let (y, m): (i64, u32) = (y.parse().ok()?, m.parse().ok()?);
-    if y < 1 || !(1..=12).contains(&m) || month.len() != 7 {
+    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    if y < 1 || month.len() != 7 {
         return None;
     }
-    let start = crate::data::values::days_from_civil(y, m, 1) * DAY;
-    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    Some((start, crate::data::values::days_from_civil(ny, nm, 1) * DAY))
+    let first = chrono::NaiveDate::from_ymd_opt(y, m, 1)?;
+    let next = first.checked_add_months(chrono::Months::new(1))?;
+    let start = |d: chrono::NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp());
+    Some((start(first)?, start(next)?))
 }
 
 fn same(want: &str, have: &str) -> bool {
