@@ -7,6 +7,7 @@ mod error;
 mod rendering;
 mod room;
 mod state;
+mod work;
 
 use std::path::PathBuf;
 

@@ -2,23 +2,20 @@
 //! from a newer Milepost) becomes a message on screen instead of a crash at start-up.
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use milepost::engine::{Assessment, Dataset, Scores};
 use milepost::matrix::screen::PointCustomer;
 use milepost::store::Store;
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::CommandResult;
 
 #[derive(Debug)]
 pub struct AppState {
     pub db_path: PathBuf,
     store: Arc<Mutex<Option<Store>>>,
-    /// Set by Cancel; the running import checks it and rolls back.
-    pub import_cancel: Arc<AtomicBool>,
-    /// Set by the Export dialog's Cancel; the running export stops before writing.
-    pub export_cancel: Arc<AtomicBool>,
+    /// The cancel flags of imports and exports (the dialogs' Cancel).
+    pub jobs: crate::work::Jobs,
     /// `--save-to DIR`: exported files go there under their suggested names, with no save
     /// dialog (scripted runs and the end-to-end tests, which cannot drive a native dialog).
     pub save_to: Option<PathBuf>,
@@ -49,8 +46,7 @@ impl AppState {
         Self {
             db_path,
             store: Arc::default(),
-            import_cancel: Arc::default(),
-            export_cancel: Arc::default(),
+            jobs: crate::work::Jobs::default(),
             save_to: None,
             dataset: Arc::default(),
             scores: Arc::default(),
@@ -78,7 +74,7 @@ impl AppState {
     {
         let store = Arc::clone(&self.store);
         let path = self.db_path.clone();
-        tauri::async_runtime::spawn_blocking(move || {
+        crate::work::compute(move || {
             let mut guard = store
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -88,8 +84,7 @@ impl AppState {
             let store = guard.as_mut().expect("opened above");
             Ok(work(store)?)
         })
-        .await
-        .map_err(CommandError::internal)?
+        .await?
     }
 
     /// Runs `work` on the workspace file with the store closed (restoring over a damaged
@@ -102,15 +97,14 @@ impl AppState {
     {
         let store = Arc::clone(&self.store);
         let path = self.db_path.clone();
-        let done = tauri::async_runtime::spawn_blocking(move || {
+        let done = crate::work::compute(move || {
             let mut guard = store
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
             *guard = None;
             work(&path)
         })
-        .await
-        .map_err(CommandError::internal)?;
+        .await?;
         self.data_changed();
         Ok(done?)
     }
@@ -158,13 +152,12 @@ impl AppState {
         {
             return Ok(a);
         }
-        let a = tauri::async_runtime::spawn_blocking(move || {
+        let a = crate::work::compute(move || {
             let a = milepost::engine::assess(&journey, &data, cutoff);
             let known = milepost::matrix::screen::point_customers(&journey, &data, &a);
             (Arc::new(a), Arc::new(known))
         })
-        .await
-        .map_err(CommandError::internal)?;
+        .await?;
         *self.assessed.lock().unwrap_or_else(|p| p.into_inner()) = Some((key, a.clone()));
         Ok(a)
     }

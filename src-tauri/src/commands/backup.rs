@@ -27,9 +27,8 @@ pub async fn workspace_status(state: State<'_, AppState>) -> CommandResult<Works
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<BackupRow>> {
     let path = state.db_path.clone();
-    tauri::async_runtime::spawn_blocking(move || backup::list(&path))
-        .await
-        .map_err(CommandError::internal)?
+    crate::work::compute(move || backup::list(&path))
+        .await?
         .map(|all| all.iter().map(BackupRow::from).collect())
         .map_err(Into::into)
 }

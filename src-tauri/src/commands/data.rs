@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 
 use milepost::data::{DataPreview, ImportOptions, ImportOutcome, Progress, Table};
 use milepost::demo::DemoProgress;
@@ -15,6 +14,7 @@ use tauri::ipc::Channel;
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
+use crate::work::Job;
 
 /// Events shown on a customer's timeline.
 const TIMELINE: usize = 500;
@@ -25,11 +25,8 @@ pub async fn preview_data_file(
     table: Table,
     sheet: Option<String>,
 ) -> CommandResult<DataPreview> {
-    tauri::async_runtime::spawn_blocking(move || {
-        Ok(milepost::data::preview(&path, table, sheet.as_deref())?)
-    })
-    .await
-    .map_err(CommandError::internal)?
+    crate::work::compute(move || Ok(milepost::data::preview(&path, table, sheet.as_deref())?))
+        .await?
 }
 
 /// Runs an import on its own connection, so the rest of the app keeps reading the
@@ -40,18 +37,17 @@ pub async fn import_data(
     on_progress: Channel<Progress>,
     state: State<'_, AppState>,
 ) -> CommandResult<ImportOutcome> {
-    let cancel = state.import_cancel.clone();
-    cancel.store(false, Ordering::Relaxed);
     let path = state.db_path.clone();
-    let outcome: CommandResult<ImportOutcome> = tauri::async_runtime::spawn_blocking(move || {
-        let mut store = Store::open(&path)?;
-        let mut progress = |p: Progress| {
-            let _ = on_progress.send(p);
-        };
-        Ok(store.import(&options, &mut progress, &cancel)?)
-    })
-    .await
-    .map_err(CommandError::internal)?;
+    let outcome = state
+        .jobs
+        .run(Job::Import, move |cancel| {
+            let mut store = Store::open(&path)?;
+            let mut progress = |p: Progress| {
+                let _ = on_progress.send(p);
+            };
+            store.import(&options, &mut progress, cancel)
+        })
+        .await;
     if outcome.as_ref().is_ok_and(|o| o.committed) {
         state.data_changed();
     }
@@ -61,7 +57,7 @@ pub async fn import_data(
 /// Stops the running import; it rolls back and reports `cancelled`.
 #[tauri::command]
 pub fn cancel_import(state: State<'_, AppState>) {
-    state.import_cancel.store(true, Ordering::Relaxed);
+    state.jobs.cancel(Job::Import);
 }
 
 #[tauri::command]
@@ -118,9 +114,7 @@ pub async fn journey_funnel(
     state: State<'_, AppState>,
 ) -> CommandResult<Option<LiveNumbers>> {
     let data = state.dataset().await?;
-    tauri::async_runtime::spawn_blocking(move || milepost::engine::live(&journey, &data))
-        .await
-        .map_err(CommandError::internal)
+    crate::work::compute(move || milepost::engine::live(&journey, &data)).await
 }
 
 /// The Funnel view of a stored journey: funnel, customers, forecasts and cohorts, as of a
@@ -136,7 +130,7 @@ pub async fn journey_analysis(
 ) -> CommandResult<Option<Analysis>> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
     let data = state.dataset().await?;
-    tauri::async_runtime::spawn_blocking(move || {
+    crate::work::compute(move || {
         let day = match as_of {
             Some(text) => Some(
                 milepost::data::values::parse_timestamp(&text, milepost::data::DateOrder::Auto)
@@ -156,8 +150,7 @@ pub async fn journey_analysis(
         };
         Ok(milepost::engine::analyse(&journey, &data, day, &filter))
     })
-    .await
-    .map_err(CommandError::internal)?
+    .await?
 }
 
 /// This week's tasks from the playbook's rules, most urgent first.
@@ -170,7 +163,7 @@ pub async fn journey_tasks(
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
     let data = state.dataset().await?;
     let scores = state.scores(data.clone(), &journey).await?;
-    tauri::async_runtime::spawn_blocking(move || {
+    crate::work::compute(move || {
         let Some(latest) = data.latest() else {
             return Vec::new();
         };
@@ -178,7 +171,6 @@ pub async fn journey_tasks(
         milepost::engine::tasks(&journey, &data, &scores, &a, &Default::default(), days)
     })
     .await
-    .map_err(CommandError::internal)
 }
 
 /// Writes the tasks as spreadsheet-safe CSV.
@@ -205,7 +197,7 @@ pub async fn tasks_dry_run(
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
     let data = state.dataset().await?;
     let scores = state.scores(data.clone(), &journey).await?;
-    tauri::async_runtime::spawn_blocking(move || {
+    crate::work::compute(move || {
         let Some(latest) = data.latest() else {
             return Vec::new();
         };
@@ -221,7 +213,6 @@ pub async fn tasks_dry_run(
         )
     })
     .await
-    .map_err(CommandError::internal)
 }
 
 /// Every customer's health colour (null without rules, or churned) in a stored journey,
@@ -233,7 +224,7 @@ pub async fn customer_health(
 ) -> CommandResult<BTreeMap<String, Option<Health>>> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
     let data = state.dataset().await?;
-    tauri::async_runtime::spawn_blocking(move || {
+    crate::work::compute(move || {
         let Some(latest) = data.latest() else {
             return BTreeMap::new();
         };
@@ -244,7 +235,6 @@ pub async fn customer_health(
             .collect()
     })
     .await
-    .map_err(CommandError::internal)
 }
 
 /// One customer's place in a stored journey as of the latest event's day: stage, furthest
@@ -257,7 +247,7 @@ pub async fn customer_state(
 ) -> CommandResult<Option<CustomerState>> {
     let j = state.with_store(move |s| s.load_journey(journey)).await?;
     let data = state.dataset().await?;
-    tauri::async_runtime::spawn_blocking(move || {
+    crate::work::compute(move || {
         let latest = data.latest()?;
         let a = milepost::engine::assess(&j, &data, milepost::engine::cutoff_of_day(latest));
         milepost::engine::customer_states(&j, &data, &a, &Default::default())
@@ -265,5 +255,4 @@ pub async fn customer_state(
             .find(|c| c.id == customer)
     })
     .await
-    .map_err(CommandError::internal)
 }

@@ -13,7 +13,7 @@ use milepost::matrix::screen::MatrixScreen;
 use milepost::store::Rescore;
 use tauri::State;
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::state::AppState;
 
 fn day(text: &str, what: &str) -> CommandResult<i64> {
@@ -53,7 +53,7 @@ pub async fn matrix_screen(
     let (a, known) = state
         .assessment(id, stored.revision, journey.clone(), data.clone(), cutoff)
         .await?;
-    tauri::async_runtime::spawn_blocking(move || {
+    crate::work::compute(move || {
         let filter = Filter {
             segment,
             owner,
@@ -64,7 +64,6 @@ pub async fn matrix_screen(
         )
     })
     .await
-    .map_err(CommandError::internal)
 }
 
 /// Sets one stakeholder's score (a dragged or nudged point, or an undo) and returns the
@@ -101,7 +100,7 @@ async fn ranking(
     let (a, _) = state
         .assessment(id, stored.revision, journey.clone(), data.clone(), cutoff)
         .await?;
-    tauri::async_runtime::spawn_blocking(move || {
+    crate::work::compute(move || {
         let who = milepost::engine::population(&data, &a, &Filter::default());
         let r = milepost::engine::Reader::new(&journey, &data, &scores, cutoff);
         let dims: Vec<(ScoreField, f64)> = weights.into_iter().filter(|w| w.1 > 0.0).collect();
@@ -110,7 +109,6 @@ async fn ranking(
         (p, journey.matrices.clone())
     })
     .await
-    .map_err(CommandError::internal)
 }
 
 /// Every customer ranked by the weighted dimensions, with its quadrants, support and the

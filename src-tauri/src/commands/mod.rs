@@ -17,10 +17,9 @@ pub fn no_data_yet() -> crate::error::CommandError {
 }
 
 pub async fn write_csv(path: std::path::PathBuf, text: String) -> crate::error::CommandResult<()> {
-    tauri::async_runtime::spawn_blocking(move || {
+    crate::work::compute(move || {
         milepost::report::write_atomic(&path, milepost::report::csv::for_excel(&text).as_bytes())
     })
-    .await
-    .map_err(crate::error::CommandError::internal)?
+    .await?
     .map_err(Into::into)
 }

@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use milepost::engine::{Dataset, Scores};
 use milepost::journey::Journey;
@@ -12,8 +11,9 @@ use milepost::report::{self, ExportProgress, ImageFormat, MapOptions, Options, P
 use tauri::State;
 use tauri::ipc::Channel;
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::state::AppState;
+use crate::work::Job;
 
 /// Pixels per point of a preview page: an A4 page 595 px wide, sharp at the dialog's size.
 const PREVIEW_SCALE: f32 = 1.0;
@@ -31,16 +31,6 @@ async fn inputs(state: &AppState, id: i64) -> CommandResult<Inputs> {
     }
     let scores = state.scores(data.clone(), &journey).await?;
     Ok((journey, Some((data, scores))))
-}
-
-/// Runs `work` on a blocking worker: laying out pages takes a second or so.
-pub(crate) async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> milepost::Result<T> + Send + 'static,
-) -> CommandResult<T> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(CommandError::internal)?
-        .map_err(Into::into)
 }
 
 /// Where to save `name` without asking, when the app was started with `--save-to DIR`.
@@ -67,7 +57,7 @@ pub async fn playbook_preview(
 ) -> CommandResult<Preview> {
     let options = in_currency(&state, options).await?;
     let (journey, data) = inputs(&state, id).await?;
-    blocking(move || {
+    crate::work::run(move || {
         let data = data.as_ref().map(|(d, s)| (d.as_ref(), s.as_ref()));
         report::playbook_preview(
             &journey,
@@ -91,32 +81,32 @@ pub async fn export_playbook(
     on_progress: Channel<ExportProgress>,
     state: State<'_, AppState>,
 ) -> CommandResult<()> {
-    let cancel = state.export_cancel.clone();
-    cancel.store(false, Ordering::Relaxed);
     let options = in_currency(&state, options).await?;
     let (journey, data) = inputs(&state, id).await?;
-    blocking(move || {
-        let data = data.as_ref().map(|(d, s)| (d.as_ref(), s.as_ref()));
-        let mut progress = |p: ExportProgress| {
-            let _ = on_progress.send(p);
-        };
-        let pdf = report::playbook_pdf_with(
-            &journey,
-            data,
-            &options,
-            milepost::now(),
-            &mut progress,
-            &cancel,
-        )?;
-        report::write_atomic(&path, &pdf)
-    })
-    .await
+    state
+        .jobs
+        .run(Job::Export, move |cancel| {
+            let data = data.as_ref().map(|(d, s)| (d.as_ref(), s.as_ref()));
+            let mut progress = |p: ExportProgress| {
+                let _ = on_progress.send(p);
+            };
+            let pdf = report::playbook_pdf_with(
+                &journey,
+                data,
+                &options,
+                milepost::now(),
+                &mut progress,
+                cancel,
+            )?;
+            report::write_atomic(&path, &pdf)
+        })
+        .await
 }
 
 /// Stops the running export; it reports `cancelled` and writes nothing.
 #[tauri::command]
 pub fn cancel_export(state: State<'_, AppState>) {
-    state.export_cancel.store(true, Ordering::Relaxed);
+    state.jobs.cancel(Job::Export);
 }
 
 /// The journey map as a PNG data URL, for the preview.
@@ -127,7 +117,7 @@ pub async fn map_preview(
     state: State<'_, AppState>,
 ) -> CommandResult<String> {
     let (journey, data) = inputs(&state, id).await?;
-    blocking(move || {
+    crate::work::run(move || {
         let data = data.as_ref().map(|(d, s)| (d.as_ref(), s.as_ref()));
         report::journey_map(&journey, data, &options, ImageFormat::Png, milepost::now())
             .map(|png| report::png_data_url(&png))
@@ -145,7 +135,7 @@ pub async fn export_map(
     state: State<'_, AppState>,
 ) -> CommandResult<()> {
     let (journey, data) = inputs(&state, id).await?;
-    blocking(move || {
+    crate::work::run(move || {
         let data = data.as_ref().map(|(d, s)| (d.as_ref(), s.as_ref()));
         let bytes = report::journey_map(&journey, data, &options, format, milepost::now())?;
         report::write_atomic(&path, &bytes)
@@ -162,7 +152,7 @@ pub async fn export_journey_file(
     state: State<'_, AppState>,
 ) -> CommandResult<()> {
     let (journey, data) = inputs(&state, id).await?;
-    blocking(move || {
+    crate::work::run(move || {
         let data = data
             .as_ref()
             .filter(|_| with_data)
@@ -184,17 +174,17 @@ pub async fn export_customers_csv(
         return Err(super::no_data_yet());
     };
     let currency = state.with_store(|s| s.currency()).await?;
-    let text = blocking(move || {
+    let text = crate::work::compute(move || {
         let day = data.latest().unwrap_or_default();
         let a = milepost::engine::assess(&journey, &data, milepost::engine::cutoff_of_day(day));
-        Ok(report::csv::customers(
+        report::csv::customers(
             &journey,
             &data,
             &scores,
             &a,
             &milepost::engine::Filter::default(),
             &currency,
-        ))
+        )
     })
     .await?;
     super::write_csv(path, text).await
@@ -203,7 +193,7 @@ pub async fn export_customers_csv(
 /// A built-in journey's map as a small PNG data URL, for the welcome gallery.
 #[tauri::command]
 pub async fn template_preview(key: String) -> CommandResult<String> {
-    blocking(move || {
+    crate::work::run(move || {
         let journey = milepost::journey::templates::get(&key)
             .ok_or(milepost::Error::TemplateNotFound(key))?;
         report::journey_thumbnail(&journey, milepost::now()).map(|png| report::png_data_url(&png))
@@ -219,7 +209,7 @@ pub async fn export_workshop_summary(
     state: State<'_, AppState>,
 ) -> CommandResult<()> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
-    blocking(move || {
+    crate::work::run(move || {
         let md = report::workshop::summary_markdown(
             &journey,
             &milepost::format::long_date(milepost::now()),

@@ -10,7 +10,7 @@ use milepost::report::value_review::{Review, ReviewOptions};
 use milepost::value::{Overrides, ValueReport, compute};
 use tauri::State;
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// The value report of journey `id`, with the journey and data it was computed from;
@@ -33,7 +33,7 @@ async fn report(
         })
         .await?;
     let data = state.dataset().await?;
-    tauri::async_runtime::spawn_blocking(move || {
+    crate::work::compute(move || {
         let latest = data.latest()?;
         let cutoff = milepost::engine::cutoff_of_day(latest);
         let as_of = milepost::format::date(cutoff);
@@ -47,7 +47,6 @@ async fn report(
         Some((r, journey, data))
     })
     .await
-    .map_err(CommandError::internal)
 }
 
 /// The report, or the error a file export gives without customer data.
@@ -86,7 +85,7 @@ pub async fn value_review(
     state: State<'_, AppState>,
 ) -> CommandResult<Review> {
     let (r, journey, data) = report_for_export(&state, id, imported, true).await?;
-    super::report::blocking(move || {
+    crate::work::run(move || {
         milepost::report::value_review::review_of(
             &journey,
             &r,
@@ -110,7 +109,7 @@ pub async fn export_value_review(
     state: State<'_, AppState>,
 ) -> CommandResult<()> {
     let (r, journey, data) = report_for_export(&state, id, imported, true).await?;
-    super::report::blocking(move || {
+    crate::work::run(move || {
         let bytes = milepost::report::value_review::review_pdf(
             &journey,
             &r,

@@ -68,11 +68,10 @@ pub async fn version_map(
     let journey = state
         .with_store(move |s| s.load_version(id, version))
         .await?;
-    tauri::async_runtime::spawn_blocking(move || {
+    crate::work::compute(move || {
         milepost::report::journey_thumbnail(&journey, milepost::now())
             .map(|png| milepost::report::png_data_url(&png))
     })
-    .await
-    .map_err(crate::error::CommandError::internal)?
+    .await?
     .map_err(Into::into)
 }
