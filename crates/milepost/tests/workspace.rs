@@ -332,3 +332,183 @@ fn a_writer_waits_for_another_instead_of_failing_at_once() {
         3
     );
 }
+
+/// Runs the CLI as on a full disk: no file may grow past `kb` KiB (the kernel's file-size
+/// limit; the signal it sends is ignored, so writes fail with an error as on a full disk).
+fn milepost_on_a_full_disk(db: &Path, kb: u64, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("trap '' XFSZ; ulimit -f {kb}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_milepost"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("MILEPOST_DB")
+        .output()
+        .unwrap()
+}
+
+fn hidden_leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') || n.ends_with(".partial") || n.ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn a_full_disk_fails_with_the_file_named_and_changes_nothing() {
+    // A workspace with its customers and no events yet: small enough that the backup
+    // before the import fits, while the events the import writes do not.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let files = dir.path().join("files");
+    let out = files.to_str().unwrap();
+    let customers = files.join("customers.csv");
+    for args in [
+        &["demo", "--customers", "400", "--seed", "7", "--out", out][..],
+        &["journey", "new", "--template", "billing-saas"],
+        &["data", "import", "customers", customers.to_str().unwrap()],
+    ] {
+        let o = milepost(&db, args);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let count = |t: &str| -> i64 {
+        Connection::open(&db)
+            .unwrap()
+            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    let events = count("event");
+    let size = std::fs::metadata(&db).unwrap().len() / 1024;
+
+    // An import that needs room: refused, named, the workspace exactly as it was.
+    let events_file = files.join("events.csv");
+    let o = milepost_on_a_full_disk(
+        &db,
+        size + 128,
+        &["data", "import", "events", events_file.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("the disk is full"), "says why: {e}");
+    assert!(
+        e.contains(dir.path().to_str().unwrap()),
+        "names the file: {e}"
+    );
+    assert!(!e.contains("panicked"), "{e}");
+    assert_eq!(count("event"), events);
+    let check: String = Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    assert!(hidden_leftovers(&dir.path().join("backups")).is_empty());
+
+    // A backup that does not fit: named, and no half backup is left to be mistaken for one.
+    let o = milepost_on_a_full_disk(&db, 64, &["backup", "create"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("backups"), "{}", stderr(&o));
+    assert!(hidden_leftovers(&dir.path().join("backups")).is_empty());
+
+    // An export over an older file: the older file stays whole, nothing is left beside it.
+    let pdf = dir.path().join("playbook.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7 the older playbook %%EOF").unwrap();
+    let o = milepost_on_a_full_disk(
+        &db,
+        64,
+        &[
+            "journey",
+            "export",
+            "1",
+            "-o",
+            pdf.to_str().unwrap(),
+            "--format",
+            "pdf",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("playbook.pdf"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        b"%PDF-1.7 the older playbook %%EOF"
+    );
+    assert!(
+        hidden_leftovers(dir.path()).is_empty(),
+        "{:?}",
+        hidden_leftovers(dir.path())
+    );
+}
+
+#[test]
+fn an_import_and_exports_run_side_by_side_and_none_fails() {
+    let (dir, db) = demo_workspace("300", "8");
+    let files = dir.path().join("files");
+    let o = milepost(
+        &db,
+        &[
+            "demo",
+            "--customers",
+            "3000",
+            "--seed",
+            "9",
+            "--out",
+            files.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // A long import holds the write lock for its whole transaction (longer than SQLite's
+    // usual busy timeout would allow for when the machine is slow); meanwhile a second
+    // writer and two readers work on the same workspace.
+    let spawn = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_milepost"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("MILEPOST_DB")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let customers = spawn(&[
+        "data",
+        "import",
+        "customers",
+        files.join("customers.csv").to_str().unwrap(),
+    ]);
+    let import = spawn(&[
+        "data",
+        "import",
+        "events",
+        files.join("events.csv").to_str().unwrap(),
+        "--replace",
+    ]);
+    let writer = spawn(&["journey", "new", "--template", "dealer-photos"]);
+    let reader = spawn(&["funnel", "1", "--json"]);
+    let export = spawn(&[
+        "journey",
+        "export",
+        "1",
+        "-o",
+        dir.path().join("j.json").to_str().unwrap(),
+    ]);
+    for (what, child) in [
+        ("customers import", customers),
+        ("events import", import),
+        ("journey new", writer),
+        ("funnel", reader),
+        ("export", export),
+    ] {
+        let o = child.wait_with_output().unwrap();
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{what}: {e}");
+        assert!(!e.contains("locked"), "{what}: {e}");
+    }
+    assert_eq!(
+        stdout(&milepost(&db, &["journey", "list"])).lines().count(),
+        3
+    );
+}

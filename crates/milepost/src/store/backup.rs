@@ -256,25 +256,53 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
-/// Writes `fill`'s file under a hidden name in the backups folder, flushes it, and
-/// renames it to `path` only when whole. On failure (a full disk) nothing is left.
-fn write_whole(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+/// Writes a backup: `fill` writes the file under a hidden name of this process's own in
+/// the backups folder; it is flushed, then linked in under its name only when whole, and
+/// never over another file (two programs backing up in the same second each keep their
+/// own: the later takes the next id). On failure (a full disk) nothing is left.
+fn write_whole(
+    workspace: &Path,
+    reason: Reason,
+    fill: impl FnOnce(&Path) -> Result<()>,
+) -> Result<(String, PathBuf)> {
+    let (first, path) = new_name(workspace, reason);
     let dir = path.parent().expect("a backup has a folder");
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let partial = dir.join(format!(
-        ".{}.partial",
-        path.file_name().expect("named").to_string_lossy()
+        ".{}.{}.partial",
+        path.file_name().expect("named").to_string_lossy(),
+        std::process::id()
     ));
     let _ = std::fs::remove_file(&partial);
     let done = fill(&partial).and_then(|()| {
         std::fs::File::open(&partial)
             .and_then(|f| f.sync_all())
             .map_err(io(&partial))?;
-        std::fs::rename(&partial, path).map_err(io(path))
+        let (stamp, from) = match first.get(16..) {
+            Some(n) => (&first[..15], n.parse::<u32>().unwrap_or(1)),
+            None => (first.as_str(), 1),
+        };
+        for n in from.. {
+            let id = if n == 1 {
+                stamp.to_owned()
+            } else {
+                format!("{stamp}-{n}")
+            };
+            let target = dir.join(file_name(workspace, &id, reason));
+            match std::fs::hard_link(&partial, &target) {
+                Ok(()) => return Ok((id, target)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(source) => {
+                    return Err(Error::Io {
+                        path: target,
+                        source,
+                    });
+                }
+            }
+        }
+        unreachable!("some id is free")
     });
-    if done.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
+    let _ = std::fs::remove_file(&partial);
     done
 }
 
@@ -354,12 +382,11 @@ pub fn restore_over_damaged(workspace: &Path, id: &str) -> Result<(Backup, Backu
 /// Puts the whole workspace file `replacement` in the place of the damaged `workspace`,
 /// after keeping the damaged file, byte for byte, as a backup (returned).
 pub(super) fn replace_damaged(workspace: &Path, replacement: &Path) -> Result<Backup> {
-    let (kept_id, kept_path) = new_name(workspace, Reason::Damaged);
-    let placed = write_whole(&kept_path, |tmp| {
+    let placed = write_whole(workspace, Reason::Damaged, |tmp| {
         std::fs::copy(workspace, tmp).map_err(io(tmp))?;
         Ok(())
     })
-    .and_then(|()| {
+    .and_then(|(kept_id, _)| {
         std::fs::File::open(replacement)
             .and_then(|f| f.sync_all())
             .map_err(io(replacement))?;
@@ -367,12 +394,13 @@ pub(super) fn replace_damaged(workspace: &Path, replacement: &Path) -> Result<Ba
             let p = PathBuf::from(format!("{}{side}", workspace.display()));
             let _ = std::fs::remove_file(p);
         }
-        std::fs::rename(replacement, workspace).map_err(io(workspace))
+        std::fs::rename(replacement, workspace).map_err(io(workspace))?;
+        Ok(kept_id)
     });
     if placed.is_err() {
         let _ = std::fs::remove_file(replacement);
     }
-    placed?;
+    let kept_id = placed?;
     guard::repaired(workspace);
     Ok(list(workspace)?
         .into_iter()
@@ -389,8 +417,7 @@ impl Store {
                 "an in-memory workspace has no backups".to_owned(),
             ));
         }
-        let (id, path) = new_name(&self.path, reason);
-        write_whole(&path, |tmp| copy_database(&self.conn, tmp))?;
+        let (id, path) = write_whole(&self.path, reason, |tmp| copy_database(&self.conn, tmp))?;
         prune(&self.path, self.backup_keep()?)?;
         let bytes = std::fs::metadata(&path).map_err(io(&path))?.len();
         let at = NaiveDateTime::parse_from_str(&id[..15], ID_FORMAT).expect("our own id");

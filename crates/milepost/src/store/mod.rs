@@ -203,6 +203,17 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
         return guard::damaged(path, e.to_string());
     }
     if let rusqlite::Error::SqliteFailure(f, _) = &e
+        && matches!(
+            f.code,
+            rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure
+        )
+    {
+        return Error::Database {
+            path: path.to_owned(),
+            message: "could not be written: the disk is full (or the file may not grow, or the disk failed). Nothing was changed; free some space and try again".to_owned(),
+        };
+    }
+    if let rusqlite::Error::SqliteFailure(f, _) = &e
         && f.code == rusqlite::ErrorCode::DatabaseBusy
     {
         return Error::Busy {
