@@ -13,13 +13,15 @@ CLI := $(BIN)/milepost
 
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts
 
-.PHONY: help run test deps test-deps ui bins app lint licences test-rust test-ui test-e2e test-package package bindings screenshot bench-canvas bench-matrix bench-import bench-engine clean
+.PHONY: help run test deps test-deps ui bins app lint licences test-rust test-ui test-e2e test-package package crash-test fuzz bindings screenshot bench-canvas bench-matrix bench-import bench-engine clean
 
 help:
 	@echo "make run         build and open Milepost"
 	@echo "make test        run every test (Rust, UI, end-to-end under Xvfb, the package installed and removed)"
 	@echo "make package     build the Debian package of the release build (sudo apt install ./Milepost_…deb)"
 	@echo "make screenshot  save PNGs of the real window (1280x800, 1920x1080, 1024x700) into docs/"
+	@echo "make crash-test  kill the CLI 60 times mid-import, -backup, -export; check the workspace each time"
+	@echo "make fuzz        fuzz every parser for FUZZ_SECONDS (default 300) each; crashers kept as fixtures"
 	@echo "make bindings    regenerate ui/src/bindings and docs/journey.schema.json"
 	@echo "make bench-canvas  open time and drag frame rate of a big journey in the real window"
 	@echo "make bench-import  import speed of 1M events (release build) beside sqlite3's .import"
@@ -112,6 +114,32 @@ screenshot: test-deps bins
 	SCREEN=1280x800 scripts/e2e.sh $(APP) $(CLI) ./screenshots.mjs
 	SCREEN=1920x1080 scripts/e2e.sh $(APP) $(CLI) ./screenshots.mjs
 	SCREEN=1024x700 scripts/e2e.sh $(APP) $(CLI) ./screenshots.mjs
+
+# The crash test at length: 60 kills at random moments, with its figures (make test runs 6).
+crash-test:
+	MILEPOST_CRASH_TRIALS=$${MILEPOST_CRASH_TRIALS:-60} cargo test -p milepost --test crash --quiet -- --nocapture
+
+# The fuzzers: each parser for FUZZ_SECONDS (default 5 minutes) on the nightly toolchain,
+# seeded from the fixtures; new crashers are kept under tests/fixtures/fuzz/<target>/,
+# where make test replays them on stable.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := csv spreadsheet journey_file criterion benchmarks
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --quiet
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; \
+	  case $$t in \
+	    csv) cp tests/fixtures/data/*.csv tests/fixtures/data/*.tsv fuzz/corpus/$$t/ ;; \
+	    journey_file) cp tests/fixtures/journeys/*.json fuzz/corpus/$$t/ ;; \
+	    benchmarks) cp tests/fixtures/fuzz/benchmarks/*.json fuzz/corpus/$$t/ ;; \
+	  esac; \
+	  echo "== $$t ($(FUZZ_SECONDS) s)"; \
+	  (cd fuzz && cargo +nightly fuzz run $$t corpus/$$t ../tests/fixtures/fuzz/$$t -- \
+	      -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|stat::peak_rss|SUMMARY|panicked" || true); \
+	  for c in fuzz/artifacts/$$t/crash-* fuzz/artifacts/$$t/oom-* fuzz/artifacts/$$t/timeout-*; do \
+	    [ -e "$$c" ] && cp "$$c" tests/fixtures/fuzz/$$t/ && echo "kept $$c"; \
+	  done; \
+	done
 
 bench-canvas: test-deps bins
 	scripts/e2e.sh $(APP) $(CLI) ./bench-canvas.mjs

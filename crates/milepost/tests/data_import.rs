@@ -107,7 +107,7 @@ fn a_european_export_with_bom_semicolons_quoted_newlines_and_blank_lines_reads_c
     assert_eq!((out.imported, out.skipped), (3, 0));
     // 02/01/2025 is read day first because 15/12/2024 in the same column settles it.
     let starts = w.query::<i64>("SELECT start_date FROM customer ORDER BY id");
-    let day = |y, m, d| milepost::data::values::days_from_civil(y, m, d) * 86_400;
+    let day = |y, m, d| milepost::data::values::day_start(y, m, d).unwrap();
     assert_eq!(
         starts,
         [day(2025, 1, 2), day(2024, 12, 15), day(2025, 3, 1)]
@@ -170,6 +170,48 @@ fn every_encoding_reads_the_same_text() {
         let path = dir.path().join(format!("{name}.csv"));
         std::fs::write(&path, bytes).unwrap();
         assert_eq!(rows_of(&path), expected, "{name}");
+    }
+}
+
+#[test]
+fn legacy_encodings_are_told_apart_by_their_text() {
+    // Exports from a Japanese, a Russian and a French CRM, each in its own legacy encoding:
+    // read as the words they are, not as Windows-1252 mojibake.
+    let files = [
+        (
+            encoding_rs::SHIFT_JIS,
+            "customer_id,name,segment\nC1,株式会社山田製作所,中小企業\nC2,東京ソフトウェア株式会社,大企業\nC3,大阪物流サービス,中小企業\n",
+        ),
+        (
+            encoding_rs::WINDOWS_1251,
+            "customer_id,name,segment\nC1,Общество с ограниченной ответственностью Ромашка,Малый бизнес\nC2,Северный торговый дом,Крупный бизнес\nC3,Московская логистика,Малый бизнес\n",
+        ),
+        (
+            encoding_rs::WINDOWS_1252,
+            "customer_id,name,segment\nC1,Chloé's Bakery,Petite entreprise\nC2,Société Générale de Café,Grande entreprise\nC3,Müller Bäckerei,Kleinunternehmen\n",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (encoding, text) in files {
+        let path = dir.path().join(format!("{}.csv", encoding.name()));
+        let (bytes, _, lossy) = encoding.encode(text);
+        assert!(!lossy);
+        std::fs::write(&path, bytes).unwrap();
+        let expected: Vec<Vec<String>> = text
+            .lines()
+            .map(|l| l.split(',').map(str::to_owned).collect())
+            .collect();
+        assert_eq!(rows_of(&path), expected, "{}", encoding.name());
+        let said = Source::open(&path, None)
+            .unwrap()
+            .format()
+            .description
+            .clone();
+        assert!(
+            said.contains(encoding.name()),
+            "{}: {said}",
+            encoding.name()
+        );
     }
 }
 

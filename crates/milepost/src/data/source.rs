@@ -10,9 +10,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use calamine::{Data, Reader as _};
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
-use super::values::days_from_civil;
 use crate::{Error, Result};
 
 /// One cell as read: CSV gives text; spreadsheets also give numbers, dates and flags.
@@ -194,9 +193,10 @@ impl Source {
                 // A workbook saved under another name (an .xlsx called .csv, or .xls) is
                 // read for what it is; any other archive is refused.
                 use calamine::{Ods, Xlsx, open_workbook};
-                let workbook = if open_workbook::<Xlsx<_>, _>(path).is_ok() {
+                let opens = |f: fn(&Path) -> bool| quietly(|| f(path)).unwrap_or(false);
+                let workbook = if opens(|p| open_workbook::<Xlsx<_>, _>(p).is_ok()) {
                     Workbook::Xlsx
-                } else if open_workbook::<Ods<_>, _>(path).is_ok() {
+                } else if opens(|p| open_workbook::<Ods<_>, _>(p).is_ok()) {
                     Workbook::Ods
                 } else {
                     return Err(data_error(
@@ -208,7 +208,8 @@ impl Source {
             }
             Some(Sniffed::Ole2) => {
                 use calamine::{Xls, open_workbook};
-                if open_workbook::<Xls<_>, _>(path).is_err() {
+                let opens = quietly(|| open_workbook::<Xls<_>, _>(path).is_ok()).unwrap_or(false);
+                if !opens {
                     return Err(data_error(
                         path,
                         "this is an Office file that is not a spreadsheet (an old Word or PowerPoint file?), not a table",
@@ -331,7 +332,18 @@ impl Source {
         })
     }
 
+    /// Opens a spreadsheet. The spreadsheet library can panic on a damaged file (found by
+    /// fuzzing): that is caught and said as a damaged file, like any other unreadable one.
     fn open_sheet(path: &Path, sheet: Option<&str>, workbook: Workbook) -> Result<Source> {
+        quietly(|| Self::read_sheet(path, sheet, workbook)).unwrap_or_else(|| {
+            Err(data_error(
+                path,
+                "the spreadsheet is damaged and cannot be read (open it in a spreadsheet program and save it again, or export it as CSV)",
+            ))
+        })
+    }
+
+    fn read_sheet(path: &Path, sheet: Option<&str>, workbook: Workbook) -> Result<Source> {
         let unreadable =
             |e: String| data_error(path, format!("cannot be read as a spreadsheet: {e}"));
         let mut book: calamine::Sheets<_> = match workbook {
@@ -493,7 +505,7 @@ fn sheet_cell(d: &Data) -> Cell<'_> {
             // 09:30:16.99999…): round to the nearest second, never truncate.
             let (y, mo, d, h, mi, s, milli) = dt.to_ymd_hms_milli();
             Cell::Time(
-                days_from_civil(i64::from(y), u32::from(mo), u32::from(d)) * 86_400
+                super::values::day_start(i32::from(y), u32::from(mo), u32::from(d)).unwrap_or(0)
                     + i64::from(h) * 3600
                     + i64::from(mi) * 60
                     + i64::from(s)
@@ -516,6 +528,19 @@ fn header_names<S: AsRef<str>>(cells: impl Iterator<Item = S>) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Runs the spreadsheet library, which can panic on a damaged file (found by fuzzing):
+/// None then. Its panic is an expected failure here, not a crash to print, so the panic
+/// message is kept quiet meanwhile (one spreadsheet at a time: the hook is the process's).
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+    std::panic::set_hook(hook);
+    done
 }
 
 /// A record whose bytes are not all UTF-8, with each bad sequence replaced by U+FFFD.
@@ -663,7 +688,14 @@ pub fn detect_encoding(sample: &[u8]) -> (&'static Encoding, usize) {
         Ok(_) => (UTF_8, 0),
         // Cut off in the middle of a character at the end of the sample: still UTF-8.
         Err(e) if e.error_len().is_none() => (UTF_8, 0),
-        Err(_) => (WINDOWS_1252, 0),
+        // Not UTF-8: a legacy encoding, told from the sample's text (Shift-JIS, Windows-1251,
+        // Windows-1252, …), not assumed to be Western European.
+        Err(_) => {
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(sample, true);
+            (detector.guess(None, chardetng::Utf8Detection::Deny), 0)
+        }
     }
 }
 
