@@ -115,9 +115,11 @@ screenshot: test-deps bins
 	SCREEN=1920x1080 scripts/e2e.sh $(APP) $(CLI) ./screenshots.mjs
 	SCREEN=1024x700 scripts/e2e.sh $(APP) $(CLI) ./screenshots.mjs
 
-# The crash test at length: 60 kills at random moments, with its figures (make test runs 6).
-crash-test:
+# The crash test at length: the CLI killed 60 times at random moments, with its figures,
+# and the app killed 10 times right after a save (make test runs 6 and 3).
+crash-test: test-deps bins
 	MILEPOST_CRASH_TRIALS=$${MILEPOST_CRASH_TRIALS:-60} cargo test -p milepost --test crash --quiet -- --nocapture
+	MILEPOST_APP_CRASH_TRIALS=$${MILEPOST_APP_CRASH_TRIALS:-10} scripts/e2e.sh $(APP) $(CLI) ./crash.test.mjs
 
 # The fuzzers: each parser for FUZZ_SECONDS (default 5 minutes) on the nightly toolchain,
 # seeded from the fixtures; new crashers are kept under tests/fixtures/fuzz/<target>/,

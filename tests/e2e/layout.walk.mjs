@@ -4,6 +4,7 @@
 // fails on any text cut off, outside the window with no way to reach it, on a panel that
 // scrolls sideways, or drawn over other text (tests/e2e/layout.mjs says what counts).
 import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { Key } from "selenium-webdriver";
 import { cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, retype } from "./app.mjs";
@@ -25,6 +26,7 @@ async function settle(driver) {
 describe("every screen at 1024×700, 1280×800 and 1920×1080", () => {
   const ws = tempWorkspace();
   const empty = tempWorkspace();
+  const damaged = tempWorkspace();
   let driver;
   const problems = [];
   const check = async (where) => {
@@ -42,6 +44,7 @@ describe("every screen at 1024×700, 1280×800 and 1920×1080", () => {
     await driver?.quit();
     ws.cleanup();
     empty.cleanup();
+    damaged.cleanup();
   });
 
   for (const [width, height] of SIZES) {
@@ -129,6 +132,15 @@ describe("every screen at 1024×700, 1280×800 and 1920×1080", () => {
         await escape();
         await click(driver, '[data-testid="back"]');
         await find(driver, '[data-testid="journey-card"]');
+
+        await click(driver, '[data-testid="open-backups"]');
+        await find(driver, '[data-testid="backup-row"]');
+        await check(`${size} backups`);
+        await escape();
+        await click(driver, '[data-testid="open-about"]');
+        await find(driver, ".licence-group");
+        await check(`${size} about`);
+        await escape();
       } catch (e) {
         await saveFailureScreenshot(driver, `layout-${width}`);
         throw e;
@@ -151,6 +163,29 @@ describe("every screen at 1024×700, 1280×800 and 1920×1080", () => {
       }
     } finally {
       await first.quit();
+    }
+  });
+
+  it("holds a damaged workspace's screen at every size", async () => {
+    cli(damaged.db, "journey", "new", "--template", "billing-saas");
+    cli(damaged.db, "demo", "--customers", "200");
+    cli(damaged.db, "backup", "create");
+    const file = readFileSync(damaged.db);
+    const page = Math.floor(file.indexOf(Buffer.from("C000150")) / 4096) * 4096;
+    assert.ok(page > 0);
+    file.fill(0xff, page, page + 12);
+    writeFileSync(damaged.db, file);
+    const app = await startApp(damaged.db);
+    try {
+      for (const [width, height] of SIZES) {
+        await app.manage().window().setRect({ x: 0, y: 0, width, height });
+        await app.wait(async () => (await app.executeScript("return window.innerWidth")) === width, 10_000);
+        await find(app, '[data-testid="restore-newest"]');
+        await settle(app);
+        for (const p of await layoutProblems(app)) problems.push(`${width}×${height} damaged workspace: ${p}`);
+      }
+    } finally {
+      await app.quit();
     }
   });
 

@@ -836,3 +836,27 @@ fn dates_far_from_today_are_bad_rows_and_never_move_the_as_of_date() {
     let data = w.store.load_dataset().unwrap();
     assert_eq!(milepost::format::date(data.latest().unwrap()), "2025-02-01");
 }
+
+#[test]
+fn a_zip_bomb_spreadsheet_is_refused_before_it_is_unpacked() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.xlsx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let deflate = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9));
+    zip.start_file("[Content_Types].xml", deflate).unwrap();
+    zip.write_all(b"<Types/>").unwrap();
+    // 80 MB of one repeated cell, packed into a few hundred kilobytes.
+    zip.start_file("xl/worksheets/sheet1.xml", deflate).unwrap();
+    let row = b"<row><c t=\"inlineStr\"><is><t>x</t></is></c></row>".repeat(20_000);
+    for _ in 0..80_000_000 / row.len() {
+        zip.write_all(&row).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 2_000_000);
+    let err = Source::open(&path, None).unwrap_err().to_string();
+    assert!(err.contains("zip bomb"), "{err}");
+    assert!(err.contains("bomb.xlsx"), "{err}");
+}

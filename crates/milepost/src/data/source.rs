@@ -335,6 +335,9 @@ impl Source {
     /// Opens a spreadsheet. The spreadsheet library can panic on a damaged file (found by
     /// fuzzing): that is caught and said as a damaged file, like any other unreadable one.
     fn open_sheet(path: &Path, sheet: Option<&str>, workbook: Workbook) -> Result<Source> {
+        if matches!(workbook, Workbook::Xlsx | Workbook::Xlsb | Workbook::Ods) {
+            check_unpacked_size(path)?;
+        }
         quietly(|| Self::read_sheet(path, sheet, workbook)).unwrap_or_else(|| {
             Err(data_error(
                 path,
@@ -528,6 +531,49 @@ fn header_names<S: AsRef<str>>(cells: impl Iterator<Item = S>) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The most a workbook's parts may unpack to: the spreadsheet library holds a sheet's
+/// cells in memory, so a bigger one is refused before it is opened (a CSV is streamed).
+const MAX_UNPACKED: u64 = 400_000_000;
+
+/// Refuses a workbook (a ZIP archive) whose parts unpack to more than Milepost reads from a
+/// spreadsheet, or to hundreds of times their packed size: a "zip bomb" built to exhaust
+/// memory. Read from the archive's directory, before anything is unpacked.
+fn check_unpacked_size(path: &Path) -> Result<()> {
+    let file = File::open(path).map_err(io_error(path))?;
+    let Ok(mut archive) = zip::ZipArchive::new(file) else {
+        return Ok(()); // not readable as an archive: the spreadsheet library says why
+    };
+    let (mut unpacked, mut packed) = (0u64, 0u64);
+    for i in 0..archive.len() {
+        if let Ok(part) = archive.by_index_raw(i) {
+            unpacked = unpacked.saturating_add(part.size());
+            packed = packed.saturating_add(part.compressed_size());
+        }
+    }
+    let size = |n| crate::format::bytes(n);
+    if unpacked > 50_000_000 && unpacked / packed.max(1) > 200 {
+        return Err(data_error(
+            path,
+            format!(
+                "its parts unpack to {} from {}: not a real spreadsheet (a \"zip bomb\"), so it is not opened",
+                size(unpacked),
+                size(packed)
+            ),
+        ));
+    }
+    if unpacked > MAX_UNPACKED {
+        return Err(data_error(
+            path,
+            format!(
+                "the spreadsheet unpacks to {}, more than Milepost reads from a spreadsheet ({}): save it as CSV, which is read as a stream",
+                size(unpacked),
+                size(MAX_UNPACKED)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Runs the spreadsheet library, which can panic on a damaged file (found by fuzzing):
