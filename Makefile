@@ -123,7 +123,10 @@ crash-test: test-deps bins
 
 # The fuzzers: each parser for FUZZ_SECONDS (default 5 minutes) on the nightly toolchain,
 # seeded from the fixtures; new crashers are kept under tests/fixtures/fuzz/<target>/,
-# where make test replays them on stable.
+# where make test replays them on stable. The parsers are safe Rust, so what is looked for
+# is a panic, a hang or a blow-up: no sanitizer by default (FUZZ_SANITIZER=address to add
+# one), which halves the build.
+FUZZ_SANITIZER ?= none
 FUZZ_SECONDS ?= 300
 FUZZ_TARGETS := csv spreadsheet journey_file criterion benchmarks
 fuzz:
@@ -136,8 +139,8 @@ fuzz:
 	    benchmarks) cp tests/fixtures/fuzz/benchmarks/*.json fuzz/corpus/$$t/ ;; \
 	  esac; \
 	  echo "== $$t ($(FUZZ_SECONDS) s)"; \
-	  (cd fuzz && cargo +nightly fuzz run $$t corpus/$$t ../tests/fixtures/fuzz/$$t -- \
-	      -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|stat::peak_rss|SUMMARY|panicked" || true); \
+	  (cd fuzz && cargo +nightly fuzz run --sanitizer $(FUZZ_SANITIZER) $$t corpus/$$t ../tests/fixtures/fuzz/$$t -- \
+	      -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|stat::peak_rss|SUMMARY|panicked" || true); \
 	  for c in fuzz/artifacts/$$t/crash-* fuzz/artifacts/$$t/oom-* fuzz/artifacts/$$t/timeout-*; do \
 	    [ -e "$$c" ] && cp "$$c" tests/fixtures/fuzz/$$t/ && echo "kept $$c"; \
 	  done; \

@@ -9,7 +9,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use common::{milepost, stderr};
@@ -135,11 +135,7 @@ fn a_kill_at_any_moment_never_damages_the_workspace_nor_half_imports() {
         // A replacing import either lands whole or not at all: the count is all or the same.
         let events_before = count(&db, "event");
         let at = Duration::from_micros(rng.below(took[op].as_micros() as u64 * 12 / 10));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_milepost"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .env_remove("MILEPOST_DB")
+        let mut child = common::command(&db, args, None)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

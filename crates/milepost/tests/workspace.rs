@@ -310,18 +310,14 @@ fn a_writer_waits_for_another_instead_of_failing_at_once() {
     // When the other writer keeps it past the limit: a plain message, nothing changed.
     let held = Connection::open(&db).unwrap();
     held.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_milepost"))
-        .args([
-            "--db",
-            db.to_str().unwrap(),
-            "journey",
-            "new",
-            "--template",
-            "dealer-photos",
-        ])
-        .env("MILEPOST_WAIT_SECONDS", "1")
-        .output()
-        .unwrap();
+    let o = common::command(
+        &db,
+        &["journey", "new", "--template", "dealer-photos"],
+        None,
+    )
+    .env("MILEPOST_WAIT_SECONDS", "1")
+    .output()
+    .unwrap();
     held.execute_batch("ROLLBACK").unwrap();
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
@@ -336,16 +332,8 @@ fn a_writer_waits_for_another_instead_of_failing_at_once() {
 /// Runs the CLI as on a full disk: no file may grow past `kb` KiB (the kernel's file-size
 /// limit; the signal it sends is ignored, so writes fail with an error as on a full disk).
 fn milepost_on_a_full_disk(db: &Path, kb: u64, args: &[&str]) -> std::process::Output {
-    std::process::Command::new("bash")
-        .arg("-c")
-        .arg(format!("trap '' XFSZ; ulimit -f {kb}; exec \"$0\" \"$@\""))
-        .arg(env!("CARGO_BIN_EXE_milepost"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("MILEPOST_DB")
-        .output()
-        .unwrap()
+    let limit = format!("trap '' XFSZ; ulimit -f {kb}; exec \"$0\" \"$@\"");
+    common::command(db, args, Some(&limit)).output().unwrap()
 }
 
 fn hidden_leftovers(dir: &Path) -> Vec<String> {
@@ -463,11 +451,7 @@ fn an_import_and_exports_run_side_by_side_and_none_fails() {
     // usual busy timeout would allow for when the machine is slow); meanwhile a second
     // writer and two readers work on the same workspace.
     let spawn = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_milepost"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .env_remove("MILEPOST_DB")
+        common::command(&db, args, None)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags};
 
 use super::{Store, guard};
 use crate::{Error, Result};
@@ -486,16 +486,9 @@ impl Store {
 
     /// How many backups are kept (the default in a workspace from before settings).
     pub fn backup_keep(&self) -> Result<usize> {
-        let v: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM setting WHERE key = ?1",
-                [KEEP_SETTING],
-                |r| r.get(0),
-            )
-            .optional()
-            .unwrap_or_default();
-        Ok(v.and_then(|v| v.parse().ok())
+        let set = self.setting(KEEP_SETTING).unwrap_or_default();
+        Ok(set
+            .and_then(|v| v.parse().ok())
             .filter(|&n: &usize| n >= 1)
             .unwrap_or(DEFAULT_KEEP))
     }
@@ -507,14 +500,7 @@ impl Store {
                 "at least one backup is kept".to_owned(),
             ));
         }
-        self.writable()?;
-        self.conn
-            .execute(
-                "INSERT INTO setting (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![KEEP_SETTING, keep.to_string()],
-            )
-            .map_err(self.fail())?;
+        self.set_setting(KEEP_SETTING, &keep.to_string())?;
         prune(&self.path, keep)
     }
 

@@ -10,17 +10,34 @@ use crate::format::Currency;
 const CURRENCY: &str = "currency";
 
 impl Store {
-    /// The workspace's currency: the one set, else that of this computer's locale.
-    pub fn currency(&self) -> Result<Currency> {
-        let set: Option<String> = self
-            .conn
+    /// A setting's value, when it was set.
+    pub(super) fn setting(&self, key: &str) -> Result<Option<String>> {
+        self.conn
             .query_row(
                 "SELECT value FROM setting WHERE key = ?1",
-                params![CURRENCY],
+                params![key],
                 |r| r.get(0),
             )
             .optional()
+            .map_err(self.fail())
+    }
+
+    /// Sets a setting.
+    pub(super) fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.writable()?;
+        self.conn
+            .execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )
             .map_err(self.fail())?;
+        Ok(())
+    }
+
+    /// The workspace's currency: the one set, else that of this computer's locale.
+    pub fn currency(&self) -> Result<Currency> {
+        let set = self.setting(CURRENCY)?;
         Ok(set
             .as_deref()
             .and_then(Currency::parse)
@@ -30,15 +47,7 @@ impl Store {
     /// Sets the workspace's currency. Amounts already stored are not converted: they were
     /// always meant in the workspace's currency.
     pub fn set_currency(&self, currency: &Currency) -> Result<()> {
-        self.writable()?;
-        self.conn
-            .execute(
-                "INSERT INTO setting (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![CURRENCY, currency.code()],
-            )
-            .map_err(self.fail())?;
-        Ok(())
+        self.set_setting(CURRENCY, currency.code())
     }
 }
 

@@ -4,15 +4,24 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// `milepost --db DB ARGS…`, away from the person's own workspace, run through `via`
+/// (a shell line that ends in `exec "$0" "$@"`, say) when given.
+pub fn command(db: &Path, args: &[&str], via: Option<&str>) -> Command {
+    let mut c = match via {
+        Some(shell) => {
+            let mut c = Command::new("bash");
+            c.arg("-c").arg(shell).arg(env!("CARGO_BIN_EXE_milepost"));
+            c
+        }
+        None => Command::new(env!("CARGO_BIN_EXE_milepost")),
+    };
+    c.arg("--db").arg(db).args(args).env_remove("MILEPOST_DB");
+    c
+}
+
 /// Runs `milepost --db DB ARGS…`, away from the person's own workspace.
 pub fn milepost(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_milepost"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("MILEPOST_DB")
-        .output()
-        .unwrap()
+    command(db, args, None).output().unwrap()
 }
 
 pub fn stdout(o: &Output) -> String {

@@ -2,9 +2,10 @@
 import { useEffect, useState } from "react";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { ThemeButton } from "../../components/ThemeButton";
-import { type AppError, api, toAppError } from "../../ipc";
+import type { AppError } from "../../ipc";
 import { AboutDialog } from "../workspace/AboutDialog";
 import { BackupsDialog } from "../workspace/BackupsDialog";
+import { ShowInFolder } from "../workspace/ShowInFolder";
 import { DeleteJourneyDialog } from "./DeleteJourneyDialog";
 import { DemoPrompt } from "./DemoPrompt";
 import { JourneyList } from "./JourneyList";
@@ -89,13 +90,7 @@ export function HomeScreen({ onOpen, onOpenData, onRestored, startupError = null
 
       <footer className="home-footer muted">
         <span className="home-footer-path">Workspace: {dbPath}</span>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => api.showInFolder(false).catch((e) => setError(toAppError(e)))}
-        >
-          Show in folder
-        </button>
+        <ShowInFolder onError={setError} />
         <button
           type="button"
           className="button button-quiet"

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
+import { ShowInFolder } from "./ShowInFolder";
 
 interface Group {
   licence: string;
@@ -54,13 +55,7 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
           <span className="about-path" data-testid="about-workspace">
             {about?.workspace}
           </span>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => api.showInFolder(false).catch((e) => setError(toAppError(e)))}
-          >
-            Show in folder
-          </button>
+          <ShowInFolder onError={setError} />
         </div>
         <h3 className="about-subtitle">Third-party software</h3>
         <div className="about-licences" data-testid="about-licences">

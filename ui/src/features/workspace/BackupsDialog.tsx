@@ -9,6 +9,7 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { useEscape } from "../../components/useEscape";
 import { useSingleFlight } from "../../components/useSingleFlight";
 import { type AppError, api, toAppError } from "../../ipc";
+import { ShowInFolder } from "./ShowInFolder";
 
 interface Props {
   onClose: () => void;
@@ -139,13 +140,7 @@ export function BackupsDialog({ onClose, onRestored, damaged = false }: Props) {
               />
             </label>
           )}
-          <button
-            type="button"
-            className="button"
-            onClick={() => api.showInFolder(true).catch((e) => setError(toAppError(e)))}
-          >
-            Open folder
-          </button>
+          <ShowInFolder backups label="Open folder" onError={setError} />
           {!damaged && (
             <button type="button" className="button" onClick={backUpNow} disabled={busy}>
               {busy ? "Working…" : "Back up now"}
