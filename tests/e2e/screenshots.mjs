@@ -323,3 +323,36 @@ it("takes screenshots of the Value view: the portfolio with a value review, the 
     vws.cleanup();
   }
 });
+
+it("takes screenshots of the backups, About, and a damaged workspace", async () => {
+  const own = tempWorkspace();
+  cli(own.db, "journey", "new", "--template", "billing-saas");
+  cli(own.db, "demo", "--customers", "300", "--seed", "2");
+  cli(own.db, "backup", "create");
+  let driver = await open(own.db);
+  try {
+    await click(driver, '[data-testid="open-backups"]');
+    await find(driver, '[data-testid="backup-row"]');
+    await save(driver, "backups.png");
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+    await click(driver, '[data-testid="open-about"]');
+    await find(driver, ".licence-group");
+    await save(driver, "about.png");
+  } finally {
+    await driver.quit();
+  }
+  // A bad sector in the customers' index: the workspace opens on its own screen.
+  const { readFileSync } = await import("node:fs");
+  const file = readFileSync(own.db);
+  const page = Math.floor(file.indexOf(Buffer.from("C000150")) / 4096) * 4096;
+  file.fill(0xff, page, page + 12);
+  writeFileSync(own.db, file);
+  driver = await open(own.db);
+  try {
+    await find(driver, '[data-testid="restore-newest"]');
+    await save(driver, "damaged-workspace.png");
+  } finally {
+    await driver.quit();
+    own.cleanup();
+  }
+});

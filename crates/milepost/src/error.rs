@@ -32,7 +32,7 @@ pub enum Error {
     )]
     ForeignDatabase { path: PathBuf, what: String },
     /// The workspace file is damaged: nothing is written to it; `remedy` says what to do.
-    #[error("{path} is damaged (SQLite reports: {detail}). Nothing was written to it. {remedy}")]
+    #[error("{path} is damaged ({detail}). Nothing was written to it. {remedy}")]
     Damaged {
         path: PathBuf,
         detail: String,

@@ -83,23 +83,28 @@ pub fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect());
     match found {
         Ok(lines) if lines.len() == 1 && lines[0] == "ok" => Ok(()),
-        Ok(lines) => {
-            // "*** in database main ***" and pages "never used" follow from the first fault.
-            let faults: Vec<&String> = lines
-                .iter()
-                .filter(|l| !l.starts_with("***") && !l.ends_with("never used"))
-                .collect();
-            let first = faults
-                .first()
-                .copied()
-                .or(lines.first())
-                .map_or("", String::as_str);
-            Err(damaged(
-                path,
-                format!("its check found a broken page: {first}"),
-            ))
-        }
+        Ok(lines) => Err(damaged(path, check_failed(&lines))),
         Err(e) => Err(super::db_error(path, e)),
+    }
+}
+
+/// What a failed check found, in words: where, not SQLite's whole report. The first fault
+/// names the page ("Tree 6 page 6: btreeInitPage() returns error code 11"); the lines
+/// after it ("Page 32: never used") follow from it.
+fn check_failed(report: &[String]) -> String {
+    let first = report
+        .iter()
+        .flat_map(|r| r.lines())
+        .find(|l| !l.starts_with("***") && !l.ends_with("never used"))
+        .unwrap_or_default();
+    let page = first
+        .split_whitespace()
+        .skip_while(|w| !w.eq_ignore_ascii_case("page"))
+        .nth(1)
+        .and_then(|n| n.trim_end_matches(':').parse::<u64>().ok());
+    match page {
+        Some(n) => format!("SQLite's check of the file failed at page {n}"),
+        None => "SQLite's check of the file failed".to_owned(),
     }
 }
 
@@ -223,6 +228,21 @@ pub fn busy(count: i32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_check_is_said_by_its_page() {
+        let report = vec![
+            "*** in database main ***\nTree 6 page 6: btreeInitPage() returns error code 11\nPage 32: never used".to_owned(),
+        ];
+        assert_eq!(
+            check_failed(&report),
+            "SQLite's check of the file failed at page 6"
+        );
+        assert_eq!(
+            check_failed(&["row 3 missing from index x".to_owned()]),
+            "SQLite's check of the file failed"
+        );
+    }
 
     #[test]
     fn the_retries_grow_then_hold_steady_and_stop_at_the_limit() {

@@ -200,7 +200,7 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
                     .to_owned(),
             };
         }
-        return guard::damaged(path, e.to_string());
+        return guard::damaged(path, format!("SQLite reports: {e}"));
     }
     if let rusqlite::Error::SqliteFailure(f, _) = &e
         && matches!(
