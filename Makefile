@@ -13,7 +13,7 @@ CLI := $(BIN)/milepost
 
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts
 
-.PHONY: help run test deps test-deps ui bins app lint licences test-rust test-ui test-e2e test-package package crash-test fuzz bindings screenshot bench-canvas bench-matrix bench-import bench-engine clean
+.PHONY: help run test deps test-deps ui bins app lint licences test-rust test-ui test-e2e test-package package crash-test fuzz bindings screenshot bench-canvas bench-matrix bench-import bench-big-import bench-engine clean
 
 help:
 	@echo "make run         build and open Milepost"
@@ -25,6 +25,7 @@ help:
 	@echo "make bindings    regenerate ui/src/bindings and docs/journey.schema.json"
 	@echo "make bench-canvas  open time and drag frame rate of a big journey in the real window"
 	@echo "make bench-import  import speed of 1M events (release build) beside sqlite3's .import"
+	@echo "make bench-big-import  a 1 GB messy events export: time and peak memory, then again (all repeats), beside sqlite3"
 	@echo "make bench-engine  funnel, matrix with the ranking, and value against peers on 1M and 10M events (and 20,000 customers with 1M), beside DuckDB"
 	@echo "make bench-matrix  open, drag and re-score in the Matrices view with 24,000 customers"
 
@@ -157,6 +158,12 @@ bench-import:
 	@scripts/deps.sh --bench
 	cargo build --release -p milepost --bin milepost --quiet
 	scripts/bench-import.sh $(CARGO_TARGET_DIR)/release/milepost
+
+# A 1 GB messy events export: time and peak memory, beside sqlite3 (BIG_IMPORT_MB to change).
+bench-big-import:
+	@scripts/deps.sh --bench
+	cargo build --release -p milepost --bin milepost --quiet
+	scripts/bench-big-import.sh $(CARGO_TARGET_DIR)/release/milepost $${BIG_IMPORT_MB:-1000}
 
 BENCH_VENV := $(HOME)/.cache/milepost/bench-venv
 bench-engine:

@@ -47,7 +47,7 @@ fn a_kill_at_any_moment_never_damages_the_workspace_nor_half_imports() {
     let trials: usize = std::env::var("MILEPOST_CRASH_TRIALS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(6);
+        .unwrap_or(10);
     let seed: u64 = std::env::var("MILEPOST_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -98,24 +98,34 @@ fn a_kill_at_any_moment_never_damages_the_workspace_nor_half_imports() {
     assert!(o.status.success(), "{}", stderr(&o));
     let journey_arg = journey_file.to_str().unwrap().to_owned();
 
-    type Op<'a> = (&'a str, Vec<&'a str>);
+    // What to run, and a shell line to run it through when it needs its environment.
+    type Op<'a> = (&'a str, Vec<&'a str>, Option<&'a str>);
+    let import_events = vec!["data", "import", "events", &events_arg, "--replace"];
     let ops: Vec<Op> = vec![
-        (
-            "import events",
-            vec!["data", "import", "events", &events_arg, "--replace"],
-        ),
-        ("back up", vec!["backup", "create"]),
+        ("import events", import_events.clone(), None),
+        ("back up", vec!["backup", "create"], None),
         (
             "export the playbook",
             vec!["journey", "export", "1", "-o", &pdf_arg, "--format", "pdf"],
+            None,
         ),
-        ("import a journey", vec!["journey", "import", &journey_arg]),
+        (
+            "import a journey",
+            vec!["journey", "import", &journey_arg],
+            None,
+        ),
+        // Every event set aside on disk and checked once the file is read.
+        (
+            "import events (disk)",
+            import_events,
+            Some(r#"MILEPOST_IN_MEMORY_EVENTS=0 exec "$0" "$@""#),
+        ),
     ];
     // How long each takes when left alone: kills fall anywhere in that time.
     let mut took = Vec::new();
-    for (_, args) in &ops {
+    for (_, args, via) in &ops {
         let t = Instant::now();
-        let o = milepost(&db, args);
+        let o = common::command(&db, args, *via).output().unwrap();
         assert!(o.status.success(), "{}", stderr(&o));
         took.push(t.elapsed());
     }
@@ -131,11 +141,11 @@ fn a_kill_at_any_moment_never_damages_the_workspace_nor_half_imports() {
     let mut ok = 0;
     for trial in 0..trials {
         let op = trial % ops.len();
-        let (what, args) = &ops[op];
+        let (what, args, via) = &ops[op];
         // A replacing import either lands whole or not at all: the count is all or the same.
         let events_before = count(&db, "event");
         let at = Duration::from_micros(rng.below(took[op].as_micros() as u64 * 12 / 10));
-        let mut child = common::command(&db, args, None)
+        let mut child = common::command(&db, args, *via)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -180,7 +190,7 @@ fn a_kill_at_any_moment_never_damages_the_workspace_nor_half_imports() {
         ok += 1;
     }
     println!("crash test: {trials} trials (seed {seed}), integrity ok after {ok} of them");
-    for (i, (what, _)) in ops.iter().enumerate() {
+    for (i, (what, ..)) in ops.iter().enumerate() {
         println!(
             "  {what:<20} killed {:>3}, finished before the kill {:>3}  (alone it takes {:.2} s)",
             killed[i],

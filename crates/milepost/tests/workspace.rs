@@ -245,6 +245,20 @@ fn backups_are_made_before_imports_and_upgrades_kept_to_a_number_and_restored() 
     let o = milepost(&db, &["backup", "restore", "19990101-000000"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no backup \"19990101-000000\""));
+
+    // What a backup killed half-way left is swept by the next backup; a running
+    // program's (process 1 always runs) is left to it.
+    let backups = dir.path().join("backups");
+    let killed = backups.join(".w.20260101-000000.manual.sqlite3.4000000000.partial");
+    let running = backups.join(".w.20260101-000000.manual.sqlite3.1.partial");
+    std::fs::write(&killed, vec![0u8; 4096]).unwrap();
+    std::fs::write(&running, vec![0u8; 4096]).unwrap();
+    assert!(milepost(&db, &["backup", "create"]).status.success());
+    assert!(
+        !killed.exists(),
+        "a dead program's half-written backup was left"
+    );
+    assert!(running.exists());
 }
 
 #[test]

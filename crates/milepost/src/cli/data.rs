@@ -75,14 +75,25 @@ fn import(store: &mut Store, opts: &ImportOptions) -> anyhow::Result<ImportOutco
         .expect("a valid template")
         .progress_chars("█▉ "),
     );
+    let mut step = milepost::data::ImportStep::Reading;
     let mut progress = |p: milepost::data::Progress| {
+        if p.step != step {
+            step = p.step;
+            bar.reset();
+        }
         bar.set_length(p.total);
         bar.set_position(p.done);
-        bar.set_message(format!(
-            "{} rows, {} rows/s",
-            milepost::format::count(p.rows),
-            milepost::format::count((p.rows as f64 / p.seconds.max(1e-9)) as u64)
-        ));
+        bar.set_message(match p.step {
+            milepost::data::ImportStep::Reading => format!(
+                "{} rows, {} rows/s",
+                milepost::format::count(p.rows),
+                milepost::format::count((p.rows as f64 / p.seconds.max(1e-9)) as u64)
+            ),
+            milepost::data::ImportStep::Checking => format!(
+                "{} rows read; checking their events for repeats",
+                milepost::format::count(p.rows)
+            ),
+        });
     };
     let never = std::sync::atomic::AtomicBool::new(false);
     let outcome = store.import(opts, &mut progress, &never);

@@ -62,16 +62,30 @@ impl ImportOptions {
     }
 }
 
+/// What an import is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStep {
+    /// Reading and checking the file's rows.
+    Reading,
+    /// A big file's events, set aside on disk, checked for repeats and written.
+    Checking,
+}
+
 /// How far an import is, sent every ~100 ms.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
 pub struct Progress {
+    pub step: ImportStep,
+    /// Rows of the file read so far.
     #[ts(type = "number")]
     pub rows: u64,
-    /// Bytes (CSV) or rows (spreadsheets) read so far, of `total`.
+    /// Of `total`, this step's work done: bytes (CSV) or rows (spreadsheets) read, or
+    /// bytes of events checked.
     #[ts(type = "number")]
     pub done: u64,
     #[ts(type = "number")]
     pub total: u64,
+    /// Seconds since this step began.
     pub seconds: f64,
 }
 

@@ -104,6 +104,13 @@ impl Collector {
         }
     }
 
+    /// More rows with a problem, beyond the examples already added.
+    pub fn add_count(&mut self, kind: ProblemKind, n: u64) {
+        if n > 0 {
+            *self.counts.entry(kind).or_insert(0) += n;
+        }
+    }
+
     pub fn errors(&self) -> u64 {
         self.counts
             .iter()
@@ -112,7 +119,9 @@ impl Collector {
             .sum()
     }
 
-    pub fn finish(self, file: String) -> ImportReport {
+    pub fn finish(mut self, file: String) -> ImportReport {
+        // Repeats found once the whole file was read come last: file order again.
+        self.examples.sort_by_key(|p| p.row);
         let errors = self.errors();
         let warnings = self.counts.values().sum::<u64>() - errors;
         ImportReport {

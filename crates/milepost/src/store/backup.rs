@@ -320,12 +320,41 @@ fn copy_database(from: &Connection, to: &Path) -> Result<()> {
     dst.close().map_err(|(_, e)| fail(e))
 }
 
-/// Deletes the oldest backups beyond `keep`.
+/// Deletes the oldest backups beyond `keep`, and what killed programs left half-written.
 fn prune(workspace: &Path, keep: usize) -> Result<()> {
     for old in list(workspace)?.into_iter().skip(keep.max(1)) {
         std::fs::remove_file(&old.path).map_err(io(&old.path))?;
     }
+    sweep_partials(workspace);
     Ok(())
+}
+
+/// Removes the hidden files of backups whose program is gone (killed while writing, or
+/// the machine lost power); a running program's are left alone.
+fn sweep_partials(workspace: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder(workspace)) else {
+        return;
+    };
+    let prefix = format!(".{}.", stem(workspace));
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let pid = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".partial"))
+            .and_then(|rest| rest.rsplit_once('.'))
+            .and_then(|(_, pid)| pid.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && pid != std::process::id()
+            && !running(pid)
+        {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Whether process `pid` runs; where that cannot be told, it is taken to run.
+fn running(pid: u32) -> bool {
+    !cfg!(target_os = "linux") || Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// Checks that the file at `path` is a sound Milepost workspace this version can open.

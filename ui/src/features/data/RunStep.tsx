@@ -21,7 +21,12 @@ export function RunStep({
     <div className="wizard-body" data-testid="import-progress">
       <ProgressBar fraction={r.fraction} />
       <p className="progress-text">
-        {progress ? (
+        {progress?.step === "checking" ? (
+          <>
+            {count(progress.rows)} rows read · checking their events for repeats
+            {r.eta !== null && <> · about {clock(r.eta)} left</>}
+          </>
+        ) : progress ? (
           <>
             {count(progress.rows)} rows read · {count(r.perSecond)} rows/s
             {r.eta !== null && <> · about {clock(r.eta)} left</>}

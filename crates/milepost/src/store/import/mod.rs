@@ -6,7 +6,7 @@
 //! workspace is exactly as it was.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -19,46 +19,14 @@ use crate::data::mapping::{self, Columns, FieldKind, Table};
 use crate::data::report::{Collector, ProblemKind, RowProblem};
 use crate::data::source::{Cell, Meter, Row, Source};
 use crate::data::values::{self, DateOrder};
-use crate::data::{ImportOptions, ImportOutcome, Progress};
+use crate::data::{ImportOptions, ImportOutcome, ImportStep, Progress};
 use crate::{Error, Result};
 
-/// A fast hash for the import's lookups (customer ids, event names, and the set of stored
-/// events); SipHash's protection against crafted keys is not needed for a local file.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
+mod dedup;
+#[cfg(test)]
+mod tests;
 
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.write_u64(u64::from_le_bytes(c.try_into().unwrap_or_default()));
-        }
-        let mut tail = [0u8; 8];
-        let rest = chunks.remainder();
-        tail[..rest.len()].copy_from_slice(rest);
-        self.write_u64(u64::from_le_bytes(tail) ^ rest.len() as u64);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_i64(&mut self, n: i64) {
-        self.write_u64(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        // A full avalanche (MurmurHash3's fmix64): hashbrown takes the bucket from the low
-        // bits and a tag from the high ones, and both must spread well.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<Fx>;
-type FxMap<K, V> = HashMap<K, V, FxBuild>;
-type FxSet<K> = HashSet<K, FxBuild>;
+use dedup::{Dedup, FxMap, Verdict};
 
 /// Rows per multi-row INSERT of events.
 const BATCH: usize = 200;
@@ -277,6 +245,7 @@ fn drive(
             if last.elapsed() >= Duration::from_millis(100) {
                 last = Instant::now();
                 progress(Progress {
+                    step: ImportStep::Reading,
                     rows: counts.rows,
                     done: meter.done(row.number),
                     total: meter.total(),
@@ -317,6 +286,7 @@ fn drive(
         return Err(e);
     }
     progress(Progress {
+        step: ImportStep::Reading,
         rows: counts.rows,
         done: meter.total(),
         total: meter.total(),
@@ -576,40 +546,25 @@ fn import_events(
     if opts.replace {
         tx.execute("DELETE FROM event", []).map_err(|e| db(tx, e))?;
     }
+    let path = std::path::PathBuf::from(tx.path().unwrap_or_default());
+    let limit = dedup::in_memory();
     let customers = customer_keys(tx)?;
     let mut names: FxMap<String, i64> = collect(tx, "SELECT name, id FROM event_name", |r| {
         Ok((r.get(0)?, r.get(1)?))
     })?;
-    let empty: bool = tx
-        .query_row("SELECT NOT EXISTS (SELECT 1 FROM event)", [], |r| r.get(0))
-        .map_err(|e| db(tx, e))?;
-    let mut dedup = if empty {
-        Dedup::Ordered(FxMap::default())
-    } else {
-        Dedup::Full(all_events(tx)?)
-    };
+    let mut dedup = Dedup::start(tx, &path, limit)?;
     let mut new_name = tx
         .prepare("INSERT INTO event_name (name) VALUES (?) RETURNING id")
         .map_err(|e| db(tx, e))?;
-    let one = "(?, ?, ?, ?)";
-    let mut many = tx
-        .prepare(&format!(
-            "INSERT INTO event (customer, at, name, value) VALUES {}",
-            vec![one; BATCH].join(", ")
-        ))
-        .map_err(|e| db(tx, e))?;
-    let mut single = tx
-        .prepare(&format!(
-            "INSERT INTO event (customer, at, name, value) VALUES {one}"
-        ))
-        .map_err(|e| db(tx, e))?;
-    let mut batch: Vec<(i64, i64, i64, f64)> = Vec::with_capacity(BATCH);
-    let write = write_events;
+    let mut batch = Batch::new(tx)?;
     let customer_col = ctx.cols.get("customer_id").unwrap_or(0);
+    let repeat_col = ctx.cols.get("event").unwrap_or(customer_col);
     let (customer_slot, at_slot) = (ctx.slot("customer_id"), ctx.slot("timestamp"));
     let (event_slot, value_slot) = (ctx.slot("event"), ctx.slot("value"));
+    let per_row = if opts.wide { ctx.cols.rest.len() } else { 1 };
     let mut stored = 0u64;
     let mut counts = drive(source, ctx, problems, cancel, progress, |r| {
+        dedup.make_room(&path, per_row, limit)?;
         let customer = r.text(customer_slot);
         let at = r.date(at_slot);
         // Long files have one event per row; wide files one per filled metric column.
@@ -652,111 +607,145 @@ fn import_events(
                 }
             };
             let event = (key as u32, id as u32, at, value.to_bits());
-            let fresh = match dedup.insert(event) {
-                Some(fresh) => fresh,
+            let verdict = match dedup.insert(event, r.row.number)? {
+                Some(verdict) => verdict,
                 None => {
                     // This customer's events went back in time: from here on, compare with
                     // every event, including those written so far.
-                    write(&mut batch, &mut many, &mut single).map_err(|e| db(tx, e))?;
-                    let mut all = all_events(tx)?;
-                    let fresh = all.insert(event);
-                    dedup = Dedup::Full(all);
-                    fresh
+                    batch.write(tx)?;
+                    dedup = Dedup::stored(tx, &path, limit)?;
+                    let verdict = dedup.insert(event, r.row.number)?;
+                    verdict.unwrap_or(Verdict::Later)
                 }
             };
-            if !fresh {
-                r.problem(
-                    ctx.cols.get("event").unwrap_or(customer_col),
-                    ProblemKind::DuplicateEvent,
-                    "the same event (customer, time, event, value) is already stored or on an earlier row",
-                );
-                continue;
+            match verdict {
+                Verdict::Repeat => {
+                    r.problem(repeat_col, ProblemKind::DuplicateEvent, REPEAT);
+                    continue;
+                }
+                Verdict::New => batch.push(tx, (key, at, id, value))?,
+                Verdict::Later => {}
             }
-            batch.push((key, at, id, value));
             stored += 1;
             any = true;
-            if batch.len() == BATCH {
-                write(&mut batch, &mut many, &mut single).map_err(|e| db(tx, e))?;
-            }
         }
         Ok(if any { Stored::New } else { Stored::No })
     })?;
-    write(&mut batch, &mut many, &mut single).map_err(|e| db(tx, e))?;
+    batch.write(tx)?;
+    if let Dedup::Spilled(spill) = dedup
+        && !counts.cancelled
+    {
+        let first = crate::data::report::EXAMPLES;
+        let start = Instant::now();
+        let mut last: Option<Instant> = None;
+        let rows = counts.rows;
+        let mut checked = |done, total| {
+            if done == total || last.is_none_or(|t| t.elapsed() >= Duration::from_millis(100)) {
+                last = Some(Instant::now());
+                progress(Progress {
+                    step: ImportStep::Checking,
+                    rows,
+                    done,
+                    total,
+                    seconds: start.elapsed().as_secs_f64(),
+                });
+            }
+        };
+        let repeats = spill.finish(first, cancel, &mut checked, &mut |(c, n, at, v)| {
+            batch.push(tx, (i64::from(c), at, i64::from(n), f64::from_bits(v)))
+        })?;
+        batch.write(tx)?;
+        counts.cancelled = repeats.cancelled || cancel.load(Ordering::Relaxed);
+        stored -= repeats.count;
+        counts.skipped += repeats.rows;
+        // Named as a repeat found while reading is named: the event, or in a wide file
+        // the customer.
+        let value = |(customer, name, ..): dedup::Event| {
+            let wanted = if opts.wide {
+                i64::from(customer)
+            } else {
+                i64::from(name)
+            };
+            let map = if opts.wide { &customers } else { &names };
+            map.iter()
+                .find(|&(_, &v)| v == wanted)
+                .map(|(k, _)| k.clone())
+                .unwrap_or_default()
+        };
+        for &(row, event) in &repeats.first {
+            problems.add(RowProblem {
+                row,
+                column: ctx.headers.get(repeat_col).cloned().unwrap_or_default(),
+                value: value(event),
+                kind: ProblemKind::DuplicateEvent,
+                message: REPEAT.to_owned(),
+            });
+        }
+        problems.add_count(
+            ProblemKind::DuplicateEvent,
+            repeats.count - repeats.first.len() as u64,
+        );
+    }
     // Events, not rows: a wide row holds several.
     counts.imported = if counts.cancelled { 0 } else { stored };
     Ok(counts)
 }
 
-/// Writes a batch of events: a full one in one statement, a partial one row by row.
-fn write_events<'c>(
-    batch: &mut Vec<(i64, i64, i64, f64)>,
-    many: &mut rusqlite::Statement<'c>,
-    single: &mut rusqlite::Statement<'c>,
-) -> rusqlite::Result<()> {
-    let chunk = if batch.len() == BATCH { BATCH } else { 1 };
-    for rows in batch.chunks(chunk) {
-        let stmt = if chunk == BATCH {
-            &mut *many
-        } else {
-            &mut *single
-        };
-        for (k, (c, at, n, v)) in rows.iter().enumerate() {
-            stmt.raw_bind_parameter(k * 4 + 1, c)?;
-            stmt.raw_bind_parameter(k * 4 + 2, at)?;
-            stmt.raw_bind_parameter(k * 4 + 3, n)?;
-            stmt.raw_bind_parameter(k * 4 + 4, v)?;
-        }
-        stmt.raw_execute()?;
+const REPEAT: &str =
+    "the same event (customer, time, event, value) is already stored or on an earlier row";
+
+/// Events waiting to be written, many to a statement.
+struct Batch<'c> {
+    rows: Vec<(i64, i64, i64, f64)>,
+    many: rusqlite::Statement<'c>,
+    single: rusqlite::Statement<'c>,
+}
+
+impl<'c> Batch<'c> {
+    fn new(tx: &'c Transaction<'_>) -> Result<Batch<'c>> {
+        let one = "(?, ?, ?, ?)";
+        let insert = "INSERT INTO event (customer, at, name, value) VALUES";
+        Ok(Batch {
+            rows: Vec::with_capacity(BATCH),
+            many: tx
+                .prepare(&format!("{insert} {}", vec![one; BATCH].join(", ")))
+                .map_err(|e| db(tx, e))?,
+            single: tx
+                .prepare(&format!("{insert} {one}"))
+                .map_err(|e| db(tx, e))?,
+        })
     }
-    batch.clear();
-    Ok(())
-}
 
-/// Finds exact repeats of events (same customer, event, time and value).
-enum Dedup {
-    /// While each customer's events come in time order (files sorted by customer or by
-    /// time), a repeat can only be among that customer's events at its latest time: a
-    /// small set per customer, which stays in cache. Exact, and fast for big files.
-    Ordered(FxMap<u32, (i64, Vec<(u32, u64)>)>),
-    /// Every event stored: when appending to stored events, or once a file's order is
-    /// not that.
-    Full(FxSet<(u32, u32, i64, u64)>),
-}
-
-impl Dedup {
-    /// True for a new event, false for a repeat; None when the order assumption broke.
-    fn insert(&mut self, (customer, name, at, value): (u32, u32, i64, u64)) -> Option<bool> {
-        match self {
-            Dedup::Full(set) => Some(set.insert((customer, name, at, value))),
-            Dedup::Ordered(latest) => {
-                let (t, seen) = latest.entry(customer).or_insert((at, Vec::new()));
-                if at > *t {
-                    *t = at;
-                    seen.clear();
-                } else if at < *t {
-                    return None;
-                }
-                if seen.contains(&(name, value)) {
-                    Some(false)
-                } else {
-                    seen.push((name, value));
-                    Some(true)
-                }
-            }
+    fn push(&mut self, tx: &Transaction<'_>, event: (i64, i64, i64, f64)) -> Result<()> {
+        self.rows.push(event);
+        if self.rows.len() == BATCH {
+            self.write(tx)?;
         }
+        Ok(())
     }
-}
 
-/// Every stored event (in this transaction too), as the dedup key.
-fn all_events(tx: &Transaction<'_>) -> Result<FxSet<(u32, u32, i64, u64)>> {
-    collect(tx, "SELECT customer, name, at, value FROM event", |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get::<_, f64>(3)?.to_bits(),
-        ))
-    })
+    /// Writes the events: a full batch in one statement, a partial one row by row.
+    fn write(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        let chunk = if self.rows.len() == BATCH { BATCH } else { 1 };
+        for rows in self.rows.chunks(chunk) {
+            let stmt = if chunk == BATCH {
+                &mut self.many
+            } else {
+                &mut self.single
+            };
+            let bound = rows.iter().enumerate().try_for_each(|(k, (c, at, n, v))| {
+                stmt.raw_bind_parameter(k * 4 + 1, c)?;
+                stmt.raw_bind_parameter(k * 4 + 2, at)?;
+                stmt.raw_bind_parameter(k * 4 + 3, n)?;
+                stmt.raw_bind_parameter(k * 4 + 4, v)
+            });
+            bound
+                .and_then(|_| stmt.raw_execute())
+                .map_err(|e| db(tx, e))?;
+        }
+        self.rows.clear();
+        Ok(())
+    }
 }
 
 fn import_stakeholders(
