@@ -33,6 +33,8 @@ export function App() {
     setGeneration((g) => g + 1);
   }, []);
   const { status, recheck } = useWorkspaceStatus();
+  // Said once; dismissed, it stays away until the next start.
+  const [readOnlySeen, setReadOnlySeen] = useState(false);
   const opened = useOpenedFile(openJourney);
 
   useEffect(() => {
@@ -51,65 +53,94 @@ export function App() {
     );
   }
 
-  switch (screen.kind) {
-    case "home":
-      return (
-        <HomeScreen
-          key={generation}
-          onOpen={openJourney}
-          onOpenData={openData}
-          onRestored={reopened}
-          startupError={opened.error}
-        />
-      );
-    case "data": {
-      // Opened from a journey, Back returns to it.
-      const from = screen.from;
-      return (
-        <DataScreen
-          onBack={from === undefined ? goHome : () => setScreen({ kind: "journey", id: from })}
-        />
-      );
-    }
-    case "journey": {
-      const id = screen.id;
-      return (
-        <JourneyScreen
-          id={id}
-          onBack={goHome}
-          onFunnel={() => setScreen({ kind: "funnel", id })}
-          onTasks={(name) => setScreen({ kind: "tasks", id, name })}
-          onMatrices={(name) => setScreen({ kind: "matrices", id, name })}
-          onValue={(name) => setScreen({ kind: "value", id, name })}
-          onData={() => setScreen({ kind: "data", from: id })}
-        />
-      );
-    }
-    case "tasks": {
-      const id = screen.id;
-      return (
-        <TasksScreen id={id} name={screen.name} onBack={() => setScreen({ kind: "journey", id })} />
-      );
-    }
-    case "value": {
-      const id = screen.id;
-      return (
-        <ValueScreen id={id} name={screen.name} onBack={() => setScreen({ kind: "journey", id })} />
-      );
-    }
-    case "matrices": {
-      const id = screen.id;
-      return (
-        <MatricesScreen
-          id={id}
-          name={screen.name}
-          onBack={() => setScreen({ kind: "journey", id })}
-        />
-      );
-    }
-    case "funnel": {
-      const id = screen.id;
-      return <FunnelScreen id={id} onBack={() => setScreen({ kind: "journey", id })} />;
+  return (
+    <>
+      {renderScreen()}
+      {status?.read_only && !readOnlySeen && (
+        <div className="read-only-notice" role="status">
+          <span data-testid="read-only-notice">{status.read_only}</span>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setReadOnlySeen(true)}
+            aria-label="Dismiss"
+          >
+            ✕
+          </button>
+        </div>
+      )}
+    </>
+  );
+
+  function renderScreen() {
+    switch (screen.kind) {
+      case "home":
+        return (
+          <HomeScreen
+            key={generation}
+            onOpen={openJourney}
+            onOpenData={openData}
+            onRestored={reopened}
+            startupError={opened.error}
+          />
+        );
+      case "data": {
+        // Opened from a journey, Back returns to it.
+        const from = screen.from;
+        return (
+          <DataScreen
+            onBack={from === undefined ? goHome : () => setScreen({ kind: "journey", id: from })}
+          />
+        );
+      }
+      case "journey": {
+        const id = screen.id;
+        return (
+          <JourneyScreen
+            id={id}
+            onBack={goHome}
+            onFunnel={() => setScreen({ kind: "funnel", id })}
+            onTasks={(name) => setScreen({ kind: "tasks", id, name })}
+            onMatrices={(name) => setScreen({ kind: "matrices", id, name })}
+            onValue={(name) => setScreen({ kind: "value", id, name })}
+            onData={() => setScreen({ kind: "data", from: id })}
+          />
+        );
+      }
+      case "tasks": {
+        const id = screen.id;
+        return (
+          <TasksScreen
+            id={id}
+            name={screen.name}
+            onBack={() => setScreen({ kind: "journey", id })}
+          />
+        );
+      }
+      case "value": {
+        const id = screen.id;
+        return (
+          <ValueScreen
+            id={id}
+            name={screen.name}
+            onBack={() => setScreen({ kind: "journey", id })}
+          />
+        );
+      }
+      case "matrices": {
+        const id = screen.id;
+        return (
+          <MatricesScreen
+            id={id}
+            name={screen.name}
+            onBack={() => setScreen({ kind: "journey", id })}
+          />
+        );
+      }
+      case "funnel": {
+        const id = screen.id;
+        return <FunnelScreen id={id} onBack={() => setScreen({ kind: "journey", id })} />;
+      }
     }
   }
 }

@@ -43,6 +43,11 @@ pub enum Error {
         "{path} is being written by another program (another Milepost window or command) and stayed busy for {seconds} s. Nothing was changed; try again when it has finished."
     )]
     Busy { path: PathBuf, seconds: u64 },
+    /// A workspace this user may only read: read from, never written.
+    #[error(
+        "{path} can only be read here: {why}. Nothing was changed; to change it, copy it to a folder you can write to, or ask for write access."
+    )]
+    ReadOnly { path: PathBuf, why: String },
     #[error("no journey named or numbered \"{0}\"")]
     JourneyNotFound(String),
     #[error("{count} journeys match \"{name}\"; say which by id or a longer name: {ids}")]
@@ -102,6 +107,8 @@ pub enum ErrorCode {
     Damaged,
     /// Another writer held the workspace too long.
     Busy,
+    /// The workspace may only be read (its folder or the file is read-only).
+    ReadOnly,
     JourneyNotFound,
     AmbiguousJourney,
     TemplateNotFound,
@@ -130,6 +137,7 @@ impl Error {
             Error::ForeignDatabase { .. } => ErrorCode::ForeignDatabase,
             Error::Damaged { .. } => ErrorCode::Damaged,
             Error::Busy { .. } => ErrorCode::Busy,
+            Error::ReadOnly { .. } => ErrorCode::ReadOnly,
             Error::JourneyNotFound(_) => ErrorCode::JourneyNotFound,
             Error::AmbiguousJourney { .. } => ErrorCode::AmbiguousJourney,
             Error::TemplateNotFound(_) => ErrorCode::TemplateNotFound,

@@ -36,6 +36,27 @@ pub fn not_regular(kind: std::fs::FileType) -> Option<&'static str> {
     }
 }
 
+/// The error for a file or folder that could not be written, saying why in words when
+/// the reason is one a person can act on.
+pub fn write_error(path: &Path, source: std::io::Error) -> crate::Error {
+    use std::io::ErrorKind as K;
+    let why = match source.kind() {
+        K::PermissionDenied => "cannot be written to: it is yours to read only (permission denied)",
+        K::ReadOnlyFilesystem => "cannot be written to: the disk is read-only",
+        K::StorageFull | K::QuotaExceeded => "could not be written: the disk is full",
+        _ => {
+            return crate::Error::Io {
+                path: path.to_owned(),
+                source,
+            };
+        }
+    };
+    crate::Error::Io {
+        path: path.to_owned(),
+        source: std::io::Error::new(source.kind(), format!("{why}. Nothing was changed")),
+    }
+}
+
 /// Writes a file so that a reader never sees half of it: into a temporary file beside
 /// it, flushed to disk, then renamed over the target. A folder that cannot be written to
 /// fails with the path, and leaves any existing file as it was. Only a regular file is

@@ -510,3 +510,133 @@ fn an_import_and_exports_run_side_by_side_and_none_fails() {
         3
     );
 }
+
+/// Runs the CLI as a user without root's power over permissions: as itself when it is
+/// not root, else as `nobody` (from a copy of the binary nobody may run, in `bin`).
+fn milepost_as_a_user(bin: &Path, db: &Path, args: &[&str]) -> std::process::Output {
+    if !is_root() {
+        return milepost(db, args);
+    }
+    let copy = bin.join("milepost");
+    if !copy.exists() {
+        std::fs::copy(env!("CARGO_BIN_EXE_milepost"), &copy).unwrap();
+    }
+    let line = format!(
+        "exec setpriv --reuid=65534 --regid=65534 --clear-groups {} \"$@\"",
+        copy.display()
+    );
+    common::command(db, args, Some(&line)).output().unwrap()
+}
+
+fn is_root() -> bool {
+    std::fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+}
+
+/// Makes `path` belong to the user `milepost_as_a_user` runs as, with `mode`.
+fn give(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    if is_root() {
+        std::os::unix::fs::chown(path, Some(65534), Some(65534)).unwrap();
+    }
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[test]
+fn a_workspace_in_a_read_only_folder_or_file_is_read_and_never_written() {
+    let (dir, db) = demo_workspace("40", "5");
+    let bin = tempfile::tempdir().unwrap();
+    give(bin.path(), 0o755);
+    let csv = bin.path().join("more.csv");
+    std::fs::write(&csv, "customer_id,name\nX-1,Extra one\n").unwrap();
+    give(&csv, 0o644);
+    let csv = csv.to_str().unwrap();
+    let summary = |bin: &Path| -> serde_json::Value {
+        let o = milepost_as_a_user(bin, &db, &["data", "summary", "--json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+
+    assert!(milepost(&db, &["backup", "create"]).status.success());
+    // The folder read-only, the file the user's own.
+    give(&db, 0o644);
+    give(&dir.path().join("backups"), 0o755);
+    give(dir.path(), 0o555);
+    let before = bytes(&db);
+    assert_eq!(summary(bin.path())["customers"]["rows"], 40);
+    let o = milepost_as_a_user(bin.path(), &db, &["funnel", "1"]);
+    assert!(o.status.success(), "reading works: {}", stderr(&o));
+    for args in [
+        vec!["data", "import", "customers", csv],
+        vec!["journey", "new", "--template", "billing-saas"],
+        vec!["backup", "keep", "3"],
+    ] {
+        let o = milepost_as_a_user(bin.path(), &db, &args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let e = stderr(&o);
+        assert!(
+            e.contains("w.sqlite3 can only be read here: its folder is read-only for you")
+                && e.contains("Nothing was changed"),
+            "{args:?}: {e}"
+        );
+    }
+    // An export into the read-only folder names it; nothing is left beside the file.
+    let pdf = dir.path().join("playbook.pdf");
+    let o = milepost_as_a_user(
+        bin.path(),
+        &db,
+        &[
+            "journey",
+            "export",
+            "1",
+            "-o",
+            pdf.to_str().unwrap(),
+            "--format",
+            "pdf",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("cannot be written to"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(bytes(&db), before);
+    let backups = || {
+        std::fs::read_dir(dir.path().join("backups"))
+            .unwrap()
+            .count()
+    };
+    assert_eq!(backups(), 1, "no backup for work that could not be done");
+    // Nor can a backup be made there, and it says why.
+    give(&dir.path().join("backups"), 0o555);
+    let o = milepost_as_a_user(bin.path(), &db, &["backup", "create"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("backups: cannot be written to: it is yours to read only"),
+        "{}",
+        stderr(&o)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["backups", "w.sqlite3"], "nothing written beside it");
+
+    // The file read-only in a folder the user may write: read, never written, and a
+    // backup still made of it.
+    give(dir.path(), 0o755);
+    give(&dir.path().join("backups"), 0o755);
+    give(&db, 0o444);
+    assert_eq!(summary(bin.path())["customers"]["rows"], 40);
+    let o = milepost_as_a_user(bin.path(), &db, &["data", "import", "customers", csv]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("can only be read here: the file is read-only for you"),
+        "{}",
+        stderr(&o)
+    );
+    let o = milepost_as_a_user(bin.path(), &db, &["backup", "create"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(bytes(&db), before);
+}

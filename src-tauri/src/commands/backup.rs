@@ -10,16 +10,13 @@ use crate::state::AppState;
 /// Opens the workspace (if it is not open yet) and says whether that worked.
 #[tauri::command]
 pub async fn workspace_status(state: State<'_, AppState>) -> CommandResult<WorkspaceStatus> {
-    let problem = state
-        .with_store(|_| Ok(()))
-        .await
-        .err()
-        .map(|e| e.report().clone());
+    let opened = state.with_store(|s| Ok(s.read_only())).await;
     let path = state.db_path.clone();
     Ok(WorkspaceStatus {
         path: path.display().to_string(),
-        problem,
+        problem: opened.as_ref().err().map(|e| e.report().clone()),
         newest_backup: backup::newest_good(&path).as_ref().map(BackupRow::from),
+        read_only: opened.ok().flatten(),
     })
 }
 

@@ -13,4 +13,8 @@ problem: ErrorReport | null,
 /**
  * The newest backup that can be restored, if any.
  */
-newest_backup: BackupRow | null, };
+newest_backup: BackupRow | null, 
+/**
+ * When the workspace can only be read: that, and why.
+ */
+read_only: string | null, };

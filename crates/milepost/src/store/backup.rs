@@ -130,6 +130,8 @@ pub struct WorkspaceStatus {
     pub problem: Option<crate::error::ErrorReport>,
     /// The newest backup that can be restored, if any.
     pub newest_backup: Option<BackupRow>,
+    /// When the workspace can only be read: that, and why.
+    pub read_only: Option<String>,
 }
 
 /// The folder backups of `workspace` go into.
@@ -267,7 +269,10 @@ fn write_whole(
 ) -> Result<(String, PathBuf)> {
     let (first, path) = new_name(workspace, reason);
     let dir = path.parent().expect("a backup has a folder");
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    // A folder that cannot be written is said so before SQLite tries, in its own words.
+    std::fs::create_dir_all(dir)
+        .and_then(|()| tempfile::tempfile_in(dir).map(drop))
+        .map_err(|e| crate::fs::write_error(dir, e))?;
     let partial = dir.join(format!(
         ".{}.{}.partial",
         path.file_name().expect("named").to_string_lossy(),
@@ -411,6 +416,10 @@ pub fn restore_over_damaged(workspace: &Path, id: &str) -> Result<(Backup, Backu
 /// Puts the whole workspace file `replacement` in the place of the damaged `workspace`,
 /// after keeping the damaged file, byte for byte, as a backup (returned).
 pub(super) fn replace_damaged(workspace: &Path, replacement: &Path) -> Result<Backup> {
+    if let Some(why) = guard::ReadOnly::of(workspace) {
+        let _ = std::fs::remove_file(replacement);
+        return Err(why.error(workspace));
+    }
     let placed = write_whole(workspace, Reason::Damaged, |tmp| {
         std::fs::copy(workspace, tmp).map_err(io(tmp))?;
         Ok(())
@@ -465,6 +474,8 @@ impl Store {
     /// A backup before work that replaces data, unless the workspace holds nothing yet
     /// (or lives in memory): there is nothing to lose then.
     pub fn backup_before(&self, reason: Reason) -> Result<Option<Backup>> {
+        // Work that cannot be done needs no backup.
+        self.writable()?;
         if self.path.as_os_str() == ":memory:" || self.is_empty()? {
             return Ok(None);
         }
@@ -473,6 +484,10 @@ impl Store {
 
     /// The daily backup, when the newest backup is a day old or there is none.
     pub fn backup_if_due(&self) -> Result<Option<Backup>> {
+        // A workspace that can only be read does not change.
+        if self.read_only.is_some() {
+            return Ok(None);
+        }
         let newest = list(&self.path)?
             .into_iter()
             .find(|b| b.reason != Reason::Damaged);

@@ -108,6 +108,60 @@ fn check_failed(report: &[String]) -> String {
     }
 }
 
+/// Why this user can only read the workspace at `path`, when it exists and cannot be
+/// written: SQLite keeps its journal beside the file, so the folder counts as well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnly {
+    Folder,
+    File,
+}
+
+impl ReadOnly {
+    pub fn of(path: &Path) -> Option<ReadOnly> {
+        if !path.is_file() {
+            return None;
+        }
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !may_write(dir) {
+            Some(ReadOnly::Folder)
+        } else if !may_write(path) {
+            Some(ReadOnly::File)
+        } else {
+            None
+        }
+    }
+
+    pub fn why(self) -> &'static str {
+        match self {
+            ReadOnly::Folder => "its folder is read-only for you",
+            ReadOnly::File => "the file is read-only for you",
+        }
+    }
+
+    pub fn error(self, path: &Path) -> Error {
+        Error::ReadOnly {
+            path: path.to_owned(),
+            why: self.why().to_owned(),
+        }
+    }
+}
+
+/// Whether this process may write `path`: its permissions for this user, and a disk
+/// mounted read-only.
+fn may_write(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+    }
+}
+
 /// A file that is not a regular file (a folder, a device, a pipe) is never opened as a
 /// workspace: SQLite would write beside it or into it.
 pub fn regular_file(path: &Path) -> Result<()> {

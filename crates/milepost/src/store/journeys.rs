@@ -392,6 +392,10 @@ impl Store {
 
     /// Records that a person opened the journey, for the recent list.
     pub fn mark_journey_opened(&self, id: i64) -> Result<()> {
+        // Bookkeeping, not work: a workspace that can only be read is opened all the same.
+        if self.read_only.is_some() {
+            return Ok(());
+        }
         self.writable()?;
         self.conn
             .execute(

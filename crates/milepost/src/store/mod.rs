@@ -80,6 +80,8 @@ pub fn default_path() -> PathBuf {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Set when this user may only read the workspace: every write is refused.
+    read_only: Option<guard::ReadOnly>,
 }
 
 impl Store {
@@ -96,6 +98,9 @@ impl Store {
             })?;
         }
         guard::regular_file(path)?;
+        if let Some(why) = guard::ReadOnly::of(path) {
+            return Self::open_read_only(path, why);
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -105,6 +110,59 @@ impl Store {
         )
         .map_err(|e| db_error(path, e))?;
         Self::setup(conn, path.to_owned())
+    }
+
+    /// Opens a workspace this user may only read. Nothing is changed in it, nor beside
+    /// it: in a read-only folder no other program can write it either (SQLite could not
+    /// keep its journal there), so it is read as unchanging, without the lock files.
+    fn open_read_only(path: &Path, why: guard::ReadOnly) -> Result<Self> {
+        let mut uri = String::from("file:");
+        for c in path.to_string_lossy().chars() {
+            match c {
+                '%' => uri.push_str("%25"),
+                '?' => uri.push_str("%3f"),
+                '#' => uri.push_str("%23"),
+                c => uri.push(c),
+            }
+        }
+        uri.push_str("?mode=ro");
+        if why == guard::ReadOnly::Folder {
+            uri.push_str("&immutable=1");
+        }
+        let conn = Connection::open_with_flags(
+            &uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| db_error(path, e))?;
+        conn.busy_handler(Some(guard::busy))
+            .map_err(|e| db_error(path, e))?;
+        match guard::identify(&conn, path)? {
+            guard::Kind::Milepost { version } if version > SCHEMA_VERSION => {
+                Err(Error::NewerDatabase {
+                    path: path.to_owned(),
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                })
+            }
+            guard::Kind::Milepost { version } if version == SCHEMA_VERSION => {
+                guard::quick_check(&conn, path)?;
+                Ok(Self {
+                    conn,
+                    path: path.to_owned(),
+                    read_only: Some(why),
+                })
+            }
+            // An older workspace needs its tables updated, an empty file its tables made.
+            _ => Err(Error::ReadOnly {
+                path: path.to_owned(),
+                why: format!(
+                    "{}, and this version of Milepost must first update its tables",
+                    why.why()
+                ),
+            }),
+        }
     }
 
     /// A private in-memory database, for tests.
@@ -136,15 +194,27 @@ impl Store {
             .map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(fail)?;
-        let store = Self { conn, path };
+        let store = Self {
+            conn,
+            path,
+            read_only: None,
+        };
         if let guard::Kind::Milepost { version } = kind
             && version < SCHEMA_VERSION
         {
             store.backup(backup::Reason::BeforeUpgrade)?;
         }
-        let Self { mut conn, path } = store;
+        let Self {
+            mut conn,
+            path,
+            read_only,
+        } = store;
         migrate(&mut conn, &path)?;
-        Ok(Self { conn, path })
+        Ok(Self {
+            conn,
+            path,
+            read_only,
+        })
     }
 
     /// Where this database lives.
@@ -156,15 +226,29 @@ impl Store {
         |e| db_error(&self.path, e)
     }
 
-    /// Refuses to write to a workspace found damaged.
+    /// Refuses to write to a workspace found damaged, or one this user may only read.
     fn writable(&self) -> Result<()> {
+        if let Some(why) = self.read_only {
+            return Err(why.error(&self.path));
+        }
         guard::writable(&self.path)
     }
 
-    /// Starts a write: refused on a workspace found damaged, and `IMMEDIATE`, so the write
-    /// lock is taken (waiting for other writers) before anything is read.
+    /// When this workspace can only be read: that, and why, in words.
+    pub fn read_only(&self) -> Option<String> {
+        self.read_only.map(|r| {
+            format!(
+                "Read only: {}. Changes cannot be saved; copy the workspace to a folder you can write to.",
+                r.why()
+            )
+        })
+    }
+
+    /// Starts a write: refused on a workspace found damaged or read-only, and
+    /// `IMMEDIATE`, so the write lock is taken (waiting for other writers) before anything
+    /// is read.
     fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        guard::writable(&self.path)?;
+        self.writable()?;
         let path = &self.path;
         self.conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -211,6 +295,14 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
         return Error::Database {
             path: path.to_owned(),
             message: "could not be written: the disk is full (or the file may not grow, or the disk failed). Nothing was changed; free some space and try again".to_owned(),
+        };
+    }
+    if let rusqlite::Error::SqliteFailure(f, _) = &e
+        && f.code == rusqlite::ErrorCode::ReadOnly
+    {
+        return Error::ReadOnly {
+            path: path.to_owned(),
+            why: "the file or its folder is read-only".to_owned(),
         };
     }
     if let rusqlite::Error::SqliteFailure(f, _) = &e
