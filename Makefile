@@ -143,7 +143,7 @@ fuzz:
 	  (cd fuzz && cargo +nightly fuzz run --sanitizer $(FUZZ_SANITIZER) $$t corpus/$$t ../tests/fixtures/fuzz/$$t -- \
 	      -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|stat::peak_rss|SUMMARY|panicked" || true); \
 	  for c in fuzz/artifacts/$$t/crash-* fuzz/artifacts/$$t/oom-* fuzz/artifacts/$$t/timeout-*; do \
-	    [ -e "$$c" ] || continue; cp "$$c" tests/fixtures/fuzz/$$t/; echo "kept $$c"; \
+	    [ -e "$$c" ] || continue; mv "$$c" tests/fixtures/fuzz/$$t/; echo "new crasher kept: tests/fixtures/fuzz/$$t/$$(basename $$c)"; \
 	  done; \
 	done
 
