@@ -4,7 +4,7 @@
 // as they were. The folder is bind-mounted read-only, which even root cannot write.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, waitForTextWhere } from "./app.mjs";
@@ -71,6 +71,8 @@ describe("a workspace that can only be read", () => {
 /** A picture for people to look at (tests/e2e/artifacts/, not committed). */
 async function saveShot(driver) {
   const shot = await driver.takeScreenshot();
-  writeFileSync(new URL("./artifacts/readonly.png", import.meta.url), Buffer.from(shot, "base64"));
+  const dir = new URL("./artifacts/", import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(new URL("readonly.png", dir), Buffer.from(shot, "base64"));
   assert.ok(shot.length > 0);
 }
