@@ -340,16 +340,12 @@ impl Spill {
     }
 }
 
+/// The events are set aside in the workspace's folder: a write failing there is said of
+/// it, in the words every other write uses (a full disk, a read-only folder).
 fn spill_error(path: &Path, e: std::io::Error) -> Error {
-    let message = if e.kind() == std::io::ErrorKind::StorageFull {
-        "could not be written: the disk is full (the import sets events aside beside the workspace to find repeats). Nothing was changed; free some space and try again".to_owned()
-    } else {
-        format!(
-            "could not set events aside beside the workspace to find repeats: {e}. Nothing was changed"
-        )
-    };
-    Error::Database {
-        path: path.to_owned(),
-        message,
-    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    crate::fs::write_error(dir, e)
 }
