@@ -73,15 +73,35 @@ export async function textsWhen(driver, css, count) {
   return texts;
 }
 
+/** Whether the element, scrolled into view, stays put over two frames and a click at its
+ * centre would reach it (no card or notice over it). */
+const STEADY = `
+  const [e, done] = arguments;
+  e.scrollIntoView({ block: "nearest", inline: "nearest" });
+  const at = () => JSON.stringify(e.getBoundingClientRect());
+  const before = at();
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    const r = e.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    done(at() === before && hit !== null && (hit === e || e.contains(hit)) ? "" : before + " → " + at());
+  }));`;
+
 /** Clicks the first element matching css once it can be clicked (canvas nodes stay hidden
- * until React Flow has measured them). */
+ * until React Flow has measured them) and has stopped moving: a panel that grows while
+ * the click is on its way (a section that loads above the button) would send it elsewhere. */
 export async function click(driver, css) {
   let lastError = null;
   await driver
     .wait(
       async () => {
         try {
-          await (await driver.findElement(By.css(css))).click();
+          const el = await driver.findElement(By.css(css));
+          const moving = await driver.executeAsyncScript(STEADY, el);
+          if (moving) {
+            lastError = new Error(`it was moving or covered (${moving})`);
+            return false;
+          }
+          await el.click();
           return true;
         } catch (e) {
           lastError = e;

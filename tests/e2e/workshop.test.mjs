@@ -98,13 +98,20 @@ describe("the workshop agenda", () => {
     await click(driver, '[data-testid="add-note"]');
     const text = await find(driver, ".inspector textarea");
     await text.sendKeys("Revisit pricing tiers");
+    // Parked, it leaves the board and the selection: the panel shows the parking lot.
     await click(driver, '[data-testid="note-park"]');
-    await driver.actions().sendKeys(Key.ESCAPE).perform();
     await driver.wait(
       async () => (await driver.findElements(By.css('[data-testid="parking-lot"] li'))).length === 1,
       WAIT_MS,
       "the note never reached the parking lot",
-    );
+    ).catch(async (e) => {
+      // Say what the journey and the panel held.
+      const notes = JSON.parse(cli(ws.db, "journey", "export", "1", "-o", "-")).notes;
+      const panel = await driver.executeScript(
+        "return [...document.querySelectorAll('.inspector h3, [data-testid=note-park], [data-testid=changed-elsewhere], .save-state, [data-testid=save-state]')].map((e) => e.textContent).join(' | ') + ' | focus: ' + document.activeElement?.outerHTML.slice(0, 120)",
+      );
+      throw new Error(`${e.message}; saved notes: ${JSON.stringify(notes)}; panel: ${panel}`, { cause: e });
+    });
     assert.equal((await driver.findElements(By.css(".react-flow__node-note"))).length, 0);
 
     await click(driver, '[data-testid="summary-save"]');

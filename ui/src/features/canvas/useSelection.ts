@@ -1,6 +1,13 @@
 // The board's selection and the commands on it: delete (asking first when a stage would
 // take cards with it), copy and paste.
-import { type Dispatch, type SetStateAction, useCallback, useRef, useState } from "react";
+import {
+  type Dispatch,
+  type SetStateAction,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import type { Journey } from "../../bindings/Journey";
 import { plural } from "../../components/text";
 import { type Clip, copyItem, pasteItems } from "../editor/clipboard";
@@ -59,6 +66,17 @@ export function useSelection(j: Journey, edit: JourneyEditor["edit"]): Selection
   const clipboard = useRef<Clip[]>([]);
 
   const select = useCallback((ids: string[]) => setSelected(new Set(ids)), []);
+
+  // A note moved to the parking lot leaves the board, and the selection with it: the panel
+  // goes back to the journey's, where the parking lot shows it.
+  useEffect(() => {
+    const parked = [...selected].filter((s) => {
+      const item = itemOf(s);
+      return item?.kind === "note" && j.notes.some((n) => n.id === item.id && n.parked);
+    });
+    if (parked.length > 0)
+      setSelected((now) => new Set([...now].filter((s) => !parked.includes(s))));
+  }, [j, selected]);
 
   const deleteSelection = useCallback(() => {
     const items = [...selected].map(itemOf).filter((x) => x !== null);
