@@ -7,6 +7,8 @@ SHELL := /bin/bash
 
 # One shared cargo target dir: tests, the app and the CLI reuse each other's builds.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/milepost/target
+# The Python with duckdb (scripts/deps.sh makes the venv) that the SQL tests run queries in.
+export MILEPOST_PYTHON ?= $(HOME)/.cache/milepost/venv/bin/python
 BIN := $(CARGO_TARGET_DIR)/debug
 APP := $(BIN)/milepost-app
 CLI := $(BIN)/milepost
@@ -165,13 +167,10 @@ bench-big-import:
 	cargo build --release -p milepost --bin milepost --quiet
 	scripts/bench-big-import.sh $(CARGO_TARGET_DIR)/release/milepost $${BIG_IMPORT_MB:-1000}
 
-BENCH_VENV := $(HOME)/.cache/milepost/bench-venv
 bench-engine:
 	@scripts/deps.sh --bench
 	cargo build --release -p milepost --bin milepost --quiet
-	@[ -x $(BENCH_VENV)/bin/python ] || python3 -m venv $(BENCH_VENV)
-	@$(BENCH_VENV)/bin/python -c "import duckdb" 2>/dev/null || $(BENCH_VENV)/bin/pip install --quiet duckdb==2.0.0
-	$(BENCH_VENV)/bin/python scripts/bench_engine.py $(CARGO_TARGET_DIR)/release/milepost 2700 27000 20000:1000000
+	$(MILEPOST_PYTHON) scripts/bench_engine.py $(CARGO_TARGET_DIR)/release/milepost 2700 27000 20000:1000000
 
 clean:
 	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

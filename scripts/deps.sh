@@ -10,7 +10,9 @@ build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev fonts-dejavu-co
 display_packages=(xvfb xauth)
 # chromium: the phones in the room-voting test (headless, driven by playwright-core).
 # desktop-file-utils, shared-mime-info: the package test sees the journey-file type registered.
-test_packages=("${display_packages[@]}" webkit2gtk-driver sqlite3 poppler-utils qpdf chromium desktop-file-utils shared-mime-info)
+# python3-venv: the venv with duckdb that the SQL tests run the journey's queries in;
+# postgresql-15: the binaries of the private cluster those tests start (never the service).
+test_packages=("${display_packages[@]}" webkit2gtk-driver sqlite3 poppler-utils qpdf chromium desktop-file-utils shared-mime-info python3-venv postgresql-15 postgresql-client-15)
 
 want=("${build_packages[@]}")
 case "${1:-}" in
@@ -49,4 +51,14 @@ done
 if [ "${1:-}" != "" ] && [ "${1:-}" != "--display" ] && [ "${1:-}" != "--bench" ] && ! command -v "${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}" >/dev/null; then
   echo "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
   cargo install tauri-driver --version 2.1.0 --locked --quiet
+fi
+
+# DuckDB for the SQL tests and benchmarks: PyPI's duckdb in a venv of Milepost's own.
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
+  venv="${MILEPOST_VENV:-$HOME/.cache/milepost/venv}"
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/python" -c "import duckdb" 2>/dev/null || {
+    echo "Installing duckdb into $venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check duckdb==2.0.0
+  }
 fi

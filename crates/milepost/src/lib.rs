@@ -13,6 +13,7 @@ pub mod fuzzing;
 pub mod journey;
 pub mod matrix;
 pub mod report;
+pub mod sql;
 pub mod store;
 pub mod value;
 

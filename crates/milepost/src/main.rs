@@ -66,6 +66,9 @@ enum Command {
     Backup(cli::backup::BackupCommand),
     /// Save what can still be read of a damaged workspace into a new one
     Salvage(cli::backup::SalvageArgs),
+    /// The journey's assessment as SQL for a warehouse: DuckDB, PostgreSQL, Spark,
+    /// Snowflake or BigQuery
+    Sql(cli::sql::SqlArgs),
     /// Measure the engine: load the data, then recompute the funnel again and again
     Bench(cli::bench::BenchArgs),
     /// Write a realistic demo data set (customers, events, stakeholders)
@@ -96,6 +99,7 @@ fn main() -> ExitCode {
         Command::Benchmarks(c) => cli::benchmarks::exec(db, c),
         Command::Backup(c) => cli::backup::exec(db, c),
         Command::Salvage(a) => cli::backup::salvage(db, a),
+        Command::Sql(a) => cli::sql::exec(db, a),
         Command::Bench(a) => cli::bench::exec(db, a),
         Command::Demo(a) => cli::data::demo(db, a),
     };

@@ -13,6 +13,7 @@ pub mod funnel;
 pub mod journey;
 pub mod matrix;
 pub mod priority;
+pub mod sql;
 pub mod tasks;
 pub mod value;
 

@@ -1,6 +1,8 @@
 //! What the tests that run the `milepost` command share.
 #![allow(dead_code)]
 
+pub mod engines;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

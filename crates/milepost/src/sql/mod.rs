@@ -1,0 +1,163 @@
+//! The journey's assessment compiled to SQL, for data that lives in a warehouse: one
+//! self-contained query over two tables the warehouse exposes (`../shared/PRODUCT.md`,
+//! "When the data lives in a warehouse"; `docs/SEMANTICS.md`, "The SQL contract"):
+//!
+//! - `customers(customer_id, start_date, churn_date, segment, plan, owner, arr)`
+//! - `events(customer_id, ts, event, value, seq)`: `ts` a UTC timestamp, `value` NULL
+//!   meaning 1, `seq` the file order that breaks ties for `last`.
+//!
+//! The query gives exactly what the in-memory engine (`crate::engine::assess`) gives,
+//! second for second, on every engine: times are whole seconds since 1970, windows are
+//! `RANGE` frames over them, and `last` is the latest event in (time, seq) order. The
+//! query is a syntax tree (`sqlparser`) printed once: names and values from the journey
+//! or the options are nodes, quoted for the engine, never pasted into text.
+
+mod build;
+pub mod dialect;
+mod reached;
+
+use std::collections::BTreeMap;
+
+use sqlparser::ast::{Ident, ObjectName};
+
+pub use dialect::{Dialect, NameError};
+
+use crate::journey::Journey;
+
+/// The columns of the two tables, by the contract's names.
+pub const CUSTOMER_COLUMNS: [&str; 7] = [
+    "customer_id",
+    "start_date",
+    "churn_date",
+    "segment",
+    "plan",
+    "owner",
+    "arr",
+];
+pub const EVENT_COLUMNS: [&str; 5] = ["customer_id", "ts", "event", "value", "seq"];
+
+/// Where the two tables are, and what their columns are called there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    /// The customers table, as written in the warehouse (`analytics.customers`: each part
+    /// between the dots is one name). Default `customers`.
+    pub customers_table: Option<String>,
+    /// The events table. Default `events`.
+    pub events_table: Option<String>,
+    /// A column's name in the warehouse, by the contract's name: `event` → `event_name`.
+    /// `customers.X` or `events.X` names one table's column; a bare name both tables'.
+    pub columns: BTreeMap<String, String>,
+}
+
+/// What the query returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Output {
+    /// One row per customer and milestone reached: `(customer_id, milestone_id,
+    /// reached_at)`.
+    #[default]
+    Reached,
+    /// As `Reached`, with `reached_at` in whole seconds since 1970 (what Milepost reads
+    /// back to compute the funnel).
+    ReachedSeconds,
+}
+
+/// What to compile.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub dialect: Dialect,
+    /// The as-of day (its 00:00 UTC, Unix seconds); none: the day of the latest event.
+    pub as_of: Option<i64>,
+    pub source: Source,
+    pub output: Output,
+}
+
+/// Why the journey could not be written as SQL.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SqlError {
+    #[error(transparent)]
+    Name(#[from] NameError),
+    #[error(
+        "--column {given}: the tables have no column \"{column}\"; they have customers({}) and events({})",
+        CUSTOMER_COLUMNS.join(", "),
+        EVENT_COLUMNS.join(", ")
+    )]
+    UnknownColumn { given: String, column: String },
+}
+
+/// The names the query reads, resolved and quoted for the engine.
+pub(crate) struct Names {
+    pub customers: ObjectName,
+    pub events: ObjectName,
+    customer_columns: BTreeMap<&'static str, Ident>,
+    event_columns: BTreeMap<&'static str, Ident>,
+}
+
+impl Names {
+    fn resolve(d: Dialect, source: &Source) -> Result<Names, SqlError> {
+        for given in source.columns.keys() {
+            let (table, column) = match given.split_once('.') {
+                Some(("customers", c)) => (Some("customers"), c),
+                Some(("events", c)) => (Some("events"), c),
+                _ => (None, given.as_str()),
+            };
+            let known = (table != Some("events") && CUSTOMER_COLUMNS.contains(&column))
+                || (table != Some("customers") && EVENT_COLUMNS.contains(&column));
+            if !known {
+                return Err(SqlError::UnknownColumn {
+                    given: format!("{given}={}", source.columns[given]),
+                    column: column.to_owned(),
+                });
+            }
+        }
+        let column = |table: &str, name: &'static str| -> Result<(&'static str, Ident), SqlError> {
+            let given = source
+                .columns
+                .get(&format!("{table}.{name}"))
+                .or_else(|| source.columns.get(name))
+                .cloned()
+                .unwrap_or_else(|| d.default_name(name));
+            Ok((name, d.ident(&format!("{table}.{name} column"), &given)?))
+        };
+        let table = |what: &str, given: &Option<String>| -> Result<ObjectName, SqlError> {
+            let text = given.clone().unwrap_or_else(|| d.default_name(what));
+            let parts = text
+                .split('.')
+                .map(|p| d.ident(&format!("{what} table"), p.trim()))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(ObjectName::from(parts))
+        };
+        Ok(Names {
+            customers: table("customers", &source.customers_table)?,
+            events: table("events", &source.events_table)?,
+            customer_columns: CUSTOMER_COLUMNS
+                .iter()
+                .map(|c| column("customers", c))
+                .collect::<Result<_, _>>()?,
+            event_columns: EVENT_COLUMNS
+                .iter()
+                .map(|c| column("events", c))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// A column of the customers table.
+    pub fn customer(&self, name: &str) -> &Ident {
+        &self.customer_columns[name]
+    }
+
+    /// A column of the events table.
+    pub fn event(&self, name: &str) -> &Ident {
+        &self.event_columns[name]
+    }
+}
+
+/// The journey's assessment as one query for the engine.
+pub fn compile(journey: &Journey, options: &Options) -> Result<String, SqlError> {
+    let d = options.dialect;
+    let names = Names::resolve(d, &options.source)?;
+    let query = reached::query(journey, d, &names, options.as_of, options.output)?;
+    Ok(format!("{query:#}\n"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,325 @@
+//! The journey's SQL gives what the in-memory engine gives, second for second: on random
+//! journeys and data sets full of edges (events at the same second, exactly N days
+//! apart, `last` ties broken by `seq` in a table stored out of order, NULL values,
+//! customers without events or a start date, starting after the as-of day), the
+//! customers' reached times from DuckDB and from PostgreSQL equal the engine's. Event
+//! names and milestone ids hold quotes, semicolons, backslashes, tabs and emoji, and
+//! the tables sit in schemas under options' names.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+use milepost::engine::{Customer, Dataset, assess, cutoff_of_day};
+use milepost::journey::{Aggregate, Criterion, Journey, Milestone, Op};
+use milepost::sql::{Dialect, Options, Output, Source};
+
+const DAY: i64 = 86_400;
+
+/// Names no string splicing survives.
+const EVENTS: [&str; 5] = [
+    "login",
+    "it's",
+    "x\"; DROP TABLE events; --",
+    "back\\slash\tand tab",
+    "ü😀",
+];
+
+/// A small deterministic generator (xorshift), so a failure is the same case every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len() as u64) as usize]
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+struct Case {
+    journey: Journey,
+    customers: Vec<Customer>,
+    /// In file order: (customer, time, event, value or None for NULL).
+    events: Vec<(usize, i64, &'static str, Option<f64>)>,
+    as_of: Option<i64>,
+}
+
+fn random_case(rng: &mut Rng, number: usize) -> Case {
+    use Aggregate::*;
+    let mut journey: Journey =
+        milepost::journey::file::parse(include_str!("../templates/billing-saas.json")).unwrap();
+    let mut k = 0;
+    // Two stages of one or two milestones each: enough for the sequence, short enough
+    // that customers get far.
+    journey.stages.truncate(2);
+    for stage in &mut journey.stages {
+        stage.milestones = (0..1 + rng.below(2))
+            .map(|_| {
+                k += 1;
+                let criteria = (0..1 + rng.below(2))
+                    .map(|_| Criterion {
+                        event: (*rng.pick(&EVENTS)).to_owned(),
+                        aggregate: *rng.pick(&[Count, Sum, Min, Max, Last, DistinctDays]),
+                        op: *rng.pick(&[Op::Ge, Op::Gt, Op::Le, Op::Lt, Op::Eq]),
+                        value: *rng.pick(&[0.0, 1.0, 2.0, 2.5, 3.0, 5.0]),
+                        window_days: if rng.chance(40) {
+                            Some(1 + rng.below(3) as u32)
+                        } else {
+                            None
+                        },
+                    })
+                    .collect();
+                Milestone {
+                    id: format!("m{k} 'quoted'; \"{}\"", number),
+                    name: format!("M{k}"),
+                    description: None,
+                    first_value: false,
+                    criteria,
+                    tasks: vec![],
+                }
+            })
+            .collect();
+    }
+    let customers: Vec<Customer> = (0..6)
+        .map(|i| Customer {
+            id: format!("c{i}'"),
+            // Some without a start date (their first event's day), some starting late.
+            start: rng.chance(70).then(|| rng.below(8) as i64 * DAY),
+            churn: rng.chance(20).then(|| rng.below(8) as i64 * DAY),
+            ..Customer::default()
+        })
+        .collect();
+    // A coarse clock (quarter days) makes ties and window edges common; a few odd seconds.
+    let events = (0..rng.below(240))
+        .map(|_| {
+            let t = rng.below(30) as i64 * DAY / 4 + if rng.chance(10) { 1 } else { 0 };
+            let value = if rng.chance(15) {
+                None
+            } else {
+                Some(*rng.pick(&[0.0, 1.0, 2.0, 2.5, -1.5, 5.0]))
+            };
+            (rng.below(6) as usize, t, *rng.pick(&EVENTS), value)
+        })
+        .collect();
+    let as_of = rng.chance(80).then(|| rng.below(8) as i64 * DAY);
+    Case {
+        journey,
+        customers,
+        events,
+        as_of,
+    }
+}
+
+/// What the engine says: (customer, milestone, seconds), the population's customers only.
+fn engine_reached(case: &Case) -> BTreeSet<(String, String, i64)> {
+    let rows: Vec<(usize, i64, &str, f64)> = case
+        .events
+        .iter()
+        .map(|&(c, t, e, v)| (c, t, e, v.unwrap_or(1.0)))
+        .collect();
+    let data = Dataset::new(case.customers.clone(), &rows);
+    let Some(day) = case.as_of.or_else(|| data.latest()) else {
+        return BTreeSet::new();
+    };
+    let a = assess(&case.journey, &data, cutoff_of_day(day));
+    let mut out = BTreeSet::new();
+    for c in milepost::engine::population(&data, &a, &Default::default()) {
+        for (k, m) in a.milestones.iter().enumerate() {
+            if let Some(at) = a.reached_at(c, k) {
+                out.insert((data.customers[c].id.clone(), m.id.clone(), at));
+            }
+        }
+    }
+    out
+}
+
+fn date(seconds: i64) -> String {
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .unwrap()
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// Writes the case's tables (the events shuffled: a warehouse keeps no file order, `seq`
+/// does) and its query for the dialect.
+fn write_case(case: &Case, dir: &Path, schema: &str, dialect: Dialect, rng: &mut Rng) {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut w = csv::Writer::from_path(dir.join("customers.csv")).unwrap();
+    w.write_record(milepost::sql::CUSTOMER_COLUMNS).unwrap();
+    for c in &case.customers {
+        let day = |d: Option<i64>| d.map(date).unwrap_or_default();
+        w.write_record([&c.id, &day(c.start), &day(c.churn), "", "", "", ""])
+            .unwrap();
+    }
+    w.flush().unwrap();
+    let mut order: Vec<usize> = (0..case.events.len()).collect();
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng.below(i as u64 + 1) as usize);
+    }
+    let mut w = csv::Writer::from_path(dir.join("events.csv")).unwrap();
+    w.write_record(milepost::sql::EVENT_COLUMNS).unwrap();
+    for &i in &order {
+        let (c, t, e, v) = case.events[i];
+        let ts = chrono::DateTime::from_timestamp(t, 0)
+            .unwrap()
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string();
+        let value = v.map(|v| v.to_string()).unwrap_or_default();
+        // The customer of the tenth event is unknown to the customers table: ignored.
+        let customer = if i == 9 {
+            "nobody".to_owned()
+        } else {
+            case.customers[c].id.clone()
+        };
+        w.write_record([&customer, &ts, e, &value, &(i * 10).to_string()])
+            .unwrap();
+    }
+    w.flush().unwrap();
+    let options = Options {
+        dialect,
+        as_of: case.as_of,
+        source: Source {
+            customers_table: Some(format!("{schema}.customers")),
+            events_table: Some(format!("{schema}.events")),
+            columns: Default::default(),
+        },
+        output: Output::ReachedSeconds,
+    };
+    let sql = milepost::sql::compile(&case.journey, &options).unwrap();
+    std::fs::write(dir.join("query.sql"), sql).unwrap();
+}
+
+fn read_result(path: &Path) -> BTreeSet<(String, String, i64)> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .unwrap();
+    r.records()
+        .map(|row| {
+            let row = row.unwrap();
+            (
+                row[0].to_owned(),
+                row[1].to_owned(),
+                row[2].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The events of customer "nobody" are not in the engine's data set: the engine never
+/// sees them, as an import would have left them out.
+fn without_unknown(case: &mut Case) {
+    if case.events.len() > 9 {
+        case.events.remove(9);
+    }
+}
+
+const CASES: usize = 150;
+
+#[test]
+fn duckdb_and_postgres_reach_every_milestone_at_the_engines_second() {
+    let root = tempfile::tempdir().unwrap();
+    let mut rng = Rng(0x5EED_2026_1207);
+    let mut cases = Vec::new();
+    for i in 0..CASES {
+        let case = random_case(&mut rng, i);
+        let schema = format!("case {i}");
+        for dialect in [Dialect::Duckdb, Dialect::Postgres] {
+            let dir = root.path().join(dialect.key()).join(&schema);
+            write_case(&case, &dir, &schema, dialect, &mut rng);
+        }
+        cases.push(case);
+    }
+    for case in &mut cases {
+        without_unknown(case);
+    }
+
+    // DuckDB: one Python process for every case.
+    let duck: Vec<_> = (0..CASES)
+        .map(|i| root.path().join("duckdb").join(format!("case {i}")))
+        .collect();
+    let out = Command::new(common::engines::python())
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/sql/run_duckdb.py"
+        ))
+        .args(&duck)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "DuckDB: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // PostgreSQL: one script for every case, into its own schema.
+    let pg = common::engines::Postgres::start();
+    let mut script = String::from("SET timezone = 'UTC';\n");
+    for i in 0..CASES {
+        let dir = root.path().join("postgres").join(format!("case {i}"));
+        let s = format!("\"case {i}\"");
+        script.push_str(&format!(
+            "CREATE SCHEMA {s};\n\
+             CREATE TABLE {s}.customers (customer_id text, start_date date, churn_date date, segment text, plan text, owner text, arr double precision);\n\
+             CREATE TABLE {s}.events (customer_id text, ts timestamp, event text, value double precision, seq bigint);\n\
+             \\copy {s}.customers FROM '{}' WITH (FORMAT csv, HEADER true)\n\
+             \\copy {s}.events FROM '{}' WITH (FORMAT csv, HEADER true)\n\
+             \\o '{}'\n\
+             COPY ({}) TO STDOUT (FORMAT csv);\n\
+             \\o\n",
+            dir.join("customers.csv").display(),
+            dir.join("events.csv").display(),
+            dir.join("result.csv").display(),
+            std::fs::read_to_string(dir.join("query.sql")).unwrap().trim_end(),
+        ));
+    }
+    let file = root.path().join("postgres.sql");
+    std::fs::write(&file, script).unwrap();
+    pg.psql_file(&file);
+
+    let mut reached = 0;
+    for (i, case) in cases.iter().enumerate() {
+        let expected = engine_reached(case);
+        reached += expected.len();
+        for dialect in [Dialect::Duckdb, Dialect::Postgres] {
+            let dir = root.path().join(dialect.key()).join(format!("case {i}"));
+            let got = read_result(&dir.join("result.csv"));
+            assert_eq!(
+                got,
+                expected,
+                "case {i} on {}: journey {:#?}\nevents {:?}\nas of {:?}\nquery:\n{}",
+                dialect.title(),
+                case.journey
+                    .stages
+                    .iter()
+                    .flat_map(|s| &s.milestones)
+                    .map(|m| m
+                        .criteria
+                        .iter()
+                        .map(milepost::journey::criterion::print)
+                        .collect::<Vec<_>>())
+                    .collect::<Vec<_>>(),
+                case.events,
+                case.as_of,
+                std::fs::read_to_string(dir.join("query.sql")).unwrap()
+            );
+        }
+    }
+    // The cases must reach something, or the comparison proves little.
+    assert!(
+        reached > 2 * CASES,
+        "only {reached} milestones reached in {CASES} cases"
+    );
+}
