@@ -74,6 +74,12 @@ describe("matrices in the workshop", () => {
         );
         return { origin: Origin.VIEWPORT, x: Math.round(x), y: Math.round(y) };
       };
+      // The points arrive once the counts have: wait until this one is drawn.
+      await driver.wait(
+        () => driver.executeScript("return window.__milepostMatrix?.locate(arguments[0]) != null", low.id),
+        WAIT_MS,
+        `stakeholder ${low.id} is never drawn`,
+      );
       const from = await at("window.__milepostMatrix.locate(arguments[0])", low.id);
       const to = await at("window.__milepostMatrix.place(8, 8)");
       await driver

@@ -11,6 +11,7 @@ import {
   By,
   cli,
   click,
+  clickUntil,
   find,
   retype,
   saveFailureScreenshot,
@@ -201,16 +202,16 @@ describe("dot voting", () => {
     await press(driver, Key.ESCAPE);
 
     // Closing keeps the results; a new round starts with none.
-    await click(driver, '[data-testid="round-close"]');
     let head = "";
-    await driver.wait(
+    await clickUntil(
+      driver,
+      '[data-testid="round-close"]',
       async () => {
         head = await driver.executeScript(
           "return document.querySelector('[data-testid=round-head]')?.textContent ?? '(no round head)'",
         );
         return head.includes("closed");
       },
-      WAIT_MS,
       'the round never showed "closed" after "Close the round"',
     ).catch(async (e) => {
       // A rare failure here (about 1 run in 50): say what the round and the journey held.

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Key } from "selenium-webdriver";
-import { By, cli, click, find, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForTexts, retype } from "./app.mjs";
+import { By, cli, click, clickUntil, find, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForTexts, retype } from "./app.mjs";
 
 /** Waits until the countdown reads something `ok` accepts; returns what it read. */
 async function timeWhen(driver, ok, what) {
@@ -99,10 +99,10 @@ describe("the workshop agenda", () => {
     const text = await find(driver, ".inspector textarea");
     await text.sendKeys("Revisit pricing tiers");
     // Parked, it leaves the board and the selection: the panel shows the parking lot.
-    await click(driver, '[data-testid="note-park"]');
-    await driver.wait(
+    await clickUntil(
+      driver,
+      '[data-testid="note-park"]',
       async () => (await driver.findElements(By.css('[data-testid="parking-lot"] li'))).length === 1,
-      WAIT_MS,
       "the note never reached the parking lot",
     ).catch(async (e) => {
       // Say what the journey and the panel held.
