@@ -16,6 +16,7 @@ pub mod report;
 pub mod sql;
 pub mod store;
 pub mod value;
+pub mod warehouse;
 
 pub use error::{Error, Result};
 

@@ -40,7 +40,7 @@ enum Command {
     #[command(subcommand)]
     Data(cli::data::DataCommand),
     /// The success funnel of a journey over the customers started by the as-of date
-    Funnel(cli::funnel::FunnelArgs),
+    Funnel(cli::funnel::FunnelCommand),
     /// Where every customer is: furthest milestone, stage, days in it, health, next action
     Customers(cli::funnel::CustomersArgs),
     /// This week's tasks from the playbook's rules, or a dry run of the rules over past weeks

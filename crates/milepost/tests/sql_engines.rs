@@ -2,7 +2,8 @@
 //! journeys and data sets full of edges (events at the same second, exactly N days
 //! apart, `last` ties broken by `seq` in a table stored out of order, NULL values,
 //! customers without events or a start date, starting after the as-of day), the
-//! customers' reached times from DuckDB and from PostgreSQL equal the engine's. Event
+//! customers' reached times and the funnel from DuckDB and from PostgreSQL equal the
+//! engine's; and `--engine postgres` prints the in-memory funnel's JSON to the byte. Event
 //! names and milestone ids hold quotes, semicolons, backslashes, tabs and emoji, and
 //! the tables sit in schemas under options' names.
 
@@ -198,7 +199,93 @@ fn write_case(case: &Case, dir: &Path, schema: &str, dialect: Dialect, rng: &mut
         output: Output::ReachedSeconds,
     };
     let sql = milepost::sql::compile(&case.journey, &options).unwrap();
-    std::fs::write(dir.join("query.sql"), sql).unwrap();
+    std::fs::write(dir.join("reached.sql"), sql).unwrap();
+    let funnel = Options {
+        output: Output::Funnel,
+        ..options
+    };
+    let sql = milepost::sql::compile(&case.journey, &funnel).unwrap();
+    std::fs::write(dir.join("funnel.sql"), sql).unwrap();
+}
+
+/// The engine's funnel, as the rows `--output funnel` gives: per milestone the counts and
+/// the numbers (None: no value).
+type FunnelRow = (String, u64, Vec<Option<f64>>, u64, u64);
+
+fn engine_funnel(case: &Case) -> Vec<FunnelRow> {
+    let rows: Vec<(usize, i64, &str, f64)> = case
+        .events
+        .iter()
+        .map(|&(c, t, e, v)| (c, t, e, v.unwrap_or(1.0)))
+        .collect();
+    let data = Dataset::new(case.customers.clone(), &rows);
+    let Some(day) = case.as_of.or_else(|| data.latest()) else {
+        return Vec::new();
+    };
+    let a = assess(&case.journey, &data, cutoff_of_day(day));
+    let f = milepost::engine::funnel("J", &data, &a, &Default::default());
+    f.milestones
+        .iter()
+        .map(|m| {
+            (
+                m.id.clone(),
+                m.reached,
+                vec![
+                    m.conversion_from_previous,
+                    m.conversion_from_start,
+                    m.median_days_from_start,
+                    m.p75_days_from_start,
+                    m.median_days_from_previous,
+                    m.p75_days_from_previous,
+                    m.churn_rate,
+                ],
+                m.churned,
+                m.furthest,
+            )
+        })
+        .collect()
+}
+
+fn read_funnel(path: &Path) -> Vec<FunnelRow> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .unwrap();
+    let number = |s: &str| (!s.is_empty()).then(|| s.parse::<f64>().unwrap());
+    r.records()
+        .map(|row| {
+            let row = row.unwrap();
+            // milestone_id, position, reached, conversion_from_previous,
+            // conversion_from_start, median, p75 from start, median, p75 from previous,
+            // churned, churn_rate, furthest
+            (
+                row[0].to_owned(),
+                row[2].parse().unwrap(),
+                [3, 4, 5, 6, 7, 8, 10]
+                    .iter()
+                    .map(|&i| number(&row[i]))
+                    .collect(),
+                row[9].parse().unwrap(),
+                row[11].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Equal counts, and numbers equal to the last bits an engine's own arithmetic may differ in.
+fn same_funnel(a: &[FunnelRow], b: &[FunnelRow]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.0 == y.0
+                && x.1 == y.1
+                && x.3 == y.3
+                && x.4 == y.4
+                && x.2.iter().zip(&y.2).all(|(p, q)| match (p, q) {
+                    (Some(p), Some(q)) => (p - q).abs() <= 1e-9 * p.abs().max(1.0),
+                    (None, None) => true,
+                    _ => false,
+                })
+        })
 }
 
 fn read_result(path: &Path) -> BTreeSet<(String, String, i64)> {
@@ -229,7 +316,7 @@ fn without_unknown(case: &mut Case) {
 const CASES: usize = 150;
 
 #[test]
-fn duckdb_and_postgres_reach_every_milestone_at_the_engines_second() {
+fn duckdb_and_postgres_give_the_engines_reached_times_and_funnel() {
     let root = tempfile::tempdir().unwrap();
     let mut rng = Rng(0x5EED_2026_1207);
     let mut cases = Vec::new();
@@ -281,8 +368,15 @@ fn duckdb_and_postgres_reach_every_milestone_at_the_engines_second() {
              \\o\n",
             dir.join("customers.csv").display(),
             dir.join("events.csv").display(),
-            dir.join("result.csv").display(),
-            std::fs::read_to_string(dir.join("query.sql")).unwrap().trim_end(),
+            dir.join("reached.csv").display(),
+            std::fs::read_to_string(dir.join("reached.sql")).unwrap().trim_end(),
+        ));
+        script.push_str(&format!(
+            "\\o '{}'\nCOPY ({}) TO STDOUT (FORMAT csv);\n\\o\n",
+            dir.join("funnel.csv").display(),
+            std::fs::read_to_string(dir.join("funnel.sql"))
+                .unwrap()
+                .trim_end(),
         ));
     }
     let file = root.path().join("postgres.sql");
@@ -295,7 +389,15 @@ fn duckdb_and_postgres_reach_every_milestone_at_the_engines_second() {
         reached += expected.len();
         for dialect in [Dialect::Duckdb, Dialect::Postgres] {
             let dir = root.path().join(dialect.key()).join(format!("case {i}"));
-            let got = read_result(&dir.join("result.csv"));
+            let funnel = read_funnel(&dir.join("funnel.csv"));
+            let expected_funnel = engine_funnel(case);
+            assert!(
+                same_funnel(&funnel, &expected_funnel),
+                "case {i}: the funnel on {}:\n{funnel:?}\nthe engine's:\n{expected_funnel:?}\nquery:\n{}",
+                dialect.title(),
+                std::fs::read_to_string(dir.join("funnel.sql")).unwrap()
+            );
+            let got = read_result(&dir.join("reached.csv"));
             assert_eq!(
                 got,
                 expected,
@@ -313,7 +415,7 @@ fn duckdb_and_postgres_reach_every_milestone_at_the_engines_second() {
                     .collect::<Vec<_>>(),
                 case.events,
                 case.as_of,
-                std::fs::read_to_string(dir.join("query.sql")).unwrap()
+                std::fs::read_to_string(dir.join("reached.sql")).unwrap()
             );
         }
     }
@@ -322,4 +424,190 @@ fn duckdb_and_postgres_reach_every_milestone_at_the_engines_second() {
         reached > 2 * CASES,
         "only {reached} milestones reached in {CASES} cases"
     );
+}
+
+/// `psql -c` on the cluster, for the little set-ups.
+fn psql(pg: &common::engines::Postgres, script: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("setup.sql");
+    std::fs::write(&file, script).unwrap();
+    pg.psql_file(&file);
+}
+
+#[test]
+fn the_funnel_from_postgres_is_the_in_memory_funnel_to_the_byte() {
+    use common::{milepost, stderr, stdout};
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("csv");
+    let db = dir.path().join("w.sqlite3");
+    let run = |args: &[&str]| {
+        let o = milepost(&db, args);
+        assert!(o.status.success(), "milepost {args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    run(&[
+        "demo",
+        "--customers",
+        "400",
+        "--seed",
+        "7",
+        "--out",
+        csv.to_str().unwrap(),
+    ]);
+    run(&[
+        "data",
+        "import",
+        "customers",
+        csv.join("customers.csv").to_str().unwrap(),
+    ]);
+    run(&[
+        "data",
+        "import",
+        "events",
+        csv.join("events.csv").to_str().unwrap(),
+    ]);
+    run(&["journey", "new", "--template", "billing-saas"]);
+
+    // The same files in PostgreSQL, under other names: a schema with a space, the event
+    // column called otherwise, `seq` the file order.
+    let pg = common::engines::Postgres::start();
+    psql(
+        &pg,
+        &format!(
+            "CREATE SCHEMA \"Usage Data\";
+             CREATE TABLE \"Usage Data\".accounts (customer_id text, name text, segment text, industry text, plan text, arr double precision, start_date date, churn_date date, owner text, region text);
+             CREATE TABLE \"Usage Data\".raw_events (customer_id text, ts timestamptz, event_name text, value double precision, seq bigserial);
+             \\copy \"Usage Data\".accounts FROM '{}' WITH (FORMAT csv, HEADER true)
+             \\copy \"Usage Data\".raw_events (customer_id, ts, event_name, value) FROM '{}' WITH (FORMAT csv, HEADER true)
+             CREATE VIEW \"Usage Data\".customers AS SELECT customer_id, start_date, churn_date, segment, plan, owner, arr FROM \"Usage Data\".accounts;
+             CREATE VIEW \"Usage Data\".events AS SELECT * FROM \"Usage Data\".raw_events;\n",
+            csv.join("customers.csv").display(),
+            csv.join("events.csv").display(),
+        ),
+    );
+    let url = pg.url();
+    let remote = |extra: &[&str]| {
+        let mut args = vec![
+            "funnel",
+            "1",
+            "--json",
+            "--engine",
+            "postgres",
+            "--url",
+            &url,
+            "--customers-table",
+            "Usage Data.customers",
+            "--events-table",
+            "Usage Data.events",
+            "--column",
+            "events.event=event_name",
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    for scope in [
+        &[][..],
+        &["--as-of", "2025-06-30"][..],
+        &["--segment", "smb"][..],
+        &["--as-of", "2025-12-31", "--plan", "growth"][..],
+    ] {
+        let mut local = vec!["funnel", "1", "--json"];
+        local.extend_from_slice(scope);
+        let here = run(&local);
+        assert!(here.contains("\"reached\""), "{here}");
+        assert_eq!(remote(scope), here, "funnel {scope:?}");
+    }
+}
+
+#[test]
+fn a_wrong_table_or_an_unreachable_server_is_said_plainly_without_the_password() {
+    use common::{milepost, stderr};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    assert!(
+        milepost(&db, &["journey", "new", "--template", "billing-saas"])
+            .status
+            .success()
+    );
+    let pg = common::engines::Postgres::start();
+    let o = milepost(
+        &db,
+        &["funnel", "1", "--engine", "postgres", "--url", &pg.url()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("could not run the journey's query: relation \"events\" does not exist; --customers-table and --events-table name your tables"),
+        "{e}"
+    );
+    let nowhere = format!(
+        "postgresql://mp:s3cret@localhost/postgres?host={}&port=1",
+        pg.socket_dir().display()
+    );
+    let o = milepost(
+        &db,
+        &["funnel", "1", "--engine", "postgres", "--url", &nowhere],
+    );
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(e.contains("could not connect to PostgreSQL at mp@"), "{e}");
+    assert!(!e.contains("s3cret"), "the password is never shown: {e}");
+    let o = milepost(&db, &["funnel", "1", "--engine", "postgres"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "--url is required: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn tls_is_used_when_the_url_requires_it_and_the_server_must_prove_who_it_is() {
+    use common::{command, stderr};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    assert!(
+        common::milepost(&db, &["journey", "new", "--template", "billing-saas"])
+            .status
+            .success()
+    );
+    let (pg, ca) = common::engines::Postgres::start_tls();
+    let url = format!(
+        "postgresql://mp@localhost:{}/postgres?sslmode=require",
+        pg.port
+    );
+    let funnel = |root: Option<&Path>| {
+        let mut c = command(
+            &db,
+            &["funnel", "1", "--engine", "postgres", "--url", &url],
+            None,
+        );
+        c.env_remove("PGSSLROOTCERT");
+        if let Some(root) = root {
+            c.env("PGSSLROOTCERT", root);
+        }
+        let o = c.output().unwrap();
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        stderr(&o)
+    };
+    // Its certificate is signed by nobody this machine trusts: refused, saying why.
+    let e = funnel(None);
+    assert!(
+        e.contains("asks for TLS (sslmode=require)") && e.contains("certificate"),
+        "{e}"
+    );
+    // With the CA named, the connection is made (over TLS: the server takes nothing
+    // else over TCP) and the query reaches the missing table.
+    let e = funnel(Some(&ca));
+    assert!(e.contains("relation \"events\" does not exist"), "{e}");
+    // Without TLS the server refuses.
+    let plain = format!(
+        "postgresql://mp@localhost:{}/postgres?sslmode=disable",
+        pg.port
+    );
+    let o = common::milepost(
+        &db,
+        &["funnel", "1", "--engine", "postgres", "--url", &plain],
+    );
+    assert!(stderr(&o).contains("could not connect"), "{}", stderr(&o));
 }

@@ -19,9 +19,19 @@ pub struct FunnelArgs {
     json: bool,
 }
 
+/// `milepost funnel`: a journey, which customers, and where the assessment runs.
+#[derive(Debug, clap::Args)]
+pub struct FunnelCommand {
+    #[command(flatten)]
+    base: FunnelArgs,
+    #[command(flatten)]
+    engine: super::sql::Engine,
+}
+
 /// `milepost funnel`
-pub fn funnel(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
-    let x = assessed(db, &args.journey, &args.scope)?;
+pub fn funnel(db: Option<&Path>, command: FunnelCommand) -> anyhow::Result<()> {
+    let FunnelCommand { base: args, engine } = command;
+    let x = super::assessed_by(db, &args.journey, &args.scope, &engine)?;
     let f = milepost::engine::funnel(&x.journey.name, &x.data, &x.a, &x.filter);
     if args.json {
         return out_json(&f);

@@ -114,6 +114,36 @@ pub fn assessed(db: Option<&Path>, journey: &str, scope: &Scope) -> anyhow::Resu
     assess_as_of(db, journey, scope, false)
 }
 
+/// As `assessed`, by the engine asked for: in memory over the workspace, or by the
+/// warehouse running the journey's SQL (the journey then from a file or the workspace).
+pub fn assessed_by(
+    db: Option<&Path>,
+    journey: &str,
+    scope: &Scope,
+    engine: &sql::Engine,
+) -> anyhow::Result<Assessed> {
+    let Some(url) = engine
+        .url
+        .as_deref()
+        .filter(|_| engine.engine == sql::EngineKind::Postgres)
+    else {
+        return assessed(db, journey, scope);
+    };
+    let j = sql::load(db, journey)?;
+    let remote =
+        milepost::warehouse::assess_postgres(url, &j, &engine.tables.source(), scope.as_of)?;
+    let filter = scope.filter();
+    filter.check(&remote.data)?;
+    Ok(Assessed {
+        journey: j,
+        data: remote.data,
+        a: remote.a,
+        filter,
+        scores: Default::default(),
+        currency: Default::default(),
+    })
+}
+
 /// As `assessed`, for what stakeholder scores alone can show (matrices, the ranking):
 /// without usage events it is as of the day asked or today, and says what it cannot show.
 pub fn assessed_for_scores(

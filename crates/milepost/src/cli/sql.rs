@@ -22,6 +22,13 @@ pub struct SqlArgs {
     /// What the query returns
     #[arg(long, value_enum, default_value_t = SqlOutput::Reached)]
     output: SqlOutput,
+    #[command(flatten)]
+    tables: Tables,
+}
+
+/// The warehouse's names for the contract's two tables and their columns.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Tables {
     /// The customers table (`schema.table` for one in a schema) [default: customers]
     #[arg(long, value_name = "NAME")]
     customers_table: Option<String>,
@@ -34,10 +41,48 @@ pub struct SqlArgs {
     columns: Vec<(String, String)>,
 }
 
+impl Tables {
+    pub fn source(&self) -> Source {
+        Source {
+            customers_table: self.customers_table.clone(),
+            events_table: self.events_table.clone(),
+            columns: self.columns.iter().cloned().collect(),
+        }
+    }
+}
+
+/// Where a view's numbers are computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EngineKind {
+    /// In memory, over the workspace's imported data
+    Memory,
+    /// In PostgreSQL (or Citus, or a warehouse that speaks its protocol), over the
+    /// contract's two tables: only per-customer results come back
+    Postgres,
+}
+
+/// `--engine` and what running elsewhere needs.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Engine {
+    /// Where the assessment runs
+    #[arg(long, value_enum, default_value_t = EngineKind::Memory)]
+    pub engine: EngineKind,
+    /// With --engine postgres: libpq's URL, postgresql://USER@HOST:PORT/DATABASE
+    /// (?host=/socket/folder for a local socket; the password from $PGPASSWORD, never
+    /// needed on the command line)
+    #[arg(long, value_name = "URL", required_if_eq("engine", "postgres"))]
+    pub url: Option<String>,
+    #[command(flatten)]
+    pub tables: Tables,
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum SqlOutput {
     /// One row per customer and milestone reached: customer_id, milestone_id, reached_at
     Reached,
+    /// One row per milestone: reached, conversions, median and p75 days, churned, churn
+    /// rate (the numbers of `milepost funnel --json`)
+    Funnel,
 }
 
 /// `milepost sql`
@@ -46,13 +91,10 @@ pub fn exec(db: Option<&Path>, args: SqlArgs) -> anyhow::Result<()> {
     let options = Options {
         dialect: args.dialect,
         as_of: args.as_of,
-        source: Source {
-            customers_table: args.customers_table,
-            events_table: args.events_table,
-            columns: args.columns.into_iter().collect(),
-        },
+        source: args.tables.source(),
         output: match args.output {
             SqlOutput::Reached => Output::Reached,
+            SqlOutput::Funnel => Output::Funnel,
         },
     };
     let text = milepost::sql::compile(&journey, &options)?;
@@ -60,7 +102,7 @@ pub fn exec(db: Option<&Path>, args: SqlArgs) -> anyhow::Result<()> {
 }
 
 /// A journey file if the argument names one, else the workspace's journey.
-fn load(db: Option<&Path>, journey: &str) -> anyhow::Result<Journey> {
+pub fn load(db: Option<&Path>, journey: &str) -> anyhow::Result<Journey> {
     let path = Path::new(journey);
     if path.is_file() {
         return Ok(milepost::journey::file::read(path)?);

@@ -358,26 +358,61 @@ fn assess_range(
     }
 }
 
-/// Assesses every customer against the journey's milestones as of `cutoff`.
-pub fn assess(journey: &Journey, data: &Dataset, cutoff: i64) -> Assessment {
-    let mut milestones = Vec::new();
-    let mut criteria = Vec::new();
-    for (si, stage) in journey.stages.iter().enumerate() {
-        for m in &stage.milestones {
-            milestones.push(MilestoneRef {
+/// The journey's milestones in funnel order: stage order, then milestone order.
+pub fn milestone_refs(journey: &Journey) -> Vec<MilestoneRef> {
+    journey
+        .stages
+        .iter()
+        .enumerate()
+        .flat_map(|(si, stage)| {
+            stage.milestones.iter().map(move |m| MilestoneRef {
                 id: m.id.clone(),
                 name: m.name.clone(),
                 stage: stage.id.clone(),
                 stage_index: si,
-            });
-            criteria.push(
-                m.criteria
-                    .iter()
-                    .map(|c| compile(data, c))
-                    .collect::<Vec<_>>(),
-            );
+            })
+        })
+        .collect()
+}
+
+impl Assessment {
+    /// An assessment made elsewhere (by a warehouse running the journey's SQL): customer
+    /// c reached milestone k at t for every `(c, k, t)` given.
+    pub fn from_reached(
+        journey: &Journey,
+        cutoff: i64,
+        customers: usize,
+        reached_at: impl IntoIterator<Item = (usize, usize, i64)>,
+    ) -> Assessment {
+        let milestones = milestone_refs(journey);
+        let n = milestones.len();
+        let mut reached = vec![None; customers * n];
+        for (c, k, t) in reached_at {
+            if c < customers && k < n {
+                reached[c * n + k] = Some(t);
+            }
+        }
+        let furthest = (0..customers)
+            .map(|c| (0..n).take_while(|&k| reached[c * n + k].is_some()).count())
+            .collect();
+        Assessment {
+            cutoff,
+            milestones,
+            reached,
+            furthest,
         }
     }
+}
+
+/// Assesses every customer against the journey's milestones as of `cutoff`.
+pub fn assess(journey: &Journey, data: &Dataset, cutoff: i64) -> Assessment {
+    let milestones = milestone_refs(journey);
+    let criteria: Vec<Vec<Compiled>> = journey
+        .stages
+        .iter()
+        .flat_map(|s| &s.milestones)
+        .map(|m| m.criteria.iter().map(|c| compile(data, c)).collect())
+        .collect();
     let n = milestones.len();
     let customers = data.customers.len();
     let mut reached = vec![None; customers * n];

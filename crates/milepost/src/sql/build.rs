@@ -256,6 +256,49 @@ pub fn cast(expr: Expr, data_type: sqlparser::ast::DataType) -> Expr {
     }
 }
 
+pub fn null() -> Expr {
+    value(Value::Null)
+}
+
+pub fn is_not_null(e: Expr) -> Expr {
+    Expr::IsNotNull(Box::new(e))
+}
+
+/// `COUNT(*)`.
+pub fn count_all() -> Expr {
+    let mut f = function("COUNT", vec![]);
+    f.args = FunctionArguments::List(FunctionArgumentList {
+        duplicate_treatment: None,
+        args: vec![FunctionArg::Unnamed(FunctionArgExpr::Wildcard)],
+        clauses: vec![],
+    });
+    Expr::Function(f)
+}
+
+/// The q-quantile of `x` over the rows (NULLs left out), interpolated between ranks as
+/// `crate::engine::funnel::quantile` does: `PERCENTILE_CONT(q) WITHIN GROUP (ORDER BY x)`,
+/// Spark's exact `percentile(x, q)`. None for BigQuery, which has it only as a window.
+pub fn percentile(d: super::Dialect, q: f64, x: Expr) -> Option<Expr> {
+    match d {
+        super::Dialect::Spark => Some(func("percentile", vec![x, number(q)])),
+        super::Dialect::Bigquery => None,
+        _ => {
+            let mut f = function("PERCENTILE_CONT", vec![number(q)]);
+            f.within_group = vec![order(x, true)];
+            Some(Expr::Function(f))
+        }
+    }
+}
+
+/// The query's rows in the order of one of its columns.
+pub fn order_by(mut q: Query, column: &str) -> Query {
+    q.order_by = Some(sqlparser::ast::OrderBy {
+        kind: sqlparser::ast::OrderByKind::Expressions(vec![order(col(column), true)]),
+        interpolate: None,
+    });
+    q
+}
+
 pub fn in_list(expr: Expr, list: Vec<Expr>) -> Expr {
     Expr::InList {
         expr: Box::new(expr),

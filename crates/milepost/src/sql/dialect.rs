@@ -188,6 +188,14 @@ impl Dialect {
         }
     }
 
+    /// The text type.
+    pub fn text_type(self) -> DataType {
+        match self {
+            Dialect::Spark | Dialect::Bigquery => DataType::String(None),
+            _ => DataType::Text,
+        }
+    }
+
     /// The floating-point type.
     pub fn double(self) -> DataType {
         match self {

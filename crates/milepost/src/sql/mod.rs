@@ -14,6 +14,7 @@
 
 mod build;
 pub mod dialect;
+mod funnel;
 mod reached;
 
 use std::collections::BTreeMap;
@@ -56,9 +57,14 @@ pub enum Output {
     /// reached_at)`.
     #[default]
     Reached,
-    /// As `Reached`, with `reached_at` in whole seconds since 1970 (what Milepost reads
-    /// back to compute the funnel).
+    /// As `Reached`, with `customer_id` as text and `reached_at` in whole seconds since
+    /// 1970: what Milepost reads back to compute the funnel.
     ReachedSeconds,
+    /// One row per milestone, in order, with the numbers of `milepost funnel --json`.
+    Funnel,
+    /// The customers started by the as-of day: `(customer_id, start_s, churn_s, segment,
+    /// plan, owner, arr, cutoff)`, times in seconds, `cutoff` the as-of day's last second.
+    Population,
 }
 
 /// What to compile.
@@ -82,6 +88,15 @@ pub enum SqlError {
         EVENT_COLUMNS.join(", ")
     )]
     UnknownColumn { given: String, column: String },
+    #[error(
+        "--output {output} is not written for {dialect} yet: use --output reached, and the funnel from `milepost funnel`"
+    )]
+    NotWritten {
+        output: &'static str,
+        dialect: &'static str,
+    },
+    #[error("the journey has no milestones: there is no funnel to compute")]
+    NoMilestones,
 }
 
 /// The names the query reads, resolved and quoted for the engine.
@@ -155,7 +170,10 @@ impl Names {
 pub fn compile(journey: &Journey, options: &Options) -> Result<String, SqlError> {
     let d = options.dialect;
     let names = Names::resolve(d, &options.source)?;
-    let query = reached::query(journey, d, &names, options.as_of, options.output)?;
+    let query = match options.output {
+        Output::Funnel => funnel::query(journey, d, &names, options.as_of)?,
+        _ => reached::query(journey, d, &names, options.as_of, options.output)?,
+    };
     Ok(format!("{query:#}\n"))
 }
 

@@ -2,7 +2,7 @@
 //!
 //! - `p`: the cut-off, the last second of the as-of day;
 //! - `pop`: the customers started by then (start date, or the day of the first event),
-//!   with their start `st` and churn `ch` in seconds;
+//!   with their start `st` and churn `ch` in seconds, segment, plan, owner and ARR;
 //! - `ev0`, `ev`: their events named in the journey's criteria, up to the cut-off, as
 //!   whole seconds `t`, an event number `e`, the value `v` (NULL is 1), the file order
 //!   `s`, the UTC day `d`, and, for `distinct_days`, whether the event is its name's first
@@ -108,14 +108,39 @@ pub(crate) fn query(
 ) -> Result<Query, SqlError> {
     let (ctes, reachable) = ctes(journey, d, n, as_of)?;
     let time = |e: Expr| match output {
-        Output::ReachedSeconds => e,
         Output::Reached => d.timestamp_of(e),
+        _ => e,
+    };
+    if output == Output::Population {
+        let text = |c: &str| cast(qcol("pop", c), d.text_type());
+        let body = select(SelectParts {
+            items: vec![
+                item(text("c"), "customer_id"),
+                item(qcol("pop", "st"), "start_s"),
+                item(qcol("pop", "ch"), "churn_s"),
+                item(text("seg"), "segment"),
+                item(text("pl"), "plan"),
+                item(text("ow"), "owner"),
+                item(cast(qcol("pop", "arr"), d.double()), "arr"),
+                item(qcol("p", "cutoff"), "cutoff"),
+            ],
+            from: Some(cte_table("pop", "pop")),
+            joins: vec![(cte_table("p", "p"), On::Cross)],
+            ..SelectParts::default()
+        });
+        // Only what the population needs: not the milestones' CTEs.
+        let ctes = ctes.into_iter().take(2).collect();
+        return Ok(super::build::with(ctes, body));
+    }
+    let customer = |c: Expr| match output {
+        Output::Reached => c,
+        _ => cast(c, d.text_type()),
     };
     let mut parts = Vec::new();
     for (k, s) in steps(journey).iter().enumerate().take(reachable) {
         parts.push(select(SelectParts {
             items: vec![
-                item(qcol("r", "c"), "customer_id"),
+                item(customer(qcol("r", "c")), "customer_id"),
                 item(d.text("milestone id", s.id)?, "milestone_id"),
                 item(time(qcol("r", "at")), "reached_at"),
             ],
@@ -127,7 +152,7 @@ pub(crate) fn query(
         // Nothing can be reached: the same columns, no rows.
         parts.push(select(SelectParts {
             items: vec![
-                item(qcol("pop", "c"), "customer_id"),
+                item(customer(qcol("pop", "c")), "customer_id"),
                 item(d.text("milestone id", "")?, "milestone_id"),
                 item(time(qcol("pop", "st")), "reached_at"),
             ],
@@ -156,7 +181,10 @@ fn day_of(d: Dialect, t: Expr) -> Expr {
 fn cutoff(d: Dialect, n: &Names, as_of: Option<i64>) -> Query {
     match as_of {
         Some(day) => select(SelectParts {
-            items: vec![item(int(crate::engine::cutoff_of_day(day)), "cutoff")],
+            items: vec![item(
+                cast(int(crate::engine::cutoff_of_day(day)), d.bigint()),
+                "cutoff",
+            )],
             ..SelectParts::default()
         }),
         None => select(SelectParts {
@@ -218,6 +246,10 @@ fn population(d: Dialect, n: &Names) -> Query {
                 "st",
             ),
             item(seconds_of_date(qual("cu", n.customer("churn_date"))), "ch"),
+            item(qual("cu", n.customer("segment")), "seg"),
+            item(qual("cu", n.customer("plan")), "pl"),
+            item(qual("cu", n.customer("owner")), "ow"),
+            item(qual("cu", n.customer("arr")), "arr"),
         ],
         from: Some(table(n.customers.clone(), Some("cu"))),
         joins: vec![(
@@ -227,11 +259,10 @@ fn population(d: Dialect, n: &Names) -> Query {
         ..SelectParts::default()
     });
     select(SelectParts {
-        items: vec![
-            item(qcol("y", "c"), "c"),
-            item(qcol("y", "st"), "st"),
-            item(qcol("y", "ch"), "ch"),
-        ],
+        items: ["c", "st", "ch", "seg", "pl", "ow", "arr"]
+            .iter()
+            .map(|c| item(qcol("y", c), c))
+            .collect(),
         from: Some(derived(customers, "y")),
         joins: vec![(cte_table("p", "p"), On::Cross)],
         filter: Some(binary(

@@ -77,6 +77,19 @@ pub struct Postgres {
 
 impl Postgres {
     pub fn start() -> Postgres {
+        Self::start_with(None)
+    }
+
+    /// A cluster that takes only TLS connections, on 127.0.0.1 at `tcp_port`, with a
+    /// certificate for `localhost` signed by a CA of the test's own (`ca.pem` in the
+    /// returned folder).
+    pub fn start_tls() -> (Postgres, PathBuf) {
+        let pg = Self::start_with(Some(()));
+        let ca = pg.dir.path().join("ca.pem");
+        (pg, ca)
+    }
+
+    fn start_with(tls: Option<()>) -> Postgres {
         let dir = tempfile::tempdir().unwrap();
         if is_root() {
             let ok = Command::new("chown")
@@ -98,11 +111,31 @@ impl Postgres {
             "initdb: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let port = 5433;
-        let conf = format!(
-            "\nlisten_addresses = ''\nunix_socket_directories = '{}'\nport = {port}\nfsync = off\ntimezone = 'UTC'\n",
+        let port = if tls.is_some() {
+            // A free TCP port: TLS is for TCP connections only.
+            std::net::TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port()
+        } else {
+            5433
+        };
+        let mut conf = format!(
+            "\nlisten_addresses = '{}'\nunix_socket_directories = '{}'\nport = {port}\nfsync = off\ntimezone = 'UTC'\n",
+            if tls.is_some() { "127.0.0.1" } else { "" },
             dir.path().display()
         );
+        if tls.is_some() {
+            make_certificates(dir.path(), &data);
+            conf.push_str("ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n");
+            // TLS or nothing over TCP.
+            std::fs::write(
+                data.join("pg_hba.conf"),
+                "local all all trust\nhostssl all all 127.0.0.1/32 trust\nhostnossl all all 0.0.0.0/0 reject\n",
+            )
+            .unwrap();
+        }
         let path = data.join("postgresql.conf");
         let mut text = std::fs::read_to_string(&path).unwrap();
         text.push_str(&conf);
@@ -164,6 +197,91 @@ impl Postgres {
             String::from_utf8_lossy(&out.stderr)
         );
         String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+}
+
+/// A CA (`ca.pem` in `dir`) and a server certificate for localhost signed by it, in the
+/// cluster's data folder, the key readable by the server alone.
+fn make_certificates(dir: &Path, data: &Path) {
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .expect("openssl");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Milepost test CA",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+    ]);
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+    ]);
+    std::fs::write(
+        dir.join("san.ext"),
+        "subjectAltName=DNS:localhost,IP:127.0.0.1\n",
+    )
+    .unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "san.ext",
+        "-out",
+        "server.crt",
+    ]);
+    for name in ["server.crt", "server.key"] {
+        std::fs::copy(dir.join(name), data.join(name)).unwrap();
+    }
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(
+        data.join("server.key"),
+        std::fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
+    if is_root() {
+        for name in ["server.crt", "server.key"] {
+            let ok = Command::new("chown")
+                .arg("65534:65534")
+                .arg(data.join(name))
+                .status()
+                .unwrap();
+            assert!(ok.success());
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 """Runs Milepost's SQL on DuckDB for the equivalence tests: for every case folder given
-(customers.csv, events.csv, query.sql), loads the two tables into the schema named after
-the folder, runs the query, and writes its rows to result.csv."""
+(customers.csv, events.csv, and queries NAME.sql), loads the two tables into the schema
+named after the folder, runs each query and writes its rows to NAME.csv."""
 
 import csv
 import sys
@@ -25,6 +25,7 @@ for folder in map(Path, sys.argv[1:]):
         con.execute(
             f"COPY \"{schema}\".{table} FROM '{folder / (table + '.csv')}' (HEADER, NULLSTR '')"
         )
-    rows = con.execute((folder / "query.sql").read_text()).fetchall()
-    with open(folder / "result.csv", "w", newline="") as f:
-        csv.writer(f).writerows(rows)
+    for query in sorted(folder.glob("*.sql")):
+        rows = con.execute(query.read_text()).fetchall()
+        with open(query.with_suffix(".csv"), "w", newline="") as f:
+            csv.writer(f).writerows(rows)

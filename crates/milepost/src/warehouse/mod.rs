@@ -1,0 +1,345 @@
+//! The journey assessed where the data lives: the SQL of `crate::sql` run on PostgreSQL —
+//! and what speaks its wire protocol, Citus among them — and only the small per-customer
+//! results read back (who is in the population, when each reached each milestone). From
+//! those the engine's own code computes the funnel, so its numbers are the in-memory
+//! engine's to the byte.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use crate::engine::{Assessment, Customer, Dataset};
+use crate::journey::Journey;
+use crate::sql::{self, Dialect, Options, Output, Source, SqlError};
+
+/// The population and its assessment, as the warehouse computed them.
+#[derive(Debug)]
+pub struct Assessed {
+    /// The population's customers (no events: the warehouse keeps them).
+    pub data: Dataset,
+    pub a: Assessment,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WarehouseError {
+    #[error(transparent)]
+    Sql(#[from] SqlError),
+    #[error(
+        "the PostgreSQL URL cannot be read: {0} (expected postgresql://USER@HOST:PORT/DATABASE, or ?host=/socket/folder for a local socket)"
+    )]
+    Url(String),
+    #[error("{at} asks for TLS (sslmode=require), and this connection could not make it: {reason}")]
+    Tls { at: String, reason: String },
+    #[error("could not connect to PostgreSQL at {at}: {reason}")]
+    Connect { at: String, reason: String },
+    #[error("PostgreSQL at {at} could not run the journey's query: {reason}{hint}")]
+    Query {
+        at: String,
+        reason: String,
+        hint: String,
+    },
+    #[error("PostgreSQL at {at} returned {what} Milepost cannot read: {reason}")]
+    Result {
+        at: String,
+        what: &'static str,
+        reason: String,
+    },
+}
+
+/// Where a connection goes, for messages: user, hosts and database — never the password.
+fn describe(config: &postgres::Config) -> String {
+    let ports = config.get_ports();
+    let hosts = config
+        .get_hosts()
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let host = match h {
+                postgres::config::Host::Tcp(name) => name.clone(),
+                #[cfg(unix)]
+                postgres::config::Host::Unix(path) => path.display().to_string(),
+            };
+            let port = ports.get(i).or(ports.first()).copied().unwrap_or(5432);
+            format!("{host}:{port}")
+        })
+        .collect::<Vec<_>>()
+        .join(",");
+    format!(
+        "{}@{hosts}/{}",
+        config.get_user().unwrap_or("?"),
+        config.get_dbname().unwrap_or("?")
+    )
+}
+
+/// libpq's reading of a URL whose query names the host (`postgresql://u@localhost/db?host=
+/// /run/pg`): the query's host replaces the one before the path, where the Rust client
+/// would try both.
+fn libpq_url(url: &str) -> String {
+    // The Rust client knows disable, prefer and require; require here checks the
+    // certificate, which is what verify-ca and verify-full ask for.
+    let url = url
+        .replace("sslmode=verify-full", "sslmode=require")
+        .replace("sslmode=verify-ca", "sslmode=require");
+    let url = url.as_str();
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((_, query)) = rest.split_once('?') else {
+        return url.to_owned();
+    };
+    if !query.split('&').any(|kv| kv.starts_with("host=")) {
+        return url.to_owned();
+    }
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let user = authority.rsplit_once('@').map_or("", |(u, _)| u);
+    let user = if user.is_empty() {
+        String::new()
+    } else {
+        format!("{user}@")
+    };
+    format!("{scheme}://{user}{tail}")
+}
+
+/// What a database error says, with the hint that usually fixes it.
+fn query_error(at: &str, e: &postgres::Error) -> WarehouseError {
+    let (reason, code) = match e.as_db_error() {
+        Some(db) => (db.message().to_owned(), Some(db.code().clone())),
+        None => (e.to_string(), None),
+    };
+    use postgres::error::SqlState;
+    let hint = match code {
+        Some(c) if c == SqlState::UNDEFINED_TABLE => {
+            "; --customers-table and --events-table name your tables (schema.table)"
+        }
+        Some(c) if c == SqlState::UNDEFINED_COLUMN => {
+            "; --column NAME=YOURS names a column yours calls otherwise (docs/SEMANTICS.md, \"The SQL contract\")"
+        }
+        Some(c) if c == SqlState::UNDEFINED_FUNCTION || c == SqlState::DATATYPE_MISMATCH => {
+            "; check the columns' types against the contract: ts a timestamp, start_date and churn_date dates, value and arr numbers"
+        }
+        _ => "",
+    };
+    WarehouseError::Query {
+        at: at.to_owned(),
+        reason,
+        hint: hint.to_owned(),
+    }
+}
+
+/// Connects to the URL (libpq's forms: `postgresql://user:pass@host:port/db?sslmode=…`,
+/// `host=/socket/folder` for a Unix socket).
+fn connect(url: &str) -> Result<(postgres::Client, String), WarehouseError> {
+    let mut config: postgres::Config = libpq_url(url)
+        .parse()
+        .map_err(|e: postgres::Error| WarehouseError::Url(e.to_string()))?;
+    // libpq's convention: a password not in the URL comes from $PGPASSWORD, so it need
+    // not be on a command line for others to see.
+    if config.get_password().is_none()
+        && let Some(password) = std::env::var_os("PGPASSWORD")
+    {
+        config.password(password.as_encoded_bytes());
+    }
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(Duration::from_secs(15));
+    }
+    config.application_name("milepost");
+    let at = describe(&config);
+    let connected = match config.get_ssl_mode() {
+        // `require` (and libpq's verify-ca and verify-full, read as it) encrypts and checks
+        // the server's certificate against the machine's trusted roots and $PGSSLROOTCERT:
+        // a password never goes to a server that cannot prove who it is.
+        postgres::config::SslMode::Require => config.connect(tls(&at)?),
+        _ => config.connect(postgres::NoTls),
+    };
+    let client = connected.map_err(|e| {
+        let reason = e
+            .as_db_error()
+            .map_or_else(|| source_text(&e), |d| d.message().to_owned());
+        if config.get_ssl_mode() == postgres::config::SslMode::Require
+            && (reason.contains("certificate") || reason.contains("TLS") || reason.contains("tls"))
+        {
+            WarehouseError::Tls {
+                at: at.clone(),
+                reason,
+            }
+        } else {
+            WarehouseError::Connect {
+                at: at.clone(),
+                reason,
+            }
+        }
+    })?;
+    Ok((client, at))
+}
+
+/// TLS with rustls: the machine's trusted certificates, and a CA file of one's own in
+/// $PGSSLROOTCERT (libpq's name for it), as a company's internal servers need.
+fn tls(at: &str) -> Result<tokio_postgres_rustls::MakeRustlsConnect, WarehouseError> {
+    let fail = |reason: String| WarehouseError::Tls {
+        at: at.to_owned(),
+        reason,
+    };
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in rustls_native_certs::load_native_certs().certs {
+        // A certificate the machine keeps but rustls cannot read is no root of ours.
+        let _ = roots.add(cert);
+    }
+    if let Some(file) = std::env::var_os("PGSSLROOTCERT") {
+        use rustls::pki_types::pem::PemObject;
+        let path = std::path::PathBuf::from(file);
+        let certs = rustls::pki_types::CertificateDer::pem_file_iter(&path).map_err(|e| {
+            fail(format!(
+                "{} (PGSSLROOTCERT) cannot be read: {e}",
+                path.display()
+            ))
+        })?;
+        for cert in certs {
+            let cert = cert.map_err(|e| {
+                fail(format!(
+                    "{} (PGSSLROOTCERT) holds a certificate that cannot be read: {e}",
+                    path.display()
+                ))
+            })?;
+            roots
+                .add(cert)
+                .map_err(|e| fail(format!("{} (PGSSLROOTCERT): {e}", path.display())))?;
+        }
+    }
+    // ring: it builds in seconds, where aws-lc-rs (which adds post-quantum key exchange)
+    // needs cmake and minutes on a small machine; the key exchange stays X25519/ECDHE.
+    #[allow(deprecated)]
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| fail(e.to_string()))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
+/// The deepest cause's words (an I/O error's "No such file or directory", say).
+fn source_text(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text = format!("{text}: {c}");
+        cause = c.source();
+    }
+    text
+}
+
+/// Runs the journey's assessment on PostgreSQL as of a day (its 00:00 UTC; none: the day
+/// of the latest event) and reads back the population and its reached times.
+pub fn assess_postgres(
+    url: &str,
+    journey: &Journey,
+    source: &Source,
+    as_of: Option<i64>,
+) -> Result<Assessed, WarehouseError> {
+    let query = |output| {
+        sql::compile(
+            journey,
+            &Options {
+                dialect: Dialect::Postgres,
+                as_of,
+                source: source.clone(),
+                output,
+            },
+        )
+    };
+    let population_sql = query(Output::Population)?;
+    let reached_sql = query(Output::ReachedSeconds)?;
+    let (mut client, at) = connect(url)?;
+    let mut tx = client
+        .build_transaction()
+        .read_only(true)
+        .start()
+        .map_err(|e| query_error(&at, &e))?;
+
+    let rows = tx
+        .query(population_sql.as_str(), &[])
+        .map_err(|e| query_error(&at, &e))?;
+    let bad = |what: &'static str, e: postgres::Error| WarehouseError::Result {
+        at: at.clone(),
+        what,
+        reason: source_text(&e),
+    };
+    let mut customers = Vec::with_capacity(rows.len());
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    let mut cutoff = None;
+    for row in &rows {
+        let id: String = row.try_get(0).map_err(|e| bad("a customer", e))?;
+        let customer = Customer {
+            id: id.clone(),
+            name: None,
+            start: row.try_get(1).map_err(|e| bad("a start date", e))?,
+            churn: row.try_get(2).map_err(|e| bad("a churn date", e))?,
+            segment: row.try_get(3).map_err(|e| bad("a segment", e))?,
+            plan: row.try_get(4).map_err(|e| bad("a plan", e))?,
+            owner: row.try_get(5).map_err(|e| bad("an owner", e))?,
+            arr: row.try_get(6).map_err(|e| bad("an ARR", e))?,
+        };
+        cutoff = Some(
+            row.try_get::<_, i64>(7)
+                .map_err(|e| bad("the as-of day", e))?,
+        );
+        index.insert(id, customers.len());
+        customers.push(customer);
+    }
+    let cutoff = match (cutoff, as_of) {
+        (Some(c), _) => c,
+        (None, Some(day)) => crate::engine::cutoff_of_day(day),
+        // No customer started and no as-of day: nothing to show, as of nothing.
+        (None, None) => -1,
+    };
+
+    let milestone: HashMap<String, usize> = crate::engine::assess::milestone_refs(journey)
+        .into_iter()
+        .enumerate()
+        .map(|(k, m)| (m.id, k))
+        .collect();
+    let mut reached = Vec::new();
+    for row in tx
+        .query(reached_sql.as_str(), &[])
+        .map_err(|e| query_error(&at, &e))?
+    {
+        let id: String = row.try_get(0).map_err(|e| bad("a customer", e))?;
+        let m: String = row.try_get(1).map_err(|e| bad("a milestone", e))?;
+        let t: i64 = row.try_get(2).map_err(|e| bad("a time", e))?;
+        if let (Some(&c), Some(&k)) = (index.get(&id), milestone.get(&m)) {
+            reached.push((c, k, t));
+        }
+    }
+    tx.commit().map_err(|e| query_error(&at, &e))?;
+    let n = customers.len();
+    Ok(Assessed {
+        data: Dataset::new(customers, &[]),
+        a: Assessment::from_reached(journey, cutoff, n, reached),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_host_in_the_query_replaces_the_one_before_the_path_as_libpq_reads_it() {
+        assert_eq!(
+            libpq_url("postgresql://mp:pw@localhost/db?host=/run/pg&port=5433"),
+            "postgresql://mp:pw@/db?host=/run/pg&port=5433"
+        );
+        assert_eq!(
+            libpq_url("postgresql://localhost:5432/db?sslmode=require"),
+            "postgresql://localhost:5432/db?sslmode=require"
+        );
+        assert_eq!(
+            libpq_url("postgresql://h/db?sslmode=verify-full"),
+            "postgresql://h/db?sslmode=require"
+        );
+        let config: postgres::Config =
+            libpq_url("postgresql://mp@localhost/db?host=/run/pg&port=5433")
+                .parse()
+                .unwrap();
+        assert_eq!(describe(&config), "mp@/run/pg:5433/db");
+    }
+}
