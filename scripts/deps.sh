@@ -53,12 +53,14 @@ if [ "${1:-}" != "" ] && [ "${1:-}" != "--display" ] && [ "${1:-}" != "--bench" 
   cargo install tauri-driver --version 2.1.0 --locked --quiet
 fi
 
-# DuckDB for the SQL tests and benchmarks: PyPI's duckdb in a venv of Milepost's own.
+# DuckDB (and dbt) for the SQL tests and benchmarks: PyPI's, in a venv of Milepost's own.
 if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
   venv="${MILEPOST_VENV:-$HOME/.cache/milepost/venv}"
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-  "$venv/bin/python" -c "import duckdb" 2>/dev/null || {
-    echo "Installing duckdb into $venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check duckdb==2.0.0
+  # dbt-duckdb: the test builds the dbt project `milepost sql --dbt` writes.
+  [ -x "$venv/bin/dbt" ] && "$venv/bin/python" -c "import duckdb" 2>/dev/null || {
+    echo "Installing duckdb and dbt-duckdb into $venv"
+    # dbt-core 1.10: later releases fetch a parser from GitHub at install time.
+    "$venv/bin/pip" install --quiet --disable-pip-version-check duckdb==2.0.0 dbt-duckdb==1.11.1 "dbt-core>=1.10,<1.11"
   }
 fi

@@ -20,8 +20,9 @@ use milepost::sql::{Dialect, Options, Output, Source};
 const DAY: i64 = 86_400;
 
 /// Names no string splicing survives.
-const EVENTS: [&str; 5] = [
+const EVENTS: [&str; 6] = [
     "login",
+    "{{ jinja }}",
     "it's",
     "x\"; DROP TABLE events; --",
     "back\\slash\tand tab",
@@ -610,4 +611,127 @@ fn tls_is_used_when_the_url_requires_it_and_the_server_must_prove_who_it_is() {
         &["funnel", "1", "--engine", "postgres", "--url", &plain],
     );
     assert!(stderr(&o).contains("could not connect"), "{}", stderr(&o));
+}
+
+/// The dbt the venv holds (`dbt-duckdb`, which `make test-deps` installs).
+fn dbt() -> std::path::PathBuf {
+    common::engines::python().with_file_name("dbt")
+}
+
+#[test]
+fn the_dbt_project_builds_and_its_funnel_is_the_engines() {
+    use common::{milepost, stderr, stdout};
+    let dir = tempfile::tempdir().unwrap();
+    let csv_dir = dir.path().join("csv");
+    let db = dir.path().join("w.sqlite3");
+    let run = |args: &[&str]| {
+        let o = milepost(&db, args);
+        assert!(o.status.success(), "milepost {args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    run(&[
+        "demo",
+        "--customers",
+        "150",
+        "--seed",
+        "3",
+        "--out",
+        csv_dir.to_str().unwrap(),
+    ]);
+    run(&[
+        "data",
+        "import",
+        "customers",
+        csv_dir.join("customers.csv").to_str().unwrap(),
+    ]);
+    run(&[
+        "data",
+        "import",
+        "events",
+        csv_dir.join("events.csv").to_str().unwrap(),
+    ]);
+    run(&["journey", "new", "--template", "billing-saas"]);
+
+    // The warehouse: a DuckDB file holding the contract's two tables, `seq` the file order.
+    let warehouse = dir.path().join("warehouse.duckdb");
+    let load = r#"
+import sys, duckdb
+warehouse, customers, events = sys.argv[1:]
+con = duckdb.connect(warehouse)
+con.execute("SET TimeZone = 'UTC'")
+con.execute(f"CREATE TABLE customers AS SELECT customer_id, start_date, churn_date, segment, plan, owner, CAST(arr AS DOUBLE) AS arr FROM read_csv('{customers}')")
+con.execute(f"CREATE TABLE events AS SELECT customer_id, CAST(\"timestamp\" AS TIMESTAMP) AS ts, event, CAST(value AS DOUBLE) AS value, row_number() OVER () AS seq FROM read_csv('{events}')")
+"#;
+    let o = Command::new(common::engines::python())
+        .arg("-c")
+        .arg(load)
+        .arg(&warehouse)
+        .arg(csv_dir.join("customers.csv"))
+        .arg(csv_dir.join("events.csv"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+
+    let project = dir.path().join("dbt");
+    run(&[
+        "sql",
+        "1",
+        "--dialect",
+        "duckdb",
+        "--dbt",
+        project.to_str().unwrap(),
+    ]);
+    std::fs::write(
+        project.join("profiles.yml"),
+        format!(
+            "milepost:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: {:?}\n      schema: main\n      threads: 1\n",
+            warehouse.display().to_string()
+        ),
+    )
+    .unwrap();
+    let o = Command::new(dbt())
+        .args(["build", "--no-use-colors", "--project-dir"])
+        .arg(&project)
+        .arg("--profiles-dir")
+        .arg(&project)
+        .env("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+        .current_dir(&project)
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "dbt build failed:\n{log}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(log.contains("PASS=") && log.contains("ERROR=0"), "{log}");
+
+    // What dbt built is what the engine computes.
+    let read = "import duckdb, json\ncon = duckdb.connect(__import__('sys').argv[1], read_only=True)\n\
+                print(json.dumps(con.execute('SELECT milestone_id, reached FROM milepost_billing_saas_post_sales_journey_funnel ORDER BY position').fetchall()))\n";
+    let o = Command::new(common::engines::python())
+        .arg("-c")
+        .arg(read)
+        .arg(&warehouse)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let built: Vec<(String, u64)> = serde_json::from_slice(&o.stdout).unwrap();
+    let funnel: serde_json::Value = serde_json::from_str(&run(&["funnel", "1", "--json"])).unwrap();
+    let expected: Vec<(String, u64)> = funnel["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["id"].as_str().unwrap().to_owned(),
+                m["reached"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(built, expected);
+    assert!(
+        expected.iter().any(|m| m.1 > 0),
+        "the demo reaches something"
+    );
 }

@@ -24,6 +24,11 @@ pub struct SqlArgs {
     output: SqlOutput,
     #[command(flatten)]
     tables: Tables,
+    /// Write dbt models (reached times, funnel), the tables as a source, and tests into
+    /// this folder: a dbt project of its own, or, if it holds a dbt_project.yml, added
+    /// to that one
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["as_of", "output"])]
+    dbt: Option<std::path::PathBuf>,
 }
 
 /// The warehouse's names for the contract's two tables and their columns.
@@ -97,6 +102,34 @@ pub fn exec(db: Option<&Path>, args: SqlArgs) -> anyhow::Result<()> {
             SqlOutput::Funnel => Output::Funnel,
         },
     };
+    if let Some(dir) = args.dbt {
+        let new_project = !dir.join("dbt_project.yml").exists();
+        let files = milepost::sql::dbt::project(&journey, &options, new_project)?;
+        for f in &files {
+            let path = dir.join(&f.path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| milepost::fs::write_error(parent, e))?;
+            }
+            milepost::fs::write_atomic(&path, f.text.as_bytes())?;
+        }
+        eprintln!(
+            "wrote {} files into {}: {}",
+            files.len(),
+            dir.display(),
+            files
+                .iter()
+                .map(|f| f.path.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        if new_project {
+            eprintln!(
+                "a new dbt project: add a `milepost` profile for your warehouse to ~/.dbt/profiles.yml, then `dbt build`"
+            );
+        }
+        return Ok(());
+    }
     let text = milepost::sql::compile(&journey, &options)?;
     out(text.trim_end())
 }

@@ -39,7 +39,7 @@ pub enum NameError {
     #[error("the {what} name is empty")]
     Empty { what: String },
     #[error(
-        "the {what} name \"{}\" cannot be written for {dialect}: a name there may not hold {quote}{} or a control character; give it another name in a view",
+        "the {what} name \"{}\" cannot be written for {dialect}: a name there may not hold {quote}, a brace{} or a control character; give it another name in a view",
         .name.escape_debug(),
         if *.dialect == "BigQuery" { ", a backslash" } else { "" }
     )]
@@ -115,9 +115,14 @@ impl Dialect {
         // quote itself (engines escape it differently, and a wrong guess would end the
         // name early), nor a control character, nor for BigQuery a backslash (an escape
         // there).
-        let unquotable = name
-            .chars()
-            .any(|c| c == quote || c.is_control() || (c == '\\' && self == Dialect::Bigquery));
+        // Braces too: a dbt model is a Jinja template, where `{{` would run code.
+        let unquotable = name.chars().any(|c| {
+            c == quote
+                || c == '{'
+                || c == '}'
+                || c.is_control()
+                || (c == '\\' && self == Dialect::Bigquery)
+        });
         if unquotable {
             return Err(NameError::Unquotable {
                 what: what.to_owned(),
@@ -130,9 +135,10 @@ impl Dialect {
     }
 
     /// A text value as a literal that reads as exactly that text on every engine: plain
-    /// `'…'` when it holds no quote, backslash or control character, else those are
+    /// `'…'` when it holds no quote, backslash, brace or control character, else those are
     /// spelt as code points and joined (`CONCAT('it', CHR(39), 's')`), because engines
-    /// disagree about what a backslash in a literal means.
+    /// disagree about what a backslash in a literal means, and a brace could open Jinja in
+    /// a dbt model.
     pub fn text(self, what: &str, text: &str) -> Result<Expr, NameError> {
         if text.contains('\0') {
             return Err(NameError::Nul {
@@ -140,7 +146,7 @@ impl Dialect {
                 name: text.to_owned(),
             });
         }
-        let special = |c: char| c == '\'' || c == '\\' || c.is_control();
+        let special = |c: char| matches!(c, '\'' | '\\' | '{' | '}') || c.is_control();
         if !text.chars().any(special) {
             return Ok(build::string(text));
         }

@@ -13,6 +13,7 @@
 //! or the options are nodes, quoted for the engine, never pasted into text.
 
 mod build;
+pub mod dbt;
 pub mod dialect;
 mod funnel;
 mod reached;
@@ -97,6 +98,10 @@ pub enum SqlError {
     },
     #[error("the journey has no milestones: there is no funnel to compute")]
     NoMilestones,
+    #[error(
+        "for dbt the customers and events tables must be in one schema (one dbt source holds both): make a view of one beside the other"
+    )]
+    DbtSchemas,
 }
 
 /// The names the query reads, resolved and quoted for the engine.
@@ -108,7 +113,7 @@ pub(crate) struct Names {
 }
 
 impl Names {
-    fn resolve(d: Dialect, source: &Source) -> Result<Names, SqlError> {
+    pub(crate) fn resolve(d: Dialect, source: &Source) -> Result<Names, SqlError> {
         for given in source.columns.keys() {
             let (table, column) = match given.split_once('.') {
                 Some(("customers", c)) => (Some("customers"), c),
@@ -168,11 +173,27 @@ impl Names {
 
 /// The journey's assessment as one query for the engine.
 pub fn compile(journey: &Journey, options: &Options) -> Result<String, SqlError> {
-    let d = options.dialect;
-    let names = Names::resolve(d, &options.source)?;
-    let query = match options.output {
-        Output::Funnel => funnel::query(journey, d, &names, options.as_of)?,
-        _ => reached::query(journey, d, &names, options.as_of, options.output)?,
+    let names = Names::resolve(options.dialect, &options.source)?;
+    compile_with(
+        journey,
+        options.dialect,
+        &names,
+        options.as_of,
+        options.output,
+    )
+}
+
+/// As `compile`, over names already resolved.
+pub(crate) fn compile_with(
+    journey: &Journey,
+    d: Dialect,
+    names: &Names,
+    as_of: Option<i64>,
+    output: Output,
+) -> Result<String, SqlError> {
+    let query = match output {
+        Output::Funnel => funnel::query(journey, d, names, as_of)?,
+        _ => reached::query(journey, d, names, as_of, output)?,
     };
     Ok(format!("{query:#}\n"))
 }

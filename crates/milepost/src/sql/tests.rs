@@ -24,6 +24,7 @@ fn hostile() -> Journey {
         "back\\slash'",
         "\"double\" `tick`",
         "tab\there\nnewline",
+        "{{ run_query('drop table events') }}",
         "ü😀",
     ];
     let aggregates = [
@@ -212,7 +213,7 @@ fn names_that_cannot_be_quoted_are_refused_with_the_option_named() {
     let e = with(Dialect::Postgres, ("event", "event\"name")).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "the events.event column name \"event\\\"name\" cannot be written for PostgreSQL: a name there may not hold \" or a control character; give it another name in a view"
+        "the events.event column name \"event\\\"name\" cannot be written for PostgreSQL: a name there may not hold \", a brace or a control character; give it another name in a view"
     );
     assert!(with(Dialect::Spark, ("ts", "a`b")).is_err());
     assert!(with(Dialect::Bigquery, ("ts", "a\\b")).is_err());
@@ -263,4 +264,52 @@ fn the_billing_template_matches_the_golden_queries() {
             path.display()
         );
     }
+}
+
+#[test]
+fn dbt_models_hold_no_jinja_but_their_own_even_from_hostile_names() {
+    let mut journey = hostile();
+    journey.name = "{{ run_query('drop schema analytics') }} — pilot".to_owned();
+    for dialect in Dialect::ALL {
+        let options = Options {
+            dialect,
+            ..Options::default()
+        };
+        let files = dbt::project(&journey, &options, true).unwrap();
+        for f in &files {
+            let mut rest = f.text.as_str();
+            while let Some(at) = rest.find("{{") {
+                let jinja = &rest[at..rest[at..].find("}}").map_or(rest.len(), |e| at + e + 2)];
+                assert!(
+                    jinja.starts_with("{{ source('milepost', '")
+                        || jinja.starts_with("{{ config(")
+                        || jinja.starts_with("{{ ref('milepost_")
+                        || jinja == "{{ target.schema }}",
+                    "{} in {}: {jinja}",
+                    dialect.title(),
+                    f.path.display()
+                );
+                rest = &rest[at + 2..];
+            }
+            assert!(
+                !f.text.contains("{%") && !f.text.contains("{#"),
+                "{}",
+                f.path.display()
+            );
+        }
+        let stem = dbt::model_stem(&journey);
+        assert_eq!(stem, "milepost_run_query_drop_schema_analytics_pilot");
+    }
+    let split = Options {
+        source: Source {
+            customers_table: Some("crm.customers".into()),
+            events_table: Some("product.events".into()),
+            ..Source::default()
+        },
+        ..Options::default()
+    };
+    assert_eq!(
+        dbt::project(&journey, &split, false).unwrap_err(),
+        SqlError::DbtSchemas
+    );
 }
