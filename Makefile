@@ -7,8 +7,9 @@ SHELL := /bin/bash
 
 # One shared cargo target dir: tests, the app and the CLI reuse each other's builds.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/milepost/target
-# The Python with duckdb (scripts/deps.sh makes the venv) that the SQL tests run queries in.
-export MILEPOST_PYTHON ?= $(HOME)/.cache/milepost/venv/bin/python
+# The Python with duckdb and dbt (scripts/deps.sh makes the venv) that the SQL tests use.
+export MILEPOST_VENV ?= $(HOME)/.cache/milepost/venv
+export MILEPOST_PYTHON ?= $(MILEPOST_VENV)/bin/python
 BIN := $(CARGO_TARGET_DIR)/debug
 APP := $(BIN)/milepost-app
 CLI := $(BIN)/milepost
