@@ -42,7 +42,7 @@ export async function startApp(db, args = []) {
       timer = setTimeout(() => reject(new Error("the app did not start within 60 s")), 60_000);
     }),
   ]).finally(() => clearTimeout(timer));
-  await driver.wait(until.elementLocated(By.css("#root > *")), WAIT_MS, "the UI never rendered");
+  await find(driver, "#root > *", "the UI never rendered");
   return driver;
 }
 
@@ -53,8 +53,21 @@ export async function retype(el, text) {
   await el.sendKeys(text);
 }
 
-export async function find(driver, css) {
-  return driver.wait(until.elementLocated(By.css(css)), WAIT_MS, `nothing matches ${css}`);
+/** The first element matching css, once there is one. A page being replaced (the app
+ * opening a file it was started with) can answer a lookup with a stale-element error:
+ * that is "not yet", not a failure. */
+export async function find(driver, css, what = `nothing matches ${css}`) {
+  return driver.wait(
+    async () => {
+      try {
+        return (await driver.findElements(By.css(css)))[0] ?? null;
+      } catch {
+        return null;
+      }
+    },
+    WAIT_MS,
+    what,
+  );
 }
 
 /** Texts of all elements matching css, once at least `count` of them show text (React Flow

@@ -2,8 +2,8 @@
 //! journeys and data sets full of edges (events at the same second, exactly N days
 //! apart, `last` ties broken by `seq` in a table stored out of order, NULL values,
 //! customers without events or a start date, starting after the as-of day), the
-//! customers' reached times and the funnel from DuckDB and from PostgreSQL equal the
-//! engine's; and `--engine postgres` prints the in-memory funnel's JSON to the byte. Event
+//! customers' reached times, the funnel and the daily tags from DuckDB and from
+//! PostgreSQL equal the engine's; and `--engine postgres` prints the in-memory funnel's JSON to the byte. Event
 //! names and milestone ids hold quotes, semicolons, backslashes, tabs and emoji, and
 //! the tables sit in schemas under options' names.
 
@@ -207,6 +207,77 @@ fn write_case(case: &Case, dir: &Path, schema: &str, dialect: Dialect, rng: &mut
     };
     let sql = milepost::sql::compile(&case.journey, &funnel).unwrap();
     std::fs::write(dir.join("funnel.sql"), sql).unwrap();
+    let tags = Options {
+        output: Output::Tags,
+        ..funnel
+    };
+    let sql = milepost::sql::compile(&case.journey, &tags).unwrap();
+    std::fs::write(dir.join("tags.sql"), sql).unwrap();
+}
+
+/// The daily tags as the engine has them: (customer, stage, furthest milestone, how many
+/// reached, "a,b" reached, "b" reached on the as-of day).
+type TagRow = (String, String, String, u64, String, String);
+
+fn engine_tags(case: &Case) -> BTreeSet<TagRow> {
+    let rows: Vec<(usize, i64, &str, f64)> = case
+        .events
+        .iter()
+        .map(|&(c, t, e, v)| (c, t, e, v.unwrap_or(1.0)))
+        .collect();
+    let data = Dataset::new(case.customers.clone(), &rows);
+    let Some(day) = case.as_of.or_else(|| data.latest()) else {
+        return BTreeSet::new();
+    };
+    let cutoff = cutoff_of_day(day);
+    let a = assess(&case.journey, &data, cutoff);
+    milepost::engine::population(&data, &a, &Default::default())
+        .into_iter()
+        .map(|c| {
+            let far = a.furthest[c];
+            let ids = |ks: Vec<usize>| {
+                ks.into_iter()
+                    .map(|k| a.milestones[k].id.clone())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            };
+            let today: Vec<usize> = (0..far)
+                .filter(|&k| a.reached_at(c, k).is_some_and(|t| t > cutoff - DAY))
+                .collect();
+            (
+                data.customers[c].id.clone(),
+                a.stage_at(c, cutoff)
+                    .map(|s| case.journey.stages[s].id.clone())
+                    .unwrap_or_default(),
+                far.checked_sub(1)
+                    .map(|k| a.milestones[k].id.clone())
+                    .unwrap_or_default(),
+                far as u64,
+                ids((0..far).collect()),
+                ids(today),
+            )
+        })
+        .collect()
+}
+
+fn read_tags(path: &Path) -> BTreeSet<TagRow> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .unwrap();
+    r.records()
+        .map(|row| {
+            let row = row.unwrap();
+            (
+                row[0].to_owned(),
+                row[1].to_owned(),
+                row[2].to_owned(),
+                row[3].parse().unwrap(),
+                row[4].to_owned(),
+                row[5].to_owned(),
+            )
+        })
+        .collect()
 }
 
 /// The engine's funnel, as the rows `--output funnel` gives: per milestone the counts and
@@ -317,7 +388,7 @@ fn without_unknown(case: &mut Case) {
 const CASES: usize = 150;
 
 #[test]
-fn duckdb_and_postgres_give_the_engines_reached_times_and_funnel() {
+fn duckdb_and_postgres_give_the_engines_reached_times_funnel_and_tags() {
     let root = tempfile::tempdir().unwrap();
     let mut rng = Rng(0x5EED_2026_1207);
     let mut cases = Vec::new();
@@ -372,13 +443,15 @@ fn duckdb_and_postgres_give_the_engines_reached_times_and_funnel() {
             dir.join("reached.csv").display(),
             std::fs::read_to_string(dir.join("reached.sql")).unwrap().trim_end(),
         ));
-        script.push_str(&format!(
-            "\\o '{}'\nCOPY ({}) TO STDOUT (FORMAT csv);\n\\o\n",
-            dir.join("funnel.csv").display(),
-            std::fs::read_to_string(dir.join("funnel.sql"))
-                .unwrap()
-                .trim_end(),
-        ));
+        for output in ["funnel", "tags"] {
+            script.push_str(&format!(
+                "\\o '{}'\nCOPY ({}) TO STDOUT (FORMAT csv);\n\\o\n",
+                dir.join(format!("{output}.csv")).display(),
+                std::fs::read_to_string(dir.join(format!("{output}.sql")))
+                    .unwrap()
+                    .trim_end(),
+            ));
+        }
     }
     let file = root.path().join("postgres.sql");
     std::fs::write(&file, script).unwrap();
@@ -397,6 +470,15 @@ fn duckdb_and_postgres_give_the_engines_reached_times_and_funnel() {
                 "case {i}: the funnel on {}:\n{funnel:?}\nthe engine's:\n{expected_funnel:?}\nquery:\n{}",
                 dialect.title(),
                 std::fs::read_to_string(dir.join("funnel.sql")).unwrap()
+            );
+            let tags = read_tags(&dir.join("tags.csv"));
+            let expected_tags = engine_tags(case);
+            assert_eq!(
+                tags,
+                expected_tags,
+                "case {i}: the tags on {}; query:\n{}",
+                dialect.title(),
+                std::fs::read_to_string(dir.join("tags.sql")).unwrap()
             );
             let got = read_result(&dir.join("reached.csv"));
             assert_eq!(

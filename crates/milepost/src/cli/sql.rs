@@ -88,6 +88,9 @@ enum SqlOutput {
     /// One row per milestone: reached, conversions, median and p75 days, churned, churn
     /// rate (the numbers of `milepost funnel --json`)
     Funnel,
+    /// The daily CRM sync, a row per customer: stage_id, furthest_milestone_id,
+    /// milestones_reached, milestone_tags ("a,b,c"), reached_on_the_day
+    Tags,
 }
 
 /// `milepost sql`
@@ -100,6 +103,7 @@ pub fn exec(db: Option<&Path>, args: SqlArgs) -> anyhow::Result<()> {
         output: match args.output {
             SqlOutput::Reached => Output::Reached,
             SqlOutput::Funnel => Output::Funnel,
+            SqlOutput::Tags => Output::Tags,
         },
     };
     if let Some(dir) = args.dbt {

@@ -260,6 +260,10 @@ pub fn null() -> Expr {
     value(Value::Null)
 }
 
+pub fn is_null(e: Expr) -> Expr {
+    Expr::IsNull(Box::new(e))
+}
+
 pub fn is_not_null(e: Expr) -> Expr {
     Expr::IsNotNull(Box::new(e))
 }

@@ -1,7 +1,8 @@
 //! The journey's SQL as dbt models, for a CS-ops team that schedules the daily assessment
-//! where its data already is: `models/milepost/` with the reached times and the funnel
-//! (`milepost_<journey>_reached`, `…_funnel`), the two tables as a dbt source, and tests
-//! (not null, one row per customer and milestone). A folder that holds no
+//! where its data already is: `models/milepost/` with the reached times, the daily CRM
+//! tags and the funnel (`milepost_<journey>_reached`, `…_tags`, `…_funnel`), the two
+//! tables as a dbt source, and tests (not null, one row per customer and milestone, one
+//! tag row per customer). A folder that holds no
 //! `dbt_project.yml` gets one, so it is a project of its own; in an existing project the
 //! models folder is simply added.
 //!
@@ -94,6 +95,10 @@ pub fn project(
         path: dir.join(format!("{stem}_reached.sql")),
         text: model(journey, d, &options.source, Output::Reached)?,
     });
+    files.push(DbtFile {
+        path: dir.join(format!("{stem}_tags.sql")),
+        text: model(journey, d, &options.source, Output::Tags)?,
+    });
     let funnel = match model(journey, d, &options.source, Output::Funnel) {
         Ok(text) => Some(text),
         Err(SqlError::NotWritten { .. } | SqlError::NoMilestones) => None,
@@ -148,6 +153,13 @@ pub fn project(
             "      - name: {column}\n        data_tests:\n          - not_null\n"
         ));
     }
+    schema.push_str(&format!(
+        "  - name: {stem}_tags\n    description: {}\n    columns:\n      - name: customer_id\n        data_tests:\n          - not_null\n          - unique\n      - name: milestones_reached\n        data_tests:\n          - not_null\n",
+        yaml(&format!(
+            "The daily CRM sync for \"{}\": per customer its stage, furthest milestone, milestone tags and the milestones reached on the day",
+            journey.name
+        ))
+    ));
     if funnel.is_some() {
         schema.push_str(&format!(
             "  - name: {stem}_funnel\n    description: {}\n    columns:\n      - name: milestone_id\n        data_tests:\n          - not_null\n          - unique\n      - name: reached\n        data_tests:\n          - not_null\n",

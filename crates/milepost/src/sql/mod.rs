@@ -17,6 +17,7 @@ pub mod dbt;
 pub mod dialect;
 mod funnel;
 mod reached;
+mod tags;
 
 use std::collections::BTreeMap;
 
@@ -63,6 +64,9 @@ pub enum Output {
     ReachedSeconds,
     /// One row per milestone, in order, with the numbers of `milepost funnel --json`.
     Funnel,
+    /// The daily CRM sync, a row per customer: stage, furthest milestone, how many
+    /// reached, the milestones reached as "a,b,c" tags, those reached on the as-of day.
+    Tags,
     /// The customers started by the as-of day: `(customer_id, start_s, churn_s, segment,
     /// plan, owner, arr, cutoff)`, times in seconds, `cutoff` the as-of day's last second.
     Population,
@@ -193,6 +197,7 @@ pub(crate) fn compile_with(
 ) -> Result<String, SqlError> {
     let query = match output {
         Output::Funnel => funnel::query(journey, d, names, as_of)?,
+        Output::Tags => tags::query(journey, d, names, as_of)?,
         _ => reached::query(journey, d, names, as_of, output)?,
     };
     Ok(format!("{query:#}\n"))

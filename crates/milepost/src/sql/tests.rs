@@ -73,7 +73,12 @@ fn compile_output(
 }
 
 /// The outputs written for every dialect, and for all but BigQuery.
-const OUTPUTS: [Output; 3] = [Output::Reached, Output::Population, Output::Funnel];
+const OUTPUTS: [Output; 4] = [
+    Output::Reached,
+    Output::Population,
+    Output::Funnel,
+    Output::Tags,
+];
 
 /// What the engine's parser reads, printed back on one line.
 fn reparsed(text: &str, dialect: Dialect) -> String {
@@ -242,7 +247,11 @@ fn snowflake_reads_upper_case_names_by_default() {
 fn the_billing_template_matches_the_golden_queries() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/sql");
     let bless = std::env::var_os("MILEPOST_BLESS").is_some();
-    let outputs = [(Output::Reached, "reached"), (Output::Funnel, "funnel")];
+    let outputs = [
+        (Output::Reached, "reached"),
+        (Output::Funnel, "funnel"),
+        (Output::Tags, "tags"),
+    ];
     for (dialect, (output, name)) in Dialect::ALL
         .into_iter()
         .flat_map(|d| outputs.map(|o| (d, o)))
