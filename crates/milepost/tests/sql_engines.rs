@@ -10,7 +10,7 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use milepost::engine::{Customer, Dataset, assess, cutoff_of_day};
@@ -124,18 +124,24 @@ fn random_case(rng: &mut Rng, number: usize) -> Case {
     }
 }
 
-/// What the engine says: (customer, milestone, seconds), the population's customers only.
-fn engine_reached(case: &Case) -> BTreeSet<(String, String, i64)> {
+/// The case as the in-memory engine assesses it (none without a day to assess as of).
+fn assessed(case: &Case) -> Option<(Dataset, milepost::engine::Assessment)> {
     let rows: Vec<(usize, i64, &str, f64)> = case
         .events
         .iter()
         .map(|&(c, t, e, v)| (c, t, e, v.unwrap_or(1.0)))
         .collect();
     let data = Dataset::new(case.customers.clone(), &rows);
-    let Some(day) = case.as_of.or_else(|| data.latest()) else {
+    let day = case.as_of.or_else(|| data.latest())?;
+    let a = assess(&case.journey, &data, cutoff_of_day(day));
+    Some((data, a))
+}
+
+/// What the engine says: (customer, milestone, seconds), the population's customers only.
+fn engine_reached(case: &Case) -> BTreeSet<(String, String, i64)> {
+    let Some((data, a)) = assessed(case) else {
         return BTreeSet::new();
     };
-    let a = assess(&case.journey, &data, cutoff_of_day(day));
     let mut out = BTreeSet::new();
     for c in milepost::engine::population(&data, &a, &Default::default()) {
         for (k, m) in a.milestones.iter().enumerate() {
@@ -220,17 +226,10 @@ fn write_case(case: &Case, dir: &Path, schema: &str, dialect: Dialect, rng: &mut
 type TagRow = (String, String, String, u64, String, String);
 
 fn engine_tags(case: &Case) -> BTreeSet<TagRow> {
-    let rows: Vec<(usize, i64, &str, f64)> = case
-        .events
-        .iter()
-        .map(|&(c, t, e, v)| (c, t, e, v.unwrap_or(1.0)))
-        .collect();
-    let data = Dataset::new(case.customers.clone(), &rows);
-    let Some(day) = case.as_of.or_else(|| data.latest()) else {
+    let Some((data, a)) = assessed(case) else {
         return BTreeSet::new();
     };
-    let cutoff = cutoff_of_day(day);
-    let a = assess(&case.journey, &data, cutoff);
+    let cutoff = a.cutoff;
     milepost::engine::population(&data, &a, &Default::default())
         .into_iter()
         .map(|c| {
@@ -285,16 +284,9 @@ fn read_tags(path: &Path) -> BTreeSet<TagRow> {
 type FunnelRow = (String, u64, Vec<Option<f64>>, u64, u64);
 
 fn engine_funnel(case: &Case) -> Vec<FunnelRow> {
-    let rows: Vec<(usize, i64, &str, f64)> = case
-        .events
-        .iter()
-        .map(|&(c, t, e, v)| (c, t, e, v.unwrap_or(1.0)))
-        .collect();
-    let data = Dataset::new(case.customers.clone(), &rows);
-    let Some(day) = case.as_of.or_else(|| data.latest()) else {
+    let Some((data, a)) = assessed(case) else {
         return Vec::new();
     };
-    let a = assess(&case.journey, &data, cutoff_of_day(day));
     let f = milepost::engine::funnel("J", &data, &a, &Default::default());
     f.milestones
         .iter()
@@ -517,39 +509,46 @@ fn psql(pg: &common::engines::Postgres, script: &str) {
     pg.psql_file(&file);
 }
 
-#[test]
-fn the_funnel_from_postgres_is_the_in_memory_funnel_to_the_byte() {
-    use common::{milepost, stderr, stdout};
+/// `milepost --db DB ARGS…`, which must succeed: its output.
+fn succeed(db: &Path, args: &[&str]) -> String {
+    let o = common::milepost(db, args);
+    assert!(
+        o.status.success(),
+        "milepost {args:?}: {}",
+        common::stderr(&o)
+    );
+    common::stdout(&o)
+}
+
+/// A workspace with `customers` demo customers (from `seed`) imported from the CSV files
+/// the demo writes, and the billing journey: (its folder, the workspace, the CSV folder).
+fn demo_from_files(customers: &str, seed: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("csv");
     let db = dir.path().join("w.sqlite3");
-    let run = |args: &[&str]| {
-        let o = milepost(&db, args);
-        assert!(o.status.success(), "milepost {args:?}: {}", stderr(&o));
-        stdout(&o)
-    };
+    let run = |args: &[&str]| succeed(&db, args);
+    let csv_text = csv.to_str().unwrap();
     run(&[
         "demo",
         "--customers",
-        "400",
+        customers,
         "--seed",
-        "7",
+        seed,
         "--out",
-        csv.to_str().unwrap(),
+        csv_text,
     ]);
-    run(&[
-        "data",
-        "import",
-        "customers",
-        csv.join("customers.csv").to_str().unwrap(),
-    ]);
-    run(&[
-        "data",
-        "import",
-        "events",
-        csv.join("events.csv").to_str().unwrap(),
-    ]);
+    for table in ["customers", "events"] {
+        let file = csv.join(format!("{table}.csv"));
+        run(&["data", "import", table, file.to_str().unwrap()]);
+    }
     run(&["journey", "new", "--template", "billing-saas"]);
+    (dir, db, csv)
+}
+
+#[test]
+fn the_funnel_from_postgres_is_the_in_memory_funnel_to_the_byte() {
+    let (_dir, db, csv) = demo_from_files("400", "7");
+    let run = |args: &[&str]| succeed(&db, args);
 
     // The same files in PostgreSQL, under other names: a schema with a space, the event
     // column called otherwise, `seq` the file order.
@@ -702,37 +701,8 @@ fn dbt() -> std::path::PathBuf {
 
 #[test]
 fn the_dbt_project_builds_and_its_funnel_is_the_engines() {
-    use common::{milepost, stderr, stdout};
-    let dir = tempfile::tempdir().unwrap();
-    let csv_dir = dir.path().join("csv");
-    let db = dir.path().join("w.sqlite3");
-    let run = |args: &[&str]| {
-        let o = milepost(&db, args);
-        assert!(o.status.success(), "milepost {args:?}: {}", stderr(&o));
-        stdout(&o)
-    };
-    run(&[
-        "demo",
-        "--customers",
-        "150",
-        "--seed",
-        "3",
-        "--out",
-        csv_dir.to_str().unwrap(),
-    ]);
-    run(&[
-        "data",
-        "import",
-        "customers",
-        csv_dir.join("customers.csv").to_str().unwrap(),
-    ]);
-    run(&[
-        "data",
-        "import",
-        "events",
-        csv_dir.join("events.csv").to_str().unwrap(),
-    ]);
-    run(&["journey", "new", "--template", "billing-saas"]);
+    let (dir, db, csv_dir) = demo_from_files("150", "3");
+    let run = |args: &[&str]| succeed(&db, args);
 
     // The warehouse: a DuckDB file holding the contract's two tables, `seq` the file order.
     let warehouse = dir.path().join("warehouse.duckdb");
