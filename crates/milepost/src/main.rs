@@ -46,7 +46,7 @@ enum Command {
     /// This week's tasks from the playbook's rules, or a dry run of the rules over past weeks
     Tasks(cli::tasks::TasksArgs),
     /// Of each monthly start cohort, the share that reached each milestone in 30/60/90/180 days
-    Cohorts(cli::funnel::FunnelArgs),
+    Cohorts(cli::funnel::FunnelCommand),
     /// How many customers will reach each milestone in the next N days
     Forecast(cli::forecast::ForecastArgs),
     /// A prioritisation matrix (purpose × intent…) filled with stakeholders or customers

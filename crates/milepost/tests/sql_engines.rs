@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use milepost::engine::{Customer, Dataset, assess, cutoff_of_day};
-use milepost::journey::{Aggregate, Criterion, Journey, Milestone, Op};
+use milepost::journey::{
+    Aggregate, Capability, Criterion, Journey, Metric, Milestone, Op, ValueSpec,
+};
 use milepost::sql::{Dialect, Options, Output, Source};
 
 const DAY: i64 = 86_400;
@@ -58,6 +60,21 @@ struct Case {
     as_of: Option<i64>,
 }
 
+fn random_criterion(rng: &mut Rng) -> Criterion {
+    use Aggregate::*;
+    Criterion {
+        event: (*rng.pick(&EVENTS)).to_owned(),
+        aggregate: *rng.pick(&[Count, Sum, Min, Max, Last, DistinctDays]),
+        op: *rng.pick(&[Op::Ge, Op::Gt, Op::Le, Op::Lt, Op::Eq]),
+        value: *rng.pick(&[0.0, 1.0, 2.0, 2.5, 3.0, 5.0]),
+        window_days: if rng.chance(40) {
+            Some(1 + rng.below(3) as u32)
+        } else {
+            None
+        },
+    }
+}
+
 fn random_case(rng: &mut Rng, number: usize) -> Case {
     use Aggregate::*;
     let mut journey: Journey =
@@ -71,17 +88,7 @@ fn random_case(rng: &mut Rng, number: usize) -> Case {
             .map(|_| {
                 k += 1;
                 let criteria = (0..1 + rng.below(2))
-                    .map(|_| Criterion {
-                        event: (*rng.pick(&EVENTS)).to_owned(),
-                        aggregate: *rng.pick(&[Count, Sum, Min, Max, Last, DistinctDays]),
-                        op: *rng.pick(&[Op::Ge, Op::Gt, Op::Le, Op::Lt, Op::Eq]),
-                        value: *rng.pick(&[0.0, 1.0, 2.0, 2.5, 3.0, 5.0]),
-                        window_days: if rng.chance(40) {
-                            Some(1 + rng.below(3) as u32)
-                        } else {
-                            None
-                        },
-                    })
+                    .map(|_| random_criterion(rng))
                     .collect();
                 Milestone {
                     id: format!("m{k} 'quoted'; \"{}\"", number),
@@ -94,6 +101,31 @@ fn random_case(rng: &mut Rng, number: usize) -> Case {
             })
             .collect();
     }
+    // Metrics of every aggregate, windowed or not, some measuring value from a baseline;
+    // capabilities adopted by criteria like milestones'.
+    let metric = journey.metrics[1].clone();
+    let spec = metric.value.clone().unwrap();
+    journey.metrics = (0..rng.below(4))
+        .map(|i| Metric {
+            id: format!("x{i} \"it's\"; 😀"),
+            event: (*rng.pick(&EVENTS)).to_owned(),
+            aggregate: *rng.pick(&[Count, Sum, Min, Max, Last, DistinctDays]),
+            window_days: rng.chance(40).then(|| 1 + rng.below(3) as u32),
+            value: rng.chance(60).then(|| ValueSpec {
+                baseline_days: 1 + rng.below(4) as u32,
+                ..spec.clone()
+            }),
+            ..metric.clone()
+        })
+        .collect();
+    let capability = journey.capabilities[0].clone();
+    journey.capabilities = (0..rng.below(3))
+        .map(|i| Capability {
+            id: format!("cap{i} 'x'"),
+            criteria: (0..rng.below(3)).map(|_| random_criterion(rng)).collect(),
+            ..capability.clone()
+        })
+        .collect();
     let customers: Vec<Customer> = (0..6)
         .map(|i| Customer {
             id: format!("c{i}'"),
@@ -219,6 +251,120 @@ fn write_case(case: &Case, dir: &Path, schema: &str, dialect: Dialect, rng: &mut
     };
     let sql = milepost::sql::compile(&case.journey, &tags).unwrap();
     std::fs::write(dir.join("tags.sql"), sql).unwrap();
+    let customers = Options {
+        output: Output::Customers,
+        ..tags
+    };
+    let sql = milepost::sql::compile(&case.journey, &customers).unwrap();
+    std::fs::write(dir.join("customers.sql"), sql).unwrap();
+}
+
+/// Where each customer is, as `--output customers` has it: id, stage, furthest
+/// milestone, how many reached, days in the stage, churned, and the measures (metrics,
+/// baselines, capabilities adopted as 1 or 0).
+type CustomerRow = (
+    String,
+    String,
+    String,
+    u64,
+    Option<f64>,
+    bool,
+    Vec<Option<f64>>,
+);
+
+fn engine_customers(case: &Case) -> Vec<CustomerRow> {
+    let Some((data, a)) = assessed(case) else {
+        return Vec::new();
+    };
+    let j = &case.journey;
+    let measures = milepost::value::measures_of(j, &data, a.cutoff);
+    let who = milepost::engine::population(&data, &a, &Default::default());
+    let states = milepost::engine::customer_states_of(j, &data, &a, &who);
+    let mut rows: Vec<CustomerRow> = who
+        .iter()
+        .zip(states)
+        .map(|(&c, s)| {
+            let mut values: Vec<Option<f64>> = j
+                .metrics
+                .iter()
+                .map(|m| measures.metrics[&m.id][c])
+                .collect();
+            values.extend(
+                j.metrics
+                    .iter()
+                    .filter(|m| m.value.is_some())
+                    .map(|m| measures.baselines[&m.id][c]),
+            );
+            values.extend(
+                j.capabilities
+                    .iter()
+                    .map(|x| Some(f64::from(u8::from(measures.adopted[&x.id][c])))),
+            );
+            (
+                s.id,
+                s.stage.unwrap_or_default(),
+                s.furthest.unwrap_or_default(),
+                a.furthest[c] as u64,
+                s.days_in_stage,
+                s.churned,
+                values,
+            )
+        })
+        .collect();
+    rows.sort_by(|x, y| x.0.cmp(&y.0));
+    rows
+}
+
+fn read_customers(path: &Path) -> Vec<CustomerRow> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .unwrap();
+    let number = |s: &str| -> Option<f64> {
+        match s {
+            "" => None,
+            "t" | "true" | "True" => Some(1.0),
+            "f" | "false" | "False" => Some(0.0),
+            _ => Some(s.parse().unwrap()),
+        }
+    };
+    let mut rows: Vec<CustomerRow> = r
+        .records()
+        .map(|row| {
+            let row = row.unwrap();
+            let n = row.len();
+            (
+                row[0].to_owned(),
+                row[1].to_owned(),
+                row[2].to_owned(),
+                row[3].parse().unwrap(),
+                number(&row[4]),
+                number(&row[5]) == Some(1.0),
+                // The measures, then as_of_end.
+                (6..n - 1).map(|i| number(&row[i])).collect(),
+            )
+        })
+        .collect();
+    rows.sort_by(|x, y| x.0.cmp(&y.0));
+    rows
+}
+
+fn close(p: &Option<f64>, q: &Option<f64>) -> bool {
+    match (p, q) {
+        (Some(p), Some(q)) => (p - q).abs() <= 1e-9 * p.abs().max(1.0),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn same_customers(a: &[CustomerRow], b: &[CustomerRow]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            (&x.0, &x.1, &x.2, x.3, x.5) == (&y.0, &y.1, &y.2, y.3, y.5)
+                && close(&x.4, &y.4)
+                && x.6.len() == y.6.len()
+                && x.6.iter().zip(&y.6).all(|(p, q)| close(p, q))
+        })
 }
 
 /// The daily tags as the engine has them: (customer, stage, furthest milestone, how many
@@ -344,11 +490,7 @@ fn same_funnel(a: &[FunnelRow], b: &[FunnelRow]) -> bool {
                 && x.1 == y.1
                 && x.3 == y.3
                 && x.4 == y.4
-                && x.2.iter().zip(&y.2).all(|(p, q)| match (p, q) {
-                    (Some(p), Some(q)) => (p - q).abs() <= 1e-9 * p.abs().max(1.0),
-                    (None, None) => true,
-                    _ => false,
-                })
+                && x.2.iter().zip(&y.2).all(|(p, q)| close(p, q))
         })
 }
 
@@ -380,7 +522,7 @@ fn without_unknown(case: &mut Case) {
 const CASES: usize = 150;
 
 #[test]
-fn duckdb_and_postgres_give_the_engines_reached_times_funnel_and_tags() {
+fn duckdb_and_postgres_give_the_engines_reached_times_funnel_customers_and_tags() {
     let root = tempfile::tempdir().unwrap();
     let mut rng = Rng(0x5EED_2026_1207);
     let mut cases = Vec::new();
@@ -435,7 +577,7 @@ fn duckdb_and_postgres_give_the_engines_reached_times_funnel_and_tags() {
             dir.join("reached.csv").display(),
             std::fs::read_to_string(dir.join("reached.sql")).unwrap().trim_end(),
         ));
-        for output in ["funnel", "tags"] {
+        for output in ["funnel", "tags", "customers"] {
             script.push_str(&format!(
                 "\\o '{}'\nCOPY ({}) TO STDOUT (FORMAT csv);\n\\o\n",
                 dir.join(format!("{output}.csv")).display(),
@@ -471,6 +613,34 @@ fn duckdb_and_postgres_give_the_engines_reached_times_funnel_and_tags() {
                 "case {i}: the tags on {}; query:\n{}",
                 dialect.title(),
                 std::fs::read_to_string(dir.join("tags.sql")).unwrap()
+            );
+            let customers = read_customers(&dir.join("customers.csv"));
+            let expected_customers = engine_customers(case);
+            assert!(
+                same_customers(&customers, &expected_customers),
+                "case {i}: the customers on {}:\n{customers:?}\nthe engine's:\n{expected_customers:?}\nmetrics {:?}\ncapabilities {:?}\nevents {:?}\nquery:\n{}",
+                dialect.title(),
+                case.journey
+                    .metrics
+                    .iter()
+                    .map(|m| (
+                        &m.event,
+                        m.aggregate,
+                        m.window_days,
+                        m.value.as_ref().map(|v| v.baseline_days)
+                    ))
+                    .collect::<Vec<_>>(),
+                case.journey
+                    .capabilities
+                    .iter()
+                    .map(|c| c
+                        .criteria
+                        .iter()
+                        .map(milepost::journey::criterion::print)
+                        .collect::<Vec<_>>())
+                    .collect::<Vec<_>>(),
+                case.events,
+                std::fs::read_to_string(dir.join("customers.sql")).unwrap()
             );
             let got = read_result(&dir.join("reached.csv"));
             assert_eq!(
@@ -537,7 +707,7 @@ fn demo_from_files(customers: &str, seed: &str) -> (tempfile::TempDir, PathBuf, 
         "--out",
         csv_text,
     ]);
-    for table in ["customers", "events"] {
+    for table in ["customers", "events", "stakeholders"] {
         let file = csv.join(format!("{table}.csv"));
         run(&["data", "import", table, file.to_str().unwrap()]);
     }
@@ -546,7 +716,7 @@ fn demo_from_files(customers: &str, seed: &str) -> (tempfile::TempDir, PathBuf, 
 }
 
 #[test]
-fn the_funnel_from_postgres_is_the_in_memory_funnel_to_the_byte() {
+fn funnel_customers_value_and_matrix_from_postgres_are_the_in_memory_ones_to_the_byte() {
     let (_dir, db, csv) = demo_from_files("400", "7");
     let run = |args: &[&str]| succeed(&db, args);
 
@@ -568,11 +738,9 @@ fn the_funnel_from_postgres_is_the_in_memory_funnel_to_the_byte() {
         ),
     );
     let url = pg.url();
-    let remote = |extra: &[&str]| {
-        let mut args = vec![
-            "funnel",
-            "1",
-            "--json",
+    let remote = |command: &[&str]| {
+        let mut args = command.to_vec();
+        args.extend_from_slice(&[
             "--engine",
             "postgres",
             "--url",
@@ -583,21 +751,51 @@ fn the_funnel_from_postgres_is_the_in_memory_funnel_to_the_byte() {
             "Usage Data.events",
             "--column",
             "events.event=event_name",
-        ];
-        args.extend_from_slice(extra);
+        ]);
         run(&args)
     };
-    for scope in [
-        &[][..],
-        &["--as-of", "2025-06-30"][..],
-        &["--segment", "smb"][..],
-        &["--as-of", "2025-12-31", "--plan", "growth"][..],
-    ] {
-        let mut local = vec!["funnel", "1", "--json"];
-        local.extend_from_slice(scope);
-        let here = run(&local);
-        assert!(here.contains("\"reached\""), "{here}");
-        assert_eq!(remote(scope), here, "funnel {scope:?}");
+    let runs: [&[&str]; 10] = [
+        &["cohorts", "1", "--json", "--segment", "enterprise"],
+        &["funnel", "1", "--json"],
+        &["funnel", "1", "--json", "--as-of", "2025-06-30"],
+        &["funnel", "1", "--json", "--segment", "smb"],
+        &[
+            "funnel",
+            "1",
+            "--json",
+            "--as-of",
+            "2025-12-31",
+            "--plan",
+            "growth",
+        ],
+        // Health from the metrics' values, days in the stage.
+        &["customers", "1", "--json"],
+        &[
+            "customers",
+            "1",
+            "--json",
+            "--as-of",
+            "2025-06-30",
+            "--owner",
+            "ana ruiz",
+        ],
+        // Baselines, improvements against peers, capabilities adopted, stages.
+        &["value", "1", "--json"],
+        &["value", "1", "--json", "--as-of", "2025-09-30", "--churned"],
+        // Stakeholders' scores from the workspace, beside the warehouse's customers.
+        &[
+            "matrix",
+            "1",
+            "purpose-intent",
+            "--level",
+            "customer",
+            "--json",
+        ],
+    ];
+    for command in runs {
+        let here = run(command);
+        assert!(here.len() > 200, "{command:?}: {here}");
+        assert_eq!(remote(command), here, "{command:?}");
     }
 }
 

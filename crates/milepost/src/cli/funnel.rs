@@ -5,7 +5,7 @@ use std::path::Path;
 
 use milepost::format::count;
 
-use super::{Scope, assessed, named, out, out_json, render, table};
+use super::{Scope, named, out, out_json, render, table};
 
 /// A journey and which of its customers to look at.
 #[derive(Debug, clap::Args)]
@@ -102,6 +102,8 @@ pub struct CustomersArgs {
     /// printing it
     #[arg(short, long, value_name = "FILE", requires = "csv")]
     output: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    engine: super::sql::Engine,
 }
 
 /// `milepost customers`
@@ -110,8 +112,9 @@ pub fn customers(db: Option<&Path>, args: CustomersArgs) -> anyhow::Result<()> {
         base: args,
         csv,
         output,
+        engine,
     } = args;
-    let x = assessed(db, &args.journey, &args.scope)?;
+    let x = super::assessed_by(db, &args.journey, &args.scope, &engine)?;
     if csv {
         let text = milepost::report::csv::customers(
             &x.journey,
@@ -160,8 +163,9 @@ pub fn customers(db: Option<&Path>, args: CustomersArgs) -> anyhow::Result<()> {
 }
 
 /// `milepost cohorts`
-pub fn cohorts(db: Option<&Path>, args: FunnelArgs) -> anyhow::Result<()> {
-    let x = assessed(db, &args.journey, &args.scope)?;
+pub fn cohorts(db: Option<&Path>, command: FunnelCommand) -> anyhow::Result<()> {
+    let FunnelCommand { base: args, engine } = command;
+    let x = super::assessed_by(db, &args.journey, &args.scope, &engine)?;
     let rows = milepost::engine::cohorts(&x.data, &x.a, &x.filter);
     if args.json {
         return out_json(&rows);

@@ -34,6 +34,8 @@ pub struct MatrixArgs {
     /// Print JSON
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    engine: super::sql::Engine,
 }
 
 pub fn exec(db: Option<&Path>, args: MatrixArgs) -> anyhow::Result<()> {
@@ -59,7 +61,10 @@ pub fn exec(db: Option<&Path>, args: MatrixArgs) -> anyhow::Result<()> {
         }
         return out(render(&t));
     }
-    let x = assessed_for_scores(db, &args.journey, &args.scope)?;
+    let x = match args.engine.engine {
+        super::sql::EngineKind::Memory => assessed_for_scores(db, &args.journey, &args.scope)?,
+        _ => super::assessed_by(db, &args.journey, &args.scope, &args.engine)?,
+    };
     let id = args.matrix.unwrap_or_default();
     let m = x
         .journey

@@ -130,17 +130,33 @@ pub fn assessed_by(
         return assessed(db, journey, scope);
     };
     let j = sql::load(db, journey)?;
-    let remote =
+    let mut remote =
         milepost::warehouse::assess_postgres(url, &j, &engine.tables.source(), scope.as_of)?;
     let filter = scope.filter();
     filter.check(&remote.data)?;
+    // Customers' names, stakeholders' scores and the currency stay in the workspace, when
+    // there is one: matched to the warehouse's customers by id.
+    let workspace = store::resolve_path(db.map(Path::to_path_buf));
+    let (scores, currency) = if workspace.exists() {
+        let store = open(db)?;
+        let names = store.customer_names()?;
+        for c in &mut remote.data.customers {
+            c.name = names.get(&c.id).cloned();
+        }
+        (
+            store.load_scores(&remote.data, Some(&j))?,
+            store.currency()?,
+        )
+    } else {
+        Default::default()
+    };
     Ok(Assessed {
         journey: j,
         data: remote.data,
         a: remote.a,
         filter,
-        scores: Default::default(),
-        currency: Default::default(),
+        scores,
+        currency,
     })
 }
 

@@ -88,6 +88,10 @@ enum SqlOutput {
     /// One row per milestone: reached, conversions, median and p75 days, churned, churn
     /// rate (the numbers of `milepost funnel --json`)
     Funnel,
+    /// Where every customer is, a row per customer: stage_id, furthest_milestone_id,
+    /// milestones_reached, days_in_stage, churned, metric_<id> for every metric,
+    /// baseline_<id> for every value metric, adopted_<id> for every capability
+    Customers,
     /// The daily CRM sync, a row per customer: stage_id, furthest_milestone_id,
     /// milestones_reached, milestone_tags ("a,b,c"), reached_on_the_day
     Tags,
@@ -103,6 +107,7 @@ pub fn exec(db: Option<&Path>, args: SqlArgs) -> anyhow::Result<()> {
         output: match args.output {
             SqlOutput::Reached => Output::Reached,
             SqlOutput::Funnel => Output::Funnel,
+            SqlOutput::Customers => Output::Customers,
             SqlOutput::Tags => Output::Tags,
         },
     };

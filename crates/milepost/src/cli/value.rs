@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use milepost::journey::PeerKey;
-use milepost::value::{Overrides, compute};
+use milepost::value::{Overrides, compute_assessed};
 
 use super::{named, open, out, out_json, render, table};
 
@@ -52,6 +52,8 @@ pub struct ValueArgs {
     /// Your company, printed on the value review as "prepared by"
     #[arg(long)]
     company: Option<String>,
+    #[command(flatten)]
+    engine: super::sql::Engine,
 }
 
 fn peer_key(s: &str) -> Result<PeerKey, String> {
@@ -67,35 +69,34 @@ pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
             "--k {k}: a peer group must have at least 3 customers, so no one can be singled out"
         );
     }
-    let store = open(db)?;
-    let journey = store.load_journey(store.find_journey(&args.journey)?)?;
-    let data = store.load_dataset()?;
-    let day = match args.as_of {
-        Some(day) => day,
-        None => data.latest().ok_or_else(|| {
-            anyhow::anyhow!("the workspace has no events yet (milepost data import events FILE)")
-        })?,
+    let scope = super::Scope {
+        as_of: args.as_of,
+        segment: None,
+        plan: None,
+        owner: None,
+        cohort: None,
     };
-    let cutoff = milepost::engine::cutoff_of_day(day);
-    let as_of = milepost::format::date(cutoff);
+    let x = super::assessed_by(db, &args.journey, &scope, &args.engine)?;
+    let (journey, data) = (&x.journey, &x.data);
+    let as_of = milepost::format::date(x.a.cutoff);
     let external = if args.imported {
-        Some(store.latest_benchmarks()?.ok_or_else(|| {
+        Some(open(db)?.latest_benchmarks()?.ok_or_else(|| {
             anyhow::anyhow!("no benchmarks imported yet (milepost benchmarks import FILE)")
         })?)
     } else {
         None
     };
-    let report = compute(
-        &journey,
-        &data,
+    let report = compute_assessed(
+        journey,
+        data,
+        &x.a,
         &as_of,
-        cutoff,
         &Overrides {
             keys: args.peers,
             k: args.k,
             external,
             include_churned: args.churned,
-            currency: store.currency()?,
+            currency: x.currency.clone(),
         },
     );
     if args.json {
@@ -109,9 +110,9 @@ pub fn exec(db: Option<&Path>, args: ValueArgs) -> anyhow::Result<()> {
     }
     if let (true, Some(id), Some(path)) = (args.pdf, &args.customer, &args.output) {
         let bytes = milepost::report::value_review::review_pdf(
-            &journey,
+            journey,
             &report,
-            &data,
+            data,
             id,
             &milepost::report::value_review::ReviewOptions {
                 paper: args.paper.into(),

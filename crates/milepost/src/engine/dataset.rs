@@ -35,6 +35,32 @@ pub struct Dataset {
     pub at: Vec<i64>,
     pub name: Vec<u32>,
     pub value: Vec<f64>,
+    /// What a warehouse measured for a data set that holds no events (the events stay
+    /// there): read in place of the events by what needs only these values.
+    pub measures: Option<std::sync::Arc<Measures>>,
+}
+
+/// Per-customer values measured elsewhere (by a warehouse running `--output customers`)
+/// as of one cut-off: each metric's value, each value metric's baseline and each
+/// capability adopted, by id, per customer of the data set (None: no value, or not
+/// measured).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Measures {
+    pub cutoff: i64,
+    pub metrics: HashMap<String, Vec<Option<f64>>>,
+    pub baselines: HashMap<String, Vec<Option<f64>>>,
+    pub adopted: HashMap<String, Vec<bool>>,
+}
+
+impl Measures {
+    /// Metric `id`'s value for customer c as of `cutoff`; None without a value, or when
+    /// the measures are as of another time (nothing was measured then).
+    pub fn metric(&self, id: &str, c: usize, cutoff: i64) -> Option<f64> {
+        if cutoff != self.cutoff {
+            return None;
+        }
+        self.metrics.get(id)?.get(c).copied()?
+    }
 }
 
 impl Dataset {
@@ -84,6 +110,7 @@ impl Dataset {
             at: rows.iter().map(|r| r.1).collect(),
             name: rows.iter().map(|r| r.2).collect(),
             value: rows.iter().map(|r| r.3).collect(),
+            measures: None,
         }
     }
 

@@ -42,8 +42,12 @@ pub fn band(direction: Direction, t: &crate::journey::Thresholds, v: f64) -> Hea
 }
 
 /// A metric's value for customer `c` as of `cutoff`: its aggregate over the customer's
-/// events of its event name up to then (within its window, if it has one).
+/// events of its event name up to then (within its window, if it has one) — or what a
+/// warehouse measured, for a data set without events.
 pub fn metric_value(m: &Metric, data: &Dataset, c: usize, cutoff: i64) -> Option<f64> {
+    if let Some(known) = &data.measures {
+        return known.metric(&m.id, c, cutoff);
+    }
     let name = data.name_id(&m.event);
     let from = m.window_days.map(|w| cutoff - i64::from(w) * DAY);
     let idx: Vec<usize> = data

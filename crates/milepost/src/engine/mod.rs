@@ -12,7 +12,7 @@ pub mod scores;
 pub mod tasks;
 
 pub use assess::{Assessment, MilestoneRef, assess, cutoff_of_day};
-pub use dataset::{Customer, Dataset};
+pub use dataset::{Customer, Dataset, Measures};
 pub use forecast::{Backtest, Forecast, backtest, forecast, forecasts};
 pub use funnel::{
     COHORT_DAYS, CohortRow, CustomerState, Funnel, FunnelStep, cohorts, cohorts_of,

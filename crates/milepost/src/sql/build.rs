@@ -279,6 +279,20 @@ pub fn count_all() -> Expr {
     Expr::Function(f)
 }
 
+/// `COUNT(DISTINCT x)`.
+pub fn count_distinct(x: Expr) -> Expr {
+    let mut f = function("COUNT", vec![x]);
+    if let FunctionArguments::List(list) = &mut f.args {
+        list.duplicate_treatment = Some(sqlparser::ast::DuplicateTreatment::Distinct);
+    }
+    Expr::Function(f)
+}
+
+/// `TRUE` or `FALSE`.
+pub fn boolean(b: bool) -> Expr {
+    value(Value::Boolean(b))
+}
+
 /// The q-quantile of `x` over the rows (NULLs left out), interpolated between ranks as
 /// `crate::engine::funnel::quantile` does: `PERCENTILE_CONT(q) WITHIN GROUP (ORDER BY x)`,
 /// Spark's exact `percentile(x, q)`. None for BigQuery, which has it only as a window.

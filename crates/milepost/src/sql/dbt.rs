@@ -1,10 +1,10 @@
 //! The journey's SQL as dbt models, for a CS-ops team that schedules the daily assessment
-//! where its data already is: `models/milepost/` with the reached times, the daily CRM
-//! tags and the funnel (`milepost_<journey>_reached`, `…_tags`, `…_funnel`), the two
-//! tables as a dbt source, and tests (not null, one row per customer and milestone, one
-//! tag row per customer). A folder that holds no
-//! `dbt_project.yml` gets one, so it is a project of its own; in an existing project the
-//! models folder is simply added.
+//! where its data already is: `models/milepost/` with the reached times, where every
+//! customer is, the daily CRM tags and the funnel (`milepost_<journey>_reached`,
+//! `…_customers`, `…_tags`, `…_funnel`), the two tables as a dbt source, and tests (not
+//! null, one row per customer and milestone, one row per customer). A folder that holds
+//! no `dbt_project.yml` gets one, so it is a project of its own; in an existing project
+//! the models folder is simply added.
 //!
 //! Every value in the models was written by the SQL compiler, which spells braces in text
 //! as code points and refuses them in names: no `{{` reaches Jinja but the `source()`
@@ -26,20 +26,9 @@ pub struct DbtFile {
 
 /// The journey's name as a model name: lower-case letters, digits and underscores.
 pub fn model_stem(journey: &Journey) -> String {
-    let mut stem = String::new();
-    for c in journey.name.to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            stem.push(c);
-        } else if !stem.ends_with('_') {
-            stem.push('_');
-        }
-    }
-    let stem = stem.trim_matches('_');
-    let stem = if stem.is_empty() { "journey" } else { stem };
-    format!(
-        "milepost_{}",
-        &stem[..stem.len().min(40)].trim_end_matches('_')
-    )
+    let stem = super::slug(&journey.name, 40);
+    let stem = if stem.is_empty() { "journey" } else { &stem };
+    format!("milepost_{stem}")
 }
 
 /// A table of Milepost's own making that only the model's `source()` call replaces: the
@@ -81,6 +70,30 @@ fn yaml(text: &str) -> String {
     serde_json::Value::String(text.replace('{', "(").replace('}', ")")).to_string()
 }
 
+/// What each of `measure_columns` holds, in words, for the model's documentation.
+fn measure_words(journey: &Journey) -> Vec<String> {
+    let mut out: Vec<String> = journey
+        .metrics
+        .iter()
+        .map(|m| format!("{}: the metric's value as of the day", m.name))
+        .collect();
+    out.extend(journey.metrics.iter().filter_map(|m| {
+        m.value.as_ref().map(|v| {
+            format!(
+                "{}: its baseline, over the customer's first {} days",
+                m.name, v.baseline_days
+            )
+        })
+    }));
+    out.extend(journey.capabilities.iter().map(|c| {
+        format!(
+            "{}: whether the customer has adopted the capability by the day",
+            c.name
+        )
+    }));
+    out
+}
+
 /// The dbt files for the journey. `project` adds a `dbt_project.yml`.
 pub fn project(
     journey: &Journey,
@@ -98,6 +111,10 @@ pub fn project(
     files.push(DbtFile {
         path: dir.join(format!("{stem}_tags.sql")),
         text: model(journey, d, &options.source, Output::Tags)?,
+    });
+    files.push(DbtFile {
+        path: dir.join(format!("{stem}_customers.sql")),
+        text: model(journey, d, &options.source, Output::Customers)?,
     });
     let funnel = match model(journey, d, &options.source, Output::Funnel) {
         Ok(text) => Some(text),
@@ -160,6 +177,22 @@ pub fn project(
             journey.name
         ))
     ));
+    schema.push_str(&format!(
+        "  - name: {stem}_customers\n    description: {}\n    columns:\n      - name: customer_id\n        data_tests:\n          - not_null\n          - unique\n      - name: milestones_reached\n        data_tests:\n          - not_null\n",
+        yaml(&format!(
+            "Where every customer of \"{}\" is: stage, furthest milestone, days in the stage, every metric as of the day, value metrics' baselines, capabilities adopted",
+            journey.name
+        ))
+    ));
+    for (column, what) in super::measure_columns(journey)
+        .iter()
+        .zip(measure_words(journey))
+    {
+        schema.push_str(&format!(
+            "      - name: {column}\n        description: {}\n",
+            yaml(&what)
+        ));
+    }
     if funnel.is_some() {
         schema.push_str(&format!(
             "  - name: {stem}_funnel\n    description: {}\n    columns:\n      - name: milestone_id\n        data_tests:\n          - not_null\n          - unique\n      - name: reached\n        data_tests:\n          - not_null\n",

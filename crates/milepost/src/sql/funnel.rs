@@ -7,10 +7,10 @@ use sqlparser::ast::{BinaryOperator, Expr, Query};
 
 use super::build::{
     On, SelectParts, and, binary, case, cast, col, count_all, cte_table, decimal, divide, eq, func,
-    int, is_not_null, item, minus, percentile, qcol, select,
+    int, item, minus, percentile, qcol, select,
 };
 use super::dialect::Dialect;
-use super::reached::ctes;
+use super::reached::{Chain, ctes, furthest, reached_joins};
 use super::{Names, SqlError};
 use crate::journey::Journey;
 
@@ -36,7 +36,11 @@ pub(crate) fn query(
     n: &Names,
     as_of: Option<i64>,
 ) -> Result<Query, SqlError> {
-    let (mut ctes, reachable) = ctes(journey, d, n, as_of)?;
+    let Chain {
+        mut ctes,
+        reachable,
+        ..
+    } = ctes(journey, d, n, as_of)?;
     let at = |k: usize| format!("a{k}");
     // fu: every customer of the population with its reached times and furthest milestone.
     let mut items = vec![
@@ -44,22 +48,11 @@ pub(crate) fn query(
         item(qcol("pop", "st"), "st"),
         item(qcol("pop", "ch"), "ch"),
     ];
-    let mut joins = Vec::new();
     for k in 0..reachable {
-        let r = format!("r{k}");
-        items.push(item(qcol(&r, "at"), &at(k)));
-        joins.push((
-            cte_table(&r, &r),
-            On::Left(eq(qcol(&r, "c"), qcol("pop", "c"))),
-        ));
+        items.push(item(qcol(&format!("r{k}"), "at"), &at(k)));
     }
-    let furthest = case(
-        (0..reachable)
-            .rev()
-            .map(|k| (is_not_null(qcol(&format!("r{k}"), "at")), int(k as i64 + 1)))
-            .collect(),
-        Some(int(0)),
-    );
+    let joins = reached_joins(reachable);
+    let furthest = furthest(reachable);
     items.push(item(furthest, "f"));
     ctes.push((
         "fu".to_owned(),

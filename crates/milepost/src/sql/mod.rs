@@ -13,6 +13,7 @@
 //! or the options are nodes, quoted for the engine, never pasted into text.
 
 mod build;
+mod customers;
 pub mod dbt;
 pub mod dialect;
 mod funnel;
@@ -23,6 +24,7 @@ use std::collections::BTreeMap;
 
 use sqlparser::ast::{Ident, ObjectName};
 
+pub use customers::measure_columns;
 pub use dialect::{Dialect, NameError};
 
 use crate::journey::Journey;
@@ -67,6 +69,13 @@ pub enum Output {
     /// The daily CRM sync, a row per customer: stage, furthest milestone, how many
     /// reached, the milestones reached as "a,b,c" tags, those reached on the as-of day.
     Tags,
+    /// Where every customer is, a row per customer: stage, furthest milestone, how many
+    /// reached, days in the stage, churned, every metric's value as of the day, each
+    /// value metric's baseline, each capability adopted or not (`measure_columns`).
+    Customers,
+    /// What Milepost reads back of `Customers`: `customer_id` as text, then the measures
+    /// in `measure_columns` order.
+    Measures,
     /// The customers started by the as-of day: `(customer_id, start_s, churn_s, segment,
     /// plan, owner, arr, cutoff)`, times in seconds, `cutoff` the as-of day's last second.
     Population,
@@ -198,9 +207,26 @@ pub(crate) fn compile_with(
     let query = match output {
         Output::Funnel => funnel::query(journey, d, names, as_of)?,
         Output::Tags => tags::query(journey, d, names, as_of)?,
+        Output::Customers => customers::query(journey, d, names, as_of, false)?,
+        Output::Measures => customers::query(journey, d, names, as_of, true)?,
         _ => reached::query(journey, d, names, as_of, output)?,
     };
     Ok(format!("{query:#}\n"))
+}
+
+/// `text` as a name no engine needs quoted: lower-case ASCII letters, digits and single
+/// underscores, at most `max` characters; empty when nothing of it is left.
+pub fn slug(text: &str, max: usize) -> String {
+    let mut slug = String::new();
+    for c in text.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('_') {
+            slug.push('_');
+        }
+    }
+    slug.truncate(max);
+    slug.trim_end_matches('_').to_owned()
 }
 
 #[cfg(test)]

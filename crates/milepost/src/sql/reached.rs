@@ -15,12 +15,12 @@
 //! - `r{k}`: when it was reached: max(own time, when k − 1 was reached), only if k − 1
 //!   was.
 
-use sqlparser::ast::{BinaryOperator, Expr, Query, SelectItem};
+use sqlparser::ast::{BinaryOperator, Expr, Query, SelectItem, TableFactor};
 
 use super::build::{
     Frame, On, SelectParts, and, binary, case, case_of, cast, col, cte_table, decimal, derived, eq,
-    exists, func, in_list, int, item, minus, nested, number, plus, qcol, qual, select, table,
-    times, window,
+    exists, func, in_list, int, is_not_null, item, minus, nested, number, plus, qcol, qual, select,
+    table, times, window,
 };
 use super::dialect::Dialect;
 use super::{Names, Output, SqlError};
@@ -48,54 +48,122 @@ pub(crate) fn steps(journey: &Journey) -> Vec<Step<'_>> {
         .collect()
 }
 
-/// Every CTE from `p` to the last `r{k}`, and how many milestones can be reached.
-pub(crate) fn ctes(
-    journey: &Journey,
+/// The CTE chain of a query, how many milestones can be reached, and the event names
+/// `ev` holds, numbered by position (`e`).
+pub(crate) struct Chain<'j> {
+    pub ctes: Vec<(String, Query)>,
+    pub reachable: usize,
+    pub events: Vec<&'j str>,
+}
+
+/// Every CTE from `p` to the last `r{k}`.
+pub(crate) fn ctes<'j>(
+    journey: &'j Journey,
     d: Dialect,
     n: &Names,
     as_of: Option<i64>,
-) -> Result<(Vec<(String, Query)>, usize), SqlError> {
+) -> Result<Chain<'j>, SqlError> {
+    ctes_with(journey, d, n, as_of, &[], &[])
+}
+
+/// As `ctes`, with `ev` holding also the events named in `events` and `criteria` (which
+/// may count distinct days).
+pub(crate) fn ctes_with<'j>(
+    journey: &'j Journey,
+    d: Dialect,
+    n: &Names,
+    as_of: Option<i64>,
+    events: &[&'j str],
+    criteria: &[&'j Criterion],
+) -> Result<Chain<'j>, SqlError> {
     let steps = steps(journey);
-    let mut events: Vec<&str> = Vec::new();
-    for s in &steps {
-        for c in s.criteria {
-            if !events.contains(&c.event.as_str()) {
-                events.push(&c.event);
-            }
+    let mut names: Vec<&str> = Vec::new();
+    let named = steps
+        .iter()
+        .flat_map(|s| s.criteria)
+        .chain(criteria.iter().copied())
+        .map(|c| c.event.as_str())
+        .chain(events.iter().copied());
+    for e in named {
+        if !names.contains(&e) {
+            names.push(e);
         }
     }
     let distinct_days = steps
         .iter()
         .flat_map(|s| s.criteria)
+        .chain(criteria.iter().copied())
         .any(|c| c.aggregate == Aggregate::DistinctDays);
     let mut ctes = vec![
         ("p".to_owned(), cutoff(d, n, as_of)),
         ("pop".to_owned(), population(d, n)),
     ];
-    if steps.is_empty() {
-        return Ok((ctes, 0));
+    if !names.is_empty() {
+        ctes.push(("ev0".to_owned(), journey_events(d, n, &names)?));
+        ctes.push(("ev".to_owned(), with_days(d, distinct_days)));
     }
-    ctes.push(("ev0".to_owned(), journey_events(d, n, &events)?));
-    ctes.push(("ev".to_owned(), with_days(d, distinct_days)));
     for (k, s) in steps.iter().enumerate() {
-        let criteria: Vec<(i64, &Criterion)> = s
-            .criteria
-            .iter()
-            .map(|c| (event_number(&events, &c.event), c))
-            .collect();
-        let has_last = s.criteria.iter().any(|c| c.aggregate == Aggregate::Last);
-        let (a, columns) = aggregates(&criteria, has_last);
-        ctes.push((format!("m{k}a"), a));
-        let from = if has_last {
-            ctes.push((format!("m{k}b"), last_values(&criteria, &columns, k)));
-            format!("m{k}b")
-        } else {
-            format!("m{k}a")
-        };
-        ctes.push((format!("m{k}"), own_time(&criteria, &from, has_last)));
+        ctes.extend(criteria_ctes(&format!("m{k}"), s.criteria, &names));
         ctes.push((format!("r{k}"), reached_step(k)));
     }
-    Ok((ctes, steps.len()))
+    Ok(Chain {
+        ctes,
+        reachable: steps.len(),
+        events: names,
+    })
+}
+
+/// `{x}a`, `{x}b` (when a criterion reads `last`) and `{x}(c, own)`: the earliest time at
+/// which all the criteria hold, per customer.
+pub(crate) fn criteria_ctes(
+    x: &str,
+    criteria: &[Criterion],
+    events: &[&str],
+) -> Vec<(String, Query)> {
+    let criteria: Vec<(i64, &Criterion)> = criteria
+        .iter()
+        .map(|c| (event_number(events, &c.event), c))
+        .collect();
+    let has_last = criteria.iter().any(|(_, c)| c.aggregate == Aggregate::Last);
+    let (a, columns) = aggregates(&criteria, has_last);
+    let mut out = vec![(format!("{x}a"), a)];
+    let from = if has_last {
+        out.push((
+            format!("{x}b"),
+            last_values(&criteria, &columns, &format!("{x}a")),
+        ));
+        format!("{x}b")
+    } else {
+        format!("{x}a")
+    };
+    out.push((x.to_owned(), own_time(&criteria, &from, has_last)));
+    out
+}
+
+/// The joins that set each customer of `pop` beside its reached times `r{k}.at` (NULL
+/// where not reached).
+pub(crate) fn reached_joins(reachable: usize) -> Vec<(TableFactor, On)> {
+    (0..reachable)
+        .map(|k| {
+            let r = format!("r{k}");
+            (
+                cte_table(&r, &r),
+                On::Left(eq(qcol(&r, "c"), qcol("pop", "c"))),
+            )
+        })
+        .collect()
+}
+
+/// How many milestones a customer beside its `r{k}` (`reached_joins`) has reached: its
+/// furthest, 0 for none.
+pub(crate) fn furthest(reachable: usize) -> Expr {
+    case(
+        (0..reachable)
+            .rev()
+            .map(|k| (is_not_null(qcol(&format!("r{k}"), "at")), int(k as i64 + 1)))
+            .collect(),
+        Some(int(0)),
+    )
 }
 
 /// The whole query for `--output reached`.
@@ -106,7 +174,9 @@ pub(crate) fn query(
     as_of: Option<i64>,
     output: Output,
 ) -> Result<Query, SqlError> {
-    let (ctes, reachable) = ctes(journey, d, n, as_of)?;
+    let Chain {
+        ctes, reachable, ..
+    } = ctes(journey, d, n, as_of)?;
     let time = |e: Expr| match output {
         Output::Reached => d.timestamp_of(e),
         _ => e,
@@ -164,7 +234,8 @@ pub(crate) fn query(
     Ok(super::build::with(ctes, super::build::union_all(parts)))
 }
 
-fn event_number(events: &[&str], event: &str) -> i64 {
+/// The number `e` of an event name in `ev`.
+pub(crate) fn event_number(events: &[&str], event: &str) -> i64 {
     events.iter().position(|e| *e == event).unwrap_or(0) as i64
 }
 
@@ -484,7 +555,7 @@ fn aggregates(criteria: &[(i64, &Criterion)], has_last: bool) -> (Query, Vec<Str
 /// `m{k}b`: `m{k}a` with each `last` criterion's latest value `lv{j}` and its time
 /// `lt{j}`: the rows after the n-th event of that name, up to the next one, share `n{j}`,
 /// and the n-th event is the only one of that name among them.
-fn last_values(criteria: &[(i64, &Criterion)], columns: &[String], k: usize) -> Query {
+fn last_values(criteria: &[(i64, &Criterion)], columns: &[String], from: &str) -> Query {
     let mut items: Vec<SelectItem> = columns.iter().map(|c| item(col(c), c)).collect();
     for (j, &(e, c)) in criteria.iter().enumerate() {
         if c.aggregate != Aggregate::Last || window_seconds(c) == Some(0) {
@@ -504,7 +575,7 @@ fn last_values(criteria: &[(i64, &Criterion)], columns: &[String], k: usize) -> 
     }
     select(SelectParts {
         items,
-        from: Some(cte_table(&format!("m{k}a"), "m")),
+        from: Some(cte_table(from, "m")),
         ..SelectParts::default()
     })
 }

@@ -15,7 +15,7 @@ use super::build::{
     qcol, select, string,
 };
 use super::dialect::Dialect;
-use super::reached::ctes;
+use super::reached::{Chain, ctes, reached_joins};
 use super::{Names, SqlError};
 use crate::engine::assess::{DAY, milestone_refs};
 use crate::journey::Journey;
@@ -26,7 +26,9 @@ pub(crate) fn query(
     n: &Names,
     as_of: Option<i64>,
 ) -> Result<Query, SqlError> {
-    let (ctes, reachable) = ctes(journey, d, n, as_of)?;
+    let Chain {
+        ctes, reachable, ..
+    } = ctes(journey, d, n, as_of)?;
     let milestones = milestone_refs(journey);
     let reached = |k: usize| is_not_null(qcol(&format!("r{k}"), "at"));
     // On the as-of day: after the last second of the day before.
@@ -43,37 +45,9 @@ pub(crate) fn query(
     let text = |s: &str, what: &str| d.text(what, s);
     let empty = || string("");
 
-    // The stage: that of the first milestone not reached, the last milestone's once all
-    // are; without milestones, none.
-    let mut stage_when = Vec::new();
-    for (k, m) in milestones.iter().enumerate() {
-        let stage = &journey.stages[m.stage_index].id;
-        let not_yet = if k < reachable {
-            super::build::is_null(qcol(&format!("r{k}"), "at"))
-        } else {
-            eq(int(1), int(1))
-        };
-        stage_when.push((not_yet, text(stage, "stage id")?));
-    }
-    let stage = match milestones.last() {
-        Some(last) => case(
-            stage_when,
-            Some(text(&journey.stages[last.stage_index].id, "stage id")?),
-        ),
-        None => cast(super::build::null(), d.text_type()),
-    };
-    let mut furthest_when = Vec::new();
-    let mut count_when = Vec::new();
-    for k in (0..reachable).rev() {
-        furthest_when.push((reached(k), text(&milestones[k].id, "milestone id")?));
-        count_when.push((reached(k), int(k as i64 + 1)));
-    }
-    let furthest = if furthest_when.is_empty() {
-        cast(super::build::null(), d.text_type())
-    } else {
-        case(furthest_when, None)
-    };
-    let count = case(count_when, Some(int(0)));
+    let stage = stage(journey, d, reachable)?;
+    let furthest = furthest_id(journey, d, reachable)?;
+    let count = super::reached::furthest(reachable);
 
     // The lists: "a,b,c" of the milestones reached, and of those reached on the day.
     let list = |on: &dyn Fn(usize) -> Expr| -> Result<Expr, SqlError> {
@@ -100,13 +74,7 @@ pub(crate) fn query(
     let new_today = list(&today)?;
 
     let mut joins = vec![(cte_table("p", "p"), On::Cross)];
-    for k in 0..reachable {
-        let r = format!("r{k}");
-        joins.push((
-            cte_table(&r, &r),
-            On::Left(eq(qcol(&r, "c"), qcol("pop", "c"))),
-        ));
-    }
+    joins.extend(reached_joins(reachable));
     let body = select(SelectParts {
         items: vec![
             item(qcol("pop", "c"), "customer_id"),
@@ -122,4 +90,48 @@ pub(crate) fn query(
         ..SelectParts::default()
     });
     Ok(super::build::with(ctes, body))
+}
+
+/// The stage of a customer beside its `r{k}` (`reached_joins`): that of the first
+/// milestone not reached, the last milestone's once all are; without milestones, none.
+pub(crate) fn stage(journey: &Journey, d: Dialect, reachable: usize) -> Result<Expr, SqlError> {
+    let milestones = milestone_refs(journey);
+    let mut stage_when = Vec::new();
+    for (k, m) in milestones.iter().enumerate() {
+        let stage = &journey.stages[m.stage_index].id;
+        let not_yet = if k < reachable {
+            super::build::is_null(qcol(&format!("r{k}"), "at"))
+        } else {
+            eq(int(1), int(1))
+        };
+        stage_when.push((not_yet, d.text("stage id", stage)?));
+    }
+    Ok(match milestones.last() {
+        Some(last) => case(
+            stage_when,
+            Some(d.text("stage id", &journey.stages[last.stage_index].id)?),
+        ),
+        None => cast(super::build::null(), d.text_type()),
+    })
+}
+
+/// The id of the furthest milestone a customer beside its `r{k}` reached; none for none.
+pub(crate) fn furthest_id(
+    journey: &Journey,
+    d: Dialect,
+    reachable: usize,
+) -> Result<Expr, SqlError> {
+    let milestones = milestone_refs(journey);
+    let mut furthest_when = Vec::new();
+    for k in (0..reachable).rev() {
+        furthest_when.push((
+            is_not_null(qcol(&format!("r{k}"), "at")),
+            d.text("milestone id", &milestones[k].id)?,
+        ));
+    }
+    Ok(if furthest_when.is_empty() {
+        cast(super::build::null(), d.text_type())
+    } else {
+        case(furthest_when, None)
+    })
 }

@@ -48,6 +48,17 @@ fn hostile() -> Journey {
             })
             .collect();
     }
+    for (i, m) in j.metrics.iter_mut().enumerate() {
+        m.id = format!("{}{i}", names[(i + 3) % names.len()]);
+        m.event = names[(i + 1) % names.len()].to_owned();
+        m.aggregate = aggregates[i % aggregates.len()];
+    }
+    for (i, c) in j.capabilities.iter_mut().enumerate() {
+        c.id = format!("{}{i}", names[(i + 5) % names.len()]);
+        for criterion in &mut c.criteria {
+            criterion.event = names[i % names.len()].to_owned();
+        }
+    }
     j
 }
 
@@ -73,11 +84,13 @@ fn compile_output(
 }
 
 /// The outputs written for every dialect, and for all but BigQuery.
-const OUTPUTS: [Output; 4] = [
+const OUTPUTS: [Output; 6] = [
     Output::Reached,
     Output::Population,
     Output::Funnel,
     Output::Tags,
+    Output::Customers,
+    Output::Measures,
 ];
 
 /// What the engine's parser reads, printed back on one line.
@@ -251,6 +264,7 @@ fn the_billing_template_matches_the_golden_queries() {
         (Output::Reached, "reached"),
         (Output::Funnel, "funnel"),
         (Output::Tags, "tags"),
+        (Output::Customers, "customers"),
     ];
     for (dialect, (output, name)) in Dialect::ALL
         .into_iter()
@@ -321,4 +335,27 @@ fn dbt_models_hold_no_jinja_but_their_own_even_from_hostile_names() {
         dbt::project(&journey, &split, false).unwrap_err(),
         SqlError::DbtSchemas
     );
+}
+
+#[test]
+fn the_customers_columns_are_plain_names_one_per_measure_even_from_hostile_ids() {
+    let mut j = hostile();
+    // Two ids that make the same name.
+    j.metrics[1].id = j.metrics[0].id.to_uppercase();
+    let columns = measure_columns(&j);
+    let values = j.metrics.iter().filter(|m| m.value.is_some()).count();
+    assert_eq!(
+        columns.len(),
+        j.metrics.len() + values + j.capabilities.len()
+    );
+    let unique: std::collections::HashSet<_> = columns.iter().collect();
+    assert_eq!(unique.len(), columns.len(), "{columns:?}");
+    for c in &columns {
+        assert!(
+            c.chars()
+                .all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || x == '_'),
+            "{c}"
+        );
+    }
+    assert_eq!(measure_columns(&billing())[0], "metric_cycles_completed");
 }

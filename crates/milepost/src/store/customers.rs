@@ -203,6 +203,22 @@ impl Store {
 }
 
 impl Store {
+    /// The customers' names by id, for customers whose data lives elsewhere (a
+    /// warehouse's table has ids, the workspace may know what to call them).
+    pub fn customer_names(&self) -> Result<HashMap<String, String>> {
+        let fail = self.fail();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name FROM customer WHERE name IS NOT NULL")
+            .map_err(&fail)?;
+        let mut rows = stmt.query([]).map_err(&fail)?;
+        let mut names = HashMap::new();
+        while let Some(r) = rows.next().map_err(&fail)? {
+            names.insert(r.get(0).map_err(&fail)?, r.get(1).map_err(&fail)?);
+        }
+        Ok(names)
+    }
+
     /// Loads every customer and event into the engine's `Dataset`.
     pub fn load_dataset(&self) -> Result<crate::engine::Dataset> {
         let fail = self.fail();

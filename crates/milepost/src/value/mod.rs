@@ -357,6 +357,8 @@ struct Measurer<'a> {
     cutoff: i64,
     metrics: Vec<(&'a Metric, Option<u32>)>,
     capabilities: Vec<crate::engine::assess::Held>,
+    /// The capabilities' ids, in journey order.
+    journey_capabilities: Vec<String>,
     /// By event name (its id in the data set): its bucket in `buckets`, or NONE.
     slot: Vec<u32>,
     /// One customer's events up to the cut-off, by name, in time order.
@@ -394,6 +396,7 @@ impl<'a> Measurer<'a> {
         Measurer {
             data,
             cutoff,
+            journey_capabilities: journey.capabilities.iter().map(|c| c.id.clone()).collect(),
             metrics,
             capabilities,
             slot,
@@ -406,6 +409,9 @@ impl<'a> Measurer<'a> {
     fn measure(&mut self, c: usize) -> (Vec<Measured>, Vec<bool>) {
         let data = self.data;
         let cutoff = self.cutoff;
+        if let Some(known) = &data.measures {
+            return self.measured(known, c);
+        }
         for b in &mut self.buckets {
             b.clear();
         }
@@ -418,8 +424,17 @@ impl<'a> Measurer<'a> {
         let start = data.customers[c].start;
         let mut out = Vec::with_capacity(self.metrics.len());
         for &(m, name) in &self.metrics {
-            let (Some(spec), Some(start), Some(name)) = (&m.value, start, name) else {
+            let (Some(spec), Some(start)) = (&m.value, start) else {
                 out.push((None, None, None));
+                continue;
+            };
+            let Some(name) = name else {
+                // No event has the name: no baseline, and the aggregate over no events.
+                out.push((
+                    None,
+                    aggregate(m.aggregate, &[], &data.at, &data.value),
+                    None,
+                ));
                 continue;
             };
             let end = (start + i64::from(spec.baseline_days) * DAY).min(cutoff + 1);
@@ -441,14 +456,7 @@ impl<'a> Measurer<'a> {
                 aggregate(m.aggregate, &self.base, &data.at, &data.value)
             };
             let current = aggregate(m.aggregate, &self.idx, &data.at, &data.value);
-            let imp = match (baseline, current) {
-                (Some(b), Some(now)) => Some(match m.direction {
-                    Direction::Higher => now - b,
-                    Direction::Lower => b - now,
-                }),
-                _ => None,
-            };
-            out.push((baseline, current, imp));
+            out.push((baseline, current, improvement(m, baseline, current)));
         }
         let (slot, buckets) = (&self.slot, &self.buckets);
         let adopted = self
@@ -461,6 +469,79 @@ impl<'a> Measurer<'a> {
             .collect();
         (out, adopted)
     }
+}
+
+impl Measurer<'_> {
+    /// Customer c's measures as a warehouse gave them.
+    fn measured(&self, known: &crate::engine::Measures, c: usize) -> (Vec<Measured>, Vec<bool>) {
+        let out = self
+            .metrics
+            .iter()
+            .map(|(m, _)| {
+                let baseline = known.baselines.get(&m.id).and_then(|v| *v.get(c)?);
+                let current = known.metric(&m.id, c, self.cutoff);
+                (baseline, current, improvement(m, baseline, current))
+            })
+            .collect();
+        let adopted = self
+            .journey_capabilities
+            .iter()
+            .map(|id| {
+                known
+                    .adopted
+                    .get(id)
+                    .and_then(|v| v.get(c).copied())
+                    .unwrap_or(false)
+            })
+            .collect();
+        (out, adopted)
+    }
+}
+
+/// How much better than its baseline a value metric is now, in its direction.
+fn improvement(m: &Metric, baseline: Option<f64>, current: Option<f64>) -> Option<f64> {
+    let (b, now) = (baseline?, current?);
+    Some(match m.direction {
+        Direction::Higher => now - b,
+        Direction::Lower => b - now,
+    })
+}
+
+/// Every customer's measures as of `cutoff`, as a warehouse gives them for `--output
+/// customers`: each metric's value, each value metric's baseline, each capability
+/// adopted — None and false for customers not started by then.
+pub fn measures_of(journey: &Journey, data: &Dataset, cutoff: i64) -> crate::engine::Measures {
+    let started: Vec<usize> = (0..data.customers.len())
+        .filter(|&c| data.customers[c].start.is_some_and(|st| st <= cutoff))
+        .collect();
+    let n = data.customers.len();
+    let rows = measure_all(journey, data, cutoff, &started);
+    let mut out = crate::engine::Measures {
+        cutoff,
+        ..Default::default()
+    };
+    for m in &journey.metrics {
+        let mut values = vec![None; n];
+        for &c in &started {
+            values[c] = crate::engine::health::metric_value(m, data, c, cutoff);
+        }
+        out.metrics.insert(m.id.clone(), values);
+    }
+    for (k, m) in value_metrics(journey).into_iter().enumerate() {
+        let mut values = vec![None; n];
+        for (&c, row) in started.iter().zip(&rows) {
+            values[c] = row.0[k].0;
+        }
+        out.baselines.insert(m.id.clone(), values);
+    }
+    for (k, cap) in journey.capabilities.iter().enumerate() {
+        let mut adopted = vec![false; n];
+        for (&c, row) in started.iter().zip(&rows) {
+            adopted[c] = row.1[k];
+        }
+        out.adopted.insert(cap.id.clone(), adopted);
+    }
+    out
 }
 
 /// Every population row measured, the customers split across the cores.
@@ -601,6 +682,20 @@ pub fn compute(
     cutoff: i64,
     o: &Overrides,
 ) -> ValueReport {
+    let assessment = crate::engine::assess::assess(journey, data, cutoff);
+    compute_assessed(journey, data, &assessment, as_of, o)
+}
+
+/// As `compute`, with the customers' stages from an assessment made already (by a
+/// warehouse, for a data set without events), as of its cut-off.
+pub fn compute_assessed(
+    journey: &Journey,
+    data: &Dataset,
+    assessment: &crate::engine::Assessment,
+    as_of: &str,
+    o: &Overrides,
+) -> ValueReport {
+    let cutoff = assessment.cutoff;
     let s = settings(journey, o);
     let value_metrics: Vec<&Metric> = value_metrics(journey);
     let Computed {
@@ -609,7 +704,6 @@ pub fn compute(
         groups,
         maturity,
     } = computed(journey, data, &s, cutoff);
-    let assessment = crate::engine::assess::assess(journey, data, cutoff);
     let texts: Vec<MetricTexts> = value_metrics
         .iter()
         .map(|m| MetricTexts::new(m, s.k))

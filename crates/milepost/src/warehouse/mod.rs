@@ -1,8 +1,9 @@
 //! The journey assessed where the data lives: the SQL of `crate::sql` run on PostgreSQL —
 //! and what speaks its wire protocol, Citus among them — and only the small per-customer
-//! results read back (who is in the population, when each reached each milestone). From
-//! those the engine's own code computes the funnel, so its numbers are the in-memory
-//! engine's to the byte.
+//! results read back (who is in the population, when each reached each milestone, each
+//! metric's value, baseline and capability adopted). From those the engine's own code
+//! computes the funnel, health, the matrices and value against peers, so its numbers are
+//! the in-memory engine's to the byte.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -229,7 +230,8 @@ fn source_text(e: &(dyn std::error::Error + 'static)) -> String {
 }
 
 /// Runs the journey's assessment on PostgreSQL as of a day (its 00:00 UTC; none: the day
-/// of the latest event) and reads back the population and its reached times.
+/// of the latest event) and reads back the population, its reached times and its
+/// measures (metrics, baselines, capabilities adopted), in one read-only transaction.
 pub fn assess_postgres(
     url: &str,
     journey: &Journey,
@@ -249,6 +251,7 @@ pub fn assess_postgres(
     };
     let population_sql = query(Output::Population)?;
     let reached_sql = query(Output::ReachedSeconds)?;
+    let measures_sql = query(Output::Measures)?;
     let (mut client, at) = connect(url)?;
     let mut tx = client
         .build_transaction()
@@ -310,10 +313,56 @@ pub fn assess_postgres(
             reached.push((c, k, t));
         }
     }
-    tx.commit().map_err(|e| query_error(&at, &e))?;
+
+    // Per customer: every metric, each value metric's baseline, each capability adopted.
     let n = customers.len();
+    let mut measures = crate::engine::Measures {
+        cutoff,
+        ..Default::default()
+    };
+    let value_metrics: Vec<&str> = journey
+        .metrics
+        .iter()
+        .filter(|m| m.value.is_some())
+        .map(|m| m.id.as_str())
+        .collect();
+    for m in &journey.metrics {
+        measures.metrics.insert(m.id.clone(), vec![None; n]);
+    }
+    for id in &value_metrics {
+        measures.baselines.insert((*id).to_owned(), vec![None; n]);
+    }
+    for c in &journey.capabilities {
+        measures.adopted.insert(c.id.clone(), vec![false; n]);
+    }
+    for row in tx
+        .query(measures_sql.as_str(), &[])
+        .map_err(|e| query_error(&at, &e))?
+    {
+        let id: String = row.try_get(0).map_err(|e| bad("a customer", e))?;
+        let Some(&c) = index.get(&id) else { continue };
+        let mut i = 1;
+        for m in &journey.metrics {
+            let v: Option<f64> = row.try_get(i).map_err(|e| bad("a metric's value", e))?;
+            measures.metrics.get_mut(&m.id).expect("inserted above")[c] = v;
+            i += 1;
+        }
+        for id in &value_metrics {
+            let v: Option<f64> = row.try_get(i).map_err(|e| bad("a baseline", e))?;
+            measures.baselines.get_mut(*id).expect("inserted above")[c] = v;
+            i += 1;
+        }
+        for cap in &journey.capabilities {
+            let v: bool = row.try_get(i).map_err(|e| bad("a capability adopted", e))?;
+            measures.adopted.get_mut(&cap.id).expect("inserted above")[c] = v;
+            i += 1;
+        }
+    }
+    tx.commit().map_err(|e| query_error(&at, &e))?;
+    let mut data = Dataset::new(customers, &[]);
+    data.measures = Some(std::sync::Arc::new(measures));
     Ok(Assessed {
-        data: Dataset::new(customers, &[]),
+        data,
         a: Assessment::from_reached(journey, cutoff, n, reached),
     })
 }
