@@ -295,7 +295,8 @@ pub fn boolean(b: bool) -> Expr {
 
 /// The q-quantile of `x` over the rows (NULLs left out), interpolated between ranks as
 /// `crate::engine::funnel::quantile` does: `PERCENTILE_CONT(q) WITHIN GROUP (ORDER BY x)`,
-/// Spark's exact `percentile(x, q)`. None for BigQuery, which has it only as a window.
+/// Spark's exact `percentile(x, q)`. None for BigQuery, which has it only as a window
+/// function (`funnel.rs` writes that).
 pub fn percentile(d: super::Dialect, q: f64, x: Expr) -> Option<Expr> {
     match d {
         super::Dialect::Spark => Some(func("percentile", vec![x, number(q)])),

@@ -118,7 +118,7 @@ pub fn project(
     });
     let funnel = match model(journey, d, &options.source, Output::Funnel) {
         Ok(text) => Some(text),
-        Err(SqlError::NotWritten { .. } | SqlError::NoMilestones) => None,
+        Err(SqlError::NoMilestones) => None,
         Err(e) => return Err(e),
     };
     if let Some(text) = &funnel {

@@ -7,7 +7,7 @@ use sqlparser::ast::{BinaryOperator, Expr, Query};
 
 use super::build::{
     On, SelectParts, and, binary, case, cast, col, count_all, cte_table, decimal, divide, eq, func,
-    int, item, minus, percentile, qcol, select,
+    int, item, minus, number, percentile, qcol, select, window, Frame,
 };
 use super::dialect::Dialect;
 use super::reached::{Chain, ctes, furthest, reached_joins};
@@ -64,12 +64,10 @@ pub(crate) fn query(
         }),
     ));
 
-    let quantile = |q: f64, x: Expr| {
-        percentile(d, q, x).ok_or(SqlError::NotWritten {
-            output: "funnel",
-            dialect: d.title(),
-        })
-    };
+    // The columns of `fu`, for BigQuery's percentiles (below).
+    let mut fu_columns = vec!["c".to_owned(), "st".to_owned(), "ch".to_owned()];
+    fu_columns.extend((0..reachable).map(at));
+    fu_columns.push("f".to_owned());
     let mut rows = Vec::new();
     // Every milestone has its row; those after one without criteria are never reached.
     let milestones = crate::engine::assess::milestone_refs(journey);
@@ -91,6 +89,48 @@ pub(crate) fn query(
         ]);
         // COUNT, not SUM: over no customers it is 0, not NULL.
         let sum_if = |cond: Expr| func("COUNT", vec![case(vec![(cond, int(1))], None)]);
+        // BigQuery has PERCENTILE_CONT only as a window function: each row of `fu` gets
+        // the percentile over all of them, and the milestone's row takes it (MAX of one
+        // value; NULL over no rows, as the aggregate).
+        let mut windows = Vec::new();
+        let mut quantile = |q: f64, x: Expr| match percentile(d, q, x.clone()) {
+            Some(aggregate) => aggregate,
+            None => {
+                let name = format!("q{}", windows.len());
+                windows.push(item(
+                    window(
+                        "PERCENTILE_CONT",
+                        vec![x, number(q)],
+                        vec![],
+                        vec![],
+                        Frame::Partition,
+                    ),
+                    &name,
+                ));
+                func("MAX", vec![col(&name)])
+            }
+        };
+        let quantiles = [
+            quantile(0.5, from_start.clone()),
+            quantile(0.75, from_start),
+            quantile(0.5, from_previous.clone()),
+            quantile(0.75, from_previous),
+        ];
+        let from = if windows.is_empty() {
+            cte_table("fu", "fu")
+        } else {
+            let mut items: Vec<_> = fu_columns.iter().map(|c| item(col(c), c)).collect();
+            items.extend(windows);
+            super::build::derived(
+                select(SelectParts {
+                    items,
+                    from: Some(cte_table("fu", "fu")),
+                    ..SelectParts::default()
+                }),
+                "fu",
+            )
+        };
+        let [median_start, p75_start, median_previous, p75_previous] = quantiles;
         rows.push(select(SelectParts {
             items: vec![
                 item(d.text("milestone id", &m.id)?, "milestone_id"),
@@ -105,17 +145,14 @@ pub(crate) fn query(
                     "previous",
                 ),
                 item(count_all(), "customers"),
-                item(quantile(0.5, from_start.clone())?, "median_days_from_start"),
-                item(quantile(0.75, from_start)?, "p75_days_from_start"),
-                item(
-                    quantile(0.5, from_previous.clone())?,
-                    "median_days_from_previous",
-                ),
-                item(quantile(0.75, from_previous)?, "p75_days_from_previous"),
+                item(median_start, "median_days_from_start"),
+                item(p75_start, "p75_days_from_start"),
+                item(median_previous, "median_days_from_previous"),
+                item(p75_previous, "p75_days_from_previous"),
                 item(sum_if(churned_here), "churned"),
                 item(sum_if(here), "furthest"),
             ],
-            from: Some(cte_table("fu", "fu")),
+            from: Some(from),
             joins: vec![(cte_table("p", "p"), On::Cross)],
             ..SelectParts::default()
         }));

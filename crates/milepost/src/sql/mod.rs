@@ -102,13 +102,6 @@ pub enum SqlError {
         EVENT_COLUMNS.join(", ")
     )]
     UnknownColumn { given: String, column: String },
-    #[error(
-        "--output {output} is not written for {dialect} yet: use --output reached, and the funnel from `milepost funnel`"
-    )]
-    NotWritten {
-        output: &'static str,
-        dialect: &'static str,
-    },
     #[error("the journey has no milestones: there is no funnel to compute")]
     NoMilestones,
     #[error(
