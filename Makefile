@@ -16,7 +16,7 @@ CLI := $(BIN)/milepost
 
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts
 
-.PHONY: help run test deps test-deps ui bins app lint licences test-rust test-ui test-e2e test-package package crash-test fuzz bindings screenshot bench-canvas bench-matrix bench-import bench-big-import bench-engine clean
+.PHONY: help run test deps test-deps ui bins app lint licences test-rust test-ui test-e2e test-package package crash-test fuzz bindings screenshot bench-canvas bench-matrix bench-import bench-big-import bench-engine bench-warehouse test-spark clean
 
 help:
 	@echo "make run         build and open Milepost"
@@ -31,6 +31,8 @@ help:
 	@echo "make bench-big-import  a 1 GB messy events export: time and peak memory, then again (all repeats), beside sqlite3"
 	@echo "make bench-engine  funnel, matrix with the ranking, and value against peers on 1M and 10M events (and 20,000 customers with 1M), beside DuckDB"
 	@echo "make bench-matrix  open, drag and re-score in the Matrices view with 24,000 customers"
+	@echo "make test-spark  the journey's SQL on Spark in local mode against the engine (minutes)"
+	@echo "make bench-warehouse  the assessment on 10M events in memory, on DuckDB over Parquet (10M, 100M) and on PostgreSQL (10M)"
 
 deps:
 	@scripts/deps.sh
@@ -150,6 +152,12 @@ fuzz:
 	  done; \
 	done
 
+# Spark in local mode (pyspark on Java 17) runs the journey's SQL on random cases against
+# the engine: minutes of query planning, so not part of make test.
+test-spark:
+	@scripts/deps.sh --spark
+	cargo test -p milepost --test sql_engines --quiet -- --ignored --nocapture spark
+
 bench-canvas: test-deps bins
 	scripts/e2e.sh $(APP) $(CLI) ./bench-canvas.mjs
 
@@ -172,6 +180,13 @@ bench-engine:
 	@scripts/deps.sh --bench
 	cargo build --release -p milepost --bin milepost --quiet
 	$(MILEPOST_PYTHON) scripts/bench_engine.py $(CARGO_TARGET_DIR)/release/milepost 2700 27000 20000:1000000
+
+# The assessment where the data lives: in memory on 10M events, DuckDB over Parquet on 10M
+# and 100M, PostgreSQL on 10M (a private cluster), with time, memory and what comes back.
+bench-warehouse:
+	@scripts/deps.sh --bench
+	cargo build --release -p milepost --bin milepost --quiet
+	$(MILEPOST_PYTHON) scripts/bench_warehouse.py $(CARGO_TARGET_DIR)/release/milepost $${WAREHOUSE_CUSTOMERS:-27000}
 
 clean:
 	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

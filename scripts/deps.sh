@@ -19,7 +19,9 @@ case "${1:-}" in
   --test) want+=("${test_packages[@]}") ;;
   --screenshot) want+=("${test_packages[@]}" imagemagick) ;;
   --display) want+=("${display_packages[@]}") ;;
-  --bench) want+=(sqlite3 time bc python3-venv) ;;
+  --bench) want+=(sqlite3 time bc python3-venv postgresql-15 postgresql-client-15) ;;
+  # Spark in local mode (PyPI's pyspark) runs on Java 17.
+  --spark) want+=(python3-venv openjdk-17-jre-headless) ;;
 esac
 
 missing=()
@@ -48,13 +50,13 @@ for component in rustfmt clippy; do
   fi
 done
 
-if [ "${1:-}" != "" ] && [ "${1:-}" != "--display" ] && [ "${1:-}" != "--bench" ] && ! command -v "${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}" >/dev/null; then
+if [ "${1:-}" != "" ] && [ "${1:-}" != "--display" ] && [ "${1:-}" != "--bench" ] && [ "${1:-}" != "--spark" ] && ! command -v "${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}" >/dev/null; then
   echo "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
   cargo install tauri-driver --version 2.1.0 --locked --quiet
 fi
 
 # DuckDB (and dbt) for the SQL tests and benchmarks: PyPI's, in a venv of Milepost's own.
-if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ] || [ "${1:-}" = "--spark" ]; then
   venv="${MILEPOST_VENV:-$HOME/.cache/milepost/venv}"
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
   # dbt-duckdb: the test builds the dbt project `milepost sql --dbt` writes.
@@ -62,5 +64,11 @@ if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
     echo "Installing duckdb and dbt-duckdb into $venv"
     # dbt-core 1.10: later releases fetch a parser from GitHub at install time.
     "$venv/bin/pip" install --quiet --disable-pip-version-check duckdb==2.0.0 dbt-duckdb==1.11.1 "dbt-core>=1.10,<1.11"
+  }
+fi
+if [ "${1:-}" = "--spark" ]; then
+  "$venv/bin/python" -c "import pyspark" 2>/dev/null || {
+    echo "Installing pyspark into $venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check pyspark==4.3.0
   }
 fi

@@ -194,7 +194,7 @@ fn date(seconds: i64) -> String {
 
 /// Writes the case's tables (the events shuffled: a warehouse keeps no file order, `seq`
 /// does) and its query for the dialect.
-fn write_case(case: &Case, dir: &Path, schema: &str, dialect: Dialect, rng: &mut Rng) {
+fn write_case(case: &Case, dir: &Path, schema: Option<&str>, dialect: Dialect, rng: &mut Rng) {
     std::fs::create_dir_all(dir).unwrap();
     let mut w = csv::Writer::from_path(dir.join("customers.csv")).unwrap();
     w.write_record(milepost::sql::CUSTOMER_COLUMNS).unwrap();
@@ -231,8 +231,8 @@ fn write_case(case: &Case, dir: &Path, schema: &str, dialect: Dialect, rng: &mut
         dialect,
         as_of: case.as_of,
         source: Source {
-            customers_table: Some(format!("{schema}.customers")),
-            events_table: Some(format!("{schema}.events")),
+            customers_table: schema.map(|s| format!("{s}.customers")),
+            events_table: schema.map(|s| format!("{s}.events")),
             columns: Default::default(),
         },
         output: Output::ReachedSeconds,
@@ -531,7 +531,7 @@ fn duckdb_and_postgres_give_the_engines_reached_times_funnel_customers_and_tags(
         let schema = format!("case {i}");
         for dialect in [Dialect::Duckdb, Dialect::Postgres] {
             let dir = root.path().join(dialect.key()).join(&schema);
-            write_case(&case, &dir, &schema, dialect, &mut rng);
+            write_case(&case, &dir, Some(&schema), dialect, &mut rng);
         }
         cases.push(case);
     }
@@ -591,12 +591,17 @@ fn duckdb_and_postgres_give_the_engines_reached_times_funnel_customers_and_tags(
     std::fs::write(&file, script).unwrap();
     pg.psql_file(&file);
 
+    compare(root.path(), &cases, &[Dialect::Duckdb, Dialect::Postgres]);
+}
+
+/// Compares what each engine wrote in `root/<dialect>/case <i>/` with the engine's.
+fn compare(root: &Path, cases: &[Case], dialects: &[Dialect]) {
     let mut reached = 0;
     for (i, case) in cases.iter().enumerate() {
         let expected = engine_reached(case);
         reached += expected.len();
-        for dialect in [Dialect::Duckdb, Dialect::Postgres] {
-            let dir = root.path().join(dialect.key()).join(format!("case {i}"));
+        for &dialect in dialects {
+            let dir = root.join(dialect.key()).join(format!("case {i}"));
             let funnel = read_funnel(&dir.join("funnel.csv"));
             let expected_funnel = engine_funnel(case);
             assert!(
@@ -666,8 +671,9 @@ fn duckdb_and_postgres_give_the_engines_reached_times_funnel_customers_and_tags(
     }
     // The cases must reach something, or the comparison proves little.
     assert!(
-        reached > 2 * CASES,
-        "only {reached} milestones reached in {CASES} cases"
+        cases.len() < 20 || reached > 2 * cases.len(),
+        "only {reached} milestones reached in {} cases",
+        cases.len()
     );
 }
 
@@ -983,5 +989,54 @@ con.execute(f"CREATE TABLE events AS SELECT customer_id, CAST(\"timestamp\" AS T
     assert!(
         expected.iter().any(|m| m.1 > 0),
         "the demo reaches something"
+    );
+}
+
+/// Spark in local mode (PyPI's pyspark on the machine's Java), on its own cases: it
+/// starts a JVM and plans each deep query for seconds, so `make test-spark` runs it
+/// (MILEPOST_SPARK_CASES cases, default 25), not `make test`.
+#[test]
+#[ignore = "make test-spark: Spark in local mode takes minutes"]
+fn spark_gives_the_engines_reached_times_funnel_customers_and_tags() {
+    let root = tempfile::tempdir().unwrap();
+    let mut rng = Rng(0x5EED_5BA2_2026);
+    let n: usize = std::env::var("MILEPOST_SPARK_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(25);
+    let mut cases = Vec::new();
+    let mut dirs = Vec::new();
+    for i in 0..n {
+        let case = random_case(&mut rng, i);
+        let dir = root
+            .path()
+            .join(Dialect::Spark.key())
+            .join(format!("case {i}"));
+        write_case(&case, &dir, None, Dialect::Spark, &mut rng);
+        cases.push(case);
+        dirs.push(dir);
+    }
+    for case in &mut cases {
+        without_unknown(case);
+    }
+    let started = std::time::Instant::now();
+    let out = Command::new(common::engines::python())
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/sql/run_spark.py"
+        ))
+        .args(&dirs)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "Spark: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    compare(root.path(), &cases, &[Dialect::Spark]);
+    eprintln!(
+        "Spark in local mode: {n} cases ({} queries) equal the engine's, in {:.0} s",
+        n * 4,
+        started.elapsed().as_secs_f64()
     );
 }

@@ -6,8 +6,8 @@
 use sqlparser::ast::{BinaryOperator, Expr, Query};
 
 use super::build::{
-    On, SelectParts, and, binary, case, cast, col, count_all, cte_table, decimal, divide, eq, func,
-    int, item, minus, number, percentile, qcol, select, window, Frame,
+    Frame, On, SelectParts, and, binary, case, cast, col, count_all, cte_table, decimal, divide,
+    eq, func, int, item, minus, number, percentile, qcol, select, window,
 };
 use super::dialect::Dialect;
 use super::reached::{Chain, ctes, furthest, reached_joins};
