@@ -22,9 +22,12 @@ pub struct AppState {
     /// The customer data in the engine's columns, loaded on first use and dropped after
     /// an import so the next funnel sees the new data.
     dataset: Arc<Mutex<Option<Arc<Dataset>>>>,
-    /// The stakeholders' scores for that dataset, kept in step with every re-score so a
-    /// dragged point does not reload 60,000 stakeholders.
-    scores: Arc<Mutex<Option<Arc<Scores>>>>,
+    /// The stakeholders' scores for a dataset (keyed by it: their customer indexes are
+    /// its), kept in step with every re-score so a dragged point does not reload 60,000
+    /// stakeholders.
+    scores: Arc<Mutex<Option<CachedScores>>>,
+    /// A warehouse connected to the workspace: its password and each journey's results.
+    pub warehouse: Mutex<Warehouse>,
     /// The last assessment, by journey, revision and cut-off: switching between a
     /// journey's matrices, or re-scoring, does not assess every customer again.
     assessed: Arc<Mutex<Option<CachedAssessment>>>,
@@ -33,6 +36,26 @@ pub struct AppState {
     /// A journey file the app was started to open, until the UI takes it.
     pub opened_file: Mutex<Option<PathBuf>>,
 }
+
+/// While the app runs: the warehouse's password, asked for and never written anywhere,
+/// and by stored journey id the last results of its SQL run there and the last failure.
+#[derive(Debug, Default)]
+pub struct Warehouse {
+    pub password: Option<String>,
+    pub results: std::collections::HashMap<i64, Refreshed>,
+    pub failed: std::collections::HashMap<i64, String>,
+}
+
+/// A journey's results from the warehouse: the customers and their measures (no events),
+/// and when they were fetched (Unix seconds).
+#[derive(Debug, Clone)]
+pub struct Refreshed {
+    pub at: i64,
+    pub data: Arc<Dataset>,
+}
+
+/// Scores, by the data set (its address) whose customer indexes they use.
+type CachedScores = (usize, Arc<Scores>);
 
 /// What an assessment depends on: the journey as saved, the data set, the cut-off.
 type AssessmentKey = (i64, i64, usize, i64);
@@ -50,6 +73,7 @@ impl AppState {
             save_to: None,
             dataset: Arc::default(),
             scores: Arc::default(),
+            warehouse: Mutex::default(),
             assessed: Arc::default(),
             room: Mutex::default(),
             opened_file: Mutex::default(),
@@ -124,6 +148,20 @@ impl AppState {
         Ok(loaded)
     }
 
+    /// The customer data stored journey `journey` is assessed over: the warehouse's last
+    /// results for it when a warehouse is connected (an empty data set before the first
+    /// refresh), else the workspace's own.
+    pub async fn dataset_for(&self, journey: i64) -> CommandResult<Arc<Dataset>> {
+        if self.with_store(|s| s.warehouse()).await?.is_some() {
+            let w = self.warehouse.lock().unwrap_or_else(|p| p.into_inner());
+            return Ok(w
+                .results
+                .get(&journey)
+                .map_or_else(|| Arc::new(Dataset::default()), |r| r.data.clone()));
+        }
+        self.dataset().await
+    }
+
     /// Forgets the loaded dataset: the workspace's customer data changed.
     pub fn data_changed(&self) {
         *self.dataset.lock().unwrap_or_else(|p| p.into_inner()) = None;
@@ -169,11 +207,14 @@ impl AppState {
         data: Arc<Dataset>,
         journey: &milepost::journey::Journey,
     ) -> CommandResult<Arc<Scores>> {
+        let key = Arc::as_ptr(&data) as usize;
         let cached = self
             .scores
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .clone();
+            .clone()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, s)| s);
         let complete = |s: &Scores| {
             journey.matrices.iter().all(|m| {
                 [&m.x.field, &m.y.field].iter().all(|f| match f {
@@ -192,19 +233,26 @@ impl AppState {
             self.with_store(move |s| s.load_scores(&data, Some(&j)))
                 .await?,
         );
-        *self.scores.lock().unwrap_or_else(|p| p.into_inner()) = Some(loaded.clone());
+        *self.scores.lock().unwrap_or_else(|p| p.into_inner()) = Some((key, loaded.clone()));
         Ok(loaded)
     }
 
     /// Applies a re-score to the cached scores, as the store recorded it.
     pub fn rescored(
         &self,
+        data: &Arc<Dataset>,
         customer: usize,
         change: &milepost::store::Rescore,
         before: Option<f64>,
     ) {
         let mut guard = self.scores.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(s) = guard.as_mut() {
+        let key = Arc::as_ptr(data) as usize;
+        if let Some((k, s)) = guard.as_mut() {
+            if *k != key {
+                // Scores of another data set's customers: read them anew when next asked.
+                *guard = None;
+                return;
+            }
             Arc::make_mut(s).set(
                 customer,
                 &change.stakeholder,

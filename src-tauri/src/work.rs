@@ -31,6 +31,8 @@ where
 pub enum Job {
     Import,
     Export,
+    /// A journey's refresh from the warehouse.
+    Warehouse,
 }
 
 /// The cancel flag of each kind of cancellable work.
@@ -38,6 +40,7 @@ pub enum Job {
 pub struct Jobs {
     import: Arc<AtomicBool>,
     export: Arc<AtomicBool>,
+    warehouse: Arc<AtomicBool>,
 }
 
 impl Jobs {
@@ -45,12 +48,24 @@ impl Jobs {
         match job {
             Job::Import => &self.import,
             Job::Export => &self.export,
+            Job::Warehouse => &self.warehouse,
         }
     }
 
     /// Asks the running work of this kind to stop; it rolls back and says "cancelled".
     pub fn cancel(&self, job: Job) {
         self.flag(job).store(true, Ordering::Relaxed);
+    }
+
+    /// Runs cancellable work whose own result the caller reads (errors of its own kind).
+    pub async fn run_with<T: Send + 'static>(
+        &self,
+        job: Job,
+        work: impl FnOnce(&AtomicBool) -> T + Send + 'static,
+    ) -> CommandResult<T> {
+        let flag = Arc::clone(self.flag(job));
+        flag.store(false, Ordering::Relaxed);
+        compute(move || work(&flag)).await
     }
 
     /// Runs cancellable work on a blocking worker, with a fresh flag it checks.

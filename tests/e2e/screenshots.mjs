@@ -7,7 +7,19 @@ import { after, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { By, Key } from "selenium-webdriver";
-import { cli, click, count, find, startApp, tempWorkspace, textsWhen, WAIT_MS, waitForText } from "./app.mjs";
+import {
+  cli,
+  click,
+  count,
+  find,
+  startApp,
+  tempWorkspace,
+  textsWhen,
+  WAIT_MS,
+  waitForText,
+  waitForTextWhere,
+} from "./app.mjs";
+import { loadDemo, startPostgres } from "./postgres.mjs";
 
 // The window fills the screen the harness started (SCREEN=WIDTHxHEIGHT, 1280x800 by
 // default); pictures of a larger screen go into a folder named after it.
@@ -353,6 +365,32 @@ it("takes screenshots of the backups, About, and a damaged workspace", async () 
     await save(driver, "damaged-workspace.png");
   } finally {
     await driver.quit();
+    own.cleanup();
+  }
+});
+
+it("takes a screenshot of the warehouse dialog after a refresh from PostgreSQL", async () => {
+  const own = tempWorkspace();
+  const server = startPostgres();
+  cli(own.db, "journey", "new", "--template", "billing-saas");
+  loadDemo(server, cli, own.db, own.dir, 400, 3);
+  const driver = await open(own.db);
+  try {
+    await click(driver, '[data-testid="open-data"]');
+    await click(driver, '[data-testid="open-warehouse"]');
+    await (await find(driver, '[data-testid="warehouse-url"]')).sendKeys(server.url);
+    await (await find(driver, '[data-testid="warehouse-events-table"]')).sendKeys("raw_events");
+    await (await find(driver, '[data-testid="warehouse-columns"]')).sendKeys("events.event=event_name");
+    await save(driver, "warehouse-connect.png");
+    await click(driver, '[data-testid="warehouse-connect"]');
+    await waitForTextWhere(driver, '[data-testid="warehouse-note"]', (t) => t.startsWith("Connected"), "connected");
+    await click(driver, '[data-testid="warehouse-refresh"]');
+    await waitForTextWhere(driver, '[data-testid="warehouse-refreshed"]', (t) => t.startsWith("Results of"), "results");
+    await save(driver, "warehouse.png");
+  } finally {
+    await driver.quit();
+    server.stop();
+    server.remove();
     own.cleanup();
   }
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { JourneyScreen } from "./features/canvas/JourneyScreen";
 import { DataScreen } from "./features/data/DataScreen";
+import { useDailyWarehouseRefresh } from "./features/data/useDailyWarehouseRefresh";
 import { FunnelScreen } from "./features/funnel/FunnelScreen";
 import { TasksScreen } from "./features/funnel/TasksScreen";
 import { HomeScreen } from "./features/home/HomeScreen";
@@ -33,6 +34,7 @@ export function App() {
     setGeneration((g) => g + 1);
   }, []);
   const { status, recheck } = useWorkspaceStatus();
+  useDailyWarehouseRefresh();
   // Said once; dismissed, it stays away until the next start.
   const [readOnlySeen, setReadOnlySeen] = useState(false);
   const opened = useOpenedFile(openJourney);

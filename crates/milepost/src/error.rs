@@ -122,6 +122,8 @@ pub enum ErrorCode {
     VersionNotFound,
     /// A criterion's text does not parse; the report's `span` says where.
     InvalidCriterion,
+    /// A warehouse could not be reached, or could not run the journey's query.
+    Warehouse,
     /// A failure of the app itself (a crashed worker thread), not of the input.
     Internal,
 }

@@ -67,6 +67,8 @@ fn typescript_bindings_are_current() {
     CustomerRow::export_all(&cfg).unwrap();
     CustomerDetail::export_all(&cfg).unwrap();
     Funnel::export_all(&cfg).unwrap();
+    milepost::warehouse::Connection::export_all(&cfg).unwrap();
+    milepost::warehouse::WarehouseStatus::export_all(&cfg).unwrap();
     CustomerState::export_all(&cfg).unwrap();
     Analysis::export_all(&cfg).unwrap();
     LiveNumbers::export_all(&cfg).unwrap();

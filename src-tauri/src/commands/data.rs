@@ -111,9 +111,13 @@ pub async fn load_demo_data(
 #[tauri::command]
 pub async fn journey_funnel(
     journey: Journey,
+    id: Option<i64>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<LiveNumbers>> {
-    let data = state.dataset().await?;
+    let data = match id {
+        Some(id) => state.dataset_for(id).await?,
+        None => state.dataset().await?,
+    };
     crate::work::compute(move || milepost::engine::live(&journey, &data)).await
 }
 
@@ -129,7 +133,7 @@ pub async fn journey_analysis(
     state: State<'_, AppState>,
 ) -> CommandResult<Option<Analysis>> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
-    let data = state.dataset().await?;
+    let data = state.dataset_for(id).await?;
     crate::work::compute(move || {
         let day = match as_of {
             Some(text) => Some(
@@ -153,6 +157,18 @@ pub async fn journey_analysis(
     .await?
 }
 
+/// The tasks replay each day's health, which needs every usage event: results from a
+/// warehouse (a few numbers per customer, as of one day) cannot show them.
+fn needs_events(data: &milepost::engine::Dataset) -> CommandResult<()> {
+    if data.measures.is_some() {
+        return Err(CommandError::new(
+            milepost::error::ErrorCode::InvalidOption,
+            "Tasks need every usage event: the rules replay each customer's health day by day, and the warehouse returns a few numbers per customer as of one day. Import the events (a recent quarter is enough) to see this week's tasks.",
+        ));
+    }
+    Ok(())
+}
+
 /// This week's tasks from the playbook's rules, most urgent first.
 #[tauri::command]
 pub async fn journey_tasks(
@@ -161,7 +177,8 @@ pub async fn journey_tasks(
     state: State<'_, AppState>,
 ) -> CommandResult<Vec<TaskItem>> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
-    let data = state.dataset().await?;
+    let data = state.dataset_for(id).await?;
+    needs_events(&data)?;
     let scores = state.scores(data.clone(), &journey).await?;
     crate::work::compute(move || {
         let Some(latest) = data.latest() else {
@@ -195,7 +212,8 @@ pub async fn tasks_dry_run(
     state: State<'_, AppState>,
 ) -> CommandResult<Vec<WeekLoad>> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
-    let data = state.dataset().await?;
+    let data = state.dataset_for(id).await?;
+    needs_events(&data)?;
     let scores = state.scores(data.clone(), &journey).await?;
     crate::work::compute(move || {
         let Some(latest) = data.latest() else {
@@ -223,7 +241,7 @@ pub async fn customer_health(
     state: State<'_, AppState>,
 ) -> CommandResult<BTreeMap<String, Option<Health>>> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
-    let data = state.dataset().await?;
+    let data = state.dataset_for(id).await?;
     crate::work::compute(move || {
         let Some(latest) = data.latest() else {
             return BTreeMap::new();
@@ -246,7 +264,7 @@ pub async fn customer_state(
     state: State<'_, AppState>,
 ) -> CommandResult<Option<CustomerState>> {
     let j = state.with_store(move |s| s.load_journey(journey)).await?;
-    let data = state.dataset().await?;
+    let data = state.dataset_for(journey).await?;
     crate::work::compute(move || {
         let latest = data.latest()?;
         let a = milepost::engine::assess(&j, &data, milepost::engine::cutoff_of_day(latest));

@@ -45,7 +45,7 @@ pub async fn matrix_screen(
 ) -> CommandResult<Option<MatrixScreen>> {
     let stored = state.with_store(move |s| s.stored_journey(id)).await?;
     let journey = Arc::new(stored.journey);
-    let data = state.dataset().await?;
+    let data = state.dataset_for(id).await?;
     let latest = milepost::engine::default_day(&data);
     let scores = state.scores(data.clone(), &journey).await?;
     let compare = compare.map(|c| day(&c, "compare with")).transpose()?;
@@ -69,8 +69,15 @@ pub async fn matrix_screen(
 /// Sets one stakeholder's score (a dragged or nudged point, or an undo) and returns the
 /// value it replaced; the previous value stays in the history.
 #[tauri::command]
-pub async fn rescore(change: Rescore, state: State<'_, AppState>) -> CommandResult<Option<f64>> {
-    let data = state.dataset().await?;
+pub async fn rescore(
+    journey: Option<i64>,
+    change: Rescore,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<f64>> {
+    let data = match journey {
+        Some(id) => state.dataset_for(id).await?,
+        None => state.dataset().await?,
+    };
     let c = change.clone();
     let before = state.with_store(move |s| s.rescore(&c)).await?;
     if let Some(i) = data
@@ -78,7 +85,7 @@ pub async fn rescore(change: Rescore, state: State<'_, AppState>) -> CommandResu
         .iter()
         .position(|x| x.id == change.customer_id)
     {
-        state.rescored(i, &change, before);
+        state.rescored(&data, i, &change, before);
     }
     Ok(before)
 }
@@ -94,7 +101,7 @@ async fn ranking(
         .with_store(move |s| Ok((s.stored_journey(id)?, s.currency()?)))
         .await?;
     let journey = Arc::new(stored.journey);
-    let data = state.dataset().await?;
+    let data = state.dataset_for(id).await?;
     let scores = state.scores(data.clone(), &journey).await?;
     let cutoff = milepost::engine::cutoff_of_day(milepost::engine::default_day(&data));
     let (a, _) = state

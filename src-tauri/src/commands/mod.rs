@@ -6,6 +6,7 @@ pub mod report;
 pub mod room;
 pub mod value;
 pub mod versions;
+pub mod warehouse;
 pub mod workspace;
 
 /// Writes an exported CSV off the UI thread, whole or not at all, with a byte-order mark

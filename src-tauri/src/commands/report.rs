@@ -25,7 +25,7 @@ type Inputs = (Journey, Option<(Arc<Dataset>, Arc<Scores>)>);
 
 async fn inputs(state: &AppState, id: i64) -> CommandResult<Inputs> {
     let journey = state.with_store(move |s| s.load_journey(id)).await?;
-    let data = state.dataset().await?;
+    let data = state.dataset_for(id).await?;
     if data.latest().is_none() {
         return Ok((journey, None));
     }

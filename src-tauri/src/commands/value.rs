@@ -32,7 +32,7 @@ async fn report(
             Ok((s.load_journey(id)?, external, s.currency()?))
         })
         .await?;
-    let data = state.dataset().await?;
+    let data = state.dataset_for(id).await?;
     crate::work::compute(move || {
         let latest = data.latest()?;
         let cutoff = milepost::engine::cutoff_of_day(latest);

@@ -4,4 +4,4 @@
  * What went wrong, as a stable code the UI branches on (generated to TypeScript, so
  * a check like `code === "cancelled"` is checked by the compiler).
  */
-export type ErrorCode = "io" | "invalid_journey" | "newer_database" | "database" | "foreign_database" | "damaged" | "busy" | "read_only" | "journey_not_found" | "ambiguous_journey" | "template_not_found" | "data_file" | "cancelled" | "customer_not_found" | "stakeholder_not_found" | "score_out_of_range" | "invalid_option" | "typeset" | "version_not_found" | "invalid_criterion" | "internal";
+export type ErrorCode = "io" | "invalid_journey" | "newer_database" | "database" | "foreign_database" | "damaged" | "busy" | "read_only" | "journey_not_found" | "ambiguous_journey" | "template_not_found" | "data_file" | "cancelled" | "customer_not_found" | "stakeholder_not_found" | "score_out_of_range" | "invalid_option" | "typeset" | "version_not_found" | "invalid_criterion" | "warehouse" | "internal";

@@ -5,6 +5,7 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Analysis } from "../bindings/Analysis";
 import type { BackupRow } from "../bindings/BackupRow";
+import type { Connection } from "../bindings/Connection";
 import type { Criterion } from "../bindings/Criterion";
 import type { CustomerDetail } from "../bindings/CustomerDetail";
 import type { CustomerRow } from "../bindings/CustomerRow";
@@ -48,6 +49,7 @@ import type { Template } from "../bindings/Template";
 import type { ValueReport } from "../bindings/ValueReport";
 import type { Version } from "../bindings/Version";
 import { DATA_FILE_EXTENSIONS } from "../bindings/vocabulary";
+import type { WarehouseStatus } from "../bindings/WarehouseStatus";
 import type { WeekLoad } from "../bindings/WeekLoad";
 import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
 
@@ -164,6 +166,24 @@ export const api = {
     channel.onmessage = onProgress;
     return call<ImportOutcome>("import_data", { options, onProgress: channel });
   },
+  /** The connected warehouse, and journey `journey`'s last results from it. */
+  warehouseStatus: (journey: number | null) =>
+    call<WarehouseStatus>("warehouse_status", { journey }),
+  /** Checks the tables and keeps the connection (the password only in memory); how many
+   * customers the warehouse holds. */
+  connectWarehouse: (connection: Connection, password: string | null) =>
+    call<number>("connect_warehouse", { connection, password }),
+  disconnectWarehouse: () => call<void>("disconnect_warehouse"),
+  /** Runs the journey's SQL there; `onProgress` hears what it is doing. */
+  refreshWarehouse(journey: number, onProgress: (step: string) => void): Promise<WarehouseStatus> {
+    const channel = new Channel<string>();
+    channel.onmessage = onProgress;
+    return call<WarehouseStatus>("refresh_warehouse", { journey, onProgress: channel });
+  },
+  /** Refreshes the journeys whose warehouse results are a day old: their ids. */
+  refreshDueWarehouse: () => call<number[]>("refresh_due_warehouse"),
+  /** Cancels the running refresh; it then rejects with code `cancelled`. */
+  cancelWarehouseRefresh: () => call<void>("cancel_warehouse_refresh"),
   /** Stops the running import; it then rejects with code `cancelled`. */
   cancelImport: () => call<void>("cancel_import"),
   dataSummary: () => call<DataSummary>("data_summary"),
@@ -172,7 +192,8 @@ export const api = {
   customerState: (journey: number, customer: string) =>
     call<CustomerState | null>("customer_state", { journey, customer }),
   /** The funnel and stage health of the journey as edited; null without customer data. */
-  journeyFunnel: (journey: Journey) => call<LiveNumbers | null>("journey_funnel", { journey }),
+  journeyFunnel: (journey: Journey, id: number | null = null) =>
+    call<LiveNumbers | null>("journey_funnel", { journey, id }),
   /** The Funnel view of a stored journey; null without customer data. */
   journeyAnalysis: (
     id: number,

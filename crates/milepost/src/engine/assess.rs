@@ -404,8 +404,13 @@ impl Assessment {
     }
 }
 
-/// Assesses every customer against the journey's milestones as of `cutoff`.
+/// Assesses every customer against the journey's milestones as of `cutoff` (for a data
+/// set measured elsewhere, reads its times).
 pub fn assess(journey: &Journey, data: &Dataset, cutoff: i64) -> Assessment {
+    if let Some(m) = &data.measures {
+        // Measured elsewhere: the warehouse's times (the caller checks `Measures::is_for`).
+        return m.assessment(journey, data.customers.len(), cutoff);
+    }
     let milestones = milestone_refs(journey);
     let criteria: Vec<Vec<Compiled>> = journey
         .stages

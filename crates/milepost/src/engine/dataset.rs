@@ -40,13 +40,18 @@ pub struct Dataset {
     pub measures: Option<std::sync::Arc<Measures>>,
 }
 
-/// Per-customer values measured elsewhere (by a warehouse running `--output customers`)
-/// as of one cut-off: each metric's value, each value metric's baseline and each
-/// capability adopted, by id, per customer of the data set (None: no value, or not
-/// measured).
+/// A journey's assessment made elsewhere (by a warehouse running its SQL) as of one
+/// cut-off, per customer of the data set: when each milestone was reached, each metric's
+/// value, each value metric's baseline and each capability adopted, by id (None: not
+/// reached, no value). A data set holding these and no events answers, from them, what
+/// the engine would compute from the events — for that journey (see `journey`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Measures {
     pub cutoff: i64,
+    /// What the results depend on in the journey (`crate::sql::journey_key`): results of a
+    /// journey edited since are not its results.
+    pub journey: String,
+    pub reached: HashMap<String, Vec<Option<i64>>>,
     pub metrics: HashMap<String, Vec<Option<f64>>>,
     pub baselines: HashMap<String, Vec<Option<f64>>>,
     pub adopted: HashMap<String, Vec<bool>>,
@@ -60,6 +65,36 @@ impl Measures {
             return None;
         }
         self.metrics.get(id)?.get(c).copied()?
+    }
+
+    /// Whether these are the results of `journey` as it is now.
+    pub fn is_for(&self, journey: &crate::journey::Journey) -> bool {
+        self.journey == crate::sql::journey_key(journey)
+    }
+
+    /// The assessment as of `cutoff`, at the latest the measures' own. A milestone's time
+    /// depends only on the events up to it, so the times up to an earlier cut-off are
+    /// exactly that cut-off's assessment.
+    pub fn assessment(
+        &self,
+        journey: &crate::journey::Journey,
+        customers: usize,
+        cutoff: i64,
+    ) -> super::Assessment {
+        let cutoff = cutoff.min(self.cutoff);
+        let refs = super::assess::milestone_refs(journey);
+        let mut times = Vec::new();
+        for (k, m) in refs.iter().enumerate() {
+            let Some(at) = self.reached.get(&m.id) else {
+                continue;
+            };
+            for (c, t) in at.iter().enumerate() {
+                if let Some(t) = t.filter(|&t| t <= cutoff) {
+                    times.push((c, k, t));
+                }
+            }
+        }
+        super::Assessment::from_reached(journey, cutoff, customers, times)
     }
 }
 
@@ -124,9 +159,13 @@ impl Dataset {
         self.offsets[i]..self.offsets[i + 1]
     }
 
-    /// The time of the latest event, if there is one.
+    /// The time of the latest event, if there is one; for a data set measured elsewhere,
+    /// the end of the day it was measured as of.
     pub fn latest(&self) -> Option<i64> {
-        self.at.iter().copied().max()
+        match &self.measures {
+            Some(m) => Some(m.cutoff),
+            None => self.at.iter().copied().max(),
+        }
     }
 
     pub fn events(&self) -> usize {

@@ -207,6 +207,73 @@ pub(crate) fn compile_with(
     Ok(format!("{query:#}\n"))
 }
 
+/// Quick checks that the two tables are there with the contract's columns, and how many
+/// customers there are: `SELECT` of every column with no rows, for each table, and a
+/// count — what a connection is tested with before any assessment.
+pub fn check_queries(d: Dialect, source: &Source) -> Result<[String; 3], SqlError> {
+    use build::{SelectParts, count_all, eq, int, item, qual, select, table};
+    let n = Names::resolve(d, source)?;
+    let none = |columns: &[&str], t: ObjectName, event: bool| {
+        select(SelectParts {
+            items: columns
+                .iter()
+                .map(|c| {
+                    let column = if event { n.event(c) } else { n.customer(c) };
+                    item(qual("x", column), c)
+                })
+                .collect(),
+            from: Some(table(t, Some("x"))),
+            filter: Some(eq(int(1), int(0))),
+            ..SelectParts::default()
+        })
+    };
+    let count = select(SelectParts {
+        items: vec![item(count_all(), "customers")],
+        from: Some(table(n.customers.clone(), Some("x"))),
+        ..SelectParts::default()
+    });
+    Ok([
+        none(&CUSTOMER_COLUMNS, n.customers.clone(), false).to_string(),
+        none(&EVENT_COLUMNS, n.events.clone(), true).to_string(),
+        count.to_string(),
+    ])
+}
+
+/// What a journey's warehouse results depend on, as text: its milestones' ids and
+/// criteria in order, its metrics' ids, events, aggregates, windows and baselines, its
+/// capabilities' ids and criteria. Two journeys with the same key have the same results;
+/// renaming a stage or editing a playbook does not change it.
+pub fn journey_key(journey: &Journey) -> String {
+    let milestones: Vec<_> = journey
+        .stages
+        .iter()
+        .flat_map(|s| {
+            s.milestones
+                .iter()
+                .map(move |m| (&s.id, &m.id, &m.criteria))
+        })
+        .collect();
+    let metrics: Vec<_> = journey
+        .metrics
+        .iter()
+        .map(|m| {
+            (
+                &m.id,
+                &m.event,
+                m.aggregate,
+                m.window_days,
+                m.value.as_ref().map(|v| v.baseline_days),
+            )
+        })
+        .collect();
+    let capabilities: Vec<_> = journey
+        .capabilities
+        .iter()
+        .map(|c| (&c.id, &c.criteria))
+        .collect();
+    serde_json::json!([milestones, metrics, capabilities]).to_string()
+}
+
 /// `text` as a name no engine needs quoted: lower-case ASCII letters, digits and single
 /// underscores, at most `max` characters; empty when nothing of it is left.
 pub fn slug(text: &str, max: usize) -> String {

@@ -507,19 +507,28 @@ fn improvement(m: &Metric, baseline: Option<f64>, current: Option<f64>) -> Optio
     })
 }
 
-/// Every customer's measures as of `cutoff`, as a warehouse gives them for `--output
-/// customers`: each metric's value, each value metric's baseline, each capability
-/// adopted — None and false for customers not started by then.
+/// Every customer's measures as of `cutoff`, as a warehouse gives them for the journey's
+/// SQL: when each milestone was reached, each metric's value, each value metric's
+/// baseline, each capability adopted — None and false for customers not started by then.
 pub fn measures_of(journey: &Journey, data: &Dataset, cutoff: i64) -> crate::engine::Measures {
     let started: Vec<usize> = (0..data.customers.len())
         .filter(|&c| data.customers[c].start.is_some_and(|st| st <= cutoff))
         .collect();
     let n = data.customers.len();
     let rows = measure_all(journey, data, cutoff, &started);
+    let a = crate::engine::assess(journey, data, cutoff);
     let mut out = crate::engine::Measures {
         cutoff,
+        journey: crate::sql::journey_key(journey),
         ..Default::default()
     };
+    for (k, m) in a.milestones.iter().enumerate() {
+        let mut times = vec![None; n];
+        for &c in &started {
+            times[c] = a.reached_at(c, k);
+        }
+        out.reached.insert(m.id.clone(), times);
+    }
     for m in &journey.metrics {
         let mut values = vec![None; n];
         for &c in &started {

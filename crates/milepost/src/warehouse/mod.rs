@@ -5,7 +5,8 @@
 //! computes the funnel, health, the matrices and value against peers, so its numbers are
 //! the in-memory engine's to the byte.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::engine::{Assessment, Customer, Dataset};
@@ -38,6 +39,8 @@ pub enum WarehouseError {
         reason: String,
         hint: String,
     },
+    #[error("the refresh was cancelled; the results before it are kept")]
+    Cancelled,
     #[error("PostgreSQL at {at} returned {what} Milepost cannot read: {reason}")]
     Result {
         at: String,
@@ -129,13 +132,25 @@ fn query_error(at: &str, e: &postgres::Error) -> WarehouseError {
 
 /// Connects to the URL (libpq's forms: `postgresql://user:pass@host:port/db?sslmode=…`,
 /// `host=/socket/folder` for a Unix socket).
-fn connect(url: &str) -> Result<(postgres::Client, String), WarehouseError> {
+fn connect(
+    url: &str,
+    password: Option<&str>,
+) -> Result<
+    (
+        postgres::Client,
+        String,
+        Option<tokio_postgres_rustls::MakeRustlsConnect>,
+    ),
+    WarehouseError,
+> {
     let mut config: postgres::Config = libpq_url(url)
         .parse()
         .map_err(|e: postgres::Error| WarehouseError::Url(e.to_string()))?;
     // libpq's convention: a password not in the URL comes from $PGPASSWORD, so it need
-    // not be on a command line for others to see.
-    if config.get_password().is_none()
+    // not be on a command line for others to see; the app gives the one it asked for.
+    if let Some(password) = password {
+        config.password(password);
+    } else if config.get_password().is_none()
         && let Some(password) = std::env::var_os("PGPASSWORD")
     {
         config.password(password.as_encoded_bytes());
@@ -145,12 +160,16 @@ fn connect(url: &str) -> Result<(postgres::Client, String), WarehouseError> {
     }
     config.application_name("milepost");
     let at = describe(&config);
-    let connected = match config.get_ssl_mode() {
-        // `require` (and libpq's verify-ca and verify-full, read as it) encrypts and checks
-        // the server's certificate against the machine's trusted roots and $PGSSLROOTCERT:
-        // a password never goes to a server that cannot prove who it is.
-        postgres::config::SslMode::Require => config.connect(tls(&at)?),
-        _ => config.connect(postgres::NoTls),
+    // `require` (and libpq's verify-ca and verify-full, read as it) encrypts and checks
+    // the server's certificate against the machine's trusted roots and $PGSSLROOTCERT: a
+    // password never goes to a server that cannot prove who it is.
+    let tls = match config.get_ssl_mode() {
+        postgres::config::SslMode::Require => Some(tls(&at)?),
+        _ => None,
+    };
+    let connected = match &tls {
+        Some(tls) => config.connect(tls.clone()),
+        None => config.connect(postgres::NoTls),
     };
     let client = connected.map_err(|e| {
         let reason = e
@@ -170,7 +189,7 @@ fn connect(url: &str) -> Result<(postgres::Client, String), WarehouseError> {
             }
         }
     })?;
-    Ok((client, at))
+    Ok((client, at, tls))
 }
 
 /// TLS with rustls: the machine's trusted certificates, and a CA file of one's own in
@@ -229,6 +248,177 @@ fn source_text(e: &(dyn std::error::Error + 'static)) -> String {
     text
 }
 
+/// How a run is watched from elsewhere (the app): the password asked for (never written
+/// anywhere), a flag that cancels the query running, and what it is doing now, in words.
+#[derive(Default, Clone, Copy)]
+pub struct Watch<'a> {
+    pub password: Option<&'a str>,
+    pub cancel: Option<&'a AtomicBool>,
+    pub progress: Option<&'a (dyn Fn(&str) + Sync)>,
+}
+
+impl std::fmt::Debug for Watch<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Watch")
+            .field("password", &self.password.map(|_| "…"))
+            .field("cancel", &self.cancel)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
+}
+
+impl Watch<'_> {
+    fn say(&self, what: &str) {
+        if let Some(p) = self.progress {
+            p(what);
+        }
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+}
+
+/// Where a warehouse is and what its two tables are called: what the app keeps in the
+/// workspace to refresh from. The URL never holds the password (`split_password`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct Connection {
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub customers_table: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub events_table: Option<String>,
+    /// A column's name in the warehouse by the contract's name (`events.event` →
+    /// `event_name`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[ts(optional, as = "Option<BTreeMap<String, String>>")]
+    pub columns: BTreeMap<String, String>,
+}
+
+impl Connection {
+    pub fn source(&self) -> Source {
+        Source {
+            customers_table: self.customers_table.clone(),
+            events_table: self.events_table.clone(),
+            columns: self.columns.clone(),
+        }
+    }
+
+    /// Where it connects, for the screen: user, host and database, never the password.
+    pub fn describe(&self) -> Result<String, WarehouseError> {
+        let config: postgres::Config = libpq_url(&self.url)
+            .parse()
+            .map_err(|e: postgres::Error| WarehouseError::Url(e.to_string()))?;
+        Ok(describe(&config))
+    }
+}
+
+/// The warehouse as the Data screen shows it, for one journey.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct WarehouseStatus {
+    /// Where it connects (no password), and how it reads the tables; none when the
+    /// workspace uses its imported files.
+    pub connection: Option<Connection>,
+    /// user@host:port/database, for the screen.
+    pub at: Option<String>,
+    /// Whether the password is held for this run of the app (else it is asked for).
+    pub password_held: bool,
+    /// The journey's last results: when they were taken, as of which day, how many
+    /// customers, and whether the journey was edited since (they no longer match it).
+    pub refreshed: Option<RefreshInfo>,
+    /// Why the journey's last refresh failed (the results before it, if any, are kept).
+    pub failed: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct RefreshInfo {
+    /// `YYYY-MM-DDTHH:MM:SSZ`.
+    pub at: String,
+    /// The day the results are as of, `YYYY-MM-DD`.
+    pub as_of: String,
+    #[ts(type = "number")]
+    pub customers: u64,
+    pub stale: bool,
+}
+
+/// The URL without its password, and the password (percent-decoded) when it held one —
+/// in the user part (`user:secret@host`) or as `password=` in the query.
+pub fn split_password(url: &str) -> (String, Option<String>) {
+    let decode = |text: &str| {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if bytes[i] == b'%'
+                && i + 2 < bytes.len()
+                && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+            {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    let mut password = None;
+    let mut url = url.trim().to_owned();
+    if let Some((scheme, rest)) = url.clone().split_once("://") {
+        let end = rest.find(['/', '?']).unwrap_or(rest.len());
+        let (authority, tail) = rest.split_at(end);
+        if let Some((user, host)) = authority.rsplit_once('@')
+            && let Some((name, secret)) = user.split_once(':')
+        {
+            password = Some(decode(secret));
+            url = format!("{scheme}://{name}@{host}{tail}");
+        }
+    }
+    if let Some((base, query)) = url.clone().split_once('?') {
+        let mut kept = Vec::new();
+        for kv in query.split('&') {
+            match kv.strip_prefix("password=") {
+                Some(secret) => password = Some(decode(secret)),
+                None => kept.push(kv),
+            }
+        }
+        url = if kept.is_empty() {
+            base.to_owned()
+        } else {
+            format!("{base}?{}", kept.join("&"))
+        };
+    }
+    (url, password)
+}
+
+/// Connects and checks that the two tables are there with the contract's columns:
+/// how many customers the customers table holds.
+pub fn check_postgres(
+    url: &str,
+    source: &Source,
+    password: Option<&str>,
+) -> Result<u64, WarehouseError> {
+    let [customers, events, count] = sql::check_queries(Dialect::Postgres, source)?;
+    let (mut client, at, _) = connect(url, password)?;
+    for q in [&customers, &events] {
+        client
+            .query(q.as_str(), &[])
+            .map_err(|e| query_error(&at, &e))?;
+    }
+    let row = client
+        .query_one(count.as_str(), &[])
+        .map_err(|e| query_error(&at, &e))?;
+    let n: i64 = row.try_get(0).map_err(|e| WarehouseError::Result {
+        at: at.clone(),
+        what: "a count",
+        reason: source_text(&e),
+    })?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
 /// Runs the journey's assessment on PostgreSQL as of a day (its 00:00 UTC; none: the day
 /// of the latest event) and reads back the population, its reached times and its
 /// measures (metrics, baselines, capabilities adopted), in one read-only transaction.
@@ -237,6 +427,18 @@ pub fn assess_postgres(
     journey: &Journey,
     source: &Source,
     as_of: Option<i64>,
+) -> Result<Assessed, WarehouseError> {
+    assess_postgres_watched(url, journey, source, as_of, Watch::default())
+}
+
+/// As `assess_postgres`, watched: the password given, progress told, and the query
+/// cancelled on the server when the flag is set (`WarehouseError::Cancelled`).
+pub fn assess_postgres_watched(
+    url: &str,
+    journey: &Journey,
+    source: &Source,
+    as_of: Option<i64>,
+    watch: Watch<'_>,
 ) -> Result<Assessed, WarehouseError> {
     let query = |output| {
         sql::compile(
@@ -252,13 +454,68 @@ pub fn assess_postgres(
     let population_sql = query(Output::Population)?;
     let reached_sql = query(Output::ReachedSeconds)?;
     let measures_sql = query(Output::Measures)?;
-    let (mut client, at) = connect(url)?;
+    watch.say("Connecting");
+    let (mut client, at, tls) = connect(url, watch.password)?;
+    if watch.cancelled() {
+        return Err(WarehouseError::Cancelled);
+    }
+    // A watcher that asks the server to cancel the running query when the flag is set.
+    let token = client.cancel_token();
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        if let Some(cancel) = watch.cancel {
+            let (done, token, tls) = (&done, &token, &tls);
+            scope.spawn(move || {
+                while !done.load(Ordering::Relaxed) {
+                    if cancel.load(Ordering::Relaxed) {
+                        let _ = match tls {
+                            Some(tls) => token.cancel_query(tls.clone()),
+                            None => token.cancel_query(postgres::NoTls),
+                        };
+                        return;
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            });
+        }
+        let result = run_queries(
+            &mut client,
+            &at,
+            journey,
+            &[population_sql, reached_sql, measures_sql],
+            as_of,
+            watch,
+        );
+        done.store(true, Ordering::Relaxed);
+        result
+    })
+    .map_err(|e| {
+        if watch.cancelled() {
+            WarehouseError::Cancelled
+        } else {
+            e
+        }
+    })
+}
+
+/// The three queries in one read-only transaction, read into the population and measures.
+fn run_queries(
+    client: &mut postgres::Client,
+    at: &str,
+    journey: &Journey,
+    queries: &[String; 3],
+    as_of: Option<i64>,
+    watch: Watch<'_>,
+) -> Result<Assessed, WarehouseError> {
+    let [population_sql, reached_sql, measures_sql] = queries;
+    let at = at.to_owned();
     let mut tx = client
         .build_transaction()
         .read_only(true)
         .start()
         .map_err(|e| query_error(&at, &e))?;
 
+    watch.say("Finding the customers started by the day");
     let rows = tx
         .query(population_sql.as_str(), &[])
         .map_err(|e| query_error(&at, &e))?;
@@ -296,12 +553,16 @@ pub fn assess_postgres(
         (None, None) => -1,
     };
 
-    let milestone: HashMap<String, usize> = crate::engine::assess::milestone_refs(journey)
-        .into_iter()
-        .enumerate()
-        .map(|(k, m)| (m.id, k))
-        .collect();
-    let mut reached = Vec::new();
+    let n = customers.len();
+    let mut measures = crate::engine::Measures {
+        cutoff,
+        journey: sql::journey_key(journey),
+        ..Default::default()
+    };
+    for m in crate::engine::assess::milestone_refs(journey) {
+        measures.reached.insert(m.id, vec![None; n]);
+    }
+    watch.say("Working out when each customer reached each milestone");
     for row in tx
         .query(reached_sql.as_str(), &[])
         .map_err(|e| query_error(&at, &e))?
@@ -309,17 +570,12 @@ pub fn assess_postgres(
         let id: String = row.try_get(0).map_err(|e| bad("a customer", e))?;
         let m: String = row.try_get(1).map_err(|e| bad("a milestone", e))?;
         let t: i64 = row.try_get(2).map_err(|e| bad("a time", e))?;
-        if let (Some(&c), Some(&k)) = (index.get(&id), milestone.get(&m)) {
-            reached.push((c, k, t));
+        if let (Some(&c), Some(times)) = (index.get(&id), measures.reached.get_mut(&m)) {
+            times[c] = Some(t);
         }
     }
 
     // Per customer: every metric, each value metric's baseline, each capability adopted.
-    let n = customers.len();
-    let mut measures = crate::engine::Measures {
-        cutoff,
-        ..Default::default()
-    };
     let value_metrics: Vec<&str> = journey
         .metrics
         .iter()
@@ -335,6 +591,7 @@ pub fn assess_postgres(
     for c in &journey.capabilities {
         measures.adopted.insert(c.id.clone(), vec![false; n]);
     }
+    watch.say("Measuring every metric, baseline and capability");
     for row in tx
         .query(measures_sql.as_str(), &[])
         .map_err(|e| query_error(&at, &e))?
@@ -359,17 +616,37 @@ pub fn assess_postgres(
         }
     }
     tx.commit().map_err(|e| query_error(&at, &e))?;
+    let a = measures.assessment(journey, n, cutoff);
     let mut data = Dataset::new(customers, &[]);
     data.measures = Some(std::sync::Arc::new(measures));
-    Ok(Assessed {
-        data,
-        a: Assessment::from_reached(journey, cutoff, n, reached),
-    })
+    Ok(Assessed { data, a })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_password_in_the_url_is_taken_out_of_it() {
+        assert_eq!(
+            split_password("postgresql://mp:s%40cret@db.example.com:5432/cs?sslmode=require"),
+            (
+                "postgresql://mp@db.example.com:5432/cs?sslmode=require".to_owned(),
+                Some("s@cret".to_owned())
+            )
+        );
+        assert_eq!(
+            split_password("postgresql://mp@/cs?host=/run/pg&password=x%26y&port=5433"),
+            (
+                "postgresql://mp@/cs?host=/run/pg&port=5433".to_owned(),
+                Some("x&y".to_owned())
+            )
+        );
+        assert_eq!(
+            split_password(" postgresql://mp@localhost/cs "),
+            ("postgresql://mp@localhost/cs".to_owned(), None)
+        );
+    }
 
     #[test]
     fn a_host_in_the_query_replaces_the_one_before_the_path_as_libpq_reads_it() {

@@ -98,7 +98,7 @@ function Editor({ stored, onBack, ...views }: EditorProps) {
   const voting = useVoting(j, edit);
   const { words, error: wordsError } = useJourneyWords(j);
   const check = useFrameworkCheck(words);
-  const live = useFunnel(j);
+  const live = useFunnel(j, stored.id);
 
   useEffect(() => {
     void api.setWindowTitle(`${j.name} — Milepost`).catch(() => {});

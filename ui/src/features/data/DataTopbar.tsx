@@ -7,10 +7,13 @@ import { count } from "../../components/text";
 interface Props {
   summary: DataSummary | null;
   onImport: () => void;
+  onWarehouse: () => void;
+  /** Where the connected warehouse is, when the journeys are assessed there. */
+  warehouseAt: string | null;
   onBack: () => void;
 }
 
-export function DataTopbar({ summary, onImport, onBack }: Props) {
+export function DataTopbar({ summary, onImport, onWarehouse, warehouseAt, onBack }: Props) {
   return (
     <header className="topbar">
       <BackButton label="Journeys" onBack={onBack} />
@@ -21,10 +24,20 @@ export function DataTopbar({ summary, onImport, onBack }: Props) {
             {count(summary.customers.rows)} customers · {count(summary.events.rows)} events
             {summary.events.from && ` (${summary.events.from} to ${summary.events.to})`} ·{" "}
             {count(summary.stakeholders.rows)} stakeholders
+            {warehouseAt !== null && ` · journeys assessed in the warehouse ${warehouseAt}`}
           </span>
         )}
       </div>
       <div className="topbar-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={onWarehouse}
+          title="Assess the journeys where the data lives: PostgreSQL and what speaks it"
+          data-testid="open-warehouse-top"
+        >
+          Warehouse…
+        </button>
         <button
           type="button"
           className="button button-primary"

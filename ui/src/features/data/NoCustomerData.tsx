@@ -7,10 +7,30 @@ interface Props {
   demo: DemoProgress | null;
   onImport: () => void;
   onLoadDemo: () => void;
+  onWarehouse: () => void;
+  /** Where the connected warehouse is, when the journeys are assessed there. */
+  warehouseAt: string | null;
 }
 
-export function NoCustomerData({ demo, onImport, onLoadDemo }: Props) {
+export function NoCustomerData({ demo, onImport, onLoadDemo, onWarehouse, warehouseAt }: Props) {
   const loadingDemo = demo !== null;
+  if (warehouseAt !== null) {
+    return (
+      <div className="empty-state data-empty" data-testid="warehouse-source">
+        <p className="empty-title">The journeys are assessed in the warehouse</p>
+        <p className="muted">
+          Their customers and events stay in {warehouseAt}: Milepost runs each journey's SQL there
+          and reads back a few numbers per customer. Refresh a journey to see its funnel, health,
+          matrices and value; they refresh once a day while Milepost runs.
+        </p>
+        <div className="empty-actions">
+          <button type="button" className="button button-primary" onClick={onWarehouse}>
+            Warehouse…
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="empty-state data-empty">
       <p className="empty-title">No customer data yet</p>
@@ -31,6 +51,9 @@ export function NoCustomerData({ demo, onImport, onLoadDemo }: Props) {
           onClick={onLoadDemo}
         >
           {loadingDemo ? "Loading demo data…" : "Load demo data (2,000 customers)"}
+        </button>
+        <button type="button" className="button" onClick={onWarehouse} data-testid="open-warehouse">
+          Data in a warehouse…
         </button>
       </div>
       {demo && <StepProgress progress={demo} />}

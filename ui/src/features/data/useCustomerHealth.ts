@@ -1,5 +1,5 @@
 // The customers' health colours, from the latest journey or the one the person chose.
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { CustomerRow } from "../../bindings/CustomerRow";
 import type { Health } from "../../bindings/Health";
 import type { JourneySummary } from "../../bindings/JourneySummary";
@@ -11,6 +11,8 @@ export interface CustomerHealth {
   healthOf: number | null;
   setHealthOf: (id: number | null) => void;
   health: Record<string, Health | null> | null;
+  /** The journey's data changed (a warehouse refresh): colour the customers anew. */
+  recolour: () => void;
 }
 
 export function useCustomerHealth(
@@ -20,6 +22,7 @@ export function useCustomerHealth(
   const [journeys, setJourneys] = useState<JourneySummary[]>([]);
   const [healthOf, setHealthOf] = useState<number | null>(null);
   const [health, setHealth] = useState<Record<string, Health | null> | null>(null);
+  const [generation, setGeneration] = useState(0);
 
   // Health colours come from a journey: the most recently used one, or the person's choice.
   useEffect(() => {
@@ -32,6 +35,7 @@ export function useCustomerHealth(
     );
   }, [onError]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation asks again
   useEffect(() => {
     if (healthOf === null || !customers?.length) {
       setHealth(null);
@@ -45,7 +49,8 @@ export function useCustomerHealth(
     return () => {
       live = false;
     };
-  }, [healthOf, customers, onError]);
+  }, [healthOf, customers, onError, generation]);
 
-  return { journeys, healthOf, setHealthOf, health };
+  const recolour = useCallback(() => setGeneration((g) => g + 1), []);
+  return { journeys, healthOf, setHealthOf, health, recolour };
 }

@@ -22,7 +22,8 @@ export function funnelKey(j: Journey): string {
   ]);
 }
 
-export function useFunnel(journey: Journey): LiveNumbers | null {
+/** The live numbers of `journey` (stored as `id`, whose data a warehouse may hold). */
+export function useFunnel(journey: Journey, id: number | null = null): LiveNumbers | null {
   const [funnel, setFunnel] = useState<LiveNumbers | null>(null);
   const key = useMemo(() => funnelKey(journey), [journey]);
   // The journey as of the key's change; other edits do not recompute.
@@ -32,7 +33,7 @@ export function useFunnel(journey: Journey): LiveNumbers | null {
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      api.journeyFunnel(latest).then(
+      api.journeyFunnel(latest, id).then(
         (f) => live && setFunnel(f),
         () => live && setFunnel(null),
       );
@@ -41,7 +42,7 @@ export function useFunnel(journey: Journey): LiveNumbers | null {
       live = false;
       clearTimeout(timer);
     };
-  }, [latest]);
+  }, [latest, id]);
 
   return funnel;
 }
