@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { Key } from "selenium-webdriver";
+import { By, Key } from "selenium-webdriver";
 import { cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, retype } from "./app.mjs";
 import { layoutProblems } from "./layout.mjs";
 
@@ -129,6 +129,15 @@ describe("every screen at 1024×700, 1280×800 and 1920×1080", () => {
         await click(driver, '[data-testid="open-data"]');
         await find(driver, '[data-testid="customer-search"]');
         await check(`${size} customer data`);
+        await click(driver, '[data-testid="open-warehouse-top"]');
+        await find(driver, '[data-testid="warehouse-url"]');
+        await check(`${size} warehouse dialog`);
+        await escape();
+        await driver.wait(
+          async () => (await driver.findElements(By.css('[data-testid="warehouse-dialog"]'))).length === 0,
+          10_000,
+          "the warehouse dialog stayed open",
+        );
         await escape();
         await click(driver, '[data-testid="back"]');
         await find(driver, '[data-testid="journey-card"]');

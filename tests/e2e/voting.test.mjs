@@ -152,7 +152,13 @@ describe("dot voting", () => {
     await waitForDots(driver, `milestone:${milestone(m1).id}`, 3);
 
     // Highlight: the voted cards stand out, the rest step back.
-    await click(driver, '[data-testid="highlight-votes"]');
+    // A box: ticked again only if a click reached nothing (see clickUntil).
+    await clickUntil(
+      driver,
+      '[data-testid="highlight-votes"]',
+      async () => driver.executeScript("return document.querySelector('[data-testid=highlight-votes]').checked"),
+      "the highlight box was never ticked",
+    );
     await driver.wait(
       async () => (await driver.findElements(By.css(".react-flow__node.mark-voted"))).length === 3,
       WAIT_MS,

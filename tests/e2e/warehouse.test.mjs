@@ -6,8 +6,28 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { By, Key } from "selenium-webdriver";
-import { cli, click, find, startApp, tempWorkspace, WAIT_MS, waitForTextWhere } from "./app.mjs";
+import { cli, click, count, find, startApp, tempWorkspace, WAIT_MS, waitForTextWhere } from "./app.mjs";
 import { loadDemo, startPostgres } from "./postgres.mjs";
+
+/** Escape until the journey's canvas is on screen (from a view it opened). */
+async function backToJourney(driver) {
+  for (let i = 0; i < 3 && (await count(driver, '[data-testid="open-funnel"]')) === 0; i++) {
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+    await driver.wait(async () => (await count(driver, '[data-testid="open-funnel"]')) > 0, 3000).catch(() => {});
+  }
+  await find(driver, '[data-testid="open-funnel"]');
+}
+
+/** Closes the Warehouse dialog once its work is done (Close is disabled while it runs). */
+async function closeDialog(driver) {
+  await find(driver, '[data-testid="warehouse-refresh"]');
+  await click(driver, '[data-testid="warehouse-close"]');
+  await driver.wait(
+    async () => (await driver.findElements(By.css('[data-testid="warehouse-dialog"]'))).length === 0,
+    WAIT_MS,
+    "the Warehouse dialog stayed open",
+  );
+}
 
 describe("a warehouse as the data source", () => {
   const ws = tempWorkspace();
@@ -46,7 +66,7 @@ describe("a warehouse as the data source", () => {
         "the refresh's results",
       );
       assert.ok(refreshed.includes(`${population} customers as of`), refreshed);
-      await driver.findElement(By.xpath("//div[@data-testid='warehouse-dialog']//button[normalize-space()='Close']")).click();
+      await closeDialog(driver);
       await driver.actions().sendKeys(Key.ESCAPE).perform();
 
       // The Funnel view: the warehouse's funnel, as the CLI prints it.
@@ -61,8 +81,12 @@ describe("a warehouse as the data source", () => {
       await driver
         .wait(async () => JSON.stringify(await reachedInTable()) === want, WAIT_MS)
         .catch(async () => assert.fail(`the Funnel view shows ${JSON.stringify(await reachedInTable())}, the CLI ${want}`));
+      await waitForTextWhere(driver, '[data-testid="funnel-meta"]', (t) => t.includes("from the warehouse, results of"), "the results' time");
       await driver.actions().sendKeys(Key.ESCAPE).perform();
-      await driver.actions().sendKeys(Key.ESCAPE).perform();
+      // The tasks replay each day's health from every event: the view says so.
+      await click(driver, '[data-testid="open-tasks"]');
+      await waitForTextWhere(driver, '[data-testid="error-banner"]', (t) => t.includes("Tasks need every usage event"), "what the tasks need");
+      await backToJourney(driver);
 
       // The server goes away: a refresh says why, and the last results stay.
       server.stop();
@@ -78,6 +102,12 @@ describe("a warehouse as the data source", () => {
       assert.ok(failed.includes("stay on screen"), failed);
       const still = await (await find(driver, '[data-testid="warehouse-refreshed"]')).getText();
       assert.ok(still.startsWith("Results of"), still);
+      // The canvas and the Funnel view still show them, the Funnel view marked.
+      await closeDialog(driver);
+      await backToJourney(driver);
+      await click(driver, '[data-testid="open-funnel"]');
+      await waitForTextWhere(driver, '[data-testid="funnel-meta"]', (t) => t.includes("(the last refresh failed)"), "the failure marked");
+      assert.equal(JSON.stringify(await reachedInTable()), want, "the last results stay");
     } finally {
       await driver.quit();
     }

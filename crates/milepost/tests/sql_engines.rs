@@ -806,6 +806,56 @@ fn funnel_customers_value_and_matrix_from_postgres_are_the_in_memory_ones_to_the
 }
 
 #[test]
+fn a_refresh_cancelled_stops_the_query_on_the_server_at_once() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let pg = common::engines::Postgres::start();
+    // An events table that takes a minute to read.
+    psql(
+        &pg,
+        "CREATE TABLE customers (customer_id text, start_date date, churn_date date, segment text, plan text, owner text, arr double precision);
+         INSERT INTO customers VALUES ('c1', '2025-01-01', NULL, NULL, NULL, NULL, NULL);
+         CREATE TABLE raw (customer_id text, ts timestamp, event text, value double precision, seq bigint);
+         INSERT INTO raw VALUES ('c1', '2025-01-02 10:00:00', 'account_configured', NULL, 1);
+         CREATE VIEW events AS SELECT r.* FROM raw r, pg_sleep(60);",
+    );
+    let journey: milepost::journey::Journey =
+        milepost::journey::file::parse(include_str!("../templates/billing-saas.json")).unwrap();
+    let cancel = AtomicBool::new(false);
+    let steps = std::sync::Mutex::new(Vec::new());
+    let say = |what: &str| steps.lock().unwrap().push(what.to_owned());
+    let started = std::time::Instant::now();
+    let outcome = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            cancel.store(true, Ordering::Relaxed);
+        });
+        milepost::warehouse::assess_postgres_watched(
+            &pg.url(),
+            &journey,
+            &Source::default(),
+            None,
+            milepost::warehouse::Watch {
+                password: None,
+                cancel: Some(&cancel),
+                progress: Some(&say),
+            },
+        )
+    });
+    let took = started.elapsed();
+    assert!(
+        matches!(outcome, Err(milepost::warehouse::WarehouseError::Cancelled)),
+        "{outcome:?}"
+    );
+    assert!(
+        took < std::time::Duration::from_secs(30),
+        "the server went on for {took:?}"
+    );
+    let steps = steps.into_inner().unwrap();
+    assert_eq!(steps[0], "Connecting", "{steps:?}");
+    assert!(steps.len() >= 2, "{steps:?}");
+}
+
+#[test]
 fn a_wrong_table_or_an_unreachable_server_is_said_plainly_without_the_password() {
     use common::{milepost, stderr};
     let dir = tempfile::tempdir().unwrap();

@@ -332,7 +332,13 @@ export function WarehouseDialog({ journeys, journey, setJourney, onClose, onChan
               {busy === "connect" ? "Connecting…" : "Connect"}
             </button>
           )}
-          <button type="button" className="button" onClick={onClose} disabled={busy !== null}>
+          <button
+            type="button"
+            className="button"
+            onClick={onClose}
+            disabled={busy !== null}
+            data-testid="warehouse-close"
+          >
             Close
           </button>
         </div>

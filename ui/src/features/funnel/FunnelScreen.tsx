@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useEscape } from "../../components/useEscape";
 import type { AppError } from "../../ipc";
+import { useWarehouseResults } from "../data/useWarehouseResults";
 import { CohortTable } from "./CohortTable";
 import { FunnelChart } from "./FunnelChart";
 import { FunnelTable } from "./FunnelTable";
@@ -20,6 +21,7 @@ interface Props {
 export function FunnelScreen({ id, onBack }: Props) {
   const [error, setError] = useState<AppError | null>(null);
   const { analysis, filters } = useFunnelAnalysis(id, setError);
+  const warehouse = useWarehouseResults(id);
   const [selected, setSelected] = useState<string | null>(null);
 
   useEscape(onBack);
@@ -35,7 +37,7 @@ export function FunnelScreen({ id, onBack }: Props) {
 
   return (
     <div className="journey-screen funnel-screen">
-      <FunnelTopbar analysis={analysis} filters={filters} onBack={onBack} />
+      <FunnelTopbar analysis={analysis} filters={filters} warehouse={warehouse} onBack={onBack} />
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
 
       {analysis === undefined ? (
@@ -44,8 +46,9 @@ export function FunnelScreen({ id, onBack }: Props) {
         <div className="empty-state data-empty">
           <p className="empty-title">No customer data yet</p>
           <p className="muted">
-            Import customers and their usage events (Customer data on the start screen) to see how
-            many reach each milestone.
+            {warehouse
+              ? "The journey is assessed in the warehouse and has not been refreshed yet: Customer data → Warehouse… → Refresh now."
+              : "Import customers and their usage events (Customer data on the start screen) to see how many reach each milestone."}
           </p>
         </div>
       ) : (

@@ -1,17 +1,21 @@
 // The Funnel view's top bar: the journey, its count, and the as-of, segment and start filters.
 import type { Analysis } from "../../bindings/Analysis";
+import type { WarehouseStatus } from "../../bindings/WarehouseStatus";
 import { BackButton } from "../../components/BackButton";
 import { ThemeButton } from "../../components/ThemeButton";
 import { count } from "../../components/text";
+import { warehouseWords } from "../data/useWarehouseResults";
 import type { FunnelFilters } from "./useFunnelAnalysis";
 
 interface Props {
   analysis: Analysis | null | undefined;
   filters: FunnelFilters;
+  /** The warehouse the numbers come from, when one is connected. */
+  warehouse: WarehouseStatus | null;
   onBack: () => void;
 }
 
-export function FunnelTopbar({ analysis, filters, onBack }: Props) {
+export function FunnelTopbar({ analysis, filters, warehouse, onBack }: Props) {
   const f = analysis?.funnel;
   const { asOf, setAsOf, segment, setSegment, cohort, setCohort, months } = filters;
   return (
@@ -22,6 +26,7 @@ export function FunnelTopbar({ analysis, filters, onBack }: Props) {
         {f && (
           <span className="data-meta" data-testid="funnel-meta">
             {count(f.customers)} customers · as of {f.as_of}
+            {warehouse && ` · ${warehouseWords(warehouse)}`}
           </span>
         )}
       </div>

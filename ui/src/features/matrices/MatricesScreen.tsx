@@ -7,6 +7,7 @@ import { BackButton } from "../../components/BackButton";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useEscape } from "../../components/useEscape";
 import { type AppError, api, toAppError } from "../../ipc";
+import { useWarehouseResults } from "../data/useWarehouseResults";
 import { useJourneyEditor } from "../editor/useJourneyEditor";
 import { DeleteMatrixDialog } from "./DeleteMatrixDialog";
 import { MatricesTopbar } from "./MatricesTopbar";
@@ -56,6 +57,7 @@ export function MatricesScreen({ id, name, onBack }: Props) {
 /** Composes the view: state in hooks with one concern each, the pieces in components. */
 function Matrices({ stored, onBack }: { stored: StoredJourney; onBack: () => void }) {
   const id = stored.id;
+  const warehouse = useWarehouseResults(id);
   const editor = useJourneyEditor(stored.id, stored.journey, stored.revision);
   const { journey, flush } = editor;
   const [tab, setTab] = useState<string>(stored.journey.matrices[0]?.id ?? "ranking");
@@ -113,6 +115,7 @@ function Matrices({ stored, onBack }: { stored: StoredJourney; onBack: () => voi
         }
         notice={notice}
         history={history}
+        warehouse={warehouse}
       />
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {editor.saveState.kind === "failed" && (

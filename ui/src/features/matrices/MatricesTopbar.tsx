@@ -1,8 +1,10 @@
 // The Matrices view's top bar: back, the title with how many are placed, notices, undo and redo.
 import type { Level } from "../../bindings/Level";
+import type { WarehouseStatus } from "../../bindings/WarehouseStatus";
 import { BackButton } from "../../components/BackButton";
 import { ThemeButton } from "../../components/ThemeButton";
 import { count } from "../../components/text";
+import { warehouseWords } from "../data/useWarehouseResults";
 import type { MatrixHistory } from "./useMatrixHistory";
 
 interface Props {
@@ -12,9 +14,11 @@ interface Props {
   placed: { shown: number; level: Level; notPlaced: number } | null;
   notice: string | null;
   history: MatrixHistory;
+  /** The warehouse the customers' values come from, when one is connected. */
+  warehouse: WarehouseStatus | null;
 }
 
-export function MatricesTopbar({ name, onBack, placed, notice, history }: Props) {
+export function MatricesTopbar({ name, onBack, placed, notice, history, warehouse }: Props) {
   const { stack } = history;
   return (
     <header className="topbar">
@@ -26,6 +30,7 @@ export function MatricesTopbar({ name, onBack, placed, notice, history }: Props)
             {count(placed.shown)} {placed.level === "stakeholder" ? "stakeholders" : "customers"}{" "}
             placed
             {placed.notPlaced > 0 && ` · ${count(placed.notPlaced)} not placed`}
+            {warehouse && ` · ${warehouseWords(warehouse)}`}
           </span>
         )}
       </div>

@@ -1,6 +1,7 @@
 // Value realisation against peers (seed 001): the portfolio of active customers — money
 // left on the table, by customer, segment and stage — the capability map, and one
 // customer's value review. The core computes and words everything; this screen composes.
+
 import { useEffect, useState } from "react";
 import type { StoredJourney } from "../../bindings/StoredJourney";
 import type { ValueReport } from "../../bindings/ValueReport";
@@ -12,6 +13,7 @@ import { count } from "../../components/text";
 import { useEscape } from "../../components/useEscape";
 import { useSingleFlight } from "../../components/useSingleFlight";
 import { type AppError, api, toAppError } from "../../ipc";
+import { useWarehouseResults, warehouseWords } from "../data/useWarehouseResults";
 import { COMPANY_KEY, PAPER_KEY } from "../export/ExportDialog";
 import { CapabilityMap } from "./CapabilityMap";
 import { Portfolio } from "./Portfolio";
@@ -58,6 +60,7 @@ export function ValueScreen({ id, name, onBack }: Props) {
   const [imported, setImported] = useState(false);
   const [churned, setChurned] = useState(false);
   const { report, journey, error, setError } = useValue(id, imported, churned);
+  const warehouse = useWarehouseResults(id);
   const [tab, setTab] = useState<Tab>("portfolio");
   const [picked, setPicked] = useState<string | null>(null);
   const [busy, run] = useSingleFlight();
@@ -107,6 +110,7 @@ export function ValueScreen({ id, name, onBack }: Props) {
             <span className="data-meta" data-testid="value-meta">
               as of {report.as_of} · peers by {report.keys.join(" → ") || "everyone"}, groups of at
               least {report.k} · measured against {report.reference} · {report.currency}
+              {warehouse && ` · ${warehouseWords(warehouse)}`}
             </span>
           )}
         </div>
