@@ -521,6 +521,25 @@ fn without_unknown(case: &mut Case) {
 
 const CASES: usize = 150;
 
+/// Runs `tests/sql/<script>` (DuckDB's or Spark's runner) on the case folders, which
+/// must succeed.
+fn run_python(script: &str, dirs: &[PathBuf]) {
+    let out = Command::new(common::engines::python())
+        .arg(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/sql")
+                .join(script),
+        )
+        .args(dirs)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn duckdb_and_postgres_give_the_engines_reached_times_funnel_customers_and_tags() {
     let root = tempfile::tempdir().unwrap();
@@ -543,19 +562,7 @@ fn duckdb_and_postgres_give_the_engines_reached_times_funnel_customers_and_tags(
     let duck: Vec<_> = (0..CASES)
         .map(|i| root.path().join("duckdb").join(format!("case {i}")))
         .collect();
-    let out = Command::new(common::engines::python())
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/sql/run_duckdb.py"
-        ))
-        .args(&duck)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "DuckDB: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_python("run_duckdb.py", &duck);
 
     // PostgreSQL: one script for every case, into its own schema.
     let pg = common::engines::Postgres::start();
@@ -1070,19 +1077,7 @@ fn spark_gives_the_engines_reached_times_funnel_customers_and_tags() {
         without_unknown(case);
     }
     let started = std::time::Instant::now();
-    let out = Command::new(common::engines::python())
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/sql/run_spark.py"
-        ))
-        .args(&dirs)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "Spark: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_python("run_spark.py", &dirs);
     compare(root.path(), &cases, &[Dialect::Spark]);
     eprintln!(
         "Spark in local mode: {n} cases ({} queries) equal the engine's, in {:.0} s",
