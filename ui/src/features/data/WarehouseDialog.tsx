@@ -136,6 +136,28 @@ export function WarehouseDialog({ journeys, journey, setJourney, onClose, onChan
   const connected = status?.connection != null;
   const refreshed = status?.refreshed ?? null;
 
+  const passwordField = (
+    <label className="field">
+      <span className="field-label">
+        {connected ? "Password for this session" : "Password"}{" "}
+        <span className="field-hint">
+          {connected
+            ? "(asked each time Milepost starts, never saved; empty if the server asks for none)"
+            : "(kept only while Milepost runs, never saved; empty if none is needed)"}
+        </span>
+      </span>
+      <input
+        className="input"
+        type="password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        disabled={busy !== null}
+        autoComplete="off"
+        data-testid="warehouse-password"
+      />
+    </label>
+  );
+
   return (
     <div className="modal-backdrop">
       <div
@@ -215,27 +237,7 @@ export function WarehouseDialog({ journeys, journey, setJourney, onClose, onChan
             </label>
           </div>
         )}
-        <div className="warehouse-form">
-          {(!connected || (!status?.password_held && status?.failed)) && (
-            <label className="field">
-              <span className="field-label">
-                Password{" "}
-                <span className="field-hint">
-                  (kept only while Milepost runs, never saved; empty if none is needed)
-                </span>
-              </span>
-              <input
-                className="input"
-                type="password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                disabled={busy !== null}
-                autoComplete="off"
-                data-testid="warehouse-password"
-              />
-            </label>
-          )}
-        </div>
+        {!connected && <div className="warehouse-form">{passwordField}</div>}
         {connected && (
           <div className="warehouse-status" data-testid="warehouse-status">
             <p>
@@ -268,6 +270,7 @@ export function WarehouseDialog({ journeys, journey, setJourney, onClose, onChan
                 </select>
               </label>
             </div>
+            {!status?.password_held && passwordField}
             <p data-testid="warehouse-refreshed">
               {refreshed
                 ? `Results of ${when(refreshed.at)}: ${count(refreshed.customers)} customers as of ${refreshed.as_of}.`
