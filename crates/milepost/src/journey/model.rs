@@ -763,4 +763,10 @@ impl Journey {
             .iter()
             .flat_map(|s| s.milestones.iter().map(move |m| (s, m)))
     }
+
+    /// The value metrics, in journey order: the order of every per-value-metric list
+    /// (value against peers, warehouse measures, the SQL's `baseline_<id>` columns).
+    pub fn value_metrics(&self) -> Vec<&Metric> {
+        self.metrics.iter().filter(|m| m.value.is_some()).collect()
+    }
 }

@@ -24,12 +24,7 @@ use super::dialect::Dialect;
 use super::reached::{Chain, criteria_ctes, ctes_with, furthest, reached_joins};
 use super::{Names, SqlError};
 use crate::engine::assess::{DAY, milestone_refs};
-use crate::journey::{Aggregate, Journey, Metric};
-
-/// The value metrics: those with a baseline to improve on.
-fn value_metrics(journey: &Journey) -> impl Iterator<Item = &Metric> {
-    journey.metrics.iter().filter(|m| m.value.is_some())
-}
+use crate::journey::{Aggregate, Journey};
 
 /// Output column names for the journey's metrics (`metric_<id>`), value metrics'
 /// baselines (`baseline_<id>`) and capabilities (`adopted_<id>`): lower-case letters,
@@ -55,7 +50,7 @@ pub fn measure_columns(journey: &Journey) -> Vec<String> {
     for m in &journey.metrics {
         out.push(name("metric", &m.id));
     }
-    for m in value_metrics(journey) {
+    for m in journey.value_metrics() {
         out.push(name("baseline", &m.id));
     }
     for c in &journey.capabilities {
@@ -201,7 +196,7 @@ pub(crate) fn query(
         };
         measures.push(item(v, column.next().expect("a column per metric")));
     }
-    for (i, m) in value_metrics(journey).enumerate() {
+    for (i, m) in journey.value_metrics().into_iter().enumerate() {
         let x = format!("w{i}");
         let days = m.value.as_ref().map_or(0, |v| i64::from(v.baseline_days));
         let range = and(vec![

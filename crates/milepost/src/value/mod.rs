@@ -371,7 +371,8 @@ const NONE: u32 = u32::MAX;
 
 impl<'a> Measurer<'a> {
     fn new(journey: &'a Journey, data: &'a Dataset, cutoff: i64) -> Self {
-        let metrics: Vec<(&Metric, Option<u32>)> = value_metrics(journey)
+        let metrics: Vec<(&Metric, Option<u32>)> = journey
+            .value_metrics()
             .into_iter()
             .map(|m| (m, data.name_id(&m.event)))
             .collect();
@@ -536,7 +537,7 @@ pub fn measures_of(journey: &Journey, data: &Dataset, cutoff: i64) -> crate::eng
         }
         out.metrics.insert(m.id.clone(), values);
     }
-    for (k, m) in value_metrics(journey).into_iter().enumerate() {
+    for (k, m) in journey.value_metrics().into_iter().enumerate() {
         let mut values = vec![None; n];
         for (&c, row) in started.iter().zip(&rows) {
             values[c] = row.0[k].0;
@@ -606,14 +607,6 @@ fn churned_population(data: &Dataset, cutoff: i64) -> Vec<usize> {
         .collect()
 }
 
-fn value_metrics(journey: &Journey) -> Vec<&Metric> {
-    journey
-        .metrics
-        .iter()
-        .filter(|m| m.value.is_some())
-        .collect()
-}
-
 /// Per value metric, every population row's (baseline, current, improvement); per row,
 /// the capabilities adopted.
 fn measures(
@@ -623,7 +616,7 @@ fn measures(
     population: &[usize],
 ) -> (Vec<Vec<Measured>>, Vec<Vec<bool>>) {
     let rows = measure_all(journey, data, cutoff, population);
-    let per_metric = (0..value_metrics(journey).len())
+    let per_metric = (0..journey.value_metrics().len())
         .map(|k| rows.iter().map(|r| r.0[k]).collect())
         .collect();
     (per_metric, rows.into_iter().map(|r| r.1).collect())
@@ -706,7 +699,7 @@ pub fn compute_assessed(
 ) -> ValueReport {
     let cutoff = assessment.cutoff;
     let s = settings(journey, o);
-    let value_metrics: Vec<&Metric> = value_metrics(journey);
+    let value_metrics: Vec<&Metric> = journey.value_metrics();
     let Computed {
         population,
         per_metric,
@@ -829,7 +822,8 @@ fn churned_rows(
             let cust = &data.customers[c];
             let when = cust.churn.map(format::date).unwrap_or_default();
             let reason: Text = format!("churned on {when}: not compared with peers").into();
-            let metrics = value_metrics(journey)
+            let metrics = journey
+                .value_metrics()
                 .iter()
                 .zip(&per_metric)
                 .zip(texts)

@@ -577,9 +577,8 @@ fn run_queries(
 
     // Per customer: every metric, each value metric's baseline, each capability adopted.
     let value_metrics: Vec<&str> = journey
-        .metrics
-        .iter()
-        .filter(|m| m.value.is_some())
+        .value_metrics()
+        .into_iter()
         .map(|m| m.id.as_str())
         .collect();
     for m in &journey.metrics {
