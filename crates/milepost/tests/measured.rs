@@ -120,3 +120,43 @@ fn results_of_the_journey_before_an_edit_are_not_the_edited_journeys() {
         "names and plays do not change the results"
     );
 }
+
+#[test]
+fn a_past_day_has_no_health_where_the_metrics_were_not_measured_then() {
+    let (data, journey) = demo();
+    let cutoff = cutoff_of_day(data.latest().unwrap());
+    let remote = measured(&data, &journey, cutoff);
+    let past = Some(cutoff - 90 * 86_400);
+    let here = analyse(&journey, &data, past, &Filter::default()).unwrap();
+    let there = analyse(&journey, &remote, past, &Filter::default()).unwrap();
+    assert_eq!(
+        there.funnel, here.funnel,
+        "reached times hold for any earlier day"
+    );
+    let uses_metrics = |stage: &str| {
+        journey
+            .stages
+            .iter()
+            .find(|s| s.id == stage)
+            .and_then(|s| s.health.as_ref())
+            .is_some_and(|h| !h.metrics.is_empty())
+    };
+    let mut without = 0;
+    for (a, b) in there.customers.iter().zip(&here.customers) {
+        assert_eq!(
+            (&a.id, &a.stage, a.days_in_stage),
+            (&b.id, &b.stage, b.days_in_stage)
+        );
+        if a.stage.as_deref().is_some_and(uses_metrics) {
+            assert_eq!(
+                a.health, None,
+                "{}: no colour from unmeasured metrics",
+                a.id
+            );
+            without += 1;
+        } else {
+            assert_eq!(a.health, b.health);
+        }
+    }
+    assert!(without > 10, "{without}");
+}

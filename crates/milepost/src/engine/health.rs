@@ -77,6 +77,11 @@ pub fn health(
 ) -> Option<HealthState> {
     let s = journey.stages.get(stage)?;
     let rules = s.health.as_ref()?;
+    // Measured elsewhere as of another day: the metrics' values then are unknown, and a
+    // colour without them would mislead (grey for "no data"), so there is none.
+    if !rules.metrics.is_empty() && data.measures.as_ref().is_some_and(|m| m.cutoff != cutoff) {
+        return None;
+    }
     let mut colour = Health::Green;
     let mut reasons = Vec::new();
     if let (Some(expected), Some(days)) = (s.expected_days, days) {
