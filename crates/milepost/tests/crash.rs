@@ -167,6 +167,15 @@ fn a_kill_at_any_moment_never_damages_the_workspace_nor_half_imports() {
             events_after == events_before || events_after == full_events,
             "trial {trial} ({what}): {events_after} events, neither {events_before} nor {full_events}"
         );
+        // The events' columnar copy is the rows' own, whatever moment the kill came.
+        let copy = milepost::store::Store::open(&db)
+            .and_then(|s| s.verify_event_copy())
+            .unwrap();
+        assert_eq!(
+            copy,
+            milepost::store::CopyState::Current,
+            "trial {trial} ({what}): the columnar copy disagrees with the rows"
+        );
         // Every backup listed opens whole; a half-written one is never listed.
         let list: Vec<serde_json::Value> =
             serde_json::from_slice(&milepost(&db, &["backup", "list", "--json"]).stdout).unwrap();

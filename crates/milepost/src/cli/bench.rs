@@ -18,8 +18,13 @@ pub fn exec(db: Option<&Path>, args: BenchArgs) -> anyhow::Result<()> {
     let store = open(db)?;
     let j = store.load_journey(store.find_journey(&args.journey)?)?;
     let t0 = std::time::Instant::now();
-    let data = store.load_dataset()?;
+    let (data, copy) = store.load_dataset_with_copy()?;
     let load = t0.elapsed();
+    // What the events take in memory once loaded: their three columns and the offsets.
+    let bytes = data.at.capacity() * 8
+        + data.name.capacity() * 4
+        + data.value.capacity() * 8
+        + data.offsets.capacity() * 8;
     let latest = data
         .latest()
         .ok_or_else(|| anyhow::anyhow!("the workspace has no events yet"))?;
@@ -48,11 +53,18 @@ pub fn exec(db: Option<&Path>, args: BenchArgs) -> anyhow::Result<()> {
     let playbook = bench_playbook(&store, &j, &data, args.runs.min(10))?;
     let value = bench_value(&j, &data, cutoff, args.runs);
     out(format!(
-        "engine: {} customers, {} events, {} milestones; load {:.0} ms; full recompute median {:.1} ms (min {:.1}, max {:.1}, {} runs)\nreached: {}\n{matrices}\n{playbook}\n{value}",
+        "engine: {} customers, {} events, {} milestones; load {:.0} ms ({}), {:.1} bytes per event in memory; full recompute median {:.1} ms (min {:.1}, max {:.1}, {} runs)\nreached: {}\n{matrices}\n{playbook}\n{value}",
         data.customers.len(),
         data.events(),
         f.milestones.len(),
         load.as_secs_f64() * 1000.0,
+        match copy {
+            milepost::store::CopyState::Current => "from the events' columnar copy",
+            milepost::store::CopyState::Missing => "from the rows: the columnar copy was missing",
+            milepost::store::CopyState::Stale => "from the rows: the columnar copy was stale",
+            milepost::store::CopyState::Damaged => "from the rows: the columnar copy was damaged",
+        },
+        bytes as f64 / data.events().max(1) as f64,
         times[times.len() / 2],
         times[0],
         times[times.len() - 1],

@@ -118,7 +118,7 @@ impl Dataset {
     }
 
     pub(crate) fn from_rows(
-        mut customers: Vec<Customer>,
+        customers: Vec<Customer>,
         names: Vec<String>,
         mut rows: Vec<(usize, i64, u32, f64)>,
     ) -> Dataset {
@@ -131,10 +131,29 @@ impl Dataset {
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
         }
+        Self::from_columns(
+            customers,
+            names,
+            offsets,
+            rows.iter().map(|r| r.1).collect(),
+            rows.iter().map(|r| r.2).collect(),
+            rows.iter().map(|r| r.3).collect(),
+        )
+    }
+
+    /// A data set from its columns, already grouped by customer (`offsets`) and sorted.
+    pub(crate) fn from_columns(
+        mut customers: Vec<Customer>,
+        names: Vec<String>,
+        offsets: Vec<usize>,
+        at: Vec<i64>,
+        name: Vec<u32>,
+        value: Vec<f64>,
+    ) -> Dataset {
         // A customer without a start date counts from the day of its first event.
         for (i, c) in customers.iter_mut().enumerate() {
             if c.start.is_none() && offsets[i] < offsets[i + 1] {
-                let first = rows[offsets[i]].1;
+                let first = at[offsets[i]];
                 c.start = Some(first - first.rem_euclid(DAY));
             }
         }
@@ -142,9 +161,9 @@ impl Dataset {
             customers,
             names,
             offsets,
-            at: rows.iter().map(|r| r.1).collect(),
-            name: rows.iter().map(|r| r.2).collect(),
-            value: rows.iter().map(|r| r.3).collect(),
+            at,
+            name,
+            value,
             measures: None,
         }
     }

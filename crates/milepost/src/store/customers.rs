@@ -219,22 +219,32 @@ impl Store {
         Ok(names)
     }
 
-    /// Loads every customer and event into the engine's `Dataset`.
+    /// Loads every customer and event into the engine's `Dataset`: the events from their
+    /// columnar copy (see `event_copy`), made again from the rows when it is not current.
     pub fn load_dataset(&self) -> Result<crate::engine::Dataset> {
+        Ok(self.load_dataset_with_copy()?.0)
+    }
+
+    /// `load_dataset`, and what became of the events' columnar copy.
+    pub fn load_dataset_with_copy(
+        &self,
+    ) -> Result<(crate::engine::Dataset, super::event_copy::CopyState)> {
         let fail = self.fail();
-        let mut keys: HashMap<i64, usize> = HashMap::new();
+        // One snapshot: the customers, the names and the events of the same moment.
+        let read = self.conn.unchecked_transaction().map_err(&fail)?;
+        let mut keys = Vec::new();
         let mut customers = Vec::new();
         {
             let mut stmt = self
                 .conn
-                .prepare(
+                .prepare_cached(
                     "SELECT key, id, name, segment, plan, owner, start_date, churn_date, arr \
                      FROM customer ORDER BY key",
                 )
                 .map_err(&fail)?;
             let mut rows = stmt.query([]).map_err(&fail)?;
             while let Some(r) = rows.next().map_err(&fail)? {
-                keys.insert(r.get(0).map_err(&fail)?, customers.len());
+                keys.push(r.get(0).map_err(&fail)?);
                 customers.push(crate::engine::Customer {
                     id: r.get(1).map_err(&fail)?,
                     name: r.get(2).map_err(&fail)?,
@@ -247,36 +257,39 @@ impl Store {
                 });
             }
         }
-        let mut name_index: HashMap<i64, u32> = HashMap::new();
+        let mut ids = Vec::new();
         let mut names = Vec::new();
         {
             let mut stmt = self
                 .conn
-                .prepare("SELECT id, name FROM event_name ORDER BY id")
+                .prepare_cached("SELECT id, name FROM event_name ORDER BY id")
                 .map_err(&fail)?;
             let mut rows = stmt.query([]).map_err(&fail)?;
             while let Some(r) = rows.next().map_err(&fail)? {
-                name_index.insert(r.get(0).map_err(&fail)?, names.len() as u32);
+                ids.push(r.get(0).map_err(&fail)?);
                 names.push(r.get(1).map_err(&fail)?);
             }
         }
-        let mut events = Vec::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT customer, at, name, value FROM event ORDER BY rowid")
-                .map_err(&fail)?;
-            let mut rows = stmt.query([]).map_err(&fail)?;
-            while let Some(r) = rows.next().map_err(&fail)? {
-                let (Some(&c), Some(&n)) = (
-                    keys.get(&r.get::<_, i64>(0).map_err(&fail)?),
-                    name_index.get(&r.get::<_, i64>(2).map_err(&fail)?),
-                ) else {
-                    continue;
-                };
-                events.push((c, r.get(1).map_err(&fail)?, n, r.get(3).map_err(&fail)?));
+        let (columns, state) = self.event_columns(&keys, &ids, read)?;
+        // Runs are in key order, as the customers are: one walk places them.
+        let mut offsets = vec![0; customers.len() + 1];
+        let mut run = 0;
+        for (i, &key) in keys.iter().enumerate() {
+            let mut n = 0;
+            if columns.keys.get(run) == Some(&key) {
+                n = columns.counts[run] as usize;
+                run += 1;
             }
+            offsets[i + 1] = offsets[i] + n;
         }
-        Ok(crate::engine::Dataset::from_rows(customers, names, events))
+        let data = crate::engine::Dataset::from_columns(
+            customers,
+            names,
+            offsets,
+            columns.at,
+            columns.name,
+            columns.value,
+        );
+        Ok((data, state))
     }
 }

@@ -8,6 +8,7 @@
 pub mod backup;
 mod benchmarks;
 mod customers;
+pub(crate) mod event_copy;
 mod guard;
 mod import;
 mod journeys;
@@ -24,6 +25,7 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
 pub use customers::{CustomerDetail, CustomerRow, Stakeholder, TimelineEvent};
+pub use event_copy::CopyState;
 pub use guard::{APPLICATION_ID, on_long_wait};
 pub use journeys::{JourneySummary, SaveOutcome, StoredJourney};
 pub use salvage::{Salvage, SalvagedTable, salvage, salvage_in_place};
@@ -45,11 +47,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/008_journey_value.sql")),
         M::up(include_str!("migrations/009_benchmarks.sql")),
         M::up(include_str!("migrations/010_settings.sql")),
+        M::up(include_str!("migrations/011_event_copy.sql")),
     ])
 });
 
 /// The number of the newest schema this version knows.
-const SCHEMA_VERSION: i64 = 10;
+const SCHEMA_VERSION: i64 = 11;
 
 /// Environment variable that points the CLI and the app at another database file.
 pub const DB_ENV: &str = "MILEPOST_DB";
@@ -147,7 +150,7 @@ impl Store {
                 })
             }
             guard::Kind::Milepost { version } if version == SCHEMA_VERSION => {
-                guard::quick_check(&conn, path)?;
+                guard::quick_check_at_open(&conn, path)?;
                 Ok(Self {
                     conn,
                     path: path.to_owned(),
@@ -186,7 +189,7 @@ impl Store {
                     supported: SCHEMA_VERSION,
                 });
             }
-            guard::quick_check(&conn, &path)?;
+            guard::quick_check_at_open(&conn, &path)?;
         }
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(fail)?;

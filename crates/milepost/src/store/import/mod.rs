@@ -408,6 +408,10 @@ impl Store {
                 ..outcome
             });
         }
+        if opts.table == Table::Events {
+            // The events' columnar copy, in this transaction: never one that disagrees.
+            super::event_copy::rewrite(&tx).map_err(|e| db(&tx, e))?;
+        }
         tx.execute(
             "INSERT INTO import_log (tbl, file, rows, imported, skipped, report) VALUES (?, ?, ?, ?, ?, ?)",
             params![

@@ -81,6 +81,11 @@ fn run(
         .collect::<rusqlite::Result<_>>()
         .unwrap();
     TEST_IN_MEMORY.set(None);
+    // The columnar copy written with the import is what the rows say.
+    let (loaded, state) = store.load_dataset_with_copy().unwrap();
+    assert_eq!(state, crate::store::CopyState::Current);
+    let from_rows = crate::store::event_copy::tests::from_rows(&store);
+    assert_eq!((loaded.at, loaded.name, loaded.value), from_rows);
     (out, events)
 }
 
