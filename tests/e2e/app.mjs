@@ -42,8 +42,28 @@ export async function startApp(db, args = []) {
       timer = setTimeout(() => reject(new Error("the app did not start within 60 s")), 60_000);
     }),
   ]).finally(() => clearTimeout(timer));
-  await find(driver, "#root > *", "the UI never rendered");
+  // A screen, not the empty page shown while the app decides which view to reopen.
+  await find(driver, "#root > :not(.screen-loading)", "the UI never rendered");
   return driver;
+}
+
+/** Goes back to the home screen: the app reopens the view that was open when it closed,
+ * so a test that restarts it on the same workspace may find itself in a journey's view. */
+export async function goHome(driver) {
+  const home = '[data-testid="journey-card"], [data-testid="welcome"]';
+  for (let step = 0; step < 3; step++) {
+    await driver.wait(
+      async () => (await count(driver, home)) + (await count(driver, '[data-testid="back"]')) > 0,
+      WAIT_MS,
+      "neither the home screen nor a way back to it",
+    );
+    if ((await count(driver, home)) > 0) return;
+    const back = await driver.findElement(By.css('[data-testid="back"]'));
+    await click(driver, '[data-testid="back"]');
+    // The view it was on is gone before looking again.
+    await driver.wait(until.stalenessOf(back), WAIT_MS, "the Back button did not leave its view");
+  }
+  await find(driver, home, "the home screen");
 }
 
 /** Replaces an input's text (select all, then type). */

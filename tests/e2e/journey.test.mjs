@@ -14,7 +14,7 @@ describe("a journey created from a template", () => {
   const ws = tempWorkspace();
   after(() => ws.cleanup());
 
-  it("shows its stages and milestones on the canvas, and again after a restart", async () => {
+  it("shows its stages and milestones on the canvas, and opens on it again after a restart", async () => {
     let driver = await startApp(ws.db);
     try {
       await click(driver, '[data-testid="template-billing-saas"]');
@@ -37,13 +37,23 @@ describe("a journey created from a template", () => {
       [[BILLING, 5, 7]],
     );
 
+    // The app reopens the journey that was open when it closed, without a click.
     driver = await startApp(ws.db);
     try {
-      const card = await find(driver, '[data-testid="journey-card"] .journey-name');
-      assert.equal(await card.getText(), BILLING);
-      await card.click();
+      await waitForText(driver, '[data-testid="journey-title"]', BILLING);
       assert.deepEqual(await textsWhen(driver, '[data-testid="stage-name"]', 5), BILLING_STAGES);
       assert.equal((await textsWhen(driver, '[data-testid="milestone-card"]', 7)).length, 7);
+      await click(driver, '[data-testid="back"]');
+      const card = await find(driver, '[data-testid="journey-card"] .journey-name');
+      assert.equal(await card.getText(), BILLING);
+    } finally {
+      await driver.quit();
+    }
+    // Closed on the home screen, it opens on the home screen.
+    driver = await startApp(ws.db);
+    try {
+      await find(driver, '[data-testid="journey-card"] .journey-name');
+      assert.equal(await count(driver, '[data-testid="journey-title"]'), 0);
     } finally {
       await driver.quit();
     }

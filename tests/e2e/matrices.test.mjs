@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { Key, Origin } from "selenium-webdriver";
-import { cli, click, find, saveFailureScreenshot, startApp, tempWorkspace, WAIT_MS } from "./app.mjs";
+import { cli, click, find, goHome, saveFailureScreenshot, startApp, tempWorkspace, WAIT_MS } from "./app.mjs";
 
 const CORNERS = ["top_left", "top_right", "bottom_left", "bottom_right"];
 
@@ -172,6 +172,7 @@ describe("matrices in the workshop", () => {
   it("edits a matrix on screen: a threshold moves the counts, undo restores it, a lens is deleted and added back", async () => {
     const driver = await startApp(ws.db);
     try {
+      await goHome(driver);
       await click(driver, '[data-testid="journey-card"] .journey-open');
       await click(driver, '[data-testid="open-matrices"]');
       const journey = () => JSON.parse(cli(ws.db, "journey", "export", "1", "--no-data", "--output", "-"));

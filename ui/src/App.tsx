@@ -1,25 +1,32 @@
-import { useCallback, useEffect, useState } from "react";
-import { JourneyScreen } from "./features/canvas/JourneyScreen";
-import { DataScreen } from "./features/data/DataScreen";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useDailyWarehouseRefresh } from "./features/data/useDailyWarehouseRefresh";
-import { FunnelScreen } from "./features/funnel/FunnelScreen";
-import { TasksScreen } from "./features/funnel/TasksScreen";
 import { HomeScreen } from "./features/home/HomeScreen";
-import { MatricesScreen } from "./features/matrices/MatricesScreen";
-import { ValueScreen } from "./features/value/ValueScreen";
+import { lastScreen, rememberScreen, type Screen } from "./features/workspace/lastScreen";
 import { useOpenedFile } from "./features/workspace/useOpenedFile";
 import { useWorkspaceStatus } from "./features/workspace/useWorkspaceStatus";
 import { WorkspaceProblem } from "./features/workspace/WorkspaceProblem";
 import { api } from "./ipc";
 
-type Screen =
-  | { kind: "home" }
-  | { kind: "journey"; id: number }
-  | { kind: "funnel"; id: number }
-  | { kind: "tasks"; id: number; name: string }
-  | { kind: "matrices"; id: number; name: string }
-  | { kind: "value"; id: number; name: string }
-  | { kind: "data"; from?: number };
+// Each view's code (the canvas, the charts, the matrices…) is loaded when it is first
+// opened: the JavaScript read before the first paint is the home screen's.
+const JourneyScreen = lazy(() =>
+  import("./features/canvas/JourneyScreen").then((m) => ({ default: m.JourneyScreen })),
+);
+const DataScreen = lazy(() =>
+  import("./features/data/DataScreen").then((m) => ({ default: m.DataScreen })),
+);
+const FunnelScreen = lazy(() =>
+  import("./features/funnel/FunnelScreen").then((m) => ({ default: m.FunnelScreen })),
+);
+const TasksScreen = lazy(() =>
+  import("./features/funnel/TasksScreen").then((m) => ({ default: m.TasksScreen })),
+);
+const MatricesScreen = lazy(() =>
+  import("./features/matrices/MatricesScreen").then((m) => ({ default: m.MatricesScreen })),
+);
+const ValueScreen = lazy(() =>
+  import("./features/value/ValueScreen").then((m) => ({ default: m.ValueScreen })),
+);
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: "home" });
@@ -33,7 +40,38 @@ export function App() {
     setScreen({ kind: "home" });
     setGeneration((g) => g + 1);
   }, []);
-  const { status, recheck } = useWorkspaceStatus();
+  const { status, checked, recheck } = useWorkspaceStatus();
+  const path = status?.path;
+  // At start, the view open when the app last closed on this workspace, if its journey is
+  // still there; until that is known, the page stays empty rather than flash the home screen.
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    if (!checked || restored) return;
+    const last = path === undefined || status?.problem ? null : lastScreen(path);
+    const id = last !== null && "id" in last ? last.id : undefined;
+    if (last === null || id === undefined) {
+      setRestored(true);
+      return;
+    }
+    let live = true;
+    api
+      .listJourneys()
+      .then((journeys) => {
+        // A journey opened meanwhile (a double-clicked file) wins.
+        if (live && journeys.some((j) => j.id === id))
+          setScreen((now) => (now.kind === "home" ? last : now));
+      })
+      .catch(() => {})
+      .finally(() => {
+        if (live) setRestored(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [checked, restored, path, status?.problem]);
+  useEffect(() => {
+    if (restored && path !== undefined) rememberScreen(path, screen);
+  }, [restored, path, screen]);
   useDailyWarehouseRefresh();
   // Said once; dismissed, it stays away until the next start.
   const [readOnlySeen, setReadOnlySeen] = useState(false);
@@ -55,9 +93,13 @@ export function App() {
     );
   }
 
+  if (!restored) return <div className="screen-loading" aria-busy="true" />;
+
   return (
     <>
-      {renderScreen()}
+      <Suspense fallback={<div className="screen-loading" aria-busy="true" />}>
+        {renderScreen()}
+      </Suspense>
       {status?.read_only && !readOnlySeen && (
         <div className="read-only-notice" role="status">
           <span data-testid="read-only-notice">{status.read_only}</span>

@@ -6,9 +6,12 @@ import { api, WORKSPACE_DAMAGED } from "../../ipc";
 
 export function useWorkspaceStatus(): {
   status: WorkspaceStatus | null;
+  /** The first answer (or failure) has come. */
+  checked: boolean;
   recheck: () => Promise<void>;
 } {
   const [status, setStatus] = useState<WorkspaceStatus | null>(null);
+  const [checked, setChecked] = useState(false);
   const recheck = useCallback(async () => {
     try {
       setStatus(await api.workspaceStatus());
@@ -16,6 +19,7 @@ export function useWorkspaceStatus(): {
       // The home screen says what went wrong; nothing better to show here.
       setStatus(null);
     }
+    setChecked(true);
   }, []);
   useEffect(() => {
     void recheck();
@@ -23,5 +27,5 @@ export function useWorkspaceStatus(): {
     window.addEventListener(WORKSPACE_DAMAGED, onDamaged);
     return () => window.removeEventListener(WORKSPACE_DAMAGED, onDamaged);
   }, [recheck]);
-  return { status, recheck };
+  return { status, checked, recheck };
 }
