@@ -59,6 +59,7 @@ commands![
     commands::journey::list_templates,
     commands::workspace::workspace_path,
     commands::workspace::about,
+    commands::workspace::painted,
     commands::workspace::workspace_currency,
     commands::workspace::set_workspace_currency,
     commands::backup::workspace_status,

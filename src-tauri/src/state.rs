@@ -31,6 +31,9 @@ pub struct AppState {
     /// The last assessment, by journey, revision and cut-off: switching between a
     /// journey's matrices, or re-scoring, does not assess every customer again.
     assessed: Arc<Mutex<Option<CachedAssessment>>>,
+    /// Each milestone's own times over the data set they were computed on (keyed by it):
+    /// while a criterion is edited on the canvas, only its milestone is assessed again.
+    own_times: Mutex<Option<(std::sync::Weak<Dataset>, Arc<milepost::engine::OwnTimes>)>>,
     /// Room voting, while the facilitator shares a round with the phones in the room.
     pub room: Mutex<Option<crate::room::Room>>,
     /// A journey file the app was started to open, until the UI takes it.
@@ -75,6 +78,7 @@ impl AppState {
             scores: Arc::default(),
             warehouse: Mutex::default(),
             assessed: Arc::default(),
+            own_times: Mutex::default(),
             room: Mutex::default(),
             opened_file: Mutex::default(),
         }
@@ -162,11 +166,29 @@ impl AppState {
         self.dataset().await
     }
 
+    /// The milestones' own times cached for `data` (a new cache for another data set).
+    pub fn own_times(&self, data: &Arc<Dataset>) -> Arc<milepost::engine::OwnTimes> {
+        // By the data set itself, not its address: a data set loaded after this one was
+        // dropped may be given the same.
+        let mut cached = self.own_times.lock().unwrap_or_else(|p| p.into_inner());
+        match &*cached {
+            Some((of, times)) if of.upgrade().is_some_and(|d| Arc::ptr_eq(&d, data)) => {
+                times.clone()
+            }
+            _ => {
+                let times = Arc::new(milepost::engine::OwnTimes::default());
+                *cached = Some((Arc::downgrade(data), times.clone()));
+                times
+            }
+        }
+    }
+
     /// Forgets the loaded dataset: the workspace's customer data changed.
     pub fn data_changed(&self) {
         *self.dataset.lock().unwrap_or_else(|p| p.into_inner()) = None;
         *self.scores.lock().unwrap_or_else(|p| p.into_inner()) = None;
         *self.assessed.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        *self.own_times.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 
     /// The assessment of stored journey `id` at `revision` over `data` as of `cutoff`, with

@@ -404,6 +404,29 @@ mod reference {
                 prop_assert_eq!(got, expected, "customer {}", c);
             }
         }
+
+        /// Editing criteria with the own times of the journey as it was cached gives what
+        /// assessing the edited journey from nothing gives: nothing stale is kept.
+        #[test]
+        fn an_edit_assessed_with_cached_milestones_is_assessed_exactly(
+            before in arb_journey(),
+            after in arb_journey(),
+            events in arb_events(),
+            as_of in 0i64..7,
+        ) {
+            let refs: Vec<(usize, i64, &str, f64)> =
+                events.iter().map(|(c, t, n, v)| (*c, *t, n.as_str(), *v)).collect();
+            let data = Dataset::new(customers(3), &refs);
+            let cutoff = cutoff_of_day(as_of * DAY);
+            let cache = milepost::engine::OwnTimes::default();
+            prop_assert_eq!(milepost::engine::assess_cached(&before, &data, cutoff, &cache), assess(&before, &data, cutoff));
+            // The edit keeps some milestones as they were: the first of `before`'s, say.
+            let mut edited = after.clone();
+            edited.stages[0].milestones[0].criteria = before.stages[0].milestones[0].criteria.clone();
+            for j in [&after, &edited, &before] {
+                prop_assert_eq!(milepost::engine::assess_cached(j, &data, cutoff, &cache), assess(j, &data, cutoff));
+            }
+        }
     }
 }
 

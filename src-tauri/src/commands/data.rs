@@ -118,7 +118,8 @@ pub async fn journey_funnel(
         Some(id) => state.dataset_for(id).await?,
         None => state.dataset().await?,
     };
-    crate::work::compute(move || milepost::engine::live(&journey, &data)).await
+    let cache = state.own_times(&data);
+    crate::work::compute(move || milepost::engine::live_cached(&journey, &data, &cache)).await
 }
 
 /// The Funnel view of a stored journey: funnel, customers, forecasts and cohorts, as of a

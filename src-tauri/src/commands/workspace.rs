@@ -10,6 +10,28 @@ pub fn workspace_path(state: State<'_, AppState>) -> String {
     state.db_path.display().to_string()
 }
 
+/// Set to have the app say on stderr when the window first painted a view
+/// (`make bench-app` reads it to time launch to painted).
+pub const REPORT_PAINT_ENV: &str = "MILEPOST_REPORT_PAINT";
+
+/// The UI's word that it painted `what` ("journey" once its live counts are drawn): said
+/// on stderr, with the wall-clock time in milliseconds, when `MILEPOST_REPORT_PAINT` is
+/// set; nothing otherwise.
+#[tauri::command]
+pub fn painted(what: String) {
+    if std::env::var_os(REPORT_PAINT_ENV).is_some() {
+        let ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis());
+        let what: String = what
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .take(40)
+            .collect();
+        eprintln!("milepost: painted {what} at {ms}");
+    }
+}
+
 /// What the About dialog says of this copy of Milepost.
 #[derive(Debug, serde::Serialize)]
 pub struct About {

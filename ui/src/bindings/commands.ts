@@ -45,6 +45,7 @@ export type CommandName =
   | "map_preview"
   | "matrix_screen"
   | "open_journey"
+  | "painted"
   | "parse_criterion"
   | "playbook_preview"
   | "preset_save_path"

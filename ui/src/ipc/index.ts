@@ -142,6 +142,8 @@ export const api = {
   workspacePath: () => call<string>("workspace_path"),
   /** This copy's version and licence, and the workspace it has open. */
   about: () => call<{ version: string; licence: string; workspace: string }>("about"),
+  /** Tells the app a view was first painted (it says so on stderr for `make bench-app`). */
+  painted: (what: string) => call<null>("painted", { what }),
   /** Opens the workspace; says why not (damaged, another application's file, newer). */
   workspaceStatus: () => call<WorkspaceStatus>("workspace_status"),
   listBackups: () => call<BackupRow[]>("list_backups"),

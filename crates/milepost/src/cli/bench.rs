@@ -49,11 +49,12 @@ pub fn exec(db: Option<&Path>, args: BenchArgs) -> anyhow::Result<()> {
         .iter()
         .map(|m| format!("{}={}", m.id, m.reached))
         .collect();
+    let edit = bench_edit(&j, &data, args.runs);
     let matrices = bench_matrices(&store, &j, &data, cutoff, args.runs)?;
     let playbook = bench_playbook(&store, &j, &data, args.runs.min(10))?;
     let value = bench_value(&j, &data, cutoff, args.runs);
     out(format!(
-        "engine: {} customers, {} events, {} milestones; load {:.0} ms ({}), {:.1} bytes per event in memory; full recompute median {:.1} ms (min {:.1}, max {:.1}, {} runs)\nreached: {}\n{matrices}\n{playbook}\n{value}",
+        "engine: {} customers, {} events, {} milestones; load {:.0} ms ({}), {:.1} bytes per event in memory; full recompute median {:.1} ms (min {:.1}, max {:.1}, {} runs)\nreached: {}\n{edit}\n{matrices}\n{playbook}\n{value}",
         data.customers.len(),
         data.events(),
         f.milestones.len(),
@@ -71,6 +72,54 @@ pub fn exec(db: Option<&Path>, args: BenchArgs) -> anyhow::Result<()> {
         times.len(),
         reached.join(" ")
     ))
+}
+
+/// What the canvas recomputes while a criterion is typed: the live numbers (funnel, stage
+/// counts, metric cards) after the second milestone's first criterion gets a new value
+/// each time, the other milestones' own times cached, beside the same from nothing.
+fn bench_edit(
+    j: &milepost::journey::Journey,
+    data: &milepost::engine::Dataset,
+    runs: usize,
+) -> String {
+    let cache = milepost::engine::OwnTimes::default();
+    let _ = milepost::engine::live_cached(j, data, &cache);
+    let Some((s, m)) = j
+        .stages
+        .iter()
+        .enumerate()
+        .flat_map(|(s, st)| (0..st.milestones.len()).map(move |m| (s, m)))
+        .filter(|&(s, m)| !j.stages[s].milestones[m].criteria.is_empty())
+        .nth(1)
+    else {
+        return "criterion edit: the journey has no second milestone with criteria".to_owned();
+    };
+    let time = |f: &mut dyn FnMut(usize)| {
+        let mut t: Vec<f64> = (0..runs.max(1))
+            .map(|i| {
+                let start = std::time::Instant::now();
+                f(i);
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        t.sort_by(f64::total_cmp);
+        t[t.len() / 2]
+    };
+    let edited = |i: usize| {
+        let mut e = j.clone();
+        e.stages[s].milestones[m].criteria[0].value += 1.0 + i as f64;
+        e
+    };
+    let cached = time(&mut |i| {
+        let _ = milepost::engine::live_cached(&edited(i), data, &cache);
+    });
+    let full = time(&mut |i| {
+        let _ = milepost::engine::live(&edited(i), data);
+    });
+    format!(
+        "criterion edit ({}): live numbers again median {cached:.1} ms with the other milestones cached, {full:.1} ms from nothing",
+        j.stages[s].milestones[m].name
+    )
 }
 
 /// The ranking rows the app's table shows.

@@ -404,6 +404,114 @@ impl Assessment {
     }
 }
 
+/// One milestone's own time for every customer (None: its criteria never held together).
+type Times = std::sync::Arc<Vec<Option<i64>>>;
+
+/// Each milestone's own times for every customer of one data set, by the milestone's
+/// criteria and the cut-off: what a criterion edit leaves unchanged is not computed again.
+/// Editing one milestone's criteria recomputes that milestone's own times alone; the
+/// sequence (max with the previous, only after it) is then a walk of the cached times.
+/// Keep one per data set (the app drops it with the data).
+#[derive(Debug, Default)]
+pub struct OwnTimes {
+    cached: std::sync::Mutex<std::collections::HashMap<(String, i64), Times>>,
+}
+
+impl OwnTimes {
+    /// Own times of more milestone versions than this are forgotten, all at once.
+    const KEPT: usize = 256;
+
+    fn get(
+        &self,
+        data: &Dataset,
+        criteria: &[Criterion],
+        cutoff: i64,
+    ) -> std::sync::Arc<Vec<Option<i64>>> {
+        let key = (format!("{criteria:?}"), cutoff);
+        let lock = || {
+            self.cached
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(t) = lock().get(&key) {
+            return t.clone();
+        }
+        let compiled: Vec<Compiled> = criteria.iter().map(|c| compile(data, c)).collect();
+        let times = std::sync::Arc::new(own_times(data, &compiled, cutoff));
+        let mut cached = lock();
+        if cached.len() >= Self::KEPT {
+            cached.clear();
+        }
+        cached.insert(key, times.clone());
+        times
+    }
+}
+
+/// One milestone's own time for every customer, across the cores.
+fn own_times(data: &Dataset, criteria: &[Compiled], cutoff: i64) -> Vec<Option<i64>> {
+    let customers = data.customers.len();
+    let mut out = vec![None; customers];
+    let per = super::per_thread(customers);
+    std::thread::scope(|scope| {
+        for (i, chunk) in out.chunks_mut(per).enumerate() {
+            scope.spawn(move || {
+                let mut scratch = Scratch::default();
+                for (j, t) in chunk.iter_mut().enumerate() {
+                    *t = own_time(
+                        data,
+                        data.events_of(i * per + j),
+                        cutoff,
+                        criteria,
+                        &mut scratch,
+                    );
+                }
+            });
+        }
+    });
+    out
+}
+
+/// `assess`, with each milestone's own times taken from `cache` when its criteria were
+/// assessed before over the same data and cut-off: the same result, computed only where a
+/// criterion changed.
+pub fn assess_cached(
+    journey: &Journey,
+    data: &Dataset,
+    cutoff: i64,
+    cache: &OwnTimes,
+) -> Assessment {
+    if data.measures.is_some() {
+        return assess(journey, data, cutoff);
+    }
+    let milestones = milestone_refs(journey);
+    let own: Vec<_> = journey
+        .stages
+        .iter()
+        .flat_map(|s| &s.milestones)
+        .map(|m| cache.get(data, &m.criteria, cutoff))
+        .collect();
+    let n = milestones.len();
+    let customers = data.customers.len();
+    let mut reached = vec![None; customers * n];
+    let mut furthest = vec![0; customers];
+    for c in 0..customers {
+        let mut previous: Option<i64> = None;
+        for (k, times) in own.iter().enumerate() {
+            let Some(t) = times[c] else { break };
+            let at = previous.map_or(t, |p| p.max(t));
+            reached[c * n + k] = Some(at);
+            furthest[c] = k + 1;
+            previous = Some(at);
+        }
+    }
+    Assessment {
+        cutoff,
+        milestones,
+        reached,
+        furthest,
+    }
+}
+
 /// Assesses every customer against the journey's milestones as of `cutoff` (for a data
 /// set measured elsewhere, reads its times).
 pub fn assess(journey: &Journey, data: &Dataset, cutoff: i64) -> Assessment {

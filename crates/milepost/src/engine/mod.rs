@@ -11,7 +11,7 @@ pub mod population;
 pub mod scores;
 pub mod tasks;
 
-pub use assess::{Assessment, MilestoneRef, assess, cutoff_of_day};
+pub use assess::{Assessment, MilestoneRef, OwnTimes, assess, assess_cached, cutoff_of_day};
 pub use dataset::{Customer, Dataset, Measures};
 pub use forecast::{Backtest, Forecast, backtest, forecast, forecasts};
 pub use funnel::{
@@ -150,7 +150,29 @@ pub struct LiveNumbers {
 /// day; None without events.
 pub fn live(journey: &crate::journey::Journey, data: &Dataset) -> Option<LiveNumbers> {
     let latest = data.latest()?;
-    let a = assess(journey, data, cutoff_of_day(latest));
+    live_of(journey, data, assess(journey, data, cutoff_of_day(latest)))
+}
+
+/// `live`, with the milestones' own times kept in `cache` (one per data set): while a
+/// criterion is edited only its milestone is assessed again.
+pub fn live_cached(
+    journey: &crate::journey::Journey,
+    data: &Dataset,
+    cache: &OwnTimes,
+) -> Option<LiveNumbers> {
+    let latest = data.latest()?;
+    live_of(
+        journey,
+        data,
+        assess_cached(journey, data, cutoff_of_day(latest), cache),
+    )
+}
+
+fn live_of(
+    journey: &crate::journey::Journey,
+    data: &Dataset,
+    a: Assessment,
+) -> Option<LiveNumbers> {
     let all = Filter::default();
     let states = customer_states(journey, data, &a, &all);
     let active: Vec<(usize, &CustomerState)> = population(data, &a, &all)

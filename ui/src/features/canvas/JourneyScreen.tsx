@@ -14,6 +14,7 @@ import { ChangesBar, type ShownChanges } from "../versions/ChangesBar";
 import { RoomPanel } from "../voting/RoomPanel";
 import { useVoting } from "../voting/useVoting";
 import { VotingBanner } from "../voting/VotingBanner";
+import { reportPainted } from "../workspace/painted";
 import { AgendaTimer, useAgendaClock } from "./AgendaTimer";
 import { ConfirmPrompt } from "./ConfirmPrompt";
 import { EditorBanners, NoticeBar } from "./EditorBanners";
@@ -99,6 +100,9 @@ function Editor({ stored, onBack, ...views }: EditorProps) {
   const { words, error: wordsError } = useJourneyWords(j);
   const check = useFrameworkCheck(words);
   const live = useFunnel(j, stored.id);
+  useEffect(() => {
+    if (live) reportPainted("journey");
+  }, [live]);
 
   useEffect(() => {
     void api.setWindowTitle(`${j.name} — Milepost`).catch(() => {});

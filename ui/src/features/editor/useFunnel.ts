@@ -1,7 +1,7 @@
 // The live success funnel of the journey being edited: recomputed by the core (off the
 // main thread) shortly after the milestones or their criteria change, so a workshop sees
 // "what if onboarding meant 2 billing cycles?" while typing.
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Journey } from "../../bindings/Journey";
 import type { LiveNumbers } from "../../bindings/LiveNumbers";
 import { api } from "../../ipc";
@@ -30,14 +30,19 @@ export function useFunnel(journey: Journey, id: number | null = null): LiveNumbe
   // biome-ignore lint/correctness/useExhaustiveDependencies: recompute only when the key changes
   const latest = useMemo(() => journey, [key]);
 
+  // The first numbers are asked for at once: opening a journey waits for nobody's typing.
+  const first = useRef(true);
+
   useEffect(() => {
     let live = true;
+    const delay = first.current ? 0 : DEBOUNCE_MS;
+    first.current = false;
     const timer = setTimeout(() => {
       api.journeyFunnel(latest, id).then(
         (f) => live && setFunnel(f),
         () => live && setFunnel(null),
       );
-    }, DEBOUNCE_MS);
+    }, delay);
     return () => {
       live = false;
       clearTimeout(timer);
