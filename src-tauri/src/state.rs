@@ -31,9 +31,9 @@ pub struct AppState {
     /// The last assessment, by journey, revision and cut-off: switching between a
     /// journey's matrices, or re-scoring, does not assess every customer again.
     assessed: Arc<Mutex<Option<CachedAssessment>>>,
-    /// Each milestone's own times over the data set they were computed on (keyed by it):
-    /// while a criterion is edited on the canvas, only its milestone is assessed again.
-    own_times: Mutex<Option<(std::sync::Weak<Dataset>, Arc<milepost::engine::OwnTimes>)>>,
+    /// What the canvas's live numbers keep for the data set they were computed on (keyed
+    /// by it): while a criterion is edited, only its milestone is assessed again.
+    live_cache: Mutex<Option<(std::sync::Weak<Dataset>, Arc<milepost::engine::LiveCache>)>>,
     /// Room voting, while the facilitator shares a round with the phones in the room.
     pub room: Mutex<Option<crate::room::Room>>,
     /// A journey file the app was started to open, until the UI takes it.
@@ -78,7 +78,7 @@ impl AppState {
             scores: Arc::default(),
             warehouse: Mutex::default(),
             assessed: Arc::default(),
-            own_times: Mutex::default(),
+            live_cache: Mutex::default(),
             room: Mutex::default(),
             opened_file: Mutex::default(),
         }
@@ -166,17 +166,17 @@ impl AppState {
         self.dataset().await
     }
 
-    /// The milestones' own times cached for `data` (a new cache for another data set).
-    pub fn own_times(&self, data: &Arc<Dataset>) -> Arc<milepost::engine::OwnTimes> {
+    /// What the live numbers keep for `data` (a new cache for another data set).
+    pub fn live_cache(&self, data: &Arc<Dataset>) -> Arc<milepost::engine::LiveCache> {
         // By the data set itself, not its address: a data set loaded after this one was
         // dropped may be given the same.
-        let mut cached = self.own_times.lock().unwrap_or_else(|p| p.into_inner());
+        let mut cached = self.live_cache.lock().unwrap_or_else(|p| p.into_inner());
         match &*cached {
             Some((of, times)) if of.upgrade().is_some_and(|d| Arc::ptr_eq(&d, data)) => {
                 times.clone()
             }
             _ => {
-                let times = Arc::new(milepost::engine::OwnTimes::default());
+                let times = Arc::new(milepost::engine::LiveCache::default());
                 *cached = Some((Arc::downgrade(data), times.clone()));
                 times
             }
@@ -188,7 +188,7 @@ impl AppState {
         *self.dataset.lock().unwrap_or_else(|p| p.into_inner()) = None;
         *self.scores.lock().unwrap_or_else(|p| p.into_inner()) = None;
         *self.assessed.lock().unwrap_or_else(|p| p.into_inner()) = None;
-        *self.own_times.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        *self.live_cache.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 
     /// The assessment of stored journey `id` at `revision` over `data` as of `cutoff`, with

@@ -963,6 +963,25 @@ fn live_numbers_count_every_stage_and_measure_every_metric() {
         "Of the 2 customers in S1: median 2.5 · 1 green, 1 grey, 0 red"
     );
     assert_eq!(m.past_words, None);
+    // Kept between edits (the canvas's cache): the same numbers, before and after a
+    // criterion and a metric change, as computing each from nothing.
+    let cache = milepost::engine::LiveCache::default();
+    assert_eq!(
+        milepost::engine::live_cached(&j, &data, &cache).as_ref(),
+        Some(&l)
+    );
+    let mut edited = j.clone();
+    edited.stages[0].milestones[0].criteria[0].value = 2.0;
+    edited.metrics[0].thresholds = Some(milepost::journey::Thresholds {
+        green: 4.0,
+        red: 1.0,
+    });
+    for version in [&edited, &j, &edited] {
+        assert_eq!(
+            milepost::engine::live_cached(version, &data, &cache),
+            live(version, &data)
+        );
+    }
 }
 
 #[test]

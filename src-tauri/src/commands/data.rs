@@ -118,7 +118,7 @@ pub async fn journey_funnel(
         Some(id) => state.dataset_for(id).await?,
         None => state.dataset().await?,
     };
-    let cache = state.own_times(&data);
+    let cache = state.live_cache(&data);
     crate::work::compute(move || milepost::engine::live_cached(&journey, &data, &cache)).await
 }
 

@@ -404,46 +404,24 @@ impl Assessment {
     }
 }
 
-/// One milestone's own time for every customer (None: its criteria never held together).
-type Times = std::sync::Arc<Vec<Option<i64>>>;
-
 /// Each milestone's own times for every customer of one data set, by the milestone's
-/// criteria and the cut-off: what a criterion edit leaves unchanged is not computed again.
-/// Editing one milestone's criteria recomputes that milestone's own times alone; the
-/// sequence (max with the previous, only after it) is then a walk of the cached times.
-/// Keep one per data set (the app drops it with the data).
+/// criteria and the cut-off: editing one milestone's criteria recomputes that milestone's
+/// own times alone; the sequence (max with the previous, only after it) is then a walk of
+/// the kept times. Keep one per data set (the app drops it with the data).
 #[derive(Debug, Default)]
-pub struct OwnTimes {
-    cached: std::sync::Mutex<std::collections::HashMap<(String, i64), Times>>,
-}
+pub struct OwnTimes(super::memo::Memo<Vec<Option<i64>>>);
 
 impl OwnTimes {
-    /// Own times of more milestone versions than this are forgotten, all at once.
-    const KEPT: usize = 256;
-
     fn get(
         &self,
         data: &Dataset,
         criteria: &[Criterion],
         cutoff: i64,
     ) -> std::sync::Arc<Vec<Option<i64>>> {
-        let key = (format!("{criteria:?}"), cutoff);
-        let lock = || {
-            self.cached
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        if let Some(t) = lock().get(&key) {
-            return t.clone();
-        }
-        let compiled: Vec<Compiled> = criteria.iter().map(|c| compile(data, c)).collect();
-        let times = std::sync::Arc::new(own_times(data, &compiled, cutoff));
-        let mut cached = lock();
-        if cached.len() >= Self::KEPT {
-            cached.clear();
-        }
-        cached.insert(key, times.clone());
-        times
+        self.0.get(format!("{criteria:?}"), cutoff, || {
+            let compiled: Vec<Compiled> = criteria.iter().map(|c| compile(data, c)).collect();
+            own_times(data, &compiled, cutoff)
+        })
     }
 }
 

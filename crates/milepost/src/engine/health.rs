@@ -65,6 +65,79 @@ fn show(v: f64) -> String {
     crate::format::number_to(v, 2)
 }
 
+/// What a colour rests on, before it is put in words.
+enum Finding<'j> {
+    Days {
+        days: f64,
+        expected: u32,
+    },
+    Metric {
+        metric: &'j Metric,
+        value: Option<f64>,
+    },
+}
+
+/// The one health rule: the colour of a customer in stage `stage`, `days` days after
+/// entering it, as of `cutoff`, with what it rests on (the worst colour wins); its metrics'
+/// values from `value`. None when the stage has no health rules, or when its metrics were
+/// measured elsewhere as of another day (their values then are unknown, and a colour
+/// without them would mislead: grey for "no data").
+fn judge<'j>(
+    journey: &'j Journey,
+    data: &Dataset,
+    stage: usize,
+    days: Option<f64>,
+    cutoff: i64,
+    value: &dyn Fn(&Metric) -> Option<f64>,
+) -> Option<(Health, Vec<Finding<'j>>)> {
+    let s = journey.stages.get(stage)?;
+    let rules = s.health.as_ref()?;
+    if !rules.metrics.is_empty() && data.measures.as_ref().is_some_and(|m| m.cutoff != cutoff) {
+        return None;
+    }
+    let mut colour = Health::Green;
+    let mut findings = Vec::new();
+    if let (Some(expected), Some(days)) = (s.expected_days, days) {
+        let limit = |p: Option<u32>| p.map(|p| f64::from(expected) * f64::from(p) / 100.0);
+        let c = match (
+            limit(rules.grey_after_percent),
+            limit(rules.red_after_percent),
+        ) {
+            (_, Some(red)) if days > red => Health::Red,
+            (Some(grey), _) if days > grey => Health::Grey,
+            _ => Health::Green,
+        };
+        colour = colour.max(c);
+        findings.push(Finding::Days { days, expected });
+    }
+    for id in &rules.metrics {
+        let Some(m) = journey.metrics.iter().find(|m| &m.id == id) else {
+            continue;
+        };
+        let Some(t) = &m.thresholds else { continue };
+        let v = value(m);
+        colour = colour.max(v.map_or(Health::Grey, |v| band(m.direction, t, v)));
+        findings.push(Finding::Metric {
+            metric: m,
+            value: v,
+        });
+    }
+    Some((colour, findings))
+}
+
+/// The colour alone of customer `c`'s health (see `health`), its metrics' values from
+/// `value`: what counting a stage's customers by colour needs, without the words.
+pub fn colour(
+    journey: &Journey,
+    data: &Dataset,
+    stage: usize,
+    days: Option<f64>,
+    cutoff: i64,
+    value: &dyn Fn(&Metric) -> Option<f64>,
+) -> Option<Health> {
+    judge(journey, data, stage, days, cutoff, value).map(|(colour, _)| colour)
+}
+
 /// The health of customer `c` in stage `stage`, `days` days after entering it, as of
 /// `cutoff`. None when the stage has no health rules.
 pub fn health(
@@ -77,44 +150,29 @@ pub fn health(
 ) -> Option<HealthState> {
     let s = journey.stages.get(stage)?;
     let rules = s.health.as_ref()?;
-    // Measured elsewhere as of another day: the metrics' values then are unknown, and a
-    // colour without them would mislead (grey for "no data"), so there is none.
-    if !rules.metrics.is_empty() && data.measures.as_ref().is_some_and(|m| m.cutoff != cutoff) {
-        return None;
-    }
-    let mut colour = Health::Green;
-    let mut reasons = Vec::new();
-    if let (Some(expected), Some(days)) = (s.expected_days, days) {
-        let limit = |p: Option<u32>| p.map(|p| f64::from(expected) * f64::from(p) / 100.0);
-        let c = match (
-            limit(rules.grey_after_percent),
-            limit(rules.red_after_percent),
-        ) {
-            (_, Some(red)) if days > red => Health::Red,
-            (Some(grey), _) if days > grey => Health::Grey,
-            _ => Health::Green,
-        };
-        colour = colour.max(c);
-        // To the tenth, as the limits are said ("> 67.5 d"): a customer red at 67.9 days
-        // does not read "67 days".
-        reasons.push(format!(
-            "{} in {} (expected {expected})",
-            crate::format::amount(days, Some("day")),
-            s.name
-        ));
-    }
-    for id in &rules.metrics {
-        let Some(m) = journey.metrics.iter().find(|m| &m.id == id) else {
-            continue;
-        };
-        let Some(t) = &m.thresholds else { continue };
-        let value = metric_value(m, data, c, cutoff);
-        colour = colour.max(value.map_or(Health::Grey, |v| band(m.direction, t, v)));
-        reasons.push(match value {
-            Some(v) => format!("{} {}", m.name, show(v)),
-            None => format!("{}: no data", m.name),
-        });
-    }
+    let (colour, findings) = judge(journey, data, stage, days, cutoff, &|m| {
+        metric_value(m, data, c, cutoff)
+    })?;
+    // To the tenth, as the limits are said ("> 67.5 d"): a customer red at 67.9 days does
+    // not read "67 days".
+    let reasons = findings
+        .into_iter()
+        .map(|f| match f {
+            Finding::Days { days, expected } => format!(
+                "{} in {} (expected {expected})",
+                crate::format::amount(days, Some("day")),
+                s.name
+            ),
+            Finding::Metric {
+                metric,
+                value: Some(v),
+            } => format!("{} {}", metric.name, show(v)),
+            Finding::Metric {
+                metric,
+                value: None,
+            } => format!("{}: no data", metric.name),
+        })
+        .collect();
     let action = match colour {
         Health::Green => &rules.green_action,
         Health::Grey => &rules.grey_action,

@@ -7,6 +7,7 @@ pub mod dataset;
 pub mod forecast;
 pub mod funnel;
 pub mod health;
+mod memo;
 pub mod population;
 pub mod scores;
 pub mod tasks;
@@ -150,72 +151,120 @@ pub struct LiveNumbers {
 /// day; None without events.
 pub fn live(journey: &crate::journey::Journey, data: &Dataset) -> Option<LiveNumbers> {
     let latest = data.latest()?;
-    live_of(journey, data, assess(journey, data, cutoff_of_day(latest)))
+    let cutoff = cutoff_of_day(latest);
+    let a = assess(journey, data, cutoff);
+    let value = |m: &crate::journey::Metric, c: usize| health::metric_value(m, data, c, cutoff);
+    Some(live_of(journey, data, &a, &value))
 }
 
-/// `live`, with the milestones' own times kept in `cache` (one per data set): while a
-/// criterion is edited only its milestone is assessed again.
+/// What the live numbers keep between edits of one data set: each milestone's own times
+/// and each metric's value per customer. While a criterion is typed, only its milestone is
+/// assessed again; the metrics (which no criterion changes) are not measured again.
+#[derive(Debug, Default)]
+pub struct LiveCache {
+    pub own_times: OwnTimes,
+    metric_values: memo::Memo<Vec<Option<f64>>>,
+}
+
+/// `live`, with what does not change kept in `cache` (one per data set).
 pub fn live_cached(
     journey: &crate::journey::Journey,
     data: &Dataset,
-    cache: &OwnTimes,
+    cache: &LiveCache,
 ) -> Option<LiveNumbers> {
     let latest = data.latest()?;
-    live_of(
-        journey,
-        data,
-        assess_cached(journey, data, cutoff_of_day(latest), cache),
-    )
+    let cutoff = cutoff_of_day(latest);
+    let a = assess_cached(journey, data, cutoff, &cache.own_times);
+    let values: std::collections::HashMap<&str, std::sync::Arc<Vec<Option<f64>>>> = journey
+        .metrics
+        .iter()
+        .map(|m| {
+            let all = cache.metric_values.get(format!("{m:?}"), cutoff, || {
+                (0..data.customers.len())
+                    .map(|c| health::metric_value(m, data, c, cutoff))
+                    .collect()
+            });
+            (m.id.as_str(), all)
+        })
+        .collect();
+    let value = |m: &crate::journey::Metric, c: usize| match values.get(m.id.as_str()) {
+        Some(all) => all[c],
+        None => health::metric_value(m, data, c, cutoff),
+    };
+    Some(live_of(journey, data, &a, &value))
+}
+
+/// An active customer (started by the cut-off, not churned) as the live numbers count it.
+struct Active {
+    customer: usize,
+    stage: Option<usize>,
+    colour: Option<Health>,
+}
+
+/// The active customers as of `a`'s cut-off: their stage and health colour, the metrics'
+/// values from `value`.
+fn active(
+    journey: &crate::journey::Journey,
+    data: &Dataset,
+    a: &Assessment,
+    value: &dyn Fn(&crate::journey::Metric, usize) -> Option<f64>,
+) -> Vec<Active> {
+    population(data, a, &Filter::default())
+        .into_iter()
+        .filter(|&c| data.customers[c].churn.is_none_or(|t| t > a.cutoff))
+        .map(|c| {
+            let stage = a.stage_at(c, a.cutoff);
+            let colour = stage.and_then(|s| {
+                let days = a.health_days(data.customers[c].start, c, s, a.cutoff);
+                health::colour(journey, data, s, days, a.cutoff, &|m| value(m, c))
+            });
+            Active {
+                customer: c,
+                stage,
+                colour,
+            }
+        })
+        .collect()
 }
 
 fn live_of(
     journey: &crate::journey::Journey,
     data: &Dataset,
-    a: Assessment,
-) -> Option<LiveNumbers> {
-    let all = Filter::default();
-    let states = customer_states(journey, data, &a, &all);
-    let active: Vec<(usize, &CustomerState)> = population(data, &a, &all)
-        .into_iter()
-        .zip(&states)
-        .filter(|(_, s)| !s.churned)
-        .collect();
-    let stages = stage_counts(journey, &active);
-    let metrics = journey
-        .metrics
-        .iter()
-        .map(|m| metric_live(journey, m, data, a.cutoff, &active))
-        .collect();
-    Some(LiveNumbers {
-        funnel: funnel(&journey.name, data, &a, &all),
-        stages,
-        metrics,
-    })
+    a: &Assessment,
+    value: &dyn Fn(&crate::journey::Metric, usize) -> Option<f64>,
+) -> LiveNumbers {
+    let active = active(journey, data, a, value);
+    LiveNumbers {
+        funnel: funnel(&journey.name, data, a, &Filter::default()),
+        stages: stage_counts(journey, &active),
+        metrics: journey
+            .metrics
+            .iter()
+            .map(|m| metric_live(journey, m, &active, &|c| value(m, c)))
+            .collect(),
+    }
 }
 
 /// A metric card's numbers over the active customers in its stage and past it.
 fn metric_live(
     journey: &crate::journey::Journey,
     m: &crate::journey::Metric,
-    data: &Dataset,
-    cutoff: i64,
-    active: &[(usize, &CustomerState)],
+    active: &[Active],
+    value: &dyn Fn(usize) -> Option<f64>,
 ) -> MetricLive {
     use crate::format::{count, number, percent};
-    let stage_at = |id: &str| journey.stages.iter().position(|s| s.id == id);
-    let here = stage_at(&m.stage);
+    let here = journey.stages.iter().position(|s| s.id == m.stage);
     let stage_name = here.map_or(m.stage.as_str(), |i| journey.stages[i].name.as_str());
     let (mut in_stage, mut values, mut past) = (0u64, Vec::new(), Vec::new());
-    for &(i, c) in active {
-        let at = c.stage.as_deref().and_then(stage_at);
-        if at.is_none() || here.is_none() {
+    for c in active {
+        if c.stage.is_none() || here.is_none() {
             continue;
         }
-        if at == here {
+        if c.stage == here {
             in_stage += 1;
-            values.extend(health::metric_value(m, data, i, cutoff));
-        } else if at > here {
-            past.extend(health::metric_value(m, data, i, cutoff));
+            values.extend(value(c.customer));
+        } else if c.stage > here {
+            past.extend(value(c.customer));
         }
     }
     values.sort_by(f64::total_cmp);
@@ -277,34 +326,18 @@ pub fn stage_health(
     data: &Dataset,
     a: &Assessment,
 ) -> Vec<StageHealthCount> {
-    let all = Filter::default();
-    let states = customer_states(journey, data, a, &all);
-    let active: Vec<(usize, &CustomerState)> = population(data, a, &all)
-        .into_iter()
-        .zip(&states)
-        .filter(|(_, s)| !s.churned)
-        .collect();
-    stage_counts(journey, &active)
+    let value = |m: &crate::journey::Metric, c: usize| health::metric_value(m, data, c, a.cutoff);
+    stage_counts(journey, &active(journey, data, a, &value))
 }
 
-fn stage_counts(
-    journey: &crate::journey::Journey,
-    active: &[(usize, &CustomerState)],
-) -> Vec<StageHealthCount> {
+fn stage_counts(journey: &crate::journey::Journey, active: &[Active]) -> Vec<StageHealthCount> {
     journey
         .stages
         .iter()
-        .map(|s| {
-            let here: Vec<&CustomerState> = active
-                .iter()
-                .map(|(_, c)| *c)
-                .filter(|c| c.stage.as_deref() == Some(s.id.as_str()))
-                .collect();
-            let colour = |h: Health| {
-                here.iter()
-                    .filter(|c| c.health.as_ref().is_some_and(|x| x.colour == h))
-                    .count() as u64
-            };
+        .enumerate()
+        .map(|(i, s)| {
+            let here: Vec<&Active> = active.iter().filter(|c| c.stage == Some(i)).collect();
+            let colour = |h: Health| here.iter().filter(|c| c.colour == Some(h)).count() as u64;
             StageHealthCount {
                 stage: s.id.clone(),
                 customers: here.len() as u64,
